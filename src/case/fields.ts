@@ -1,0 +1,73 @@
+/**
+ * Field types shared by every form's schema. Each check that can fail says what it wanted in
+ * Japanese and English (see `say`), so messages never fall back to zod's English defaults.
+ */
+import Fraction from 'fraction.js';
+import { z } from 'zod';
+import { groupDigits, isRealDate } from '../text/format.js';
+import type { Exact } from '../rules/compensation.js';
+
+/** Separates the Japanese and English halves of a schema message (validate.ts splits them again). */
+export const BILINGUAL_SEPARATOR = '\u001f';
+export const say = (ja: string, en: string) => ({ message: `${ja}${BILINGUAL_SEPARATOR}${en}` });
+
+/** A non-empty line of text. */
+export const text = () =>
+  z.string().trim().min(1, say('空にできません。', 'This cannot be empty.'));
+
+/** An ISO date that names a real day. */
+export const isoDate = () =>
+  z.string().refine(isRealDate, say(
+    '日付は YYYY-MM-DD の形で、実在する日を書いてください（例: 2026-12-01）。',
+    'Write a real date as YYYY-MM-DD (e.g. 2026-12-01).',
+  ));
+
+export const postalCode = () =>
+  z.string().regex(/^\d{3}-?\d{4}$/, say('郵便番号は 100-8959 のように書いてください（引用符で囲むと確実です）。',
+    'Write the postal code like "100-8959" (quote it to be safe).'));
+
+/** Exact decimal from what YAML gave us. String(number) is the shortest round-trip decimal, i.e. what was typed. */
+function toFraction(raw: string): Fraction | null {
+  const s = raw.replace(/,/g, '').trim();
+  if (!/^\d+(\.\d+)?$/.test(s)) return null;
+  return new Fraction(s);
+}
+
+/** A non-negative amount or count: 800, 5.5, "2,400". */
+export const amount = () =>
+  z.union([z.number(), z.string()]).transform((raw, ctx): Exact => {
+    const value = toFraction(String(raw));
+    if (value === null) {
+      ctx.addIssue({ code: 'custom', ...say(`「${raw}」は 0 以上の数ではありません。`, `"${raw}" is not a number of zero or more.`) });
+      return z.NEVER;
+    }
+    return { value, display: groupDigits(String(raw).replace(/,/g, '').trim()) };
+  });
+
+/**
+ * A rate or share: 7%, 0.07, 1/20. Printed as the user wrote a percentage or fraction, and a
+ * plain decimal as a percentage (0.005 → 0.5%), as the forms print rates.
+ */
+export const ratio = (max = 1) =>
+  z.union([z.number(), z.string()]).transform((raw, ctx): Exact => {
+    const s = String(raw).trim();
+    let value: Fraction | null = null;
+    let display = s;
+    if (/^\d+(\.\d+)?\s*[%％]$/.test(s)) {
+      value = new Fraction(s.replace(/\s*[%％]$/, '')).div(100);
+      display = s.replace(/\s*％$/, '%');
+    } else if (/^\d+\s*\/\s*[1-9]\d*$/.test(s)) {
+      value = new Fraction(s.replace(/\s/g, ''));
+      display = s.replace(/\s/g, '');
+    } else if (/^\d+(\.\d+)?$/.test(s)) {
+      value = new Fraction(s);
+      display = `${value.mul(100).toString()}%`;
+    }
+    if (value === null || value.compare(max) > 0) {
+      ctx.addIssue({ code: 'custom', ...say(
+        `「${raw}」は率として読めません。7%、0.07、1/20 のように、${max * 100}%以下で書いてください。`,
+        `"${raw}" is not a rate. Write it as 7%, 0.07 or 1/20, at most ${max * 100}%.`) });
+      return z.NEVER;
+    }
+    return { value, display };
+  });

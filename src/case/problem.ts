@@ -1,0 +1,30 @@
+/** A problem with a case, said in Japanese and English, pointing at the field it concerns. */
+export type FieldPath = (string | number)[];
+
+export interface Bilingual {
+  ja: string;
+  en: string;
+}
+
+export interface Problem extends Bilingual {
+  severity: 'error' | 'warning';
+  /** Path of the field in the case file (empty: the whole file). */
+  path: FieldPath;
+  /** How to fix it, when there is something to say. */
+  hint?: Bilingual;
+  /** Filled in by the pipeline from the YAML positions. */
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export const error = (path: FieldPath, ja: string, en: string, hint?: Bilingual): Problem => ({
+  severity: 'error', path, ja, en, hint,
+});
+
+export const warning = (path: FieldPath, ja: string, en: string, hint?: Bilingual): Problem => ({
+  severity: 'warning', path, ja, en, hint,
+});
+
+export const pathText = (path: FieldPath) =>
+  path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');

@@ -1,0 +1,145 @@
+/**
+ * yoshiki's command line. Exit status: 0 all good; 1 a case was invalid or failed; 2 bad usage.
+ * A user never sees a stack trace: an unexpected exception is reported as a fault of yoshiki.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { FORMS } from '../forms/registry.js';
+import { checkCase, FORMATS, renderCase, type CaseResult, type Format } from '../pipeline.js';
+import { formatProblem, problemJson } from './report.js';
+
+const USAGE = `yoshiki — 様式: case files to paperwork
+
+使い方 / Usage:
+  yoshiki render <case.yaml | dir>... [-o out] [--format pdf,docx]
+  yoshiki check <case.yaml | dir>... [--json]
+  yoshiki forms
+  yoshiki schema <form>
+`;
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'render': return await render(rest);
+      case 'check': return check(rest);
+      case 'forms': return forms();
+      case 'schema': return schema(rest);
+      case undefined: case '-h': case '--help': case 'help':
+        process.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`「${command}」というコマンドはありません。 / Unknown command "${command}".`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${(e as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function caseFiles(inputs: string[]): string[] {
+  if (inputs.length === 0) throw new UsageError('ケースファイルかフォルダを指定してください。 / Give case files or folders.');
+  return inputs.flatMap((input) => {
+    let isDir = false;
+    try {
+      isDir = statSync(input).isDirectory();
+    } catch {
+      return [input]; // reported by the pipeline as a file that cannot be read
+    }
+    if (!isDir) return [input];
+    return readdirSync(input).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => join(input, f));
+  });
+}
+
+async function render(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true,
+    options: { out: { type: 'string', short: 'o', default: 'out' }, format: { type: 'string', default: 'pdf,docx' } } });
+  const formats = values.format.split(',').map((f) => f.trim()) as Format[];
+  const bad = formats.filter((f) => !FORMATS.includes(f));
+  if (bad.length) throw new UsageError(`知らない形式です: ${bad.join(', ')} / Unknown format: ${bad.join(', ')} (pdf, docx, txt)`);
+  let failed = 0;
+  for (const file of caseFiles(positionals)) {
+    // One bad case never stops the others.
+    const result = safely(file, () => checkCase(file));
+    let written: string[] = [];
+    if (result.ok) {
+      try {
+        written = await renderCase(result, values.out, formats);
+      } catch (e) {
+        result.ok = false;
+        result.problems.push(internalProblem(file, e));
+      }
+    }
+    report(result);
+    if (result.ok) for (const w of written) process.stdout.write(`    → ${relative(process.cwd(), w)}\n`);
+    else failed++;
+  }
+  return failed ? 1 : 0;
+}
+
+function check(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  let failed = 0;
+  for (const file of caseFiles(positionals)) {
+    const result = safely(file, () => checkCase(file));
+    if (!result.ok) failed++;
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify({
+        case: result.name, form: result.form, ok: result.ok,
+        errors: result.problems.filter((p) => p.severity === 'error').map(problemJson),
+        warnings: result.problems.filter((p) => p.severity === 'warning').map((p) => { const { path, message } = problemJson(p); return { path, message }; }),
+        facts: result.facts,
+        documents: result.documents.map((d) => d.name),
+      })}\n`);
+    } else report(result);
+  }
+  return failed ? 1 : 0;
+}
+
+function forms(): number {
+  for (const f of Object.values(FORMS)) {
+    process.stdout.write(`${f.id}\t${f.title.ja} / ${f.title.en}\n`);
+    for (const d of f.documents) process.stdout.write(`  ${d.name}\t${d.title}\n`);
+  }
+  return 0;
+}
+
+function schema(args: string[]): number {
+  const form = FORMS[args[0] ?? ''];
+  if (!form) throw new UsageError(`form を指定してください: ${Object.keys(FORMS).join(', ')} / Name a form.`);
+  process.stdout.write(`${JSON.stringify(z.toJSONSchema(form.schema, { io: 'input', unrepresentable: 'any' }), null, 2)}\n`);
+  return 0;
+}
+
+function report(r: CaseResult): void {
+  const errors = r.problems.filter((p) => p.severity === 'error').length;
+  const mark = r.ok ? '✓' : '✗';
+  const summary = r.ok ? '' : `  (${errors} 件のエラー / ${errors} error${errors === 1 ? '' : 's'})`;
+  process.stdout.write(`${mark} ${relative(process.cwd(), r.file) || r.file}${summary}\n`);
+  for (const p of r.problems) process.stdout.write(`${formatProblem(p)}\n`);
+}
+
+/** A case whose checking throws is a bug in yoshiki: say so, and go on with the next case. */
+function safely(file: string, run: () => CaseResult): CaseResult {
+  try {
+    return run();
+  } catch (e) {
+    return { file, name: file, form: null, ok: false, problems: [internalProblem(file, e)], facts: {}, documents: [] };
+  }
+}
+
+function internalProblem(file: string, e: unknown) {
+  return {
+    severity: 'error' as const, path: [], file,
+    ja: `yoshiki の内部エラーです（ケースファイルの誤りではありません）: ${(e as Error)?.message ?? e}`,
+    en: `Internal error in yoshiki (not a mistake in your case file): ${(e as Error)?.message ?? e}`,
+    hint: { ja: 'お手数ですが、このケースファイルを添えて報告してください。', en: 'Please report it with this case file.' },
+  };
+}

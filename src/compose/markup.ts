@@ -1,0 +1,95 @@
+/**
+ * Templates hold a form's wording and order as one block per line, so a form's paper is edited in
+ * `templates/`, not in code:
+ *
+ *     p align=right | {{date}}
+ *     p label=1 indent=0 keep | 著作物の題号
+ *     @stampBox stamp            (a structured block, taken from the context at that path)
+ *     break                      (page break)
+ *
+ * Handlebars fills the template; every string in the context is escaped first so that a user's
+ * newline stays inside its paragraph (it becomes "\n" here and a line break in the block).
+ */
+import Handlebars from 'handlebars';
+import type { Block, Paragraph } from '../model/document.js';
+
+const hb = Handlebars.create();
+hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+hb.registerHelper('inc', (n: number) => n + 1);
+
+const cache = new Map<string, HandlebarsTemplateDelegate>();
+
+export function compileTemplate(source: string, key: string): HandlebarsTemplateDelegate {
+  let t = cache.get(key);
+  if (!t) {
+    t = hb.compile(source, { noEscape: true, strict: true });
+    cache.set(key, t);
+  }
+  return t;
+}
+
+/** Escapes every string of the context for the line-based markup. */
+export function escapeContext<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n') as T;
+  if (Array.isArray(value)) return value.map(escapeContext) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = escapeContext(v);
+    return out as T;
+  }
+  return value;
+}
+
+const unescape = (s: string) => s.replace(/\\(n|\\)/g, (_, c) => (c === 'n' ? '\n' : '\\'));
+
+/** Parses the filled template into blocks; `context` supplies structured blocks for @lines. */
+export function parseMarkup(markup: string, context: Record<string, unknown>, where: string): Block[] {
+  const blocks: Block[] = [];
+  markup.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') return;
+    const fail = (why: string) => new Error(`${where}:${i + 1}: ${why}: ${line}`);
+    if (line.startsWith('@')) {
+      const [kind, path] = line.slice(1).split(/\s+/);
+      const data = path?.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], context);
+      if (!data || typeof data !== 'object') throw fail(`no data at "${path}"`);
+      blocks.push({ kind, ...(data as object) } as Block);
+      return;
+    }
+    const bar = line.indexOf('|');
+    const head = (bar < 0 ? line : line.slice(0, bar)).trim().split(/\s+/);
+    const text = bar < 0 ? '' : unescape(line.slice(bar + 1).trim());
+    const [kind, ...attrs] = head;
+    if (kind === 'break') {
+      blocks.push({ kind: 'pageBreak' });
+      return;
+    }
+    if (kind !== 'p' && kind !== 'title') throw fail(`unknown block "${kind}"`);
+    const p: Paragraph = kind === 'title'
+      ? { kind: 'paragraph', text, align: 'center', size: 16, before: 1, after: 1 }
+      : { kind: 'paragraph', text };
+    for (const attr of attrs) applyAttr(p, attr, fail);
+    blocks.push(p);
+  });
+  return blocks;
+}
+
+function applyAttr(p: Paragraph, attr: string, fail: (why: string) => Error): void {
+  const [name, value = ''] = attr.split('=');
+  const num = () => {
+    const n = Number(value);
+    if (!Number.isFinite(n)) throw fail(`"${name}" needs a number`);
+    return n;
+  };
+  switch (name) {
+    case 'align': if (value !== 'left' && value !== 'center' && value !== 'right') throw fail('bad align'); p.align = value; break;
+    case 'indent': p.indent = num(); break;
+    case 'first': p.firstLine = num(); break;
+    case 'label': p.label = unescape(value); break;
+    case 'size': p.size = num(); break;
+    case 'before': p.before = num(); break;
+    case 'after': p.after = num(); break;
+    case 'keep': p.keepWithNext = true; break;
+    default: throw fail(`unknown attribute "${name}"`);
+  }
+}

@@ -1,0 +1,74 @@
+/** Facts of a ruling application, worked out by the pure rules over the legal data in force. */
+import { error, warning, type Problem } from '../../case/problem.js';
+import { inForceOn } from '../../legal/dated.js';
+import { DEPOSIT_EXEMPT_KINDS, LAW_CHANGE_2026 } from '../../legal/ruling.js';
+import { computeCompensation, taxFactor, type CompensationResult } from '../../rules/compensation.js';
+import { checkDiligence, earliestFilingAfterCric } from '../../rules/diligence.js';
+import { fewestStamps, rulingFee } from '../../rules/fee.js';
+import type { Derivation, FormContext } from '../types.js';
+import type { RulingCase, RulingWork } from './schema.js';
+
+export interface RulingDerived {
+  date: string;
+  fee: number;
+  stamps: number[];
+  depositExempt: boolean;
+  compensation: (CompensationResult | null)[];
+  works: RulingWork[];
+}
+
+export function deriveRuling(c: RulingCase, ctx: FormContext): Derivation<RulingDerived> {
+  const date = c.date ?? ctx.today;
+  const problems: Problem[] = [];
+
+  const fee = rulingFee(c.applicant, date);
+  const stamps = fewestStamps(fee, date);
+
+  // 法67条2項: 国等 need not deposit; a 国等 may still choose to (seed 004 ケ), never the reverse.
+  const eligible = (inForceOn(DEPOSIT_EXEMPT_KINDS, date)?.value ?? []).includes(c.applicant.kind);
+  if (c.deposit_exempt === true && !eligible)
+    problems.push(error(['deposit_exempt'],
+      '供託を要しない「国等」（法67条2項）は、国・地方公共団体・独立行政法人・国立大学法人等・日本放送協会に限られます。',
+      'Only the state, local governments, the listed public corporations and NHK are exempt from depositing (art. 67(2)).',
+      { ja: 'deposit_exempt を消すか、applicant.kind を確かめてください。', en: 'Remove deposit_exempt or check applicant.kind.' }));
+  const depositExempt = c.deposit_exempt ?? eligible;
+
+  const compensation = c.uses.map((use, i) => {
+    if (!use.compensation) {
+      problems.push(warning(['uses', i],
+        'この利用には補償金の算定式（compensation）がありません。利用の数量・期間・有償無償を明記し、補償金の試算額を書くよう求められています（手引き カ・キ、御質問6）。',
+        'This use has no compensation formula. The guide asks for quantity, period, paid or free, and an estimated amount.',
+        { ja: 'compensation: { formula: print, … } を書き足してください。', en: 'Add compensation: { formula: …, … }.' }));
+      return null;
+    }
+    return computeCompensation(use.compensation, date);
+  });
+
+  const works = c.works ?? [];
+  if (c.works_file)
+    problems.push(error(['works_file'],
+      'works_file（CSV からの著作物の読み込み）はこの版ではまだ使えません。works に書いてください。',
+      'works_file (reading works from a CSV) is not available in this version yet; list the works under works.'));
+
+  problems.push(...checkDiligence(works, c.due_diligence, c.subject, date));
+
+  const notice = c.due_diligence.public_notice;
+  const earliest = notice?.medium === 'cric' && notice.start ? earliestFilingAfterCric(notice.start, date) : null;
+
+  if (date >= LAW_CHANGE_2026.from)
+    problems.push(warning(['date'],
+      '2026年4月1日から裁定制度が改正されています（補償金は指定補償金管理機関への支払い、未管理著作物裁定の新設）。この申請書は2019年の手引きの様式です。提出前に文化庁に現在の様式を確認してください。',
+      'The ruling procedure changed on 1 April 2026 (compensation is paid to the designated management body; a new ruling for unmanaged works). This form follows the 2019 guide: confirm the current form with the Agency for Cultural Affairs before filing.'));
+
+  const tax = taxFactor(date);
+  const facts = {
+    fee,
+    stamps,
+    deposit_exempt: depositExempt,
+    in_application_use: c.in_application_use,
+    tax_rate: Number(tax.value.sub(1).toString()),
+    compensation: compensation.map((r) => (r ? r.amount : null)),
+    earliest_filing_date: earliest,
+  };
+  return { facts, problems, derived: { date, fee, stamps, depositExempt, compensation, works } };
+}

@@ -1,0 +1,93 @@
+/**
+ * The document model: what a form composes and every renderer draws. Renderers know these blocks,
+ * never forms. Lengths in `em` are multiples of the document's body font size.
+ */
+export type Align = 'left' | 'center' | 'right';
+
+export interface Paragraph {
+  kind: 'paragraph';
+  text: string;
+  align?: Align;
+  /** Left indent of the whole paragraph (em). */
+  indent?: number;
+  /** Extra indent of the first line only (em), as Japanese body text is set. */
+  firstLine?: number;
+  /** A label hung at the indent ("1", "（1）", "ア"); the text wraps aligned after it. */
+  label?: string;
+  /** Font size in points (default: the document's). */
+  size?: number;
+  /** Space before and after (em). */
+  before?: number;
+  after?: number;
+  /** Keep on the same page as the next block (item headings). */
+  keepWithNext?: boolean;
+}
+
+/** Rows of key and value placed from `left` (fraction of the text width); keys in their own column. */
+export interface KeyValue {
+  kind: 'keyValue';
+  left: number;
+  keyWidth: number; // em
+  rows: { key: string; value: string }[];
+  before?: number;
+}
+
+/** 収入印紙 box: a bordered box top left with its label and amount; `aside` is set top right beside it. */
+export interface StampBox {
+  kind: 'stampBox';
+  label: string;
+  amount: string;
+  breakdown?: string;
+  aside?: string;
+  widthMm: number;
+  heightMm: number;
+}
+
+export interface Table {
+  kind: 'table';
+  columns: { header: string; width: number; align?: Align }[];
+  rows: string[][];
+  size?: number;
+  before?: number;
+}
+
+/** A line to sign on, with a label before it (署名). */
+export interface SignatureLine {
+  kind: 'signatureLine';
+  label: string;
+  left: number;
+  before?: number;
+}
+
+export interface PageBreak {
+  kind: 'pageBreak';
+}
+
+export type Block = Paragraph | KeyValue | StampBox | Table | SignatureLine | PageBreak;
+
+export interface PageSetup {
+  size: 'A4';
+  orientation: 'portrait' | 'landscape';
+  /** Margins in millimetres: top, right, bottom, left. */
+  marginsMm: [number, number, number, number];
+}
+
+export interface DocumentModel {
+  /** File name without extension: out/<case>/<name>.pdf */
+  name: string;
+  title: string;
+  page: PageSetup;
+  fontSize: number;
+  /** Line height as a multiple of the font size. */
+  lineHeight: number;
+  /** Print "n / N" at the foot of each page when there is more than one. */
+  pageNumbers: boolean;
+  blocks: Block[];
+}
+
+export const MM = 72 / 25.4;
+export const A4_PT = { width: 595.28, height: 841.89 };
+
+export function pageSizePt(page: PageSetup): { width: number; height: number } {
+  return page.orientation === 'portrait' ? { ...A4_PT } : { width: A4_PT.height, height: A4_PT.width };
+}

@@ -1,0 +1,75 @@
+/**
+ * PDF renderer. Draws the layout's operations with pdf-lib, but writes each page's content stream
+ * itself: each grapheme is encoded through the font once per document (which also registers its
+ * glyph in the subset) and a page is one string, so the cost does not grow with drawText calls.
+ */
+import { PDFDocument, type PDFFont } from 'pdf-lib';
+import type { DocumentModel } from '../model/document.js';
+import { splitGraphemes } from '../text/kinsoku.js';
+import { cachedFontkit, fontBytes } from './fonts.js';
+import { layoutDocument, type PagePlan } from './layout.js';
+
+/** Fixed so the same case gives the same bytes. */
+const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
+
+export async function renderPdf(doc: DocumentModel): Promise<Uint8Array> {
+  return writePdf(layoutDocument(doc), doc.title);
+}
+
+export async function writePdf(pages: PagePlan[], title: string): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  pdf.registerFontkit(cachedFontkit as never);
+  const font = await pdf.embedFont(fontBytes(), { subset: true });
+  pdf.setTitle(title);
+  pdf.setProducer('yoshiki');
+  pdf.setCreator('yoshiki');
+  pdf.setCreationDate(FIXED_DATE);
+  pdf.setModificationDate(FIXED_DATE);
+  pdf.setLanguage('ja-JP');
+  const encode = glyphEncoder(font);
+  for (const plan of pages) {
+    const page = pdf.addPage([plan.width, plan.height]);
+    const fontName = page.node.newFontDictionary('F', font.ref);
+    const content = pageContent(plan, fontName.asString(), encode);
+    const stream = pdf.context.flateStream(content);
+    page.node.addContentStream(pdf.context.register(stream));
+  }
+  return pdf.save({ useObjectStreams: true });
+}
+
+function glyphEncoder(font: PDFFont): (text: string) => string {
+  const memo = new Map<string, string>();
+  return (text) => {
+    let hex = '';
+    for (const g of splitGraphemes(text)) {
+      let h = memo.get(g);
+      if (h === undefined) {
+        h = font.encodeText(g).toString().slice(1, -1); // "<0a1b>" → "0a1b"
+        memo.set(g, h);
+      }
+      hex += h;
+    }
+    return hex;
+  };
+}
+
+const n = (x: number) => (Math.round(x * 100) / 100).toString();
+
+function pageContent(plan: PagePlan, fontName: string, encode: (t: string) => string): string {
+  const out: string[] = ['0 g 0 G'];
+  for (const op of plan.ops) {
+    switch (op.op) {
+      case 'text':
+        out.push(`BT ${fontName} ${n(op.size)} Tf 1 0 0 1 ${n(op.x)} ${n(op.y)} Tm <${encode(op.text)}> Tj ET`);
+        break;
+      case 'rect':
+        out.push(`${n(op.lineWidth)} w ${n(op.x)} ${n(op.y)} ${n(op.w)} ${n(op.h)} re S`);
+        break;
+      case 'line':
+        out.push(`${n(op.lineWidth)} w ${n(op.x1)} ${n(op.y1)} m ${n(op.x2)} ${n(op.y2)} l S`);
+        break;
+    }
+  }
+  return out.join('\n');
+}
+

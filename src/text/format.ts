@@ -1,0 +1,44 @@
+/** Number and date formatting for Japanese paperwork. */
+
+/** 181440 → "181,440" (grouping as on the forms). */
+export function groupDigits(n: number | bigint | string): string {
+  const [int, frac] = String(n).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac ? `${grouped}.${frac}` : grouped;
+}
+
+/** 181440 → "181,440円". */
+export const yen = (n: number | bigint | string) => `${groupDigits(n)}円`;
+
+const eraFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { dateStyle: 'long', timeZone: 'UTC' });
+
+/** ISO date → 令和8年12月1日 (the long style prints 元年 for a first year). */
+export function eraDate(iso: string): string {
+  return eraFormat.format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** ISO date → 平成27年12月 (the seed's style for when an inquiry was made). */
+export function eraMonth(iso: string): string {
+  return eraDate(iso).replace(/\d+日$/, '');
+}
+
+/** Adds whole days to an ISO date, returning an ISO date. */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** True when `iso` names a real calendar day (2026-02-30 is not). */
+export function isRealDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+}
+
+export function todayIso(): string {
+  const now = new Date();
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60000);
+  return local.toISOString().slice(0, 10);
+}

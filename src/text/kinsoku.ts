@@ -1,0 +1,101 @@
+/**
+ * Line breaking with Japanese 禁則処理 (kinsoku: characters that may not start or end a line).
+ *
+ * Break opportunities come from UAX #14 (the `linebreak` package); on top of them we forbid the
+ * breaks Japanese typesetting forbids (JIS X 4051 style, the list in design.md). When nothing
+ * fits we push the previous character down to the next line (追い出し) instead of letting text
+ * overflow. Text is handled as grapheme clusters so a kanji with a variation selector never splits.
+ */
+import LineBreaker from 'linebreak';
+
+/** Characters that may not begin a line (行頭禁則). */
+export const NO_LINE_START = new Set(
+  Array.from(
+    '、。，．・：；？！）」』】〕〉》］｝ー' +
+      'ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶゝゞヽヾ々〜…‥' +
+      '､｡,.･:;?!)]}｣ｰｧｨｩｪｫｯｬｭｮ' +
+      '〙〗｠»’”',
+  ),
+);
+
+/** Characters that may not end a line (行末禁則). */
+export const NO_LINE_END = new Set(Array.from('（「『【〔〈《［｛([{｢〘〖｟«‘“'));
+
+const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+
+export function splitGraphemes(text: string): string[] {
+  return Array.from(graphemes.segment(text), (s) => s.segment);
+}
+
+const isSpace = (g: string) => g === ' ' || g === '\t' || g === '\u3000';
+
+/** Width of one grapheme cluster, in the caller's unit. */
+export type Measure = (grapheme: string) => number;
+
+/**
+ * Wraps `text` into lines no wider than `maxWidth`. Newlines in the text are hard breaks.
+ * Returns the lines without trailing spaces. Never drops a character.
+ */
+export function breakLines(text: string, maxWidth: number, measure: Measure, firstLineIndent = 0): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    breakParagraph(paragraph, maxWidth, measure, lines, lines.length === 0 ? firstLineIndent : 0);
+  }
+  return lines;
+}
+
+function breakParagraph(text: string, maxWidth: number, measure: Measure, out: string[], firstIndent: number): void {
+  const g = splitGraphemes(text);
+  if (g.length === 0) {
+    out.push('');
+    return;
+  }
+  const allowed = uaxBreakOpportunities(text, g);
+  // A break before index i is allowed when UAX #14 allows it and kinsoku does not forbid it.
+  const canBreakBefore = (i: number) =>
+    i > 0 && i < g.length && allowed[i] && !NO_LINE_START.has(g[i]) && !NO_LINE_END.has(g[i - 1]);
+  // Kinsoku-only check, for forced breaks inside words wider than the line.
+  const kinsokuAllows = (i: number) => !NO_LINE_START.has(g[i]) && !NO_LINE_END.has(g[i - 1]);
+
+  let start = 0;
+  while (start < g.length) {
+    let width = start === 0 ? firstIndent : 0;
+    let lastBreak = -1;
+    let end = g.length;
+    for (let i = start; i < g.length; i++) {
+      if (i > start && canBreakBefore(i)) lastBreak = i;
+      const w = measure(g[i]);
+      if (width + w > maxWidth && i > start && !isSpace(g[i])) {
+        if (canBreakBefore(i)) end = i;
+        else if (lastBreak > start) end = lastBreak;
+        else end = forcedBreak(start, i, kinsokuAllows);
+        break;
+      }
+      width += w;
+    }
+    out.push(g.slice(start, end).join('').replace(/[ \t\u3000]+$/u, ''));
+    start = end;
+    // Spaces at the start of a wrapped line are the break itself: drop them (never a first line).
+    while (start < g.length && (g[start] === ' ' || g[start] === '\t')) start++;
+  }
+}
+
+/** No opportunity in the line: cut inside the word, moving back until kinsoku allows the cut. */
+function forcedBreak(start: number, overflowAt: number, kinsokuAllows: (i: number) => boolean): number {
+  for (let j = overflowAt; j > start + 1; j--) if (kinsokuAllows(j)) return j;
+  return overflowAt; // a line of nothing but forbidden characters: better a violation than a loss
+}
+
+/** UAX #14 break opportunities, indexed by grapheme: allowed[i] means "may break before g[i]". */
+function uaxBreakOpportunities(text: string, g: string[]): boolean[] {
+  const atOffset = new Set<number>();
+  const breaker = new LineBreaker(text);
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) atOffset.add(bk.position);
+  const allowed = new Array<boolean>(g.length).fill(false);
+  let offset = 0;
+  for (let i = 0; i < g.length; i++) {
+    allowed[i] = i > 0 && atOffset.has(offset);
+    offset += g[i].length;
+  }
+  return allowed;
+}
