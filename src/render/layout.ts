@@ -101,8 +101,9 @@ class Layout {
     const firstIndent = (p.firstLine ?? 0) * this.em;
     const lines = p.text === '' ? [''] : this.wrap(p.text, this.right - textX, size, firstIndent);
     this.y += (p.before ?? 0) * this.lh;
-    const keep = p.keepWithNext && next && next.kind !== 'pageBreak' ? 2 : 0;
-    this.ensure(Math.min(lines.length + keep, 3) * lineHeight);
+    // A heading kept with what follows needs room for itself and the first line after it.
+    const keep = p.keepWithNext && next && next.kind !== 'pageBreak' ? 1 : 0;
+    this.ensure(Math.min(lines.length + keep, 6) * lineHeight);
     lines.forEach((line, i) => {
       this.ensure(lineHeight);
       if (i === 0 && p.label) this.text(x0, this.y, size, p.label);

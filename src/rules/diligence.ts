@@ -140,6 +140,7 @@ function checkManagementBodies(works: DiligenceWork[], dd: DiligenceRecords, sub
   const out: Problem[] = [];
   const seen = new Set<string>();
   works.forEach((work, i) => {
+    if (work.previously_ruled) return; // path B: any one inquiry suffices (告示2条 柱書)
     const key = subject === 'work' ? work.category : subject;
     const listed: ManagementBody[] = (key && table.value[key]) || [];
     const text = `${asked}\n${work.evidence?.management_bodies ?? ''}`;

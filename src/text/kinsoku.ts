@@ -21,6 +21,8 @@ export const NO_LINE_START = new Set(
 /** Characters that may not end a line (行末禁則). */
 export const NO_LINE_END = new Set(Array.from('（「『【〔〈《［｛([{｢〘〖｟«‘“'));
 
+const DIGIT = /^[0-9０-９]$/;
+
 const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
 
 export function splitGraphemes(text: string): string[] {
@@ -53,7 +55,8 @@ function breakParagraph(text: string, maxWidth: number, measure: Measure, out: s
   const allowed = uaxBreakOpportunities(text, g);
   // A break before index i is allowed when UAX #14 allows it and kinsoku does not forbid it.
   const canBreakBefore = (i: number) =>
-    i > 0 && i < g.length && allowed[i] && !NO_LINE_START.has(g[i]) && !NO_LINE_END.has(g[i - 1]);
+    i > 0 && i < g.length && allowed[i] && !NO_LINE_START.has(g[i]) && !NO_LINE_END.has(g[i - 1]) &&
+    !(DIGIT.test(g[i - 1]) && !isSpace(g[i])); // "30,240円", "3,000部": a number keeps its unit
   // Kinsoku-only check, for forced breaks inside words wider than the line.
   const kinsokuAllows = (i: number) => !NO_LINE_START.has(g[i]) && !NO_LINE_END.has(g[i - 1]);
 

@@ -1,0 +1,85 @@
+/** Shared helpers for tests that judge our output with real clients (poppler, qpdf, LibreOffice). */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { checkCase, renderCase } from '../src/pipeline.js';
+
+export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
+export const RULING_CASES = ['ruling-reprint', 'ruling-ringtone', 'ruling-drama-dvd', 'ruling-previously-ruled', 'ruling-anthology'];
+
+export const tempDir = (prefix = 'yoshiki-') => mkdtempSync(join(tmpdir(), prefix));
+
+/** Renders a fixture through the real pipeline; returns the written paths by extension. */
+export async function renderFixture(name: string, outDir = tempDir()) {
+  const checked = checkCase(join(FIXTURES, `${name}.yaml`), '2026-11-21');
+  if (!checked.ok) throw new Error(`${name} did not check: ${JSON.stringify(checked.problems)}`);
+  const files = await renderCase(checked, outDir, ['pdf', 'docx']);
+  return { pdf: files.find((f) => f.endsWith('.pdf'))!, docx: files.find((f) => f.endsWith('.docx'))!, checked };
+}
+
+/**
+ * The text of a PDF in the order it was drawn (-raw), so a wrapped table cell reads whole; the
+ * page numbers ("1 / 3") are dropped so a paragraph continued over a page break reads whole too.
+ */
+export const pdfText = (pdf: string) =>
+  execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' })
+    .split('\n').filter((line) => !/^\s*\d+ \/ \d+\s*$/.test(line)).join('\n');
+export const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** Every string a case file holds, with its key, except the ones listed (codes, dates). */
+export function caseStrings(name: string, skipKeys: Set<string>): { key: string; value: string }[] {
+  const data = parse(readFileSync(join(FIXTURES, `${name}.yaml`), 'utf8'));
+  const out: { key: string; value: string }[] = [];
+  const walk = (v: unknown, key: string) => {
+    if (skipKeys.has(key)) return;
+    if (typeof v === 'string') out.push({ key, value: v });
+    else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  walk(data, '');
+  return out;
+}
+
+export interface Word { text: string; xMin: number; yMin: number; xMax: number; yMax: number }
+export interface BoxPage { width: number; height: number; lines: Word[][] }
+
+/** poppler's word boxes, grouped by its lines (top-left origin, points). */
+export function pdfBoxes(pdf: string): BoxPage[] {
+  const html = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+  const pages: BoxPage[] = [];
+  for (const pm of html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
+    const lines = [...pm[3].matchAll(/<line[^>]*>([\s\S]*?)<\/line>/g)].map((lm) =>
+      [...lm[1].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((w) => ({
+        xMin: +w[1], yMin: +w[2], xMax: +w[3], yMax: +w[4], text: decode(w[5]),
+      })));
+    pages.push({ width: +pm[1], height: +pm[2], lines });
+  }
+  return pages;
+}
+
+const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+
+/** Rectangles stroked in each page's content stream, read from the PDF via qpdf (bottom-left origin). */
+export function pdfRects(pdf: string): { x: number; y: number; w: number; h: number }[][] {
+  const dir = tempDir();
+  const qdf = join(dir, 'qdf.pdf');
+  execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdf, qdf]);
+  const text = readFileSync(qdf, 'latin1');
+  const pages = text.split(/%% Contents for page \d+/).slice(1);
+  return pages.map((p) => [...p.split('endstream')[0].matchAll(/([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) re S/g)]
+    .map((m) => ({ x: +m[1], y: +m[2], w: +m[3], h: +m[4] })));
+}
+
+/** A fontconfig that knows no fonts at all, or only ours: poppler then cannot substitute anything. */
+export function fontconfig(fontDirs: string[]): string {
+  const dir = tempDir('fc-');
+  const file = join(dir, 'fonts.conf');
+  writeFileSync(file, `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>${fontDirs.map((d) => `<dir>${d}</dir>`).join('')}<cachedir>${dir}/cache</cachedir></fontconfig>`);
+  return file;
+}
+
+export function run(cmd: string, args: string[], env: Record<string, string> = {}) {
+  return spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+}

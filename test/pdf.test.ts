@@ -1,0 +1,148 @@
+/**
+ * The application as a clerk receives it, judged by poppler and qpdf: every string of the case is
+ * there, the arithmetic is printed, nothing leaves its page or breaks a line against 禁則, the stamp
+ * box is top left and clear of text, and the embedded font is a subset that renders without help.
+ */
+import { readFileSync } from 'node:fs';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MM } from '../src/model/document.js';
+import { eraDate, yen } from '../src/text/format.js';
+import { NO_LINE_END, NO_LINE_START } from '../src/text/kinsoku.js';
+import {
+  caseStrings, fontconfig, pdfBoxes, pdfRects, pdfText, RULING_CASES, renderFixture, run, squash,
+} from './helpers.js';
+
+const OWN_CASES = ['ruling-museum-broadcast', 'ruling-individual-phonogram'];
+const ALL = [...RULING_CASES, ...OWN_CASES];
+
+/** Keys whose values are codes or dates, not text to print. */
+const CODES = new Set(['form', 'subject', 'kind', 'category', 'medium', 'formula', 'title_status', 'author_status',
+  'date', 'start', 'inquired_on', 'published_on', 'ruled_on',
+  // Per-work evidence and attachments belong to the evidence table and 別添資料 (issue 3), not the application.
+  'evidence', 'attachments']);
+
+const rendered: Record<string, Awaited<ReturnType<typeof renderFixture>>> = {};
+beforeAll(async () => {
+  for (const name of ALL) rendered[name] = await renderFixture(name);
+});
+
+describe.each(ALL)('%s.pdf', (name) => {
+  it('holds every string of the case file, the date in the era, and each amount', () => {
+    const text = squash(pdfText(rendered[name].pdf));
+    for (const { key, value } of caseStrings(name, CODES)) expect(text, `${key}: ${value}`).toContain(squash(value));
+    const date = caseStrings(name, new Set()).find((s) => s.key === 'date')!.value;
+    expect(text).toContain(eraDate(date));
+    for (const amount of rendered[name].checked.facts.compensation as number[]) expect(text).toContain(yen(amount));
+  });
+
+  it('keeps every word inside the margins and every line within 禁則', () => {
+    for (const page of pdfBoxes(rendered[name].pdf)) {
+      const left = 22 * MM - 1, right = page.width - 22 * MM + 1, top = 20 * MM - 2, bottom = page.height - 20 * MM + 2;
+      for (const line of page.lines) {
+        const text = line.map((w) => w.text).join('');
+        if (/^\d+\/\d+$/.test(text)) continue; // the page number sits in the bottom margin
+        for (const w of line) {
+          expect(w.xMin, `${text} leaves the left margin`).toBeGreaterThanOrEqual(left);
+          expect(w.xMax, `${text} leaves the right margin`).toBeLessThanOrEqual(right);
+          expect(w.yMin, `${text} above the top margin`).toBeGreaterThanOrEqual(top);
+          expect(w.yMax, `${text} below the bottom margin`).toBeLessThanOrEqual(bottom);
+        }
+        const chars = Array.from(text);
+        expect(NO_LINE_START.has(chars[0]), `line starts with ${chars[0]}: ${text}`).toBe(false);
+        expect(NO_LINE_END.has(chars[chars.length - 1]), `line ends with ${chars.at(-1)}: ${text}`).toBe(false);
+      }
+    }
+  });
+
+  it('embeds a subset of IPAex Mincho that poppler renders with no fonts installed, and qpdf accepts', async () => {
+    const { pdf } = rendered[name];
+    const check = run('qpdf', ['--check', pdf]);
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    const raster = run('pdftoppm', ['-r', '30', '-png', pdf, `${pdf}-page`], { FONTCONFIG_FILE: fontconfig([]) });
+    expect(raster.status).toBe(0);
+    expect(raster.stderr).not.toMatch(/Syntax Error|Couldn't create a font|font/i);
+    const doc = await PDFDocument.load(readFileSync(pdf));
+    const fontFiles = doc.context.enumerateIndirectObjects()
+      .map(([, obj]) => obj)
+      .filter((obj): obj is PDFDict => obj instanceof PDFDict && obj.has(PDFName.of('FontFile2')))
+      .map((descriptor) => doc.context.lookup(descriptor.get(PDFName.of('FontFile2'))) as PDFRawStream);
+    expect(fontFiles).toHaveLength(1);
+    // The whole font is 7.8 MB; a subset of one application's characters is a few dozen KB.
+    expect(fontFiles[0].contents.length).toBeLessThan(200_000);
+  });
+});
+
+describe('the revenue-stamp box', () => {
+  it('sits top left with 6,900円 and its stamps, and no other text touches it', () => {
+    for (const name of RULING_CASES) {
+      const pdf = rendered[name].pdf;
+      const page = pdfBoxes(pdf)[0];
+      const box = pdfRects(pdf)[0][0];
+      const boxTop = page.height - (box.y + box.h);
+      expect(box.x).toBeCloseTo(22 * MM, 0);
+      expect(boxTop).toBeCloseTo(20 * MM, 0);
+      expect(box.w).toBeGreaterThan(40 * MM); // room for three stamps
+      const inside = (w: { xMin: number; xMax: number; yMin: number; yMax: number }) =>
+        w.xMin >= box.x && w.xMax <= box.x + box.w && w.yMin >= boxTop && w.yMax <= boxTop + box.h;
+      const overlaps = (w: { xMin: number; xMax: number; yMin: number; yMax: number }) =>
+        w.xMax > box.x && w.xMin < box.x + box.w && w.yMax > boxTop && w.yMin < boxTop + box.h;
+      const words = page.lines.flat();
+      const boxText = squash(words.filter(inside).map((w) => w.text).join(''));
+      expect(boxText).toBe(squash('収入印紙6,900円（6,000円＋600円＋300円）'));
+      for (const w of words.filter((x) => !inside(x))) expect(overlaps(w), `${w.text} overlaps the stamp box`).toBe(false);
+    }
+  });
+
+  it('is absent for an exempt applicant, and the date still stands top right', () => {
+    const pdf = rendered['ruling-museum-broadcast'].pdf;
+    expect(pdfRects(pdf)[0]).toEqual([]);
+    expect(pdfText(pdf)).not.toContain('収入印紙');
+    const first = pdfBoxes(pdf)[0].lines[0];
+    expect(first.map((w) => w.text).join('')).toBe('令和7年6月2日');
+  });
+});
+
+describe('wording', () => {
+  it('follows the seed for a work and a performance', () => {
+    const work = squash(pdfText(rendered['ruling-reprint'].pdf));
+    expect(work).toContain(squash('著作権法第67条第1項の規定に基づき、下記の著作物の利用を行いたいので、必要な資料を添えて申請します。'));
+    expect(work).toContain(squash('（本体価格×発行部数×印税率7%×消費税→800円×3,000部×7%×1.08=181,440円）'));
+    expect(work).toContain(squash('言語の著作物　株式会社〇〇出版より昭和57年11月2日初版発行された書籍（全250ページ）'));
+    expect(work).toContain(squash('文化 太郎（ぶんかたろう）'));
+    expect(work).toContain(squash('代表取締役 文科 太郎 ㊞'));
+    expect(work).toMatch(/7著作権法第67条第2項の該当の有無無し8著作権法第67条の2第1項の規定による著作物の利用の有無有り/);
+    const perf = squash(pdfText(rendered['ruling-drama-dvd'].pdf));
+    expect(perf).toContain(squash('著作権法第103条において準用する著作権法第67条第1項の規定に基づき、下記の実演の利用を行いたいので'));
+    expect(perf).toContain('1実演が行われた作品名や実演家の役名等');
+    expect(perf).toContain('著作権法第103条において準用する同法第67条第2項の該当の有無');
+  });
+
+  it('prints only the measures taken under ア・イ・ウ', () => {
+    const prev = squash(pdfText(rendered['ruling-previously-ruled'].pdf));
+    expect(prev).toContain('（ウ）過去になされた裁定に係る著作物について');
+    expect(prev).toContain('（ウ）文化庁長官への照会');
+    expect(prev).not.toContain('（ア）著作物、実演、レコード');
+    expect(prev).not.toContain('を選択した場合');
+    expect(prev).toContain(squash('平成28年2月22日付の〇〇新聞に著作権者捜しの広告を掲載し'));
+    const ring = squash(pdfText(rendered['ruling-ringtone'].pdf));
+    expect(ring).toContain(squash('文化人名録（著作権台帳）第〇版（日本著作権協議会）及び音楽家人名事典（日外アソシエーツ株式会社）の閲覧を行ったところ、著作権者に関する情報は未掲載であった。'));
+    expect(ring).not.toContain('（イ）広くウェブサイト');
+  });
+
+  it('points items 1–3 to the 別紙 for several works and lists them there', () => {
+    const text = squash(pdfText(rendered['ruling-anthology'].pdf));
+    expect(text.match(/別紙一覧のとおり/g)).toHaveLength(3);
+    expect(text).toContain('著作物一覧');
+    expect(text).toContain('3題号不明不明写真の著作物');
+    expect(text).toContain(squash('代理人 〒100-0013'));
+    expect(text).toContain(squash('弁護士 代理 一郎 ㊞'));
+  });
+
+  it('has an individual sign, without a seal', () => {
+    const text = squash(pdfText(rendered['ruling-individual-phonogram'].pdf));
+    expect(text).toContain('署名');
+    expect(text).not.toContain('㊞');
+    expect(text).toContain('レコード製作者名');
+  });
+});

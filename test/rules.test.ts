@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { amount, ratio } from '../src/case/fields.js';
+import { computeCompensation, taxFactor, type Compensation } from '../src/rules/compensation.js';
+import { checkDiligence, earliestFilingAfterCric } from '../src/rules/diligence.js';
+import { fewestStamps, rulingFee } from '../src/rules/fee.js';
+import { addDays, eraDate, isRealDate } from '../src/text/format.js';
+
+const n = (v: number | string) => amount().parse(v);
+const r = (v: number | string) => ratio().parse(v);
+const at2018 = (c: Compensation) => computeCompensation(c, '2018-11-20').amount;
+
+describe('compensation formulas reproduce seed 004 to the yen (all at 1.08)', () => {
+  it('print: 記入例① and ⑤', () => {
+    expect(at2018({ formula: 'print', unit_price: n(800), copies: n(3000), rate: r('7%') })).toBe(181440);
+    expect(at2018({ formula: 'print', unit_price: n(800), copies: n(500), rate: r('7%') })).toBe(30240);
+    expect(at2018({ formula: 'print', unit_price: n(600), copies: n(5000), rate: r(0.07) })).toBe(226800);
+    expect(at2018({ formula: 'print', unit_price: n(600), copies: n(500), rate: r('7%') })).toBe(22680);
+  });
+  it('online-downloads: 記入例②', () => {
+    expect(at2018({ formula: 'online-downloads', unit_price: n(450), rate: r('15%'), downloads: n(5000) })).toBe(364500);
+    expect(at2018({ formula: 'online-downloads', unit_price: n(450), rate: r('15%'), downloads: n(1000) })).toBe(72900);
+  });
+  it('monthly-tariff: 記入例③ (the computation, 10,800円, not the heading 10,500円)', () => {
+    const c: Compensation = { formula: 'monthly-tariff', per_request: n(5.5), monthly_requests: n(500), minimum: n(5000), months: n(2) };
+    const res = computeCompensation(c, '2014-10-20');
+    expect(res.amount).toBe(10800);
+    expect(res.workings[0]).toContain('最低使用料5,000円を下回るため');
+  });
+  it('video: 記入例④', () => {
+    expect(at2018({ formula: 'video', unit_price: n(7000), rate: r('10%'), contribution: r('0.5%'), copies: n(1000) })).toBe(3780);
+    expect(at2018({ formula: 'video', unit_price: n(7000), rate: r('10%'), contribution: r('0.5%'), copies: n(100) })).toBe(378);
+  });
+  it('prints the formula line in the seed\'s form', () => {
+    const res = computeCompensation({ formula: 'print', unit_price: n(800), copies: n(500), rate: r('7%'), unit_label: '追加複製の単位数' }, '2018-11-20');
+    expect(res.formulaLine).toBe('（本体価格×追加複製の単位数×印税率7%×消費税→800円×500部×7%×1.08=30,240円）');
+  });
+  it('is exact where binary floating point is not, and rounds down once at the end', () => {
+    // 0.1 + 0.2 style traps: 1/3 share of 900 must be exactly 300 before tax, not 299.99…
+    expect(computeCompensation({ formula: 'print-partial', unit_price: n(900), copies: n(1), rate: r(1), share: r('1/3'), tax_rate: r(0) }, '2020-01-01').amount).toBe(300);
+    // 1.10 × 999 × 0.07 = 76.923 → 76
+    expect(computeCompensation({ formula: 'print', unit_price: n(999), copies: n(1), rate: r('7%') }, '2020-01-01').amount).toBe(76);
+    expect(computeCompensation({ formula: 'fixed', amount: n('12,345') }, '2020-01-01').amount).toBe(12345);
+  });
+  it('uses the consumption tax in force on the case date, unless overridden', () => {
+    expect(taxFactor('1997-03-31').display).toBe('1.03');
+    expect(taxFactor('1997-04-01').display).toBe('1.05');
+    expect(taxFactor('2014-04-01').display).toBe('1.08');
+    expect(taxFactor('2019-09-30').display).toBe('1.08');
+    expect(taxFactor('2019-10-01').display).toBe('1.10');
+    expect(taxFactor('1989-03-31').display).toBe('1');
+    expect(taxFactor('2026-01-01', r('8%')).display).toBe('1.08');
+  });
+});
+
+describe('fee and revenue stamps', () => {
+  it('charges 6,900円 and breaks it into the fewest stamps', () => {
+    expect(rulingFee({ kind: 'corporation', name: 'x' }, '2026-12-01')).toBe(6900);
+    expect(fewestStamps(6900, '2026-12-01')).toEqual([6000, 600, 300]);
+  });
+  it('finds the true minimum where greedy would not (160 = 80+80, not 120+40)', () => {
+    expect(fewestStamps(160, '2026-12-01')).toHaveLength(2);
+    expect(fewestStamps(160, '2026-12-01').reduce((a, b) => a + b)).toBe(160);
+  });
+  it('exempts the state and only the agencies of 令65条 別表', () => {
+    expect(rulingFee({ kind: 'state', name: '文化庁' }, '2026-12-01')).toBe(0);
+    expect(rulingFee({ kind: 'independent-administrative-agency', name: '独立行政法人国立美術館' }, '2026-12-01')).toBe(0);
+    expect(rulingFee({ kind: 'independent-administrative-agency', name: '独立行政法人国際交流基金' }, '2026-12-01')).toBe(6900);
+    expect(rulingFee({ kind: 'local-government', name: '〇〇市' }, '2026-12-01')).toBe(6900);
+    expect(rulingFee({ kind: 'nhk', name: '日本放送協会' }, '2026-12-01')).toBe(6900);
+    expect(fewestStamps(0, '2026-12-01')).toEqual([]);
+  });
+});
+
+describe('dates', () => {
+  it('prints the Japanese era with 元年', () => {
+    expect(eraDate('2019-05-01')).toBe('令和元年5月1日');
+    expect(eraDate('2019-04-30')).toBe('平成31年4月30日');
+    expect(eraDate('2026-12-01')).toBe('令和8年12月1日');
+  });
+  it('refuses impossible dates', () => {
+    expect(isRealDate('2026-02-30')).toBe(false);
+    expect(isRealDate('2024-02-29')).toBe(true);
+    expect(isRealDate('2026-13-01')).toBe(false);
+  });
+  it('CRIC: filing from the 8th day after posting (seed: posted 9月10日, filed 9月18日)', () => {
+    expect(earliestFilingAfterCric('2018-09-10', '2018-09-18')).toBe('2018-09-18');
+    expect(addDays('2026-12-28', 8)).toBe('2027-01-05');
+  });
+});
+
+describe('due diligence (相当な努力)', () => {
+  const notice = { medium: 'cric' as const, start: '2018-11-01' };
+  it('a work never ruled needs ア, イ(ア), イ(イ) and ウ', () => {
+    const problems = checkDiligence([{ category: 'language' }], {}, 'work', '2018-11-20');
+    const errors = problems.filter((p) => p.severity === 'error').map((p) => p.ja);
+    expect(errors).toHaveLength(4);
+    expect(errors.join()).toMatch(/ア.*イ\(ア\).*イ\(イ\).*ウ/s);
+  });
+  it('a work ruled before may use the database and the Commissioner instead', () => {
+    const problems = checkDiligence([{ category: 'language', previously_ruled: true }],
+      { ruling_database: {}, agency_inquiry: {}, public_notice: notice }, 'work', '2018-11-20');
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const neverRuled = checkDiligence([{ category: 'language' }],
+      { ruling_database: {}, agency_inquiry: {}, public_notice: notice }, 'work', '2018-11-20');
+    expect(neverRuled.filter((p) => p.severity === 'error').length).toBeGreaterThan(0);
+  });
+  it('refuses an application filed before the CRIC notice has run 7 days', () => {
+    const dd = { directories: [{ title: 'x' }], management_bodies: [{ name: '一般社団法人日本音楽著作権協会' }], expert_bodies: [{}] };
+    const early = checkDiligence([{ category: 'music' }], { ...dd, public_notice: notice }, 'work', '2018-11-08');
+    expect(early.find((p) => p.severity === 'error')?.en).toMatch(/2018-11-09/);
+    const onTime = checkDiligence([{ category: 'music' }], { ...dd, public_notice: notice }, 'work', '2018-11-09');
+    expect(onTime.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+  it('warns about a management body of the field that was not asked', () => {
+    const dd = { directories: [{ title: 'x' }], expert_bodies: [{}], public_notice: notice,
+      management_bodies: [{ name: '一般社団法人日本音楽著作権協会' }, { name: '株式会社NexTone' }] };
+    const warnings = checkDiligence([{ category: 'music' }], dd, 'work', '2018-11-20').filter((p) => p.severity === 'warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].ja).toContain('アイ・シー・エージェンシー');
+    expect(warnings[0].ja).not.toContain('NexTone');
+  });
+});
