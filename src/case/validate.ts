@@ -79,11 +79,13 @@ function toProblem(issue: Issue, schema: z.ZodType, parsed: ParsedCase): Problem
     case 'invalid_union': {
       const discriminator = (issue as { discriminator?: string }).discriminator;
       if (discriminator) {
-        const options = unionDiscriminators(schema, path, parsed.data, discriminator);
-        const input = (valueAt(parsed.data, path) as Record<string, unknown> | undefined)?.[discriminator];
+        // zod reports the path of the discriminator itself; the union is its parent.
+        const unionPath = path[path.length - 1] === discriminator ? path.slice(0, -1) : path;
+        const options = unionDiscriminators(schema, unionPath, parsed.data, discriminator);
+        const input = (valueAt(parsed.data, unionPath) as Record<string, unknown> | undefined)?.[discriminator];
         const guess = typeof input === 'string' ? suggest(input, options) : undefined;
         return {
-          ...base, ...at([...path, discriminator]),
+          ...base, ...at([...unionPath, discriminator]),
           ja: `${discriminator} は次のいずれかです: ${options.join(', ')}（今は ${show(input)}）`,
           en: `${discriminator} must be one of: ${options.join(', ')} (found ${show(input)}).`,
           hint: guess ? { ja: `「${guess}」ではありませんか。`, en: `Did you mean "${guess}"?` } : undefined,

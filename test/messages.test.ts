@@ -1,0 +1,126 @@
+/**
+ * Bad input a clerk might hand us: every case gets a clear message with file, line, column, field,
+ * Japanese and English — never a stack trace, never a crash.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkCase } from '../src/pipeline.js';
+import { FIXTURES, tempDir } from './helpers.js';
+
+const reprint = readFileSync(join(FIXTURES, 'ruling-reprint.yaml'), 'utf8');
+
+function checkText(text: string | Buffer) {
+  const file = join(tempDir(), 'case.yaml');
+  writeFileSync(file, text);
+  const result = checkCase(file, '2026-11-21');
+  expect(result.ok).toBe(false);
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  expect(errors.length).toBeGreaterThan(0);
+  for (const p of errors) {
+    expect(p.file).toBe(file);
+    expect(p.ja).toMatch(/[ぁ-んァ-ン一-龥]/);
+    expect(p.en).toMatch(/[A-Za-z]/);
+    expect(p.en).not.toMatch(/\n\s+at /);
+  }
+  return errors;
+}
+
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+describe('messages for bad case files', () => {
+  it('a misspelt field: where it is, and the closest known name', () => {
+    const text = reprint.replace('  representative:', '  representitive:');
+    const [e] = checkText(text);
+    expect(e.path.join('.')).toBe('applicant.representitive');
+    expect(e.line).toBe(lineOf(text, 'representitive'));
+    expect(e.column).toBe(3);
+    expect(e.hint?.en).toContain('"representative"');
+  });
+  it('a wrong choice: lists the allowed ones and guesses', () => {
+    const text = reprint.replace('kind: corporation ', 'kind: corporaton ');
+    const [e] = checkText(text);
+    expect(e.path.join('.')).toBe('applicant.kind');
+    expect(e.line).toBe(lineOf(text, 'corporaton'));
+    expect(e.ja).toContain('individual');
+    expect(e.hint?.ja).toContain('corporation');
+  });
+  it('an unknown compensation formula names the formulas', () => {
+    const text = reprint.replace('formula: print          #', 'formula: prnt          #');
+    const [e] = checkText(text);
+    expect(e.path.join('.')).toBe('uses.0.compensation.formula');
+    expect(e.line).toBe(lineOf(text, 'formula: prnt'));
+    expect(e.en).toContain('monthly-tariff');
+    expect(e.hint?.en).toContain('"print"');
+  });
+  it('a missing required field points at its parent', () => {
+    const text = reprint.replace(/^in_application_use: true.*$/m, '');
+    const [e] = checkText(text);
+    expect(e.path.join('.')).toBe('in_application_use');
+    expect(e.ja).toContain('in_application_use');
+  });
+  it('an impossible date and a negative amount', () => {
+    const text = reprint.replace('date: 2018-11-20', 'date: 2018-02-30').replace('unit_price: 800', 'unit_price: -800');
+    const errors = checkText(text);
+    const date = errors.find((e) => e.path.join('.') === 'date')!;
+    expect(date.line).toBe(lineOf(text, '2018-02-30'));
+    expect(date.ja).toContain('YYYY-MM-DD');
+    const price = errors.find((e) => e.path.join('.') === 'uses.0.compensation.unit_price')!;
+    expect(price.en).toContain('-800');
+  });
+  it('a CRIC notice too recent for the application date names the earliest date', () => {
+    const text = reprint.replace('start: 2018-11-01', 'start: 2018-11-15');
+    const [e] = checkText(text);
+    expect(e.path.join('.')).toBe('due_diligence.public_notice.start');
+    expect(e.line).toBe(lineOf(text, 'start: 2018-11-15'));
+    expect(e.en).toContain('2018-11-23');
+  });
+  it('malformed YAML: line and column of the fault', () => {
+    const text = reprint.replace('  name: 株式会社 文部科学出版', '  name: "株式会社 文部科学出版');
+    const [e] = checkText(text);
+    expect(e.line).toBeGreaterThan(0);
+    expect(e.column).toBeGreaterThan(0);
+  });
+  it('an unknown form suggests the known one', () => {
+    const [e] = checkText(reprint.replace('form: ruling', 'form: rulling'));
+    expect(e.path).toEqual(['form']);
+    expect(e.hint?.en).toContain('ruling');
+    expect(e.line).toBe(lineOf(reprint, 'form: ruling'));
+  });
+  it('a character the font cannot draw', () => {
+    const text = reprint.replace('title: 日本の文化', 'title: 日本の文化😀');
+    const [e] = checkText(text);
+    expect(e.path.join('.')).toBe('works.0.title');
+    expect(e.ja).toContain('U+1F600');
+  });
+  it('an alias bomb stops early', () => {
+    const lines = ['form: ruling', 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [*a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}]`);
+    const [e] = checkText(lines.join('\n'));
+    expect(e.en).toMatch(/too many values|alias/i);
+  });
+  it('__proto__ as a key', () => {
+    const [e] = checkText('form: ruling\n__proto__: { polluted: true }\n');
+    expect(e.line).toBe(2);
+    expect(e.en).toContain('__proto__');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+  it('binary junk, a huge file, and a list instead of a mapping', () => {
+    expect(checkText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 0xff]))[0].en).toMatch(/not UTF-8/);
+    expect(checkText('# ' + 'x'.repeat(6 * 1024 * 1024))[0].en).toMatch(/too large/);
+    expect(checkText('- form: ruling\n')[0].en).toMatch(/mapping/);
+  });
+  it('a file that does not exist', () => {
+    const result = checkCase('/nonexistent/case.yaml');
+    expect(result.ok).toBe(false);
+    expect(result.problems[0].en).toMatch(/does not exist/);
+  });
+});
+
+describe('YAML folding for Japanese', () => {
+  it('joins folded Japanese lines without the space YAML would insert', async () => {
+    const result = checkCase(join(FIXTURES, 'ruling-reprint.yaml'), '2026-11-21');
+    const summary = (result.documents[0].blocks.find((b) => b.kind === 'paragraph' && b.text.startsWith('株式会社〇〇出版')) as { text: string }).text;
+    expect(summary).toContain('判明したものの、電話番号が無効であったため、下記の調査');
+  });
+});
