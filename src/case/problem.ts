@@ -28,3 +28,12 @@ export const warning = (path: FieldPath, ja: string, en: string, hint?: Bilingua
 
 export const pathText = (path: FieldPath) =>
   path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
+
+/** Drops repeats of the same message on the same field (a rule may find one fault twice). */
+export function dedupeProblems(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.path.join('.')}|${p.en}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}

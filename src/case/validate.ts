@@ -6,7 +6,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { pathKey, type ParsedCase, type Position } from './parse.js';
 import { BILINGUAL_SEPARATOR } from './fields.js';
-import type { FieldPath, Problem } from './problem.js';
+import { dedupeProblems, type FieldPath, type Problem } from './problem.js';
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
 
@@ -15,7 +15,7 @@ export function validate<S extends z.ZodType>(schema: S, parsed: ParsedCase):
   const result = schema.safeParse(parsed.data, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   const problems = result.error.issues.map((issue) => toProblem(issue as Issue, schema, parsed));
-  return { ok: false, problems: dedupe(problems) };
+  return { ok: false, problems: dedupeProblems(problems) };
 }
 
 /** Attaches file, line and column to a problem found after validation (by rules). */
@@ -177,12 +177,4 @@ function unionDiscriminators(schema: z.ZodType, path: FieldPath, data: unknown, 
   while (s && defOf(s).type !== 'union' && (defOf(s).innerType || defOf(s).in)) s = defOf(s).innerType ?? defOf(s).in;
   const options = s ? defOf(s).options ?? [] : [];
   return options.map((o) => String(literalValue(defOf(o).shape?.[disc]))).filter((x) => x !== 'undefined');
-}
-
-function dedupe(problems: Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const k = `${p.path.join('.')}|${p.en}`;
-    return seen.has(k) ? false : (seen.add(k), true);
-  });
 }

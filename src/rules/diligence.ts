@@ -4,7 +4,7 @@
  */
 import { inForceOn } from '../legal/dated.js';
 import { CRIC_NOTICE_DAYS, MANAGEMENT_BODIES, type ManagementBody } from '../legal/ruling.js';
-import { error, warning, type Problem } from '../case/problem.js';
+import { dedupeProblems, error, warning, type Problem } from '../case/problem.js';
 import { addDays, eraDate } from '../text/format.js';
 
 export interface NoticeRecord {
@@ -58,7 +58,7 @@ export function checkDiligence(
   works.forEach((work, i) => problems.push(...checkWork(work, i, dd)));
   problems.push(...checkNotice(dd.public_notice, date));
   problems.push(...checkManagementBodies(works, dd, subject, date));
-  return dedupe(problems);
+  return dedupeProblems(problems);
 }
 
 function checkWork(work: DiligenceWork, i: number, dd: DiligenceRecords): Problem[] {
@@ -154,12 +154,4 @@ function checkManagementBodies(works: DiligenceWork[], dd: DiligenceRecords, sub
       { ja: '照会した場合は management_bodies に加えてください。分野が違う場合はこの警告は無視できます。', en: 'If you asked them, add them to management_bodies; if their field differs from the work\'s, ignore this warning.' }));
   });
   return out;
-}
-
-function dedupe(problems: Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const k = `${p.path.join('.')}|${p.ja}`;
-    return seen.has(k) ? false : (seen.add(k), true);
-  });
 }
