@@ -124,3 +124,13 @@ describe('YAML folding for Japanese', () => {
     expect(summary).toContain('判明したものの、電話番号が無効であったため、下記の調査');
   });
 });
+
+describe('values YAML reads as numbers', () => {
+  it('a phone number without quotes: says to quote it', () => {
+    const text = reprint.replace('phone: 03-5253-4111(内線 2847)', 'phone: 0352534111');
+    const [e] = checkText(text);
+    expect(e.path.join('.')).toBe('applicant.contact.phone');
+    expect(e.line).toBe(lineOf(text, 'phone: 0352534111'));
+    expect(e.hint?.en).toMatch(/quotes/);
+  });
+});

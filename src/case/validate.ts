@@ -64,7 +64,11 @@ function toProblem(issue: Issue, schema: z.ZodType, parsed: ParsedCase): Problem
         return { ...base, ...at(path), ja: `必須の項目「${String(field)}」がありません。`, en: `The required field "${String(field)}" is missing.`,
           hint: { ja: `${String(field)}: を書き足してください。`, en: `Add ${String(field)}:.` } };
       const [ja, en] = TYPE_NAMES[issue.expected] ?? [issue.expected, issue.expected];
-      return { ...base, ...at(path), ja: `${ja}を書いてください（今は ${show(issue.input)}）。`, en: `Expected ${en}, found ${show(issue.input)}.` };
+      // YAML reads 0352534111 or 2018 as a number: a leading zero is already lost, so say to quote it.
+      const quote = issue.expected === 'string' && typeof issue.input !== 'object'
+        ? { ja: '数字だけの値や true/false は、引用符で囲むと文字列になります（例: "03-5253-4111"）。', en: 'Put digits-only values or true/false in quotes to keep them as text (e.g. "03-5253-4111").' }
+        : undefined;
+      return { ...base, ...at(path), ja: `${ja}を書いてください（今は ${show(issue.input)}）。`, en: `Expected ${en}, found ${show(issue.input)}.`, hint: quote };
     }
     case 'invalid_value': {
       const options = issue.values.map(String);

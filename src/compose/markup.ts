@@ -19,10 +19,12 @@ hb.registerHelper('inc', (n: number) => n + 1);
 
 const cache = new Map<string, HandlebarsTemplateDelegate>();
 
-export function compileTemplate(source: string, key: string): HandlebarsTemplateDelegate {
+/** Compiles a template once per process; `load` is only called the first time. */
+export function compileTemplate(key: string, load: () => string): HandlebarsTemplateDelegate {
   let t = cache.get(key);
   if (!t) {
-    t = hb.compile(source, { noEscape: true, strict: true });
+    // strict: a field the template names but the context lacks is a bug, not an empty string.
+    t = hb.compile(load(), { noEscape: true, strict: true });
     cache.set(key, t);
   }
   return t;

@@ -20,7 +20,7 @@ const termsFor = (subject: string): Terms => {
   return subjects[subject];
 };
 
-const template = (name: string) => compileTemplate(readFileSync(new URL(name, TEMPLATES), 'utf8'), `ruling/${name}`);
+const template = (name: string) => compileTemplate(`ruling/${name}`, () => readFileSync(new URL(name, TEMPLATES), 'utf8'));
 
 export function composeRuling(c: RulingCase, d: RulingDerived): DocumentModel[] {
   const terms = termsFor(c.subject);
