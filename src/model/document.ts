@@ -1,6 +1,6 @@
 /**
  * The document model: what a form composes and every renderer draws. Renderers know these blocks,
- * never forms. Lengths in `em` are multiples of the document's body font size.
+ * never forms. Indents in `em` are multiples of the body font size; spacing before and after is in body lines.
  */
 export type Align = 'left' | 'center' | 'right';
 
@@ -16,7 +16,7 @@ export interface Paragraph {
   label?: string;
   /** Font size in points (default: the document's). */
   size?: number;
-  /** Space before and after (em). */
+  /** Space before and after, in body lines. */
   before?: number;
   after?: number;
   /** Keep on the same page as the next block (item headings). */
