@@ -16,7 +16,8 @@ import { renderPdf } from './render/pdf.js';
 import { todayIso } from './text/format.js';
 import { writeFilesAtomically } from './write.js';
 
-export const FORMATS = ['pdf', 'docx', 'txt'] as const;
+// Text outputs (notices, e-mails) arrive with the forms that have them.
+export const FORMATS = ['pdf', 'docx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CaseResult {

@@ -63,7 +63,7 @@ async function render(args: string[]): Promise<number> {
     options: { out: { type: 'string', short: 'o', default: 'out' }, format: { type: 'string', default: 'pdf,docx' } } });
   const formats = values.format.split(',').map((f) => f.trim()) as Format[];
   const bad = formats.filter((f) => !FORMATS.includes(f));
-  if (bad.length) throw new UsageError(`知らない形式です: ${bad.join(', ')} / Unknown format: ${bad.join(', ')} (pdf, docx, txt)`);
+  if (bad.length) throw new UsageError(`知らない形式です: ${bad.join(', ')} / Unknown format: ${bad.join(', ')} (pdf, docx)`);
   let failed = 0;
   for (const file of caseFiles(positionals)) {
     // One bad case never stops the others.

@@ -15,7 +15,6 @@ import type { Block, Paragraph } from '../model/document.js';
 
 const hb = Handlebars.create();
 hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-hb.registerHelper('inc', (n: number) => n + 1);
 
 const cache = new Map<string, HandlebarsTemplateDelegate>();
 
