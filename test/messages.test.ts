@@ -134,3 +134,12 @@ describe('values YAML reads as numbers', () => {
     expect(e.hint?.en).toMatch(/quotes/);
   });
 });
+
+describe('rules that refuse a case', () => {
+  it('a corporation cannot claim the 67条2項 exemption', () => {
+    const [e] = checkText(`${reprint}\ndeposit_exempt: true\n`);
+    expect(e.path).toEqual(['deposit_exempt']);
+    expect(e.ja).toContain('申請者は法人');
+    expect(e.line).toBe(lineOf(`${reprint}\ndeposit_exempt: true\n`, 'deposit_exempt'));
+  });
+});

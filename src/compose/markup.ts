@@ -14,7 +14,6 @@ import Handlebars from 'handlebars';
 import type { Block, Paragraph } from '../model/document.js';
 
 const hb = Handlebars.create();
-hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 
 const cache = new Map<string, HandlebarsTemplateDelegate>();
 

@@ -1,7 +1,7 @@
 /** Facts of a ruling application, worked out by the pure rules over the legal data in force. */
 import { error, warning, type Problem } from '../../case/problem.js';
 import { inForceOn } from '../../legal/dated.js';
-import { DEPOSIT_EXEMPT_KINDS, LAW_CHANGE_2026 } from '../../legal/ruling.js';
+import { APPLICANT_KIND_JA, DEPOSIT_EXEMPT_KINDS, LAW_CHANGE_2026 } from '../../legal/ruling.js';
 import { computeCompensation, taxFactor, type CompensationResult } from '../../rules/compensation.js';
 import { checkDiligence, earliestFilingAfterCric } from '../../rules/diligence.js';
 import { fewestStamps, rulingFee } from '../../rules/fee.js';
@@ -28,8 +28,8 @@ export function deriveRuling(c: RulingCase, ctx: FormContext): Derivation<Ruling
   const eligible = (inForceOn(DEPOSIT_EXEMPT_KINDS, date)?.value ?? []).includes(c.applicant.kind);
   if (c.deposit_exempt === true && !eligible)
     problems.push(error(['deposit_exempt'],
-      '供託を要しない「国等」（法67条2項）は、国・地方公共団体・独立行政法人・国立大学法人等・日本放送協会に限られます。',
-      'Only the state, local governments, the listed public corporations and NHK are exempt from depositing (art. 67(2)).',
+      `供託を要しない「国等」（法67条2項）は、国・地方公共団体・独立行政法人・国立大学法人等・日本放送協会に限られます（申請者は${APPLICANT_KIND_JA[c.applicant.kind]}）。`,
+      `Only the state, local governments, the listed public corporations and NHK are exempt from depositing (art. 67(2)); the applicant is "${c.applicant.kind}".`,
       { ja: 'deposit_exempt を消すか、applicant.kind を確かめてください。', en: 'Remove deposit_exempt or check applicant.kind.' }));
   const depositExempt = c.deposit_exempt ?? eligible;
 
