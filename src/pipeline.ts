@@ -8,17 +8,25 @@ import { readCaseFile } from './case/parse.js';
 import { error, type FieldPath, type Problem } from './case/problem.js';
 import { locate, validate } from './case/validate.js';
 import { FORMS } from './forms/registry.js';
-import type { FormContext } from './forms/types.js';
-import type { DocumentModel } from './model/document.js';
-import { renderDocx } from './render/docx.js';
+import type { FormContext, Loaded } from './forms/types.js';
+import { OUTPUT_FORMATS, type DocumentModel, type OutputFormat } from './model/document.js';
 import { missingCharacters } from './render/fonts.js';
-import { renderPdf } from './render/pdf.js';
 import { todayIso } from './text/format.js';
 import { writeFilesAtomically } from './write.js';
 
-// Text outputs (notices, e-mails) arrive with the forms that have them.
-export const FORMATS = ['pdf', 'docx'] as const;
-export type Format = (typeof FORMATS)[number];
+export const FORMATS = OUTPUT_FORMATS;
+export type Format = OutputFormat;
+
+/** What a document is written as when it does not say: the printable and the editable. */
+const DEFAULT_FORMATS: OutputFormat[] = ['pdf', 'docx'];
+
+/** Renderers load on first use: a PDF-only run never parses the DOCX library. */
+const RENDERERS: Record<OutputFormat, () => Promise<(doc: DocumentModel) => Promise<Uint8Array> | Uint8Array>> = {
+  pdf: async () => (await import('./render/pdf.js')).renderPdf,
+  docx: async () => (await import('./render/docx.js')).renderDocx,
+  csv: async () => (await import('./render/csv.js')).renderCsv,
+  txt: async () => (await import('./render/text.js')).renderText,
+};
 
 export interface CaseResult {
   file: string;
@@ -47,17 +55,27 @@ export function checkCase(file: string, today = todayIso()): CaseResult {
   const valid = validate(plugin.schema, parsed);
   if (!valid.ok) return { ...result, problems: valid.problems };
 
-  const glyphs = undrawableCharacters(parsed.data, []).map((p) => locate(p, parsed));
   const ctx: FormContext = { caseFile: file, caseDir: dirname(resolve(file)), today };
-  const derivation = plugin.derive(valid.value, ctx);
-  const problems = [...glyphs, ...derivation.problems.map((p) => locate(p, parsed))];
+  const loaded: Loaded<unknown> = plugin.load ? plugin.load(valid.value, ctx) : { value: valid.value, problems: [] };
+  // A problem is placed in the file it concerns: a CSV row and column, or the case file's line.
+  const place = (p: Problem): Problem => {
+    if (p.file) return p;
+    const spot = loaded.spot?.(p.path);
+    return spot ? { ...p, ...spot } : locate(p, parsed);
+  };
+  const glyphs = [...undrawableCharacters(parsed.data, []), ...undrawableCharacters(loaded.text, [])];
+  const readProblems = [...loaded.problems, ...glyphs].map(place);
+  if (readProblems.some((p) => p.severity === 'error')) return { ...result, problems: readProblems };
+
+  const derivation = plugin.derive(loaded.value, ctx);
+  const problems = [...readProblems, ...derivation.problems.map(place)];
   const ok = !problems.some((p) => p.severity === 'error');
   return {
     ...result,
     ok,
     problems,
     facts: derivation.facts,
-    documents: ok ? plugin.compose(valid.value, derivation.derived, ctx) : [],
+    documents: ok ? plugin.compose(loaded.value, derivation.derived, ctx) : [],
   };
 }
 
@@ -65,10 +83,9 @@ export function checkCase(file: string, today = todayIso()): CaseResult {
 export async function renderCase(checked: CaseResult, outDir: string, formats: Format[]): Promise<string[]> {
   if (!checked.ok) return [];
   const files: { path: string; bytes: Uint8Array }[] = [];
-  for (const doc of checked.documents) {
-    if (formats.includes('pdf')) files.push({ path: `${doc.name}.pdf`, bytes: await renderPdf(doc) });
-    if (formats.includes('docx')) files.push({ path: `${doc.name}.docx`, bytes: await renderDocx(doc) });
-  }
+  for (const doc of checked.documents)
+    for (const format of doc.formats ?? DEFAULT_FORMATS)
+      if (formats.includes(format)) files.push({ path: `${doc.name}.${format}`, bytes: await (await RENDERERS[format]())(doc) });
   return writeFilesAtomically(resolve(outDir, checked.name), files);
 }
 

@@ -14,7 +14,7 @@ describe('yoshiki check --json', () => {
     expect(res.status).toBe(0);
     const [reprint, museum] = res.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(reprint).toMatchObject({
-      case: 'ruling-reprint', form: 'ruling', ok: true, errors: [], documents: ['application'],
+      case: 'ruling-reprint', form: 'ruling', ok: true, errors: [], documents: ['application', 'evidence', 'advertisement', 'copy-notice'],
       facts: { fee: 6900, stamps: [6000, 600, 300], deposit_exempt: false, in_application_use: true, tax_rate: 0.08,
         compensation: [181440, 30240], earliest_filing_date: '2018-11-09' },
     });
@@ -44,8 +44,10 @@ describe('yoshiki render', () => {
     expect(res.status).toBe(1);
     expect(res.stdout).toContain('a-broken.yaml:');
     noStackTrace(res.stdout + res.stderr);
-    expect(readdirSync(join(out, 'ruling-reprint')).sort()).toEqual(['application.docx', 'application.pdf']);
-    expect(readdirSync(join(out, 'ruling-ringtone')).sort()).toEqual(['application.docx', 'application.pdf']);
+    const submission = ['advertisement.docx', 'advertisement.txt', 'application.docx', 'application.pdf', 'copy-notice.txt',
+      'evidence.csv', 'evidence.docx', 'evidence.pdf'];
+    expect(readdirSync(join(out, 'ruling-reprint')).sort()).toEqual(submission);
+    expect(readdirSync(join(out, 'ruling-ringtone')).sort()).toEqual(submission);
     expect(existsSync(join(out, 'a-broken'))).toBe(false);
   });
 
@@ -53,7 +55,7 @@ describe('yoshiki render', () => {
     const out = tempDir();
     const res = yoshiki('render', join(FIXTURES, 'ruling-drama-dvd.yaml'), '-o', out, '--format', 'pdf');
     expect(res.status).toBe(0);
-    expect(readdirSync(join(out, 'ruling-drama-dvd'))).toEqual(['application.pdf']);
+    expect(readdirSync(join(out, 'ruling-drama-dvd')).sort()).toEqual(['application.pdf', 'evidence.pdf']);
   });
 
   it('exits 2 on bad usage', () => {

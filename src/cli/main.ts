@@ -13,7 +13,7 @@ import { formatProblem, problemJson } from './report.js';
 const USAGE = `yoshiki — 様式: case files to paperwork
 
 使い方 / Usage:
-  yoshiki render <case.yaml | dir>... [-o out] [--format pdf,docx]
+  yoshiki render <case.yaml | dir>... [-o out] [--format pdf,docx,csv,txt]
   yoshiki check <case.yaml | dir>... [--json]
   yoshiki forms
   yoshiki schema <form>
@@ -60,10 +60,10 @@ function caseFiles(inputs: string[]): string[] {
 
 async function render(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true,
-    options: { out: { type: 'string', short: 'o', default: 'out' }, format: { type: 'string', default: 'pdf,docx' } } });
+    options: { out: { type: 'string', short: 'o', default: 'out' }, format: { type: 'string', default: FORMATS.join(',') } } });
   const formats = values.format.split(',').map((f) => f.trim()) as Format[];
   const bad = formats.filter((f) => !FORMATS.includes(f));
-  if (bad.length) throw new UsageError(`知らない形式です: ${bad.join(', ')} / Unknown format: ${bad.join(', ')} (pdf, docx)`);
+  if (bad.length) throw new UsageError(`知らない形式です: ${bad.join(', ')} / Unknown format: ${bad.join(', ')} (${FORMATS.join(', ')})`);
   let failed = 0;
   for (const file of caseFiles(positionals)) {
     // One bad case never stops the others.

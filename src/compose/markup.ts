@@ -10,6 +10,7 @@
  * Handlebars fills the template; every string in the context is escaped first so that a user's
  * newline stays inside its paragraph (it becomes "\n" here and a line break in the block).
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import type { Block, Paragraph } from '../model/document.js';
 
@@ -26,6 +27,24 @@ export function compileTemplate(key: string, load: () => string): HandlebarsTemp
     cache.set(key, t);
   }
   return t;
+}
+
+const registered = new Set<string>();
+
+/**
+ * Registers every `*.hbs` in a folder as a partial named `<prefix>/<file name>` ({{> ruling/inquiry}}),
+ * so one sentence's wording serves every document that says it. Once per folder per process.
+ */
+export function registerPartials(prefix: string, dir: URL): void {
+  if (registered.has(prefix)) return;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.hbs')))
+    hb.registerPartial(`${prefix}/${file.slice(0, -4)}`, readFileSync(new URL(file, dir), 'utf8').trim());
+  registered.add(prefix);
+}
+
+/** One partial filled with raw (unescaped) text: a sentence for a table cell or a plain-text line. */
+export function fillPartial(name: string, context: object): string {
+  return compileTemplate(`partial:${name}`, () => `{{> ${name}}}`)(context);
 }
 
 /** Escapes every string of the context for the line-based markup. */

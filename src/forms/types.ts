@@ -1,6 +1,6 @@
 /** What a form plugin provides: its schema, its rules, and how its documents are composed. */
 import type { z } from 'zod';
-import type { Bilingual, Problem } from '../case/problem.js';
+import type { Bilingual, FieldPath, Problem } from '../case/problem.js';
 import type { DocumentModel } from '../model/document.js';
 
 export interface FormContext {
@@ -20,12 +20,32 @@ export interface Derivation<D> {
   derived: D;
 }
 
-export interface FormPlugin<C = any, D = any> {
+/** Where a problem sits in a file other than the case file (a CSV row and column). */
+export interface FileSpot {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+/** The case with what it names beside it (a works CSV, images) read in. */
+export interface Loaded<L> {
+  value: L;
+  /** Problems met while reading; those without `file` are placed by their path. */
+  problems: Problem[];
+  /** Where a path into data read from another file sits; undefined: in the case file. */
+  spot?: (path: FieldPath) => FileSpot | undefined;
+  /** Text read from other files, as a tree rooted like the case, to check for undrawable characters. */
+  text?: unknown;
+}
+
+export interface FormPlugin<C = any, D = any, L = C> {
   id: string;
   title: Bilingual;
   /** Names and titles of the documents the form produces. */
   documents: { name: string; title: string }[];
   schema: z.ZodType<C>;
-  derive(c: C, ctx: FormContext): Derivation<D>;
-  compose(c: C, derived: D, ctx: FormContext): DocumentModel[];
+  /** Reads the files a case names (works_file, attachments), only those, relative to the case. */
+  load?(c: C, ctx: FormContext): Loaded<L>;
+  derive(c: L, ctx: FormContext): Derivation<D>;
+  compose(c: L, derived: D, ctx: FormContext): DocumentModel[];
 }

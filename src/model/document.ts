@@ -63,7 +63,24 @@ export interface PageBreak {
   kind: 'pageBreak';
 }
 
-export type Block = Paragraph | KeyValue | StampBox | Table | SignatureLine | PageBreak;
+/** A picture scaled to fit the rest of the page (keeping its proportions), its caption above it. */
+export interface Image {
+  kind: 'image';
+  caption: string;
+  bytes: Uint8Array;
+  format: 'png' | 'jpeg';
+  widthPx: number;
+  heightPx: number;
+}
+
+export type Block = Paragraph | KeyValue | StampBox | Table | SignatureLine | PageBreak | Image;
+
+/**
+ * What a document can be written as. csv: its tables, for people who keep working in a
+ * spreadsheet; txt: its text, to paste into an e-mail or a web form.
+ */
+export const OUTPUT_FORMATS = ['pdf', 'docx', 'csv', 'txt'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface PageSetup {
   size: 'A4';
@@ -83,6 +100,8 @@ export interface DocumentModel {
   /** Print "n / N" at the foot of each page when there is more than one. */
   pageNumbers: boolean;
   blocks: Block[];
+  /** The formats this document is made in (default pdf and docx). */
+  formats?: OutputFormat[];
 }
 
 export const MM = 72 / 25.4;

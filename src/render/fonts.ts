@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import fontkit, { type Font } from '@pdf-lib/fontkit';
-import { splitGraphemes } from '../text/kinsoku.js';
+import { eachGrapheme } from '../text/kinsoku.js';
 
 export const FONT_FILE = new URL('../../fonts/ipaexm.ttf', import.meta.url);
 
@@ -34,7 +34,9 @@ export function advance(grapheme: string): number {
   let w = widthCache.get(grapheme);
   if (w === undefined) {
     const f = font();
-    w = f.layout(grapheme).advanceWidth / f.unitsPerEm;
+    // One code point needs no shaping (the slow part of fontkit); a cluster (kanji + IVS) does.
+    const single = grapheme.length === 1 || (grapheme.length === 2 && grapheme.codePointAt(0)! > 0xffff);
+    w = (single ? f.glyphForCodePoint(grapheme.codePointAt(0)!).advanceWidth : f.layout(grapheme).advanceWidth) / f.unitsPerEm;
     widthCache.set(grapheme, w);
   }
   return w;
@@ -42,7 +44,7 @@ export function advance(grapheme: string): number {
 
 export function textWidth(text: string, size: number): number {
   let w = 0;
-  for (const g of splitGraphemes(text)) w += advance(g);
+  eachGrapheme(text, (g) => (w += advance(g)));
   return w * size;
 }
 
@@ -50,11 +52,30 @@ const VARIATION_SELECTOR = /[\uFE00-\uFE0F\u200D]|[\u{E0100}-\u{E01EF}]/u;
 
 /** Characters of `text` the font has no glyph for (variation selectors aside: they modify a glyph). */
 export function missingCharacters(text: string): string[] {
-  const f = font();
-  const missing = new Set<string>();
-  for (const ch of text) {
-    if (ch === '\n' || ch === '\r' || ch === '\t' || VARIATION_SELECTOR.test(ch)) continue;
-    if (!f.hasGlyphForCodePoint(ch.codePointAt(0)!)) missing.add(ch);
+  let missing: Set<string> | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Fast path: a BMP character already asked about. Surrogate pairs and new characters ask the font.
+    const known = c < 0xd800 || c > 0xdfff ? bmpDrawable[c] : 0;
+    if (known === 1) continue;
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    if (ch.length === 2) i++;
+    if (!drawable(ch)) (missing ??= new Set()).add(ch);
   }
-  return [...missing];
+  return missing ? [...missing] : [];
+}
+
+/** 0: not asked yet, 1: drawable, 2: missing — per BMP code unit. */
+const bmpDrawable = new Uint8Array(0x10000);
+const drawableCache = new Map<string, boolean>();
+
+/** Whether the font can draw a character; asked once per character per process (a cmap lookup is slow). */
+function drawable(ch: string): boolean {
+  let ok = drawableCache.get(ch);
+  if (ok === undefined) {
+    ok = ch === '\n' || ch === '\r' || ch === '\t' || VARIATION_SELECTOR.test(ch) || font().hasGlyphForCodePoint(ch.codePointAt(0)!);
+    drawableCache.set(ch, ok);
+    if (ch.length === 1) bmpDrawable[ch.charCodeAt(0)] = ok ? 1 : 2;
+  }
+  return ok;
 }

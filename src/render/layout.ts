@@ -4,7 +4,7 @@
  * operations per page, in PDF points from the bottom left, which the PDF writer turns into bytes.
  */
 import {
-  MM, pageSizePt, type Block, type DocumentModel, type KeyValue, type Paragraph, type SignatureLine,
+  MM, pageSizePt, type Block, type DocumentModel, type Image, type KeyValue, type Paragraph, type SignatureLine,
   type StampBox, type Table,
 } from '../model/document.js';
 import { breakLines } from '../text/kinsoku.js';
@@ -13,7 +13,8 @@ import { advance, textWidth } from './fonts.js';
 export type DrawOp =
   | { op: 'text'; x: number; y: number; size: number; text: string }
   | { op: 'rect'; x: number; y: number; w: number; h: number; lineWidth: number }
-  | { op: 'line'; x1: number; y1: number; x2: number; y2: number; lineWidth: number };
+  | { op: 'line'; x1: number; y1: number; x2: number; y2: number; lineWidth: number }
+  | { op: 'image'; x: number; y: number; w: number; h: number; image: Image };
 
 export interface PagePlan {
   width: number;
@@ -85,6 +86,7 @@ class Layout {
       case 'table': return this.table(block);
       case 'signatureLine': return this.signatureLine(block);
       case 'pageBreak': return this.newPage();
+      case 'image': return this.image(block);
     }
   }
 
@@ -225,6 +227,20 @@ class Layout {
       }
     }
     this.y += this.lh * 0.5;
+  }
+
+  /** The caption, then the picture as large as the rest of the page allows, centred, never enlarged past 2×. */
+  private image(img: Image): void {
+    if (this.y > this.top + (this.bottom - this.top) * 0.4) this.newPage();
+    this.paragraph({ kind: 'paragraph', text: img.caption, after: 0.5 }, undefined);
+    const roomW = this.right - this.left;
+    const roomH = this.bottom - this.y;
+    const natural = { w: img.widthPx * 0.75, h: img.heightPx * 0.75 }; // 96 dpi pixels in points
+    const scale = Math.min(roomW / natural.w, roomH / natural.h, 2);
+    const w = natural.w * scale;
+    const h = natural.h * scale;
+    this.page.ops.push({ op: 'image', x: this.left + (roomW - w) / 2, y: this.height - this.y - h, w, h, image: img });
+    this.y += h;
   }
 
   private numberPages(): void {

@@ -2,42 +2,46 @@
  * Composes the ruling application (裁定申請書) from the case and its derived facts: prepares the
  * template's context (grouping, dates in the era, amounts) and lets templates/ruling hold the words.
  */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
-import { compileTemplate, escapeContext, parseMarkup } from '../../compose/markup.js';
-import { WORK_CATEGORIES } from '../../legal/ruling.js';
-import type { DocumentModel, KeyValue, StampBox, Table } from '../../model/document.js';
-import { eraDate, eraMonth, yen } from '../../text/format.js';
+import { escapeContext, parseMarkup } from '../../compose/markup.js';
+import type { DocumentModel, StampBox, Table } from '../../model/document.js';
+import { eraDate, yen } from '../../text/format.js';
 import type { RulingDerived } from './derive.js';
-import type { RulingCase, RulingWork } from './schema.js';
+import { evidenceTable } from './evidence.js';
+import type { RulingInput } from './load.js';
+import { advertisement, attachmentPages, copyNotice, powerOfAttorney } from './papers.js';
+import type { RulingWork } from './schema.js';
+import {
+  applicantBlock, authorOf, categoryOf, diligenceRecords, template, templatePath, termsFor, titleOf, type DiligenceRecords, type Terms,
+} from './words.js';
 
-const TEMPLATES = new URL('../../../templates/ruling/', import.meta.url);
-
-type Terms = Record<string, string> & { list_columns: string[] };
-let subjects: Record<string, Terms> | undefined;
-const termsFor = (subject: string): Terms => {
-  subjects ??= parseYaml(readFileSync(new URL('subjects.yaml', TEMPLATES), 'utf8')) as Record<string, Terms>;
-  return subjects[subject];
-};
-
-const template = (name: string) => compileTemplate(`ruling/${name}`, () => readFileSync(new URL(name, TEMPLATES), 'utf8'));
-
-export function composeRuling(c: RulingCase, d: RulingDerived): DocumentModel[] {
+/** The whole submission: application (with 別紙), evidence table, 別添資料, 委任状, advertisement, copy notice. */
+export function composeRuling(c: RulingInput, d: RulingDerived): DocumentModel[] {
   const terms = termsFor(c.subject);
-  const context = escapeContext(applicationContext(c, d, terms));
-  const markup = template('application.hbs')(context);
-  return [{
+  const records = diligenceRecords(c, terms);
+  return [
+    application(c, d, terms, records),
+    evidenceTable(c, terms, records),
+    ...attachmentPages(c, terms),
+    ...(c.applicant.agent ? [powerOfAttorney(c, d, terms)] : []),
+    advertisement(c, terms),
+    copyNotice(c, d),
+  ];
+}
+
+function application(c: RulingInput, d: RulingDerived, terms: Terms, records: DiligenceRecords): DocumentModel {
+  const context = escapeContext(applicationContext(c, d, terms, records));
+  return {
     name: 'application',
     title: '裁定申請書',
     page: { size: 'A4', orientation: 'portrait', marginsMm: [20, 22, 20, 22] },
     fontSize: 10.5,
     lineHeight: 1.55,
     pageNumbers: true,
-    blocks: parseMarkup(markup, context, 'templates/ruling/application.hbs'),
-  }];
+    blocks: parseMarkup(template('application.hbs')(context), context, templatePath('application.hbs')),
+  };
 }
 
-function applicationContext(c: RulingCase, d: RulingDerived, terms: Terms) {
+function applicationContext(c: RulingInput, d: RulingDerived, terms: Terms, records: DiligenceRecords) {
   const several = d.works.length > 1;
   const multiUse = c.uses.length > 1;
   return {
@@ -61,7 +65,7 @@ function applicationContext(c: RulingCase, d: RulingDerived, terms: Terms) {
         basis: use.compensation?.basis ?? null,
       };
     }),
-    dd: diligence(c, d, terms),
+    dd: diligence(c, d, terms, records),
     item7: d.depositExempt ? '有り' : '無し',
     item8: c.in_application_use ? '有り' : '無し',
   };
@@ -78,49 +82,12 @@ function stampBox(d: RulingDerived): Omit<StampBox, 'kind'> {
   };
 }
 
-function applicantBlock(c: RulingCase): Omit<KeyValue, 'kind'> {
-  const a = c.applicant;
-  const rows: { key: string; value: string }[] = [];
-  const push = (value: string | undefined | false) => value && rows.push({ key: rows.length === 0 ? '申請者' : '', value });
-  push(a.postal_code && `〒${a.postal_code}`);
-  push(a.address);
-  if (a.kind === 'individual') {
-    push(a.name); // an individual signs below (署名); no seal is needed
-  } else {
-    push(a.name);
-    push(a.representative && `${a.representative.title}　${a.representative.name}　㊞`);
-  }
-  const ct = a.contact;
-  if (ct && (ct.department || ct.name)) push(`担当者　${[ct.department, ct.name].filter(Boolean).join('　')}`);
-  push((ct?.phone ?? a.phone) && `電話　${ct?.phone ?? a.phone}`);
-  push((ct?.email ?? a.email) && `E-mail　${ct?.email ?? a.email}`);
-  if (a.agent) {
-    const g = a.agent;
-    const first = rows.length;
-    const add = (value: string | undefined | false) => value && rows.push({ key: rows.length === first ? '代理人' : '', value });
-    add(g.postal_code && `〒${g.postal_code}`);
-    add(g.address);
-    add(`${g.title ? `${g.title}　` : ''}${g.name}　㊞`);
-    add(g.phone && `電話　${g.phone}`);
-    add(g.email && `E-mail　${g.email}`);
-  }
-  return { left: 0.42, keyWidth: 4, rows, before: 0.5 };
-}
-
-function titleOf(w: RulingWork, terms: Terms): string {
-  return w.title ?? (w.title_status === 'none' ? terms.no_title : terms.unknown_title);
-}
-
-function authorOf(w: RulingWork): string {
-  const name = w.author ?? (w.author_status === 'none' ? '表示がない' : '不明');
-  return w.author_reading ? `${name}（${w.author_reading}）` : name;
-}
 
 function workLine(w: RulingWork, terms: Terms) {
   return {
     title: titleOf(w, terms),
     author: authorOf(w),
-    category: w.category ? WORK_CATEGORIES[w.category] : null,
+    category: categoryOf(w),
     description: w.description,
   };
 }
@@ -133,27 +100,14 @@ function worksTable(works: RulingWork[], subject: string, terms: Terms): Omit<Ta
     columns: headers.map((header, i) => ({ header, width: widths[i], align: i === 0 ? 'right' : 'left' })),
     rows: works.map((w, i) => [
       String(i + 1), titleOf(w, terms), authorOf(w),
-      ...(isWork ? [w.category ? WORK_CATEGORIES[w.category] : ''] : []),
+      ...(isWork ? [categoryOf(w) ?? ''] : []),
       w.description,
     ]),
   };
 }
 
-/** Groups consecutive records with the same result into one sentence, as the seed's examples do. */
-function groupByResult<T extends { result: string }, I>(records: T[], item: (r: T) => I) {
-  const groups: { items: I[]; result: string; single: boolean }[] = [];
-  for (const r of records) {
-    const last = groups[groups.length - 1];
-    if (last && last.result === r.result) last.items.push(item(r));
-    else groups.push({ items: [item(r)], result: r.result, single: true });
-  }
-  groups.forEach((g) => (g.single = g.items.length === 1));
-  return groups;
-}
-
 /** Item 6: only the measures taken, under ア・イ・ウ, from the case's records or each work's evidence. */
-function diligence(c: RulingCase, d: RulingDerived, terms: Terms) {
-  const dd = c.due_diligence;
+function diligence(c: RulingInput, d: RulingDerived, terms: Terms, r: DiligenceRecords) {
   const several = d.works.length > 1;
   // With one work its own evidence text stands in the application; with several it is in the table.
   const evidenceOf = (key: keyof NonNullable<RulingWork['evidence']>) => {
@@ -161,52 +115,14 @@ function diligence(c: RulingCase, d: RulingDerived, terms: Terms) {
     if (texts.length === 0) return null;
     return several ? `各${terms.object}について、別添「相当な努力」の疎明資料のとおり。` : texts.join('\n');
   };
-  const inquiryNote = (r: { inquired_on?: string; person?: string }) =>
-    [r.inquired_on && eraMonth(r.inquired_on), r.person && `担当${r.person}氏`].filter(Boolean).join('　') || null;
-
-  const aDirectories = dd.directories?.length
-    ? groupByResult(dd.directories, (r) => ({ title: r.title, source: [r.publisher, r.year && `${r.year}刊`].filter(Boolean).join('、') || null }))
-    : null;
-  const aWeb = dd.web_search ? { engines: dd.web_search.engines.join('及び'), result: dd.web_search.result } : null;
-  const aDatabase = dd.ruling_database
-    ? { serial: dd.ruling_database.serial ?? null, ruled: dd.ruling_database.ruled_on ? eraDate(dd.ruling_database.ruled_on) : null, result: dd.ruling_database.result }
-    : null;
   const aEvidence = evidenceOf('directory_or_web') ?? evidenceOf('ruling_database');
-  const a = aDirectories || aWeb || aDatabase || aEvidence
-    ? { directories: aDirectories, web: aWeb, database: aDatabase, evidence: aEvidence } : null;
-
-  const categories = new Set(d.works.map((w) => w.category));
-  const category = categories.size === 1 && d.works[0]?.category ? WORK_CATEGORIES[d.works[0].category] : null;
-  const managementIntro = c.subject === 'work'
-    ? (category ? `${category}の著作権等管理事業者である` : '')
-    : `${terms.object}の著作隣接権を管理する著作権等管理事業者である`;
-  const bManagement = dd.management_bodies?.length
-    ? groupByResult(dd.management_bodies, (r) => ({ name: r.name, note: inquiryNote(r) })) : null;
-  const bExperts = dd.expert_bodies?.length
-    ? groupByResult(dd.expert_bodies, (r) => ({ name: r.name, note: inquiryNote(r) })) : null;
-  const bAgency = dd.agency_inquiry
-    ? { when: dd.agency_inquiry.inquired_on ? `${eraDate(dd.agency_inquiry.inquired_on)}に照会を行ったところ` : null, result: dd.agency_inquiry.result }
-    : null;
+  const a = r.directories || r.web || r.database || aEvidence
+    ? { directories: r.directories, web: r.web, database: r.database, evidence: aEvidence } : null;
   const bEvidence = [evidenceOf('management_bodies'), evidenceOf('expert_bodies'), evidenceOf('agency_inquiry')]
     .filter((t, i, all) => t && all.indexOf(t) === i).join('\n') || null;
-  const b = bManagement || bExperts || bAgency || bEvidence
-    ? { management: bManagement, managementIntro, experts: bExperts, agency: bAgency, evidence: bEvidence } : null;
-
-  const n = dd.public_notice;
-  const ownSite = c.applicant.kind === 'corporation' ? '自社' : '申請者';
-  const cNotice = n || evidenceOf('public_notice')
-    ? {
-        cric: n?.medium === 'cric',
-        newspaper: n?.medium === 'newspaper',
-        start: n?.start ? eraDate(n.start) : null,
-        published: n?.published_on ? eraDate(n.published_on) : null,
-        name: n?.name ?? null,
-        ownSite: n?.own_site ? ownSite : null,
-        result: n?.result ?? null,
-        evidence: n ? null : evidenceOf('public_notice'),
-      }
-    : null;
-
-  return { summary: dd.summary, a, b, c: cNotice };
+  const b = r.management || r.experts || r.agency || bEvidence
+    ? { management: r.management, managementIntro: r.managementIntro, experts: r.experts, agency: r.agency, evidence: bEvidence } : null;
+  const cEvidence = r.notice ? null : evidenceOf('public_notice');
+  const notice = r.notice || cEvidence ? { notice: r.notice, evidence: cEvidence } : null;
+  return { summary: c.due_diligence.summary, a, b, c: notice };
 }
-

@@ -6,7 +6,8 @@ import { computeCompensation, taxFactor, type CompensationResult } from '../../r
 import { checkDiligence, earliestFilingAfterCric } from '../../rules/diligence.js';
 import { fewestStamps, rulingFee } from '../../rules/fee.js';
 import type { Derivation, FormContext } from '../types.js';
-import type { RulingCase, RulingWork } from './schema.js';
+import type { RulingInput } from './load.js';
+import type { RulingWork } from './schema.js';
 
 export interface RulingDerived {
   date: string;
@@ -17,7 +18,7 @@ export interface RulingDerived {
   works: RulingWork[];
 }
 
-export function deriveRuling(c: RulingCase, ctx: FormContext): Derivation<RulingDerived> {
+export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<RulingDerived> {
   const date = c.date ?? ctx.today;
   const problems: Problem[] = [];
 
@@ -44,11 +45,7 @@ export function deriveRuling(c: RulingCase, ctx: FormContext): Derivation<Ruling
     return computeCompensation(use.compensation, date);
   });
 
-  const works = c.works ?? [];
-  if (c.works_file)
-    problems.push(error(['works_file'],
-      'works_file（CSV からの著作物の読み込み）はこの版ではまだ使えません。works に書いてください。',
-      'works_file (reading works from a CSV) is not available in this version yet; list the works under works.'));
+  const works = c.works;
 
   problems.push(...checkDiligence(works, c.due_diligence, c.subject, date));
 

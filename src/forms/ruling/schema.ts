@@ -55,7 +55,12 @@ const evidence = z.strictObject({
   agency_inquiry: text().optional(), // イ(ウ)
 });
 
-const work = z
+/** A work (法10条1項) needs its category: item 3 and the evidence table start with it. */
+export const CATEGORY_NEEDED = say(
+  `著作物の種類（category）が必要です: ${Object.keys(WORK_CATEGORIES).join(', ')}。`,
+  `The work needs its category: ${Object.keys(WORK_CATEGORIES).join(', ')}.`);
+
+export const workSchema = z
   .strictObject({
     title: text().optional(),
     title_status: z.enum(['none', 'unknown']).optional(), // 題号無し / 題号不明
@@ -64,8 +69,10 @@ const work = z
     author_reading: text().optional(),
     category: z.enum(Object.keys(WORK_CATEGORIES) as [keyof typeof WORK_CATEGORIES]).optional(),
     description: text(),
+    year: text().optional(), // 出版年・公表年 as the source prints it (昭和45年), for the advertisement
+    publisher: text().optional(), // 出版社・発行者, for the advertisement
     previously_ruled: z.boolean().default(false),
-    attachments: z.array(text()).optional(), // 別添資料 (images), rendered by a later document
+    attachments: z.array(text()).optional(), // 別添資料: PNG/JPEG paths relative to the case file
     evidence: evidence.optional(),
   })
   .superRefine((w, ctx) => {
@@ -131,12 +138,17 @@ export const rulingSchema = z
     subject: z.enum(SUBJECTS),
     date: isoDate().optional(), // 申請日; today when omitted
     applicant,
-    works: z.array(work).min(1, say('著作物等を一つ以上書いてください。', 'List at least one work.')).optional(),
+    works: z.array(workSchema).min(1, say('著作物等を一つ以上書いてください。', 'List at least one work.')).optional(),
     works_file: text().optional(), // CSV of works beside the case file
     uses: z.array(use).min(1, say('利用方法（uses）を一つ以上書いてください。', 'List at least one use.')),
     due_diligence: dueDiligence,
     in_application_use: z.boolean(), // 8 申請中利用の有無
     deposit_exempt: z.boolean().optional(), // overrides item 7 (a 国等 may still deposit in advance)
+    medium: text().optional(), // 複製物の媒体 for the copy notice: 書籍, DVD, CD …
+    ruled_on: isoDate().optional(), // 裁定のあった日, once the ruling is made: the copy notice after the ruling
+    advertisement: z.strictObject({
+      purpose: text().optional(), // 「昭和15年に出版された『〇〇の歴史』を復刊する」: why the holder is sought
+    }).optional(),
   })
   .superRefine((c, ctx) => {
     if (!c.works && !c.works_file)
@@ -145,12 +157,9 @@ export const rulingSchema = z
         'List the works under works, or name a CSV with works_file.') });
     if (c.subject === 'work')
       c.works?.forEach((w, i) => {
-        if (!w.category)
-          ctx.addIssue({ code: 'custom', path: ['works', i, 'category'], ...say(
-            `著作物の種類（category）が必要です: ${Object.keys(WORK_CATEGORIES).join(', ')}。`,
-            `The work needs its category: ${Object.keys(WORK_CATEGORIES).join(', ')}.`) });
+        if (!w.category) ctx.addIssue({ code: 'custom', path: ['works', i, 'category'], ...CATEGORY_NEEDED });
       });
   });
 
 export type RulingCase = z.output<typeof rulingSchema>;
-export type RulingWork = NonNullable<RulingCase['works']>[number];
+export type RulingWork = z.output<typeof workSchema>;

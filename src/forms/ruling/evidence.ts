@@ -1,0 +1,88 @@
+/**
+ * 相当な努力の疎明資料 (seed 004 資料2): one row per work, landscape, in its three shapes — works
+ * (or performances …) not ruled before, and works ruled before. A cell is the work's own evidence
+ * text, else the sentence composed once from the case's due_diligence records.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { fillPartial } from '../../compose/markup.js';
+import type { Block, DocumentModel, Table } from '../../model/document.js';
+import type { RulingInput } from './load.js';
+import type { RulingWork } from './schema.js';
+import { authorOf, template, titleOf, type DiligenceRecords, type Terms } from './words.js';
+
+interface EvidenceWords {
+  title: string;
+  works: string[];
+  ruled: string[];
+  sections: { works: string; ruled: string };
+}
+let words: EvidenceWords | undefined;
+const evidenceWords = (): EvidenceWords =>
+  (words ??= parseYaml(readFileSync(new URL('../../../templates/ruling/evidence.yaml', import.meta.url), 'utf8')));
+
+type Measure = keyof NonNullable<RulingWork['evidence']>;
+
+/** The case-level sentences, composed once for every work that has no text of its own. */
+function composedCells(r: DiligenceRecords): Partial<Record<Measure, string>> {
+  template('application.hbs'); // registers the partials
+  const join = (parts: (string | null | undefined)[]) => parts.filter(Boolean).join('\n') || undefined;
+  return {
+    directory_or_web: join([
+      ...(r.directories ?? []).map((g) => fillPartial('ruling/directory-reading', g)),
+      r.web && fillPartial('ruling/web-search', r.web),
+    ]),
+    management_bodies: join((r.management ?? []).map((g) => fillPartial('ruling/inquiry', { ...g, intro: r.managementIntro }))),
+    expert_bodies: join((r.experts ?? []).map((g) => fillPartial('ruling/inquiry', { ...g, intro: '' }))),
+    public_notice: r.notice ? fillPartial('ruling/public-notice-cell', r.notice) : undefined,
+    ruling_database: r.database ? fillPartial('ruling/database-search', r.database) : undefined,
+    agency_inquiry: r.agency ? fillPartial('ruling/agency-inquiry', r.agency) : undefined,
+  };
+}
+
+export function evidenceTable(c: RulingInput, terms: Terms, r: DiligenceRecords): DocumentModel {
+  const w = evidenceWords();
+  const composed = composedCells(r);
+  const cell = (work: RulingWork, key: Measure) => work.evidence?.[key] ?? composed[key];
+  const numbered = c.works.map((work, i) => ({ work, no: String(i + 1) })); // the 別紙 number
+  const fresh = numbered.filter((n) => !n.work.previously_ruled);
+  const ruled = numbered.filter((n) => n.work.previously_ruled);
+  const [titleHeading, authorHeading] = terms.evidence_columns;
+  const table = (measures: string[], widths: number[], rows: { work: RulingWork; no: string }[], cells: (w: RulingWork) => (string | undefined)[]): Table => ({
+    kind: 'table',
+    size: 8.5,
+    columns: ['No.', titleHeading, authorHeading, ...measures].map((header, i) => ({ header, width: widths[i], align: i === 0 ? 'right' : 'left' })),
+    rows: rows.map(({ work, no }) => [no, titleOf(work, terms), authorOf(work), ...cells(work).map((t) => t ?? '')]),
+  });
+
+  const blocks: Block[] = [
+    { kind: 'paragraph', text: w.title, align: 'center', size: 14, after: 0.5 },
+    { kind: 'paragraph', text: `申請者　${c.applicant.name}`, align: 'right', after: 0.5 },
+  ];
+  const both = fresh.length > 0 && ruled.length > 0;
+  const section = (text: string) => both && blocks.push({ kind: 'paragraph', text: text.replace('{object}', terms.object), keepWithNext: true });
+  if (fresh.length) {
+    section(w.sections.works);
+    blocks.push(table(w.works, [0.04, 0.12, 0.09, 0.1875, 0.1875, 0.1875, 0.1875], fresh, (work) =>
+      [cell(work, 'directory_or_web'), cell(work, 'management_bodies'), cell(work, 'expert_bodies'), cell(work, 'public_notice')]));
+  }
+  if (ruled.length) {
+    section(w.sections.ruled);
+    blocks.push(table(w.ruled, [0.04, 0.14, 0.1, 0.24, 0.24, 0.24], ruled, (work) => [
+      cell(work, 'ruling_database') ?? cell(work, 'directory_or_web'),
+      // イ may be any one of (ア)(イ)(ウ) for a work ruled before (告示2条): the agency first, else the bodies asked.
+      cell(work, 'agency_inquiry') ?? ([cell(work, 'management_bodies'), cell(work, 'expert_bodies')].filter(Boolean).join('\n') || undefined),
+      cell(work, 'public_notice'),
+    ]));
+  }
+  return {
+    name: 'evidence',
+    title: w.title,
+    page: { size: 'A4', orientation: 'landscape', marginsMm: [15, 15, 15, 15] },
+    fontSize: 10.5,
+    lineHeight: 1.5,
+    pageNumbers: true,
+    blocks,
+    formats: ['pdf', 'docx', 'csv'],
+  };
+}

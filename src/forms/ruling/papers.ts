@@ -1,0 +1,107 @@
+/**
+ * The papers that go with a ruling application besides the application and the evidence table:
+ * 別添資料 (each work's images), 委任状 (when an agent applies), 権利者捜しの広告文 and 複製物への表示.
+ */
+import { escapeContext, parseMarkup } from '../../compose/markup.js';
+import type { Block, DocumentModel, KeyValue } from '../../model/document.js';
+import { eraDate } from '../../text/format.js';
+import type { RulingDerived } from './derive.js';
+import type { RulingInput } from './load.js';
+import { applicantBlock, authorOf, categoryOf, template, templatePath, titleOf, type Terms } from './words.js';
+
+const PORTRAIT = { size: 'A4', orientation: 'portrait', marginsMm: [20, 22, 20, 22] } as const;
+
+function fromTemplate(name: string, file: string, title: string, context: Record<string, unknown>, extra: Partial<DocumentModel> = {}): DocumentModel {
+  const ctx = escapeContext(context);
+  return {
+    name, title, page: { ...PORTRAIT, marginsMm: [...PORTRAIT.marginsMm] }, fontSize: 10.5, lineHeight: 1.6, pageNumbers: true,
+    blocks: parseMarkup(template(file)(ctx), ctx, templatePath(file)),
+    ...extra,
+  };
+}
+
+/** 法67条1項, or 103条 applying it to neighbouring rights; `article` names the paragraph cited. */
+const lawOf = (c: RulingInput, article = '第67条第1項') =>
+  c.subject === 'work' ? `著作権法${article}` : `著作権法第103条において準用する同法${article}`;
+
+/** 別添資料: every image a work names, each on its own page, captioned with the work it shows. */
+export function attachmentPages(c: RulingInput, terms: Terms): DocumentModel[] {
+  const blocks: Block[] = [];
+  let k = 0;
+  c.works.forEach((w, i) => w.attachments?.forEach((name) => {
+    const img = c.images.get(name);
+    if (!img) return; // load() reported it; a case with a missing image never reaches compose
+    if (k > 0) blocks.push({ kind: 'pageBreak' });
+    k++;
+    const caption = `別添資料${k}　（別紙 No.${i + 1}）${titleOf(w, terms)}／${authorOf(w)}\n${w.description}`;
+    blocks.push({ kind: 'image', caption, bytes: img.bytes, format: img.format, widthPx: img.widthPx, heightPx: img.heightPx });
+  }));
+  if (k === 0) return [];
+  return [{ name: 'attachments', title: '別添資料', page: { ...PORTRAIT, marginsMm: [...PORTRAIT.marginsMm] },
+    fontSize: 10.5, lineHeight: 1.55, pageNumbers: true, blocks }];
+}
+
+/** 委任状: the applicant appoints the agent for this application; the applicant signs or seals it. */
+export function powerOfAttorney(c: RulingInput, d: RulingDerived, terms: Terms): DocumentModel {
+  const g = c.applicant.agent!;
+  const agentRows = [
+    g.postal_code && `〒${g.postal_code}`, g.address, `${g.title ? `${g.title}　` : ''}${g.name}`,
+    g.phone && `電話　${g.phone}`, g.email && `E-mail　${g.email}`,
+  ].filter((v): v is string => !!v);
+  const agentBlock: Omit<KeyValue, 'kind'> = { left: 0.1, keyWidth: 6, rows: agentRows.map((value, i) => ({ key: i === 0 ? '住所・氏名' : '', value })) };
+  // The principal: the applicant block of the application without its contact person and agent.
+  const principal = applicantBlock({ ...c, applicant: { ...c.applicant, agent: undefined, contact: undefined, phone: undefined, email: undefined } });
+  const individual = c.applicant.kind === 'individual';
+  const several = c.works.length > 1;
+  return fromTemplate('power-of-attorney', 'power-of-attorney.hbs', '委任状', {
+    date: eraDate(d.date),
+    agentBlock,
+    principalWord: individual ? '私' : '委任者',
+    law: lawOf(c),
+    terms,
+    several,
+    count: c.works.length,
+    work: several ? null : { title: titleOf(c.works[0], terms), author: authorOf(c.works[0]) },
+    principalBlock: { ...principal, left: 0.1, keyWidth: 6, rows: principal.rows.map((r, i) => ({ ...r, key: i === 0 ? '住所・氏名' : '' })) },
+    signature: individual ? { left: 0.42, label: '署名' } : null,
+  });
+}
+
+/** 権利者捜しの広告文 (seed 004 ウ(イ) 掲載例): each work described so it can be recognised, then the contact. */
+export function advertisement(c: RulingInput, terms: Terms): DocumentModel {
+  const purpose = (c.advertisement?.purpose ?? `下記の${terms.object}を利用する`).replace(/(に当たり|にあたり)、?$/, '');
+  const works = c.works.map((w, i) => {
+    const rows: { key: string; value: string }[] = [];
+    const add = (key: string, value: string | null | undefined) => value && rows.push({ key, value });
+    add('題名', w.title ? `「${w.title}」` : titleOf(w, terms));
+    add(terms.item2, authorOf(w));
+    add('種類', categoryOf(w));
+    add('出版年', w.year);
+    add('出版社', w.publisher);
+    add('概要', w.description);
+    return { no: String(i + 1), info: { left: 0.04, keyWidth: 6, rows } };
+  });
+  const a = c.applicant;
+  const ct = a.contact;
+  const who = [a.name, ct?.department, ct?.name].filter(Boolean).join('　');
+  const contactRows = [
+    `${a.postal_code ? `〒${a.postal_code}　` : ''}${a.address}（${who}）`,
+    [(ct?.phone ?? a.phone) && `電話　${ct?.phone ?? a.phone}`, (ct?.email ?? a.email) && `E-mail　${ct?.email ?? a.email}`].filter(Boolean).join('　'),
+  ].filter(Boolean);
+  return fromTemplate('advertisement', 'advertisement.hbs', `${terms.holder}の方を捜しています`, {
+    terms, purpose, several: works.length > 1, works,
+    contact: { left: 0.04, keyWidth: 0, rows: contactRows.map((value) => ({ key: '', value })) },
+  }, { formats: ['txt', 'docx'] });
+}
+
+/** 複製物への表示 (法67条3項・4項, seed 004 の記載例): during the application and after the ruling. */
+export function copyNotice(c: RulingInput, d: RulingDerived): DocumentModel {
+  return fromTemplate('copy-notice', 'copy-notice.hbs', '複製物への表示', {
+    inApplication: c.in_application_use,
+    medium: c.medium ?? '複製物',
+    applied: eraDate(d.date),
+    ruled: c.ruled_on ? eraDate(c.ruled_on) : '令和　　年　　月　　日',
+    lawInApplication: lawOf(c, '第67条の2第1項'),
+    lawRuling: lawOf(c),
+  }, { formats: ['txt'] });
+}
