@@ -10,8 +10,13 @@ import { caseStrings, fontconfig, pdfText, RULING_CASES, renderFixture, run, squ
 
 const FONTS = new URL('../fonts/', import.meta.url).pathname;
 const CODES = new Set(['form', 'subject', 'kind', 'category', 'medium', 'formula', 'title_status', 'author_status',
-  'date', 'start', 'inquired_on', 'published_on', 'ruled_on', 'evidence', 'attachments']);
+  'date', 'start', 'inquired_on', 'published_on', 'ruled_on', 'evidence', 'attachments',
+  // Words for the advertisement (papers.test.ts), not the application.
+  'purpose', 'year', 'publisher']);
 const CASES = [...RULING_CASES, 'ruling-museum-broadcast', 'ruling-individual-phonogram'];
+
+/** The anthology's other documents: evidence table, 別添資料 (an image), 委任状, advertisement. */
+const OTHERS = ['evidence', 'attachments', 'power-of-attorney', 'advertisement'];
 
 const converted: Record<string, string> = {};
 beforeAll(async () => {
@@ -19,15 +24,16 @@ beforeAll(async () => {
   // (seconds each) converts them all.
   const docxDir = tempDir('docx-');
   for (const name of CASES) {
-    const { docx } = await renderFixture(name, join(docxDir, 'out'));
+    const { docx, file } = await renderFixture(name, join(docxDir, 'out'));
     copyFileSync(docx, join(docxDir, `${name}.docx`));
+    if (name === 'ruling-anthology') for (const doc of OTHERS) copyFileSync(file(`${doc}.docx`)!, join(docxDir, `${doc}.docx`));
   }
   const pdfDir = tempDir('lo-pdf-');
   const profile = tempDir('lo-profile-');
   const lo = run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir,
-    ...CASES.map((n) => join(docxDir, `${n}.docx`))], { FONTCONFIG_FILE: fontconfig([FONTS]) });
+    ...[...CASES, ...OTHERS].map((n) => join(docxDir, `${n}.docx`))], { FONTCONFIG_FILE: fontconfig([FONTS]) });
   if (lo.status !== 0) throw new Error(`LibreOffice failed: ${lo.stderr}`);
-  for (const name of CASES) converted[name] = join(pdfDir, `${name}.pdf`);
+  for (const name of [...CASES, ...OTHERS]) converted[name] = join(pdfDir, `${name}.pdf`);
 });
 
 describe.each(CASES)('%s.docx opened by LibreOffice', (name) => {
@@ -36,5 +42,29 @@ describe.each(CASES)('%s.docx opened by LibreOffice', (name) => {
     const text = squash(pdfText(converted[name]));
     for (const { key, value } of caseStrings(name, CODES)) expect(text, `${key}: ${value}`).toContain(squash(value));
     expect(text).toContain('裁定申請書');
+  });
+});
+
+describe('the anthology\'s other documents opened by LibreOffice', () => {
+  it('evidence table: landscape, header repeated on every page, every work\'s evidence laid out', () => {
+    const info = run('pdfinfo', [converted.evidence]).stdout;
+    const [w, h] = info.match(/Page size:\s+([\d.]+) x ([\d.]+)/)!.slice(1).map(Number);
+    expect(w).toBeGreaterThan(h);
+    const text = squash(pdfText(converted.evidence));
+    for (const { key, value } of caseStrings('ruling-anthology', new Set()).filter((s) => ['directory_or_web', 'management_bodies', 'expert_bodies'].includes(s.key)))
+      expect(text, key).toContain(squash(value));
+    const pages = Number(info.match(/Pages:\s+(\d+)/)![1]);
+    expect(text.split('イ(イ)同種の著作物等に関する識見を有する団体への照会').length - 1).toBe(pages);
+  });
+
+  it('別添資料 carries the picture and its caption', () => {
+    const images = run('pdfimages', ['-list', converted.attachments]).stdout.trim().split('\n').slice(2);
+    expect(images.length).toBe(1);
+    expect(squash(pdfText(converted.attachments))).toContain('別添資料1');
+  });
+
+  it('委任状 and the advertisement carry their words', () => {
+    expect(squash(pdfText(converted['power-of-attorney']))).toContain('代理一郎');
+    expect(squash(pdfText(converted.advertisement))).toContain('著作権者の方を捜しています');
   });
 });

@@ -15,8 +15,9 @@ export const tempDir = (prefix = 'yoshiki-') => mkdtempSync(join(tmpdir(), prefi
 export async function renderFixture(name: string, outDir = tempDir()) {
   const checked = checkCase(join(FIXTURES, `${name}.yaml`), '2026-11-21');
   if (!checked.ok) throw new Error(`${name} did not check: ${JSON.stringify(checked.problems)}`);
-  const files = await renderCase(checked, outDir, ['pdf', 'docx']);
-  return { pdf: files.find((f) => f.endsWith('.pdf'))!, docx: files.find((f) => f.endsWith('.docx'))!, checked };
+  const files = await renderCase(checked, outDir, ['pdf', 'docx', 'csv', 'txt']);
+  const file = (name: string) => files.find((f) => f.endsWith(`/${name}`));
+  return { pdf: file('application.pdf')!, docx: file('application.docx')!, file, files, checked };
 }
 
 /**
@@ -24,7 +25,7 @@ export async function renderFixture(name: string, outDir = tempDir()) {
  * page numbers ("1 / 3") are dropped so a paragraph continued over a page break reads whole too.
  */
 export const pdfText = (pdf: string) =>
-  execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' })
+  execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 30 })
     .split('\n').filter((line) => !/^\s*\d+ \/ \d+\s*$/.test(line)).join('\n');
 export const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -47,7 +48,7 @@ export interface BoxPage { width: number; height: number; lines: Word[][] }
 
 /** poppler's word boxes, grouped by its lines (top-left origin, points). */
 export function pdfBoxes(pdf: string): BoxPage[] {
-  const html = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+  const html = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const pages: BoxPage[] = [];
   for (const pm of html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
     const lines = [...pm[3].matchAll(/<line[^>]*>([\s\S]*?)<\/line>/g)].map((lm) =>

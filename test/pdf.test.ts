@@ -19,8 +19,8 @@ const ALL = [...RULING_CASES, ...OWN_CASES];
 /** Keys whose values are codes or dates, not text to print. */
 const CODES = new Set(['form', 'subject', 'kind', 'category', 'medium', 'formula', 'title_status', 'author_status',
   'date', 'start', 'inquired_on', 'published_on', 'ruled_on',
-  // Per-work evidence and attachments belong to the evidence table and 別添資料 (issue 3), not the application.
-  'evidence', 'attachments']);
+  // Per-work evidence, attachments and the advertisement's words belong to their own documents (papers.test.ts).
+  'evidence', 'attachments', 'purpose', 'year', 'publisher']);
 
 const rendered: Record<string, Awaited<ReturnType<typeof renderFixture>>> = {};
 beforeAll(async () => {

@@ -4,6 +4,7 @@ import { inForceOn } from '../../legal/dated.js';
 import { APPLICANT_KIND_JA, DEPOSIT_EXEMPT_KINDS, LAW_CHANGE_2026 } from '../../legal/ruling.js';
 import { computeCompensation, taxFactor, type CompensationResult } from '../../rules/compensation.js';
 import { checkDiligence, earliestFilingAfterCric } from '../../rules/diligence.js';
+import { eraDate } from '../../text/format.js';
 import { fewestStamps, rulingFee } from '../../rules/fee.js';
 import type { Derivation, FormContext } from '../types.js';
 import type { RulingInput } from './load.js';
@@ -48,6 +49,11 @@ export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<Rulin
   const works = c.works;
 
   problems.push(...checkDiligence(works, c.due_diligence, c.subject, date));
+
+  if (c.ruled_on && c.ruled_on < date)
+    problems.push(error(['ruled_on'], `裁定のあった日（${eraDate(c.ruled_on)}）が申請日（${eraDate(date)}）より前です。`,
+      `The ruling date (${c.ruled_on}) is before the application date (${date}).`,
+      { ja: 'ruled_on と date を確かめてください。', en: 'Check ruled_on and date.' }));
 
   const notice = c.due_diligence.public_notice;
   const earliest = notice?.medium === 'cric' && notice.start ? earliestFilingAfterCric(notice.start, date) : null;

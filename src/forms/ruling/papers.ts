@@ -73,11 +73,11 @@ export function advertisement(c: RulingInput, terms: Terms): DocumentModel {
   const works = c.works.map((w, i) => {
     const rows: { key: string; value: string }[] = [];
     const add = (key: string, value: string | null | undefined) => value && rows.push({ key, value });
-    add('題名', w.title ? `「${w.title}」` : titleOf(w, terms));
+    add('題名', w.title && !/[「」]/.test(w.title) ? `「${w.title}」` : titleOf(w, terms));
     add(terms.item2, authorOf(w));
     add('種類', categoryOf(w));
-    add('出版年', w.year);
-    add('出版社', w.publisher);
+    add(terms.ad_year, w.year);
+    add(terms.ad_publisher, w.publisher);
     add('概要', w.description);
     return { no: String(i + 1), info: { left: 0.04, keyWidth: 6, rows } };
   });
