@@ -64,3 +64,11 @@ describe('line breaking with 禁則', () => {
     }
   });
 });
+
+describe('grapheme splitting', () => {
+  it('the per-character fast path gives what Intl.Segmenter gives', () => {
+    const segmenter = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+    for (const text of ['著作権等管理事業法概論（昭和45年）、Google検索。', 'ｶﾞｷﾞ半角', '葛\u{E0100}城', '神\uFA19', 'e\u0301', 'a\r\nb', '👍🏽'])
+      expect(splitGraphemes(text), text).toEqual(Array.from(segmenter.segment(text), (s) => s.segment));
+  });
+});

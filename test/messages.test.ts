@@ -143,3 +143,78 @@ describe('rules that refuse a case', () => {
     expect(e.line).toBe(lineOf(`${reprint}\ndeposit_exempt: true\n`, 'deposit_exempt'));
   });
 });
+
+describe('messages for a works CSV and attachments', () => {
+  const bulk = readFileSync(join(FIXTURES, 'ruling-bulk.yaml'), 'utf8');
+  const goodCsv = readFileSync(join(FIXTURES, 'ruling-bulk-works.csv'), 'utf8');
+
+  /** Checks the bulk case with its CSV replaced; returns the errors. */
+  function checkCsv(csv: string | Buffer, yaml = bulk) {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'ruling-bulk-works.csv'), csv);
+    writeFileSync(join(dir, 'case.yaml'), yaml);
+    const result = checkCase(join(dir, 'case.yaml'), '2026-11-21');
+    expect(result.ok).toBe(false);
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    for (const p of errors) {
+      expect(p.ja).toMatch(/[ぁ-んァ-ン一-龥]/);
+      expect(p.en).toMatch(/[A-Za-z]/);
+    }
+    return { errors, dir };
+  }
+
+  it('an unknown column: the file, row 1, its column, and the closest heading', () => {
+    const { errors, dir } = checkCsv(goodCsv.replace('expert_bodies', 'expert_body'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: join(dir, 'ruling-bulk-works.csv'), line: 1, column: 7 });
+    expect(errors[0].hint?.en).toContain('"expert_bodies"');
+  });
+
+  it('a bad category: the row and column of the cell, with the allowed values', () => {
+    const { errors } = checkCsv(goodCsv.replace(',photo,', ',foto,'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ line: 3, column: 3 });
+    expect(errors[0].hint?.ja).toContain('photo');
+  });
+
+  it('Japanese headings of 資料2 are read; a missing title is reported at its cell', () => {
+    const japanese = goodCsv.replace('title,author,category,description,directory_or_web,management_bodies,expert_bodies',
+      '著作物の題号,著作者名,種類,内容又は体様,ア(ア)名簿・名鑑類の閲覧 又は ア(イ)ネット検索サービスによる情報の検索,イ(ア)著作権等管理事業者等への照会,イ(イ)同種の著作物等に関する識見を有する団体への照会')
+      .replace('郷土の民話,', ',');
+    const { errors } = checkCsv(japanese);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ line: 2, column: 1 });
+    expect(errors[0].en).toContain('title');
+  });
+
+  it('a row with too many cells, and bytes that are neither UTF-8 nor Shift_JIS', () => {
+    expect(checkCsv(`${goodCsv}extra,a,b,c,d,e,f,g\n`).errors[0]).toMatchObject({ line: 5 });
+    const junk = Buffer.concat([Buffer.from(goodCsv.split('\n')[0] + '\n'), Buffer.from([0x82, 0xa0, 0xff, 0xfe, 0x0a])]);
+    const [e] = checkCsv(junk).errors;
+    expect(e.en).toContain('neither UTF-8 nor Shift_JIS');
+    expect(e.line).toBe(2);
+  });
+
+  it('a works_file that does not exist is reported at the works_file line of the case', () => {
+    const yaml = bulk.replace('works_file: ruling-bulk-works.csv', 'works_file: missing.csv');
+    const { errors, dir } = checkCsv(goodCsv, yaml);
+    expect(errors[0]).toMatchObject({ file: join(dir, 'case.yaml'), path: ['works_file'], line: lineOf(yaml, 'works_file') });
+    expect(errors[0].ja).toContain('missing.csv');
+  });
+
+  it('a missing or unreadable attachment names the path', () => {
+    const anthology = readFileSync(join(FIXTURES, 'ruling-anthology.yaml'), 'utf8');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'not-an-image.png'), 'hello');
+    for (const [name, ja] of [['nowhere.png', '見つかりません'], ['not-an-image.png', 'PNG または JPEG として読めません']]) {
+      const text = anthology.replace('attachments: [cover-photo.png]', `attachments: [${name}]`);
+      const file = join(dir, 'case.yaml');
+      writeFileSync(file, text);
+      const result = checkCase(file, '2026-11-21');
+      const [e] = result.problems.filter((p) => p.severity === 'error');
+      expect(e).toMatchObject({ path: ['works', 2, 'attachments', 0], line: lineOf(text, `attachments: [${name}]`) });
+      expect(e.ja).toContain(name);
+      expect(e.ja).toContain(ja);
+    }
+  });
+});

@@ -123,7 +123,7 @@ export function worksFromCsv(table: CsvTable, subject: string): CsvWorks {
       }
       return;
     }
-    if (subject === 'work' && !parsed.data.category) {
+    if (subject === 'work' && raw.category === undefined) {
       const [ja, en] = CATEGORY_NEEDED.message.split(BILINGUAL_SEPARATOR);
       fail('category', ja, en, { ja: `種類の列（category）に書いてください（language・言語の著作物 など）。`, en: 'Fill the category column (language, 言語の著作物, …).' });
     }
