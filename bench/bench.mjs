@@ -5,6 +5,8 @@
 //   npm run bench                    2,000 works (both) and 10,000 works (yoshiki)
 //   npm run bench -- 500 2000        chosen sizes
 //   npm run bench -- --pdfme-all     pdfme at every size too (10,000 works takes minutes)
+//   npm run bench -- --runs 5        runs per engine and size (default 3); the median is reported,
+//                                    since a shared 2-core machine is noisy and both engines suffer alike
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,29 +71,38 @@ async function pdfmeTable(table) {
   return pdf;
 }
 
-function run(engine, caseFile, out) {
+function runOnce(engine, caseFile, out) {
   const json = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', engine, caseFile, out],
     { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(json);
 }
 
+/** The median run by time (its memory and size with it); the peak memory of all runs. */
+function run(engine, caseFile, out, runs) {
+  const all = Array.from({ length: runs }, () => runOnce(engine, caseFile, out)).sort((a, b) => a.ms - b.ms);
+  return { ...all[Math.floor(all.length / 2)], rssMb: Math.max(...all.map((r) => r.rssMb)) };
+}
+
 async function main(argv) {
   if (argv[0] === '--child') return child(argv[1], argv[2], argv[3]);
   const pdfmeAll = argv.includes('--pdfme-all');
-  const sizes = argv.filter((a) => /^\d+$/.test(a)).map(Number);
+  const runsAt = argv.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 3;
+  const sizes = argv.filter((a, i) => /^\d+$/.test(a) && argv[i - 1] !== '--runs').map(Number);
   const plan = sizes.length ? sizes : [2000, 10000];
   const dir = mkdtempSync(join(tmpdir(), 'yoshiki-bench-'));
   const line = (s) => process.stdout.write(`${s}\n`);
   line(`node ${process.version}, ${new Date().toISOString().slice(0, 10)} — evidence table, landscape A4, IPAex Mincho subset`);
+  line(`median of ${runs} runs each`);
   line('works    engine    pages   time (s)   peak RSS (MB)   PDF (KB)');
   try {
     for (const n of plan) {
       const { file } = writeSyntheticCase(join(dir, String(n)), n);
-      const y = run('yoshiki', file, join(dir, `yoshiki-${n}.pdf`));
+      const y = run('yoshiki', file, join(dir, `yoshiki-${n}.pdf`), runs);
       const row = (engine, r) => line(`${String(n).padStart(6)}   ${engine.padEnd(8)} ${String(r.pages).padStart(6)}   ${(r.ms / 1000).toFixed(2).padStart(8)}   ${r.rssMb.toFixed(0).padStart(13)}   ${(r.bytes / 1024).toFixed(0).padStart(8)}`);
       row('yoshiki', y);
       if (n <= 2000 || pdfmeAll) {
-        const p = run('pdfme', file, join(dir, `pdfme-${n}.pdf`));
+        const p = run('pdfme', file, join(dir, `pdfme-${n}.pdf`), runs);
         row('pdfme', p);
         line(`         yoshiki is ${(p.ms / y.ms).toFixed(1)}× faster than pdfme at ${n} works (target ≥ 10× at 2,000)`);
       }

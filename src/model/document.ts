@@ -110,3 +110,12 @@ export const A4_PT = { width: 595.28, height: 841.89 };
 export function pageSizePt(page: PageSetup): { width: number; height: number } {
   return page.orientation === 'portrait' ? { ...A4_PT } : { width: A4_PT.height, height: A4_PT.width };
 }
+
+/**
+ * A document whose blocks are composed when first read: `check` lists documents without composing
+ * them, and rendering one document of a 2,000-work case does not compose the others.
+ */
+export function lazyDocument(meta: Omit<DocumentModel, 'blocks'>, compose: () => Block[]): DocumentModel {
+  let blocks: Block[] | undefined;
+  return Object.defineProperty({ ...meta }, 'blocks', { get: () => (blocks ??= compose()), enumerable: true }) as DocumentModel;
+}

@@ -185,8 +185,10 @@ class Layout {
         this.page.ops.push({ op: 'rect', x: xs[c], y: this.height - this.y - h, w: widths[c], h, lineWidth: header ? 0.8 : 0.5 });
         cellText.forEach((line, i) => {
           const align = header ? 'center' : t.columns[c].align ?? 'left';
-          const lw = textWidth(line, size);
-          const x = align === 'center' ? xs[c] + (widths[c] - lw) / 2 : align === 'right' ? xs[c] + widths[c] - pad - lw : xs[c] + pad;
+          // Only centred and right-aligned lines need their width (most cells are set left).
+          const x = align === 'left' ? xs[c] + pad
+            : align === 'center' ? xs[c] + (widths[c] - textWidth(line, size)) / 2
+            : xs[c] + widths[c] - pad - textWidth(line, size);
           const baseline = this.y + pad + i * lineH + (lineH - size) / 2 + size * ASCENT;
           this.page.ops.push({ op: 'text', x, y: this.height - baseline, size, text: line });
         });

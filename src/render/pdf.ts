@@ -27,7 +27,7 @@ export async function writePdf(pages: PagePlan[], title: string): Promise<Uint8A
   pdf.setCreationDate(FIXED_DATE);
   pdf.setModificationDate(FIXED_DATE);
   pdf.setLanguage('ja-JP');
-  const encode = glyphEncoder(font);
+  const encode = glyphEncoder(font, pages);
   const embedded = new Map<Image, PDFImage>();
   for (const plan of pages) {
     const page = pdf.addPage([plan.width, plan.height]);
@@ -48,22 +48,41 @@ export async function writePdf(pages: PagePlan[], title: string): Promise<Uint8A
     const stream = pdf.context.stream(deflateSync(Buffer.from(content, 'latin1')), { Filter: PDFName.of('FlateDecode') });
     page.node.addContentStream(pdf.context.register(stream));
   }
-  return pdf.save({ useObjectStreams: true });
+  // objectsPerTick: pdf-lib otherwise yields to a timer every 50 objects, a millisecond each time.
+  return pdf.save({ useObjectStreams: true, objectsPerTick: Infinity });
 }
 
-function glyphEncoder(font: PDFFont): (text: string) => string {
+/**
+ * Each grapheme's glyph code, looked up once per document. The graphemes of all pages are shaped in
+ * one call first: fontkit's per-call setup dominates, so 300 characters at once cost what 20 cost
+ * one by one. A run whose glyphs do not match its characters one to one (a ligature, a kanji with
+ * its variation selector) is looked up one grapheme at a time instead.
+ */
+function glyphEncoder(font: PDFFont, pages: PagePlan[]): (text: string) => string {
   const memo = new Map<string, string>();
+  const single: string[] = [];
+  const seen = new Set<string>();
+  for (const plan of pages)
+    for (const op of plan.ops)
+      if (op.op === 'text')
+        eachGrapheme(op.text, (g) => {
+          if (seen.has(g)) return;
+          seen.add(g);
+          if (g.length === 1 || (g.length === 2 && g.codePointAt(0)! > 0xffff)) single.push(g);
+        });
+  const hex = single.length ? font.encodeText(single.join('')).toString().slice(1, -1) : '';
+  if (hex.length === single.length * 4) single.forEach((g, i) => memo.set(g, hex.slice(i * 4, i * 4 + 4)));
   return (text) => {
-    let hex = '';
+    let out = '';
     eachGrapheme(text, (g) => {
       let h = memo.get(g);
       if (h === undefined) {
         h = font.encodeText(g).toString().slice(1, -1); // "<0a1b>" → "0a1b"
         memo.set(g, h);
       }
-      hex += h;
+      out += h;
     });
-    return hex;
+    return out;
   };
 }
 

@@ -76,14 +76,13 @@ function breakParagraph(text: string, maxWidth: number, measure: Measure, out: s
   for (let i = 0; i < g.length; i++) total += widths[i] = measure(g[i]);
   // Most cells and lines fit as they are: no break opportunities to look for.
   if (total <= maxWidth) {
-    out.push(text.replace(/[ \t\u3000]+$/u, ''));
+    out.push(trimEnd(text));
     return;
   }
-  const allowed = uaxBreakOpportunities(text, g);
-  // A break before index i is allowed when UAX #14 allows it and kinsoku does not forbid it.
-  const canBreakBefore = (i: number) =>
-    i > 0 && i < g.length && allowed[i] && !NO_LINE_START.has(g[i]) && !NO_LINE_END.has(g[i - 1]) &&
-    !(isDigit(g[i - 1]) && !isSpace(g[i])); // "30,240円", "3,000部": a number keeps its unit
+  // offsets[i]: where grapheme i starts in `text`, so a line is one slice of it.
+  const offsets = new Int32Array(g.length + 1);
+  for (let i = 0; i < g.length; i++) offsets[i + 1] = offsets[i] + g[i].length;
+  const breakable = breakOpportunities(text, g, offsets);
   // Kinsoku-only check, for forced breaks inside words wider than the line.
   const kinsokuAllows = (i: number) => !NO_LINE_START.has(g[i]) && !NO_LINE_END.has(g[i - 1]);
 
@@ -93,21 +92,38 @@ function breakParagraph(text: string, maxWidth: number, measure: Measure, out: s
     let lastBreak = -1;
     let end = g.length;
     for (let i = start; i < g.length; i++) {
-      if (i > start && canBreakBefore(i)) lastBreak = i;
+      if (i > start && breakable[i]) lastBreak = i;
       const w = widths[i];
       if (width + w > maxWidth && i > start && !isSpace(g[i])) {
-        if (canBreakBefore(i)) end = i;
+        if (breakable[i]) end = i;
         else if (lastBreak > start) end = lastBreak;
         else end = forcedBreak(start, i, kinsokuAllows);
         break;
       }
       width += w;
     }
-    out.push(g.slice(start, end).join('').replace(/[ \t\u3000]+$/u, ''));
+    out.push(trimEnd(text.slice(offsets[start], offsets[end])));
     start = end;
     // Spaces at the start of a wrapped line are the break itself: drop them (never a first line).
     while (start < g.length && (g[start] === ' ' || g[start] === '\t')) start++;
   }
+}
+
+const trimEnd = (line: string) => (isSpace(line[line.length - 1] ?? '') ? line.replace(/[ \t\u3000]+$/u, '') : line);
+
+/**
+ * breakable[i]: a line may break before grapheme i — UAX #14 allows it and 禁則 does not forbid
+ * it, and a number keeps its unit ("30,240円", "3,000部").
+ */
+function breakOpportunities(text: string, g: string[], offsets: Int32Array): Uint8Array {
+  const uax = new Uint8Array(text.length + 1);
+  const breaker = new LineBreaker(text);
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) uax[bk.position] = 1;
+  const breakable = new Uint8Array(g.length);
+  for (let i = 1; i < g.length; i++)
+    breakable[i] = uax[offsets[i]] && !NO_LINE_START.has(g[i]) && !NO_LINE_END.has(g[i - 1]) &&
+      !(isDigit(g[i - 1]) && !isSpace(g[i])) ? 1 : 0;
+  return breakable;
 }
 
 /** No opportunity in the line: cut inside the word, moving back until kinsoku allows the cut. */
@@ -116,16 +132,3 @@ function forcedBreak(start: number, overflowAt: number, kinsokuAllows: (i: numbe
   return overflowAt; // a line of nothing but forbidden characters: better a violation than a loss
 }
 
-/** UAX #14 break opportunities, indexed by grapheme: allowed[i] means "may break before g[i]". */
-function uaxBreakOpportunities(text: string, g: string[]): boolean[] {
-  const atOffset = new Set<number>();
-  const breaker = new LineBreaker(text);
-  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) atOffset.add(bk.position);
-  const allowed = new Array<boolean>(g.length).fill(false);
-  let offset = 0;
-  for (let i = 0; i < g.length; i++) {
-    allowed[i] = i > 0 && atOffset.has(offset);
-    offset += g[i].length;
-  }
-  return allowed;
-}

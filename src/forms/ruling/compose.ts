@@ -3,7 +3,7 @@
  * template's context (grouping, dates in the era, amounts) and lets templates/ruling hold the words.
  */
 import { escapeContext, parseMarkup } from '../../compose/markup.js';
-import type { DocumentModel, StampBox, Table } from '../../model/document.js';
+import { lazyDocument, type DocumentModel, type StampBox, type Table } from '../../model/document.js';
 import { eraDate, yen } from '../../text/format.js';
 import type { RulingDerived } from './derive.js';
 import { evidenceTable } from './evidence.js';
@@ -29,16 +29,17 @@ export function composeRuling(c: RulingInput, d: RulingDerived): DocumentModel[]
 }
 
 function application(c: RulingInput, d: RulingDerived, terms: Terms, records: DiligenceRecords): DocumentModel {
-  const context = escapeContext(applicationContext(c, d, terms, records));
-  return {
+  return lazyDocument({
     name: 'application',
     title: '裁定申請書',
     page: { size: 'A4', orientation: 'portrait', marginsMm: [20, 22, 20, 22] },
     fontSize: 10.5,
     lineHeight: 1.55,
     pageNumbers: true,
-    blocks: parseMarkup(template('application.hbs')(context), context, templatePath('application.hbs')),
-  };
+  }, () => {
+    const context = escapeContext(applicationContext(c, d, terms, records));
+    return parseMarkup(template('application.hbs')(context), context, templatePath('application.hbs'));
+  });
 }
 
 function applicationContext(c: RulingInput, d: RulingDerived, terms: Terms, records: DiligenceRecords) {

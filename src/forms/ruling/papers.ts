@@ -3,7 +3,7 @@
  * 別添資料 (each work's images), 委任状 (when an agent applies), 権利者捜しの広告文 and 複製物への表示.
  */
 import { escapeContext, parseMarkup } from '../../compose/markup.js';
-import type { Block, DocumentModel, KeyValue } from '../../model/document.js';
+import { lazyDocument, type Block, type DocumentModel, type KeyValue } from '../../model/document.js';
 import { eraDate } from '../../text/format.js';
 import type { RulingDerived } from './derive.js';
 import type { RulingInput } from './load.js';
@@ -11,13 +11,14 @@ import { applicantBlock, authorOf, categoryOf, template, templatePath, titleOf, 
 
 const PORTRAIT = { size: 'A4', orientation: 'portrait', marginsMm: [20, 22, 20, 22] } as const;
 
-function fromTemplate(name: string, file: string, title: string, context: Record<string, unknown>, extra: Partial<DocumentModel> = {}): DocumentModel {
-  const ctx = escapeContext(context);
-  return {
-    name, title, page: { ...PORTRAIT, marginsMm: [...PORTRAIT.marginsMm] }, fontSize: 10.5, lineHeight: 1.6, pageNumbers: true,
-    blocks: parseMarkup(template(file)(ctx), ctx, templatePath(file)),
-    ...extra,
-  };
+/** A portrait document from a template; `context` is worked out only when the blocks are. */
+function fromTemplate(name: string, file: string, title: string, context: () => Record<string, unknown>, extra: Partial<DocumentModel> = {}): DocumentModel {
+  return lazyDocument({
+    name, title, page: { ...PORTRAIT, marginsMm: [...PORTRAIT.marginsMm] }, fontSize: 10.5, lineHeight: 1.6, pageNumbers: true, ...extra,
+  }, () => {
+    const ctx = escapeContext(context());
+    return parseMarkup(template(file)(ctx), ctx, templatePath(file));
+  });
 }
 
 /** 法67条1項, or 103条 applying it to neighbouring rights; `article` names the paragraph cited. */
@@ -53,7 +54,7 @@ export function powerOfAttorney(c: RulingInput, d: RulingDerived, terms: Terms):
   const principal = applicantBlock({ ...c, applicant: { ...c.applicant, agent: undefined, contact: undefined, phone: undefined, email: undefined } });
   const individual = c.applicant.kind === 'individual';
   const several = c.works.length > 1;
-  return fromTemplate('power-of-attorney', 'power-of-attorney.hbs', '委任状', {
+  return fromTemplate('power-of-attorney', 'power-of-attorney.hbs', '委任状', () => ({
     date: eraDate(d.date),
     agentBlock,
     principalWord: individual ? '私' : '委任者',
@@ -64,44 +65,48 @@ export function powerOfAttorney(c: RulingInput, d: RulingDerived, terms: Terms):
     work: several ? null : { title: titleOf(c.works[0], terms), author: authorOf(c.works[0]) },
     principalBlock: { ...principal, left: 0.1, keyWidth: 6, rows: principal.rows.map((r, i) => ({ ...r, key: i === 0 ? '住所・氏名' : '' })) },
     signature: individual ? { left: 0.42, label: '署名' } : null,
-  });
+  }));
 }
 
 /** 権利者捜しの広告文 (seed 004 ウ(イ) 掲載例): each work described so it can be recognised, then the contact. */
 export function advertisement(c: RulingInput, terms: Terms): DocumentModel {
-  const purpose = (c.advertisement?.purpose ?? `下記の${terms.object}を利用する`).replace(/(に当たり|にあたり)、?$/, '');
-  const works = c.works.map((w, i) => {
-    const rows: { key: string; value: string }[] = [];
-    const add = (key: string, value: string | null | undefined) => value && rows.push({ key, value });
-    add('題名', w.title && !/[「」]/.test(w.title) ? `「${w.title}」` : titleOf(w, terms));
-    add(terms.item2, authorOf(w));
-    add('種類', categoryOf(w));
-    add(terms.ad_year, w.year);
-    add(terms.ad_publisher, w.publisher);
-    add('概要', w.description);
-    return { no: String(i + 1), info: { left: 0.04, keyWidth: 6, rows } };
-  });
-  const a = c.applicant;
-  const ct = a.contact;
-  const who = [a.name, ct?.department, ct?.name].filter(Boolean).join('　');
-  const contactRows = [
-    `${a.postal_code ? `〒${a.postal_code}　` : ''}${a.address}（${who}）`,
-    [(ct?.phone ?? a.phone) && `電話　${ct?.phone ?? a.phone}`, (ct?.email ?? a.email) && `E-mail　${ct?.email ?? a.email}`].filter(Boolean).join('　'),
-  ].filter(Boolean);
-  return fromTemplate('advertisement', 'advertisement.hbs', `${terms.holder}の方を捜しています`, {
-    terms, purpose, several: works.length > 1, works,
-    contact: { left: 0.04, keyWidth: 0, rows: contactRows.map((value) => ({ key: '', value })) },
+  return fromTemplate('advertisement', 'advertisement.hbs', `${terms.holder}の方を捜しています`, () => {
+    const purpose = (c.advertisement?.purpose ?? `下記の${terms.object}を利用する`).replace(/(に当たり|にあたり)、?$/, '');
+    const works = c.works.map((w, i) => {
+      const rows: { key: string; value: string }[] = [];
+      const add = (key: string, value: string | null | undefined) => value && rows.push({ key, value });
+      add('題名', w.title && !/[「」]/.test(w.title) ? `「${w.title}」` : titleOf(w, terms));
+      add(terms.item2, authorOf(w));
+      add('種類', categoryOf(w));
+      add(terms.ad_year, w.year);
+      add(terms.ad_publisher, w.publisher);
+      add('概要', w.description);
+      return { no: String(i + 1), info: { left: 0.04, keyWidth: 6, rows } };
+    });
+    const a = c.applicant;
+    const ct = a.contact;
+    const who = [a.name, ct?.department, ct?.name].filter(Boolean).join('　');
+    const phone = ct?.phone ?? a.phone;
+    const email = ct?.email ?? a.email;
+    const contactRows = [
+      `${a.postal_code ? `〒${a.postal_code}　` : ''}${a.address}（${who}）`,
+      [phone && `電話　${phone}`, email && `E-mail　${email}`].filter(Boolean).join('　'),
+    ].filter(Boolean);
+    return {
+      terms, purpose, several: works.length > 1, works,
+      contact: { left: 0.04, keyWidth: 0, rows: contactRows.map((value) => ({ key: '', value })) },
+    };
   }, { formats: ['txt', 'docx'] });
 }
 
 /** 複製物への表示 (法67条3項・4項, seed 004 の記載例): during the application and after the ruling. */
 export function copyNotice(c: RulingInput, d: RulingDerived): DocumentModel {
-  return fromTemplate('copy-notice', 'copy-notice.hbs', '複製物への表示', {
+  return fromTemplate('copy-notice', 'copy-notice.hbs', '複製物への表示', () => ({
     inApplication: c.in_application_use,
     medium: c.medium ?? '複製物',
     applied: eraDate(d.date),
     ruled: c.ruled_on ? eraDate(c.ruled_on) : '令和　　年　　月　　日',
     lawInApplication: lawOf(c, '第67条の2第1項'),
     lawRuling: lawOf(c),
-  }, { formats: ['txt'] });
+  }), { formats: ['txt'] });
 }
