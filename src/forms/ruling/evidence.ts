@@ -9,7 +9,7 @@ import { fillPartial } from '../../compose/markup.js';
 import type { Block, DocumentModel, Table } from '../../model/document.js';
 import type { RulingInput } from './load.js';
 import type { RulingWork } from './schema.js';
-import { authorOf, template, titleOf, type DiligenceRecords, type Terms } from './words.js';
+import { authorOf, titleOf, usePartials, type DiligenceRecords, type Terms } from './words.js';
 
 interface EvidenceWords {
   title: string;
@@ -25,7 +25,7 @@ type Measure = keyof NonNullable<RulingWork['evidence']>;
 
 /** The case-level sentences, composed once for every work that has no text of its own. */
 function composedCells(r: DiligenceRecords): Partial<Record<Measure, string>> {
-  template('application.hbs'); // registers the partials
+  usePartials();
   const join = (parts: (string | null | undefined)[]) => parts.filter(Boolean).join('\n') || undefined;
   return {
     directory_or_web: join([

@@ -22,8 +22,11 @@ export const termsFor = (subject: string): Terms => {
 };
 
 /** A template of templates/ruling, compiled once, with the ruling partials registered. */
+/** Registers templates/ruling/partials (the due-diligence sentences) as ruling/<name>. */
+export const usePartials = () => registerPartials('ruling', new URL('partials/', TEMPLATES));
+
 export const template = (name: string) => {
-  registerPartials('ruling', new URL('partials/', TEMPLATES));
+  usePartials();
   return compileTemplate(`ruling/${name}`, () => readFileSync(new URL(name, TEMPLATES), 'utf8'));
 };
 export const templatePath = (name: string) => `templates/ruling/${name}`;
