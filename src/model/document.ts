@@ -73,6 +73,16 @@ export interface Image {
   heightPx: number;
 }
 
+/**
+ * The size a picture is drawn at (points): its pixels at 96 dpi, scaled to fit the room, never
+ * enlarged past twice its size. PDF and DOCX agree on it.
+ */
+export function fitImage(img: Pick<Image, 'widthPx' | 'heightPx'>, roomW: number, roomH: number): { w: number; h: number } {
+  const natural = { w: img.widthPx * 0.75, h: img.heightPx * 0.75 };
+  const scale = Math.min(roomW / natural.w, roomH / natural.h, 2);
+  return { w: natural.w * scale, h: natural.h * scale };
+}
+
 export type Block = Paragraph | KeyValue | StampBox | Table | SignatureLine | PageBreak | Image;
 
 /**

@@ -10,7 +10,7 @@ import {
   type IBorderOptions, type ParagraphChild,
 } from 'docx';
 import {
-  A4_PT, type Align, type Block, type DocumentModel, type Image, type KeyValue, type Paragraph as Para, type SignatureLine,
+  A4_PT, fitImage, type Align, type Block, type DocumentModel, type Image, type KeyValue, type Paragraph as Para, type SignatureLine,
   type StampBox, type Table as TableBlock,
 } from '../model/document.js';
 import { textWidth } from './fonts.js';
@@ -115,14 +115,13 @@ class DocxRenderer {
   private image(img: Image): Paragraph[] {
     const pageH = this.doc.page.orientation === 'portrait' ? A4_PT.height : A4_PT.width;
     const textH = pageH - ((this.doc.page.marginsMm[0] + this.doc.page.marginsMm[2]) / 25.4) * 72;
-    const natural = { w: img.widthPx * 0.75, h: img.heightPx * 0.75 };
-    const scale = Math.min(this.textWidthPt / natural.w, (textH * 0.8) / natural.h, 2);
-    const px = (pt: number) => Math.round((pt * scale * 96) / 72);
+    const { w, h } = fitImage(img, this.textWidthPt, textH * 0.8);
+    const px = (pt: number) => Math.round((pt * 96) / 72);
     return [
       new Paragraph({ spacing: this.spacing(0, 0.5), children: runs(img.caption) }),
       new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({
         type: img.format === 'png' ? 'png' : 'jpg', data: img.bytes,
-        transformation: { width: px(natural.w), height: px(natural.h) },
+        transformation: { width: px(w), height: px(h) },
         altText: { name: img.caption, title: img.caption, description: img.caption },
       })] }),
     ];

@@ -4,7 +4,7 @@
  * operations per page, in PDF points from the bottom left, which the PDF writer turns into bytes.
  */
 import {
-  MM, pageSizePt, type Block, type DocumentModel, type Image, type KeyValue, type Paragraph, type SignatureLine,
+  fitImage, MM, pageSizePt, type Block, type DocumentModel, type Image, type KeyValue, type Paragraph, type SignatureLine,
   type StampBox, type Table,
 } from '../model/document.js';
 import { breakLines } from '../text/kinsoku.js';
@@ -237,10 +237,7 @@ class Layout {
     this.paragraph({ kind: 'paragraph', text: img.caption, after: 0.5 }, undefined);
     const roomW = this.right - this.left;
     const roomH = this.bottom - this.y;
-    const natural = { w: img.widthPx * 0.75, h: img.heightPx * 0.75 }; // 96 dpi pixels in points
-    const scale = Math.min(roomW / natural.w, roomH / natural.h, 2);
-    const w = natural.w * scale;
-    const h = natural.h * scale;
+    const { w, h } = fitImage(img, roomW, roomH);
     this.page.ops.push({ op: 'image', x: this.left + (roomW - w) / 2, y: this.height - this.y - h, w, h, image: img });
     this.y += h;
   }

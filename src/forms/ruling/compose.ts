@@ -2,8 +2,7 @@
  * Composes the ruling application (裁定申請書) from the case and its derived facts: prepares the
  * template's context (grouping, dates in the era, amounts) and lets templates/ruling hold the words.
  */
-import { escapeContext, parseMarkup } from '../../compose/markup.js';
-import { lazyDocument, type DocumentModel, type StampBox, type Table } from '../../model/document.js';
+import type { DocumentModel, StampBox, Table } from '../../model/document.js';
 import { eraDate, yen } from '../../text/format.js';
 import type { RulingDerived } from './derive.js';
 import { evidenceTable } from './evidence.js';
@@ -11,7 +10,7 @@ import type { RulingInput } from './load.js';
 import { advertisement, attachmentPages, copyNotice, powerOfAttorney } from './papers.js';
 import type { RulingWork } from './schema.js';
 import {
-  applicantBlock, authorOf, categoryOf, diligenceRecords, template, templatePath, termsFor, titleOf, type DiligenceRecords, type Terms,
+  applicantBlock, authorOf, categoryOf, diligenceRecords, templateDocument, termsFor, titleOf, type DiligenceRecords, type Terms,
 } from './words.js';
 
 /** The whole submission: application (with 別紙), evidence table, 別添資料, 委任状, advertisement, copy notice. */
@@ -29,21 +28,12 @@ export function composeRuling(c: RulingInput, d: RulingDerived): DocumentModel[]
 }
 
 function application(c: RulingInput, d: RulingDerived, terms: Terms, records: DiligenceRecords): DocumentModel {
-  return lazyDocument({
-    name: 'application',
-    title: '裁定申請書',
-    page: { size: 'A4', orientation: 'portrait', marginsMm: [20, 22, 20, 22] },
-    fontSize: 10.5,
-    lineHeight: 1.55,
-    pageNumbers: true,
-  }, () => {
-    const context = escapeContext(applicationContext(c, d, terms, records));
-    return parseMarkup(template('application.hbs')(context), context, templatePath('application.hbs'));
-  });
+  return templateDocument('application', 'application.hbs', '裁定申請書',
+    () => applicationContext(c, d, terms, records), { lineHeight: 1.55 });
 }
 
 function applicationContext(c: RulingInput, d: RulingDerived, terms: Terms, records: DiligenceRecords) {
-  const several = d.works.length > 1;
+  const several = c.works.length > 1;
   const multiUse = c.uses.length > 1;
   return {
     stamp: d.fee > 0 ? stampBox(d) : null,
@@ -53,8 +43,8 @@ function applicationContext(c: RulingInput, d: RulingDerived, terms: Terms, reco
     neighbouring: c.subject !== 'work',
     terms,
     several,
-    work: several ? null : workLine(d.works[0], terms),
-    worksList: several ? worksTable(d.works, c.subject, terms) : null,
+    work: several ? null : workLine(c.works[0], terms),
+    worksList: several ? worksTable(c.works, c.subject, terms) : null,
     uses: c.uses.map((use, i) => {
       const r = d.compensation[i];
       return {
@@ -109,10 +99,10 @@ function worksTable(works: RulingWork[], subject: string, terms: Terms): Omit<Ta
 
 /** Item 6: only the measures taken, under ア・イ・ウ, from the case's records or each work's evidence. */
 function diligence(c: RulingInput, d: RulingDerived, terms: Terms, r: DiligenceRecords) {
-  const several = d.works.length > 1;
+  const several = c.works.length > 1;
   // With one work its own evidence text stands in the application; with several it is in the table.
   const evidenceOf = (key: keyof NonNullable<RulingWork['evidence']>) => {
-    const texts = d.works.map((w) => w.evidence?.[key]).filter((t): t is string => !!t);
+    const texts = c.works.map((w) => w.evidence?.[key]).filter((t): t is string => !!t);
     if (texts.length === 0) return null;
     return several ? `各${terms.object}について、別添「相当な努力」の疎明資料のとおり。` : texts.join('\n');
   };

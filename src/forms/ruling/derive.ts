@@ -8,7 +8,6 @@ import { eraDate } from '../../text/format.js';
 import { fewestStamps, rulingFee } from '../../rules/fee.js';
 import type { Derivation, FormContext } from '../types.js';
 import type { RulingInput } from './load.js';
-import type { RulingWork } from './schema.js';
 
 export interface RulingDerived {
   date: string;
@@ -16,7 +15,6 @@ export interface RulingDerived {
   stamps: number[];
   depositExempt: boolean;
   compensation: (CompensationResult | null)[];
-  works: RulingWork[];
 }
 
 export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<RulingDerived> {
@@ -46,9 +44,7 @@ export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<Rulin
     return computeCompensation(use.compensation, date);
   });
 
-  const works = c.works;
-
-  problems.push(...checkDiligence(works, c.due_diligence, c.subject, date));
+  problems.push(...checkDiligence(c.works, c.due_diligence, c.subject, date));
 
   if (c.ruled_on && c.ruled_on < date)
     problems.push(error(['ruled_on'], `裁定のあった日（${eraDate(c.ruled_on)}）が申請日（${eraDate(date)}）より前です。`,
@@ -73,5 +69,5 @@ export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<Rulin
     compensation: compensation.map((r) => (r ? r.amount : null)),
     earliest_filing_date: earliest,
   };
-  return { facts, problems, derived: { date, fee, stamps, depositExempt, compensation, works } };
+  return { facts, problems, derived: { date, fee, stamps, depositExempt, compensation } };
 }

@@ -3,13 +3,11 @@
  * (or performances …) not ruled before, and works ruled before. A cell is the work's own evidence
  * text, else the sentence composed once from the case's due_diligence records.
  */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { fillPartial } from '../../compose/markup.js';
 import type { Block, DocumentModel, Table } from '../../model/document.js';
 import type { RulingInput } from './load.js';
 import type { RulingWork } from './schema.js';
-import { authorOf, titleOf, usePartials, type DiligenceRecords, type Terms } from './words.js';
+import { authorOf, templateData, titleOf, usePartials, type DiligenceRecords, type Terms } from './words.js';
 
 interface EvidenceWords {
   title: string;
@@ -17,9 +15,6 @@ interface EvidenceWords {
   ruled: string[];
   sections: { works: string; ruled: string };
 }
-let words: EvidenceWords | undefined;
-const evidenceWords = (): EvidenceWords =>
-  (words ??= parseYaml(readFileSync(new URL('../../../templates/ruling/evidence.yaml', import.meta.url), 'utf8')));
 
 type Measure = keyof NonNullable<RulingWork['evidence']>;
 
@@ -41,7 +36,7 @@ function composedCells(r: DiligenceRecords): Partial<Record<Measure, string>> {
 }
 
 export function evidenceTable(c: RulingInput, terms: Terms, r: DiligenceRecords): DocumentModel {
-  const w = evidenceWords();
+  const w = templateData<EvidenceWords>('evidence.yaml');
   const composed = composedCells(r);
   const cell = (work: RulingWork, key: Measure) => work.evidence?.[key] ?? composed[key];
   const numbered = c.works.map((work, i) => ({ work, no: String(i + 1) })); // the 別紙 number

@@ -2,24 +2,11 @@
  * The papers that go with a ruling application besides the application and the evidence table:
  * 別添資料 (each work's images), 委任状 (when an agent applies), 権利者捜しの広告文 and 複製物への表示.
  */
-import { escapeContext, parseMarkup } from '../../compose/markup.js';
-import { lazyDocument, type Block, type DocumentModel, type KeyValue } from '../../model/document.js';
+import type { Block, DocumentModel, KeyValue } from '../../model/document.js';
 import { eraDate } from '../../text/format.js';
 import type { RulingDerived } from './derive.js';
 import type { RulingInput } from './load.js';
-import { applicantBlock, authorOf, categoryOf, template, templatePath, titleOf, type Terms } from './words.js';
-
-const PORTRAIT = { size: 'A4', orientation: 'portrait', marginsMm: [20, 22, 20, 22] } as const;
-
-/** A portrait document from a template; `context` is worked out only when the blocks are. */
-function fromTemplate(name: string, file: string, title: string, context: () => Record<string, unknown>, extra: Partial<DocumentModel> = {}): DocumentModel {
-  return lazyDocument({
-    name, title, page: { ...PORTRAIT, marginsMm: [...PORTRAIT.marginsMm] }, fontSize: 10.5, lineHeight: 1.6, pageNumbers: true, ...extra,
-  }, () => {
-    const ctx = escapeContext(context());
-    return parseMarkup(template(file)(ctx), ctx, templatePath(file));
-  });
-}
+import { applicantBlock, authorOf, categoryOf, portraitPage, templateDocument, titleOf, type Terms } from './words.js';
 
 /** 法67条1項, or 103条 applying it to neighbouring rights; `article` names the paragraph cited. */
 const lawOf = (c: RulingInput, article = '第67条第1項') =>
@@ -38,7 +25,7 @@ export function attachmentPages(c: RulingInput, terms: Terms): DocumentModel[] {
     blocks.push({ kind: 'image', caption, bytes: img.bytes, format: img.format, widthPx: img.widthPx, heightPx: img.heightPx });
   }));
   if (k === 0) return [];
-  return [{ name: 'attachments', title: '別添資料', page: { ...PORTRAIT, marginsMm: [...PORTRAIT.marginsMm] },
+  return [{ name: 'attachments', title: '別添資料', page: portraitPage(),
     fontSize: 10.5, lineHeight: 1.55, pageNumbers: true, blocks }];
 }
 
@@ -54,7 +41,7 @@ export function powerOfAttorney(c: RulingInput, d: RulingDerived, terms: Terms):
   const principal = applicantBlock({ ...c, applicant: { ...c.applicant, agent: undefined, contact: undefined, phone: undefined, email: undefined } });
   const individual = c.applicant.kind === 'individual';
   const several = c.works.length > 1;
-  return fromTemplate('power-of-attorney', 'power-of-attorney.hbs', '委任状', () => ({
+  return templateDocument('power-of-attorney', 'power-of-attorney.hbs', '委任状', () => ({
     date: eraDate(d.date),
     agentBlock,
     principalWord: individual ? '私' : '委任者',
@@ -70,7 +57,7 @@ export function powerOfAttorney(c: RulingInput, d: RulingDerived, terms: Terms):
 
 /** 権利者捜しの広告文 (seed 004 ウ(イ) 掲載例): each work described so it can be recognised, then the contact. */
 export function advertisement(c: RulingInput, terms: Terms): DocumentModel {
-  return fromTemplate('advertisement', 'advertisement.hbs', `${terms.holder}の方を捜しています`, () => {
+  return templateDocument('advertisement', 'advertisement.hbs', `${terms.holder}の方を捜しています`, () => {
     const purpose = (c.advertisement?.purpose ?? `下記の${terms.object}を利用する`).replace(/(に当たり|にあたり)、?$/, '');
     const works = c.works.map((w, i) => {
       const rows: { key: string; value: string }[] = [];
@@ -101,7 +88,7 @@ export function advertisement(c: RulingInput, terms: Terms): DocumentModel {
 
 /** 複製物への表示 (法67条3項・4項, seed 004 の記載例): during the application and after the ruling. */
 export function copyNotice(c: RulingInput, d: RulingDerived): DocumentModel {
-  return fromTemplate('copy-notice', 'copy-notice.hbs', '複製物への表示', () => ({
+  return templateDocument('copy-notice', 'copy-notice.hbs', '複製物への表示', () => ({
     inApplication: c.in_application_use,
     medium: c.medium ?? '複製物',
     applied: eraDate(d.date),
