@@ -71,3 +71,29 @@ export const ratio = (max = 1) =>
     }
     return { value, display };
   });
+
+/**
+ * A whole number of zero or more (yen, copies, pages): 1800, "1,800". A fraction of a yen or of a
+ * copy is a mistake to point out, not a value to round silently.
+ */
+export const wholeNumber = () =>
+  z.union([z.number(), z.string()]).transform((raw, ctx): number => {
+    const s = String(raw).replace(/,/g, '').trim();
+    if (!/^\d+$/.test(s) || !Number.isSafeInteger(Number(s))) {
+      ctx.addIssue({ code: 'custom', ...say(`「${raw}」は 0 以上の整数ではありません（例: 1800）。`, `"${raw}" is not a whole number of zero or more (e.g. 1800).`) });
+      return z.NEVER;
+    }
+    return Number(s);
+  });
+
+/** A person named with a title: 代表者 { title: 代表取締役, name: … }, 館長 … */
+export const titledName = () => z.strictObject({ title: text(), name: text() });
+
+/** 担当者: who answers questions about the papers. */
+export const contactPerson = () => z.strictObject({
+  department: text().optional(),
+  name: text().optional(),
+  phone: text().optional(),
+  fax: text().optional(),
+  email: text().optional(),
+});

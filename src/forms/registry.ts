@@ -1,5 +1,7 @@
 /** The forms yoshiki knows. Adding a form: a folder under src/forms/ and one line here. */
+import { deferredPayment } from './deferred-payment/index.js';
+import { deposit } from './deposit/index.js';
 import { ruling } from './ruling/index.js';
 import type { FormPlugin } from './types.js';
 
-export const FORMS: Record<string, FormPlugin> = { ruling };
+export const FORMS: Record<string, FormPlugin> = { ruling, deposit, 'deferred-payment': deferredPayment };

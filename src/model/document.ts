@@ -49,6 +49,11 @@ export interface Table {
   rows: string[][];
   size?: number;
   before?: number;
+  /**
+   * false: a form grid (項目 and 記入欄 cells) with no heading row; `header` of each column is then
+   * only its name for the CSV. Default true: the heading row is drawn and repeated on every page.
+   */
+  headerRow?: boolean;
 }
 
 /** A line to sign on, with a label before it (署名). */

@@ -14,7 +14,7 @@ export function renderCsv(doc: DocumentModel): Uint8Array {
     // A table's heading is the paragraph just before it (「1. 著作物」), kept so two tables stay apart.
     const before = doc.blocks[i - 1];
     if (before?.kind === 'paragraph' && records.length > 0) records.push([before.text]);
-    records.push(block.columns.map((c) => c.header.replace(/\n/g, '')));
+    if (block.headerRow !== false) records.push(block.columns.map((c) => c.header.replace(/\n/g, '')));
     records.push(...block.rows);
   });
   return new TextEncoder().encode(`\uFEFF${stringify(records, { record_delimiter: '\r\n' })}`);

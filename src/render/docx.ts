@@ -192,12 +192,14 @@ class DocxRenderer {
       margins: { top: 40, bottom: 40, left: 60, right: 60 },
       children: [new Paragraph({ alignment: ALIGN[align], children: runs(text, size) })],
     });
+    const header = new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell(c.header, i, 'center')) });
     return new Table({
       layout: TableLayoutType.FIXED,
-      width: { size: total, type: WidthType.DXA },
+      // As wide as its columns: a table may leave part of the text width free (an address label).
+      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
       columnWidths: widths,
       rows: [
-        new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell(c.header, i, 'center')) }),
+        ...(t.headerRow === false ? [] : [header]),
         ...t.rows.map((row) => new TableRow({ children: row.map((text, i) => cell(text, i, t.columns[i].align ?? 'left')) })),
       ],
     });

@@ -196,14 +196,15 @@ class Layout {
       this.y += h;
     };
 
-    const header = cellLines(t.columns.map((c) => c.header));
-    const headerH = Math.max(...header.map((l) => l.length)) * lineH + 2 * pad;
+    const withHeader = t.headerRow !== false;
+    const header = withHeader ? cellLines(t.columns.map((c) => c.header)) : [];
+    const headerH = withHeader ? Math.max(...header.map((l) => l.length)) * lineH + 2 * pad : 0;
     const startPage = () => {
       this.newPage();
-      drawRow(header, true);
+      if (withHeader) drawRow(header, true);
     };
     this.ensure(headerH + lineH + 2 * pad);
-    drawRow(header, true);
+    if (withHeader) drawRow(header, true);
     for (const row of t.rows) {
       let remaining = cellLines(row);
       // A row too tall for what is left of the page continues on the next, under the header again.

@@ -23,7 +23,8 @@ function blockText(b: Block): string[] {
     case 'keyValue':
       return [...blank(b.before), ...b.rows.map((r) => (r.key ? `${r.key}${IDEOGRAPHIC_SPACE}${r.value}` : r.value))];
     case 'table':
-      return ['', b.columns.map((c) => c.header).join('\t'), ...b.rows.map((r) => r.map((c) => c.replace(/\n/g, ' ')).join('\t')), ''];
+      return ['', ...(b.headerRow === false ? [] : [b.columns.map((c) => c.header).join('\t')]),
+        ...b.rows.map((r) => r.map((c) => c.replace(/\n/g, ' ')).join('\t')), ''];
     case 'stampBox':
       return [[b.label, b.amount, b.breakdown].filter(Boolean).join(IDEOGRAPHIC_SPACE), ...(b.aside ? [b.aside] : [])];
     case 'signatureLine':

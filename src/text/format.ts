@@ -42,3 +42,17 @@ export function todayIso(): string {
   const local = new Date(now.getTime() - now.getTimezoneOffset() * 60000);
   return local.toISOString().slice(0, 10);
 }
+
+/** The fiscal year (年度, April to March) a date falls in: 2027-03-31 → 2026. */
+export function fiscalYearOf(iso: string): number {
+  const [y, m] = iso.split('-').map(Number);
+  return m >= 4 ? y : y - 1;
+}
+
+/**
+ * 2027 → 令和9年度. A fiscal year takes the era name in force for most of it, which for both recent
+ * era changes (1989-01-08, 2019-05-01) is the era of its 31 December: 2019 → 令和元年度.
+ */
+export function fiscalYearLabel(year: number): string {
+  return eraDate(`${year}-12-31`).replace(/\d+月\d+日$/, '度');
+}

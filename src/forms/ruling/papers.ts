@@ -6,7 +6,8 @@ import type { Block, DocumentModel, KeyValue } from '../../model/document.js';
 import { eraDate } from '../../text/format.js';
 import type { RulingDerived } from './derive.js';
 import type { RulingInput } from './load.js';
-import { applicantBlock, authorOf, categoryOf, portraitPage, templateDocument, titleOf, type Terms } from './words.js';
+import { portraitPage } from '../../compose/templates.js';
+import { applicantBlock, authorOf, categoryOf, templateDocument, titleOf, type Terms } from './words.js';
 
 /** 法67条1項, or 103条 applying it to neighbouring rights; `article` names the paragraph cited. */
 const lawOf = (c: RulingInput, article = '第67条第1項') =>

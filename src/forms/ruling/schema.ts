@@ -3,19 +3,14 @@
  * Every field of spec/cases/ruling-*.yaml is accepted; unknown fields are refused by name.
  */
 import { z } from 'zod';
-import { amount, isoDate, postalCode, ratio, say, text } from '../../case/fields.js';
+import { amount, contactPerson, isoDate, postalCode, ratio, say, text, titledName } from '../../case/fields.js';
 import { APPLICANT_KINDS, WORK_CATEGORIES } from '../../legal/ruling.js';
 
 const SUBJECTS = ['work', 'performance', 'phonogram', 'broadcast', 'cablecast'] as const;
 
-const person = z.strictObject({ title: text(), name: text() });
+const person = titledName();
 
-const contact = z.strictObject({
-  department: text().optional(),
-  name: text().optional(),
-  phone: text().optional(),
-  email: text().optional(),
-});
+const contact = contactPerson().omit({ fax: true });
 
 const agent = z.strictObject({
   title: text().optional(), // 弁護士 etc.

@@ -3,53 +3,21 @@
  * templates and their partials, how a work is named, and the case's due-diligence records shaped
  * for the sentences of seed 004's 記入例 (used by the application's item 6 and the evidence table).
  */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
-import { compileTemplate, escapeContext, parseMarkup, registerPartials } from '../../compose/markup.js';
+import { formTemplates } from '../../compose/templates.js';
 import { WORK_CATEGORIES } from '../../legal/ruling.js';
-import { lazyDocument, type DocumentModel, type KeyValue, type PageSetup } from '../../model/document.js';
+import type { KeyValue } from '../../model/document.js';
 import { addDays, eraDate, eraMonth } from '../../text/format.js';
 import type { RulingInput } from './load.js';
 import type { RulingWork } from './schema.js';
 
-const TEMPLATES = new URL('../../../templates/ruling/', import.meta.url);
-
-const dataCache = new Map<string, unknown>();
-
-/** A YAML file of templates/ruling (words, headings), read once per process. */
-export function templateData<T>(name: string): T {
-  if (!dataCache.has(name)) dataCache.set(name, parseYaml(readFileSync(new URL(name, TEMPLATES), 'utf8')));
-  return dataCache.get(name) as T;
-}
+/** templates/ruling: the word lists, the documents and the due-diligence partials (ruling/<name>). */
+export const rulingTemplates = formTemplates('ruling');
+export const templateData = <T>(name: string) => rulingTemplates.data<T>(name);
+export const usePartials = () => rulingTemplates.usePartials();
+export const templateDocument: typeof rulingTemplates.document = (...args) => rulingTemplates.document(...args);
 
 export type Terms = Record<string, string> & { list_columns: string[]; evidence_columns: string[] };
 export const termsFor = (subject: string): Terms => templateData<Record<string, Terms>>('subjects.yaml')[subject];
-
-/** Registers templates/ruling/partials (the due-diligence sentences) as ruling/<name>. */
-export const usePartials = () => registerPartials('ruling', new URL('partials/', TEMPLATES));
-
-/** A template of templates/ruling, compiled once, with the ruling partials registered. */
-const template = (name: string) => {
-  usePartials();
-  return compileTemplate(`ruling/${name}`, () => readFileSync(new URL(name, TEMPLATES), 'utf8'));
-};
-
-/** The ruling papers' page: A4 portrait, margins as the seed's forms leave them. */
-export const portraitPage = (): PageSetup => ({ size: 'A4', orientation: 'portrait', marginsMm: [20, 22, 20, 22] });
-
-/**
- * A portrait A4 document filled from a template of templates/ruling. `context` is worked out only
- * when the blocks are first read (see lazyDocument).
- */
-export function templateDocument(name: string, file: string, title: string, context: () => Record<string, unknown>,
-  extra: Partial<Omit<DocumentModel, 'blocks'>> = {}): DocumentModel {
-  return lazyDocument({
-    name, title, page: portraitPage(), fontSize: 10.5, lineHeight: 1.6, pageNumbers: true, ...extra,
-  }, () => {
-    const ctx = escapeContext(context());
-    return parseMarkup(template(file)(ctx), ctx, `templates/ruling/${file}`);
-  });
-}
 
 export function titleOf(w: RulingWork, terms: Terms): string {
   return w.title ?? (w.title_status === 'none' ? terms.no_title : terms.unknown_title);

@@ -1,0 +1,234 @@
+/**
+ * Composes the deposit papers: 出版物納入書, for a claim the 事前連絡票 (sheet and e-mail text), the
+ * 送付状 (with the 受領書 request note when asked) and the address label. The wording is in
+ * templates/deposit; this file shapes the case and its derived facts for it.
+ */
+import { formTemplates } from '../../compose/templates.js';
+import { PUBLISHING_TYPE_JA } from '../../legal/deposit.js';
+import type { DocumentModel, KeyValue, Table } from '../../model/document.js';
+import { eraDate, groupDigits, yen } from '../../text/format.js';
+import type { DepositDerived } from './derive.js';
+import { BINDINGS, type DepositCase } from './schema.js';
+
+const templates = formTemplates('deposit');
+
+interface Words {
+  request: Record<'compensation' | 'postage-only', string>;
+  wish: Record<'compensation' | 'postage-only', string>;
+  claim: Record<DepositCase['mode'], string>;
+  claim_row: Record<DepositCase['mode'], string>;
+  enclosed_in: Record<DepositCase['mode'], string>;
+}
+const words = () => templates.data<Words>('words.yaml');
+
+export function composeDeposit(c: DepositCase, d: DepositDerived): DocumentModel[] {
+  const claims = c.mode !== 'donation';
+  return [
+    depositForm(c, d),
+    ...(claims ? [advanceNotice(c, d), advanceNoticeMail(c, d)] : []),
+    coverLetter(c, d),
+    addressLabel(c, d),
+  ];
+}
+
+/** Key–value rows without a key column: an address block. */
+const lines = (rows: (string | false | undefined)[], left: number): Omit<KeyValue, 'kind'> => ({
+  left, keyWidth: 0, rows: rows.filter((r): r is string => !!r).map((value) => ({ key: '', value })),
+});
+
+/** A form grid: label cells on the left, what is filled in on the right. */
+const grid = (rows: [string, string | false | undefined][], keyShare = 0.3, size?: number): Omit<Table, 'kind'> => ({
+  columns: [{ header: '項目', width: keyShare }, { header: '内容', width: 1 - keyShare }],
+  rows: rows.filter((r): r is [string, string] => !!r[1]),
+  headerRow: false,
+  size,
+});
+
+/** The publisher as the colophon names it, with the people and numbers to reach. */
+function publisherLines(c: DepositCase): string[] {
+  const p = c.publisher;
+  const ct = p.contact;
+  return [
+    p.postal_code && `〒${p.postal_code}`,
+    p.address,
+    p.name,
+    p.representative && `${p.representative.title}　${p.representative.name}`,
+    ct && (ct.department || ct.name) && `担当　${[ct.department, ct.name].filter(Boolean).join('　')}`,
+    (ct?.phone ?? p.phone) && `電話　${ct?.phone ?? p.phone}`,
+    ct?.fax && `FAX　${ct.fax}`,
+    (ct?.email ?? p.email) && `E-mail　${ct?.email ?? p.email}`,
+  ].filter((r): r is string => !!r);
+}
+
+/** The section of the NDL that receives this mode, as an address block. */
+function deskLines(d: DepositDerived, left = 0): Omit<KeyValue, 'kind'> {
+  return lines([
+    `〒${d.desk.postalCode}`, d.desk.address, d.desk.division, `${d.section.name}　御中`,
+    `電話　${d.desk.phone}（内線${d.section.extension}）`,
+  ], left);
+}
+
+const titleOf = (c: DepositCase) => c.publication.title + (c.publication.volume ? `　${c.publication.volume}` : '');
+
+/** 2部（1部は納入義務分、1部は関西館への寄贈） */
+function copiesText(c: DepositCase): string {
+  const n = c.copies_deposited;
+  if (n === 1) return '1部';
+  return `${n}部（うち1部は納入義務分、${n - 1}部は関西館への寄贈）`;
+}
+
+function countsText(c: DepositCase): string | undefined {
+  const p = c.publication;
+  return p.copies_printed !== undefined ? `${groupDigits(p.copies_printed)}部` : undefined;
+}
+
+const priceText = (c: DepositCase) =>
+  c.publication.price !== undefined ? `${yen(c.publication.price)}（本体価格）` : '非売品';
+
+/** 見込額: 900円（小売価格1,800円の5割）＋送料520円＝1,420円 */
+function estimateText(c: DepositCase, d: DepositDerived): string | null {
+  const e = d.estimate;
+  if (!e) return null;
+  if (c.mode === 'postage-only') return `送料${yen(e.postage)}`;
+  const price = c.publication.price!;
+  const postage = c.postage !== undefined ? `＋送料${yen(e.postage)}` : '（送料は別途）';
+  return `${yen(e.share)}（小売価格${yen(price)}の5割）${postage}＝${yen(e.total)}`;
+}
+
+function depositForm(c: DepositCase, d: DepositDerived): DocumentModel {
+  const p = c.publication;
+  const w = words();
+  const estimate = estimateText(c, d);
+  const returnTo = receiptAddress(c);
+  return templates.document('deposit-form', 'deposit-form.hbs', '出版物納入書', () => ({
+    date: eraDate(d.date),
+    publisherBlock: { ...lines([], 0.45), keyWidth: 4, rows: publisherLines(c).map((value, i) => ({ key: i === 0 ? '発行者' : '', value })), before: 0.5 },
+    claim: w.claim[c.mode],
+    items: grid([
+      ['書名', titleOf(c)],
+      ['著者名', p.author],
+      ['発行者（奥付の表示）', c.publisher.name],
+      ['発行年月日', eraDate(p.published_on)],
+      ['小売価格', priceText(c)],
+      ['発行部数', countsText(c)],
+      ['販売済み部数（オンデマンド出版）', p.on_demand_sold !== undefined && `${groupDigits(p.on_demand_sold)}部`],
+      ['発行形態', PUBLISHING_TYPE_JA[p.publishing_type]],
+      ['製本・ページ数', [p.binding && BINDINGS[p.binding], p.pages !== undefined && `${groupDigits(p.pages)}ページ`].filter(Boolean).join('・')],
+      ['ISBN', p.isbn],
+      ['納入部数', copiesText(c)],
+      ['代償金等', w.claim_row[c.mode]],
+      ['見込額', estimate ?? undefined],
+      ['受領書', c.receipt_requested ? `希望する（送付先：${returnTo.join(' ')}）` : '希望しない'],
+      ['備考', c.note],
+    ]),
+    estimate,
+  }));
+}
+
+/** The seven facts the NDL needs before anything is sent for a claim (seed 001 STEP2 必須情報). */
+function advanceFacts(c: DepositCase) {
+  const p = c.publication;
+  const request = words().request[c.mode as 'compensation' | 'postage-only'];
+  return [
+    ['申請内容', request],
+    ['出版物のタイトル', titleOf(c)],
+    ['出版物奥付に記載の発行者名', c.publisher.name],
+    ['出版物の価格', priceText(c)],
+    ['発行部数', countsText(c) ?? (p.publishing_type === 'on-demand' ? 'オンデマンド出版のため該当なし' : '（未記入）')],
+    ['オンデマンド出版の場合は販売済み部数', p.publishing_type === 'on-demand' ? `${groupDigits(p.on_demand_sold ?? 0)}部` : '該当しない（オンデマンド出版ではない）'],
+    ['発行形態', PUBLISHING_TYPE_JA[p.publishing_type]],
+  ].map(([label, value], i) => ({ no: String(i + 1), label, value }));
+}
+
+function advanceNotice(c: DepositCase, d: DepositDerived): DocumentModel {
+  return templates.document('advance-notice', 'advance-notice.hbs', '代償金・送料の事前連絡票', () => {
+    const facts = advanceFacts(c);
+    return {
+      date: eraDate(d.date),
+      deskBlock: deskLines(d),
+      request: facts[0].value,
+      wish: words().wish[c.mode as 'compensation' | 'postage-only'],
+      facts: {
+        columns: [{ header: '番号', width: 0.07, align: 'center' }, { header: '項目', width: 0.38 }, { header: '内容', width: 0.55 }],
+        rows: facts.map((f) => [f.no, f.label, f.value]),
+        headerRow: false,
+        size: 10.5,
+      },
+      contactBlock: lines(publisherLines(c), 0.04),
+    };
+  });
+}
+
+function advanceNoticeMail(c: DepositCase, d: DepositDerived): DocumentModel {
+  return templates.document('advance-notice-mail', 'advance-notice-mail.hbs', '事前連絡のメール本文', () => {
+    const facts = advanceFacts(c);
+    return {
+      request: facts[0].value,
+      wish: words().wish[c.mode as 'compensation' | 'postage-only'],
+      title: titleOf(c),
+      desk: d.desk,
+      section: d.section.name,
+      publisher: c.publisher.name,
+      facts,
+      signature: publisherLines(c),
+    };
+  }, { formats: ['txt'] });
+}
+
+/** Where the 受領書 goes: the case's return address, else the publisher's own. */
+function receiptAddress(c: DepositCase): string[] {
+  const r = c.return_address;
+  if (r) return [r.postal_code && `〒${r.postal_code}`, r.address, r.name ?? c.publisher.name].filter((v): v is string => !!v);
+  const p = c.publisher;
+  return [p.postal_code && `〒${p.postal_code}`, p.address, p.name].filter((v): v is string => !!v);
+}
+
+function coverLetter(c: DepositCase, d: DepositDerived): DocumentModel {
+  return templates.document('cover-letter', 'cover-letter.hbs', '送付状', () => {
+    const enclosures = [
+      `出版物納入書　1通`,
+      ...(c.receipt_requested ? ['受領書送付のお願い（送付先のメモ）　1通'] : []),
+    ];
+    const estimate = estimateText(c, d);
+    return {
+      date: eraDate(d.date),
+      deskBlock: deskLines(d),
+      senderBlock: { ...lines(publisherLines(c), 0.5), before: 0.5 },
+      claim: words().claim[c.mode],
+      title: titleOf(c),
+      copies: copiesText(c),
+      enclosures,
+      estimate: estimate && `${estimate}（金額は国立国会図書館が決定します）`,
+      receipt: c.receipt_requested,
+      receiptItems: grid([
+        ['書名', titleOf(c)],
+        ['発行者', c.publisher.name],
+        ['発行年月日', eraDate(c.publication.published_on)],
+        ['納入部数', copiesText(c)],
+        ['送付日', eraDate(d.date)],
+      ], 0.25, 10.5),
+      returnBlock: lines(receiptAddress(c), 0.04),
+    };
+  });
+}
+
+function addressLabel(c: DepositCase, d: DepositDerived): DocumentModel {
+  return templates.document('address-label', 'address-label.hbs', '宛名ラベル', () => ({
+    address: {
+      columns: [{ header: 'お届け先', width: 0.72 }],
+      rows: [[
+        [`〒${d.desk.postalCode}`, d.desk.address, '国立国会図書館', d.desk.division.replace(/^国立国会図書館\s*/, ''),
+          `${d.section.name}　御中`, '', words().enclosed_in[c.mode]].join('\n'),
+      ]],
+      headerRow: false,
+      size: 15,
+      before: 0.5,
+    },
+    sender: {
+      columns: [{ header: 'ご依頼主', width: 0.72 }],
+      rows: [[['差出人', ...publisherLines(c)].join('\n')]],
+      headerRow: false,
+      size: 10.5,
+    },
+  }), { pageNumbers: false });
+}
