@@ -3,8 +3,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { expect } from 'vitest';
 import { parse } from 'yaml';
+import { MM } from '../src/model/document.js';
 import { checkCase, renderCase } from '../src/pipeline.js';
+import { NO_LINE_END, NO_LINE_START } from '../src/text/kinsoku.js';
 
 export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 export const RULING_CASES = ['ruling-reprint', 'ruling-ringtone', 'ruling-drama-dvd', 'ruling-previously-ruled', 'ruling-anthology'];
@@ -83,4 +87,44 @@ export function fontconfig(fontDirs: string[]): string {
 
 export function run(cmd: string, args: string[], env: Record<string, string> = {}) {
   return spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+}
+
+/**
+ * Every word poppler finds lies inside the page's margins (portrait A4, 20/22 mm as our papers are
+ * set; the page number sits in the bottom margin) and no line starts or ends against 禁則.
+ */
+export function expectWithinMarginsAndKinsoku(pdf: string): void {
+  for (const page of pdfBoxes(pdf)) {
+    const left = 22 * MM - 1, right = page.width - 22 * MM + 1, top = 20 * MM - 2, bottom = page.height - 20 * MM + 2;
+    for (const line of page.lines) {
+      const text = line.map((w) => w.text).join('');
+      if (/^\d+\/\d+$/.test(text)) continue;
+      for (const w of line) {
+        expect(w.xMin, `${text} leaves the left margin`).toBeGreaterThanOrEqual(left);
+        expect(w.xMax, `${text} leaves the right margin`).toBeLessThanOrEqual(right);
+        expect(w.yMin, `${text} above the top margin`).toBeGreaterThanOrEqual(top);
+        expect(w.yMax, `${text} below the bottom margin`).toBeLessThanOrEqual(bottom);
+      }
+      const chars = Array.from(text);
+      expect(NO_LINE_START.has(chars[0]), `line starts with ${chars[0]}: ${text}`).toBe(false);
+      expect(NO_LINE_END.has(chars[chars.length - 1]), `line ends with ${chars.at(-1)}: ${text}`).toBe(false);
+    }
+  }
+}
+
+/** qpdf accepts the file, poppler draws it with no fonts installed, and it embeds one small font subset. */
+export async function expectSoundPdf(pdf: string): Promise<void> {
+  const check = run('qpdf', ['--check', pdf]);
+  expect(check.status, check.stdout + check.stderr).toBe(0);
+  const raster = run('pdftoppm', ['-r', '30', '-png', pdf, `${pdf}-page`], { FONTCONFIG_FILE: fontconfig([]) });
+  expect(raster.status).toBe(0);
+  expect(raster.stderr).not.toMatch(/Syntax Error|Couldn't create a font|font/i);
+  const doc = await PDFDocument.load(readFileSync(pdf));
+  const fontFiles = doc.context.enumerateIndirectObjects()
+    .map(([, obj]) => obj)
+    .filter((obj): obj is PDFDict => obj instanceof PDFDict && obj.has(PDFName.of('FontFile2')))
+    .map((descriptor) => doc.context.lookup(descriptor.get(PDFName.of('FontFile2'))) as PDFRawStream);
+  expect(fontFiles).toHaveLength(1);
+  // The whole font is 7.8 MB; a subset of one document's characters is a few dozen KB.
+  expect(fontFiles[0].contents.length).toBeLessThan(200_000);
 }

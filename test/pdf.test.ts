@@ -3,14 +3,11 @@
  * there, the arithmetic is printed, nothing leaves its page or breaks a line against 禁則, the stamp
  * box is top left and clear of text, and the embedded font is a subset that renders without help.
  */
-import { readFileSync } from 'node:fs';
-import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MM } from '../src/model/document.js';
 import { eraDate, yen } from '../src/text/format.js';
-import { NO_LINE_END, NO_LINE_START } from '../src/text/kinsoku.js';
 import {
-  caseStrings, fontconfig, pdfBoxes, pdfRects, pdfText, RULING_CASES, renderFixture, run, squash,
+  caseStrings, expectSoundPdf, expectWithinMarginsAndKinsoku, pdfBoxes, pdfRects, pdfText, RULING_CASES, renderFixture, squash,
 } from './helpers.js';
 
 const OWN_CASES = ['ruling-museum-broadcast', 'ruling-individual-phonogram'];
@@ -37,39 +34,11 @@ describe.each(ALL)('%s.pdf', (name) => {
   });
 
   it('keeps every word inside the margins and every line within 禁則', () => {
-    for (const page of pdfBoxes(rendered[name].pdf)) {
-      const left = 22 * MM - 1, right = page.width - 22 * MM + 1, top = 20 * MM - 2, bottom = page.height - 20 * MM + 2;
-      for (const line of page.lines) {
-        const text = line.map((w) => w.text).join('');
-        if (/^\d+\/\d+$/.test(text)) continue; // the page number sits in the bottom margin
-        for (const w of line) {
-          expect(w.xMin, `${text} leaves the left margin`).toBeGreaterThanOrEqual(left);
-          expect(w.xMax, `${text} leaves the right margin`).toBeLessThanOrEqual(right);
-          expect(w.yMin, `${text} above the top margin`).toBeGreaterThanOrEqual(top);
-          expect(w.yMax, `${text} below the bottom margin`).toBeLessThanOrEqual(bottom);
-        }
-        const chars = Array.from(text);
-        expect(NO_LINE_START.has(chars[0]), `line starts with ${chars[0]}: ${text}`).toBe(false);
-        expect(NO_LINE_END.has(chars[chars.length - 1]), `line ends with ${chars.at(-1)}: ${text}`).toBe(false);
-      }
-    }
+    expectWithinMarginsAndKinsoku(rendered[name].pdf);
   });
 
   it('embeds a subset of IPAex Mincho that poppler renders with no fonts installed, and qpdf accepts', async () => {
-    const { pdf } = rendered[name];
-    const check = run('qpdf', ['--check', pdf]);
-    expect(check.status, check.stdout + check.stderr).toBe(0);
-    const raster = run('pdftoppm', ['-r', '30', '-png', pdf, `${pdf}-page`], { FONTCONFIG_FILE: fontconfig([]) });
-    expect(raster.status).toBe(0);
-    expect(raster.stderr).not.toMatch(/Syntax Error|Couldn't create a font|font/i);
-    const doc = await PDFDocument.load(readFileSync(pdf));
-    const fontFiles = doc.context.enumerateIndirectObjects()
-      .map(([, obj]) => obj)
-      .filter((obj): obj is PDFDict => obj instanceof PDFDict && obj.has(PDFName.of('FontFile2')))
-      .map((descriptor) => doc.context.lookup(descriptor.get(PDFName.of('FontFile2'))) as PDFRawStream);
-    expect(fontFiles).toHaveLength(1);
-    // The whole font is 7.8 MB; a subset of one application's characters is a few dozen KB.
-    expect(fontFiles[0].contents.length).toBeLessThan(200_000);
+    await expectSoundPdf(rendered[name].pdf);
   });
 });
 

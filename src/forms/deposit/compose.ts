@@ -3,6 +3,7 @@
  * 送付状 (with the 受領書 request note when asked) and the address label. The wording is in
  * templates/deposit; this file shapes the case and its derived facts for it.
  */
+import { reachLines } from '../../compose/reach.js';
 import { formTemplates } from '../../compose/templates.js';
 import { PUBLISHING_TYPE_JA } from '../../legal/deposit.js';
 import type { DocumentModel, KeyValue, Table } from '../../model/document.js';
@@ -44,7 +45,7 @@ const grid = (rows: [string, string | false | undefined][], keyShare = 0.3, size
   size,
 });
 
-/** The publisher as the colophon names it, with the people and numbers to reach. */
+/** The publisher as the colophon names it, then the person to reach; each number given is printed. */
 function publisherLines(c: DepositCase): string[] {
   const p = c.publisher;
   const ct = p.contact;
@@ -54,9 +55,7 @@ function publisherLines(c: DepositCase): string[] {
     p.name,
     p.representative && `${p.representative.title}　${p.representative.name}`,
     ct && (ct.department || ct.name) && `担当　${[ct.department, ct.name].filter(Boolean).join('　')}`,
-    (ct?.phone ?? p.phone) && `電話　${ct?.phone ?? p.phone}`,
-    ct?.fax && `FAX　${ct.fax}`,
-    (ct?.email ?? p.email) && `E-mail　${ct?.email ?? p.email}`,
+    ...reachLines(p, ct),
   ].filter((r): r is string => !!r);
 }
 

@@ -92,7 +92,7 @@ function compensationProblems(c: DepositCase, e: Eligibility, date: string): Pro
     const field = e.missing;
     return [error(['publication', field],
       `${claim}を希望するには${what}（publication.${field}）が必要です。${type}は${minimum}部以上で対象になります。`,
-      `Claiming ${c.mode} needs publication.${field}: a ${p.publishing_type} publication qualifies from ${minimum} copies ${counts}.`,
+      `Claiming ${c.mode} needs publication.${field}: publishing type ${p.publishing_type} qualifies from ${minimum} copies ${counts}.`,
       { ja: `publication.${field}: を書き足してください。`, en: `Add publication.${field}:.` })];
   }
   if (e.eligible === false) {
@@ -101,7 +101,7 @@ function compensationProblems(c: DepositCase, e: Eligibility, date: string): Pro
       : `${type}は${what}${minimum}部以上が条件ですが、${e.count}部です`;
     const whyEn = e.simple
       ? `simple publications (${e.simple}) are excluded`
-      : `a ${p.publishing_type} publication needs ${minimum} copies ${counts}, it has ${e.count}`;
+      : `publishing type ${p.publishing_type} needs ${minimum} copies ${counts}, this one has ${e.count}`;
     const path = e.simple ? ['publication'] : ['publication', counts === 'sold' ? 'on_demand_sold' : 'copies_printed'];
     return [error(path, `${claim}は受けられません。${why}（seed 001 代償金の対象となる基準）。`,
       `This publication does not qualify for ${c.mode}: ${whyEn}.`,

@@ -3,6 +3,7 @@
  * templates and their partials, how a work is named, and the case's due-diligence records shaped
  * for the sentences of seed 004's 記入例 (used by the application's item 6 and the evidence table).
  */
+import { reachLines } from '../../compose/reach.js';
 import { formTemplates } from '../../compose/templates.js';
 import { WORK_CATEGORIES } from '../../legal/ruling.js';
 import type { KeyValue } from '../../model/document.js';
@@ -100,8 +101,7 @@ export function applicantBlock(c: RulingInput): Omit<KeyValue, 'kind'> {
   }
   const ct = a.contact;
   if (ct && (ct.department || ct.name)) push(`担当者　${[ct.department, ct.name].filter(Boolean).join('　')}`);
-  push((ct?.phone ?? a.phone) && `電話　${ct?.phone ?? a.phone}`);
-  push((ct?.email ?? a.email) && `E-mail　${ct?.email ?? a.email}`);
+  reachLines(a, ct).forEach(push);
   if (a.agent) {
     const g = a.agent;
     const first = rows.length;

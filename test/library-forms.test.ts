@@ -1,0 +1,267 @@
+/**
+ * The self-publisher's deposit papers (納本, seed 001) and the ILL librarian's 後納 application
+ * (seed 003), read as they would read them: the deadline and the money worked out, the right NDL
+ * section and 内線, every string of the case on paper, pages that poppler, qpdf and LibreOffice accept.
+ */
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkCase, renderCase } from '../src/pipeline.js';
+import {
+  compensationEligibility, compensationEstimate, depositDeadline, noDutyReasons,
+} from '../src/rules/deposit.js';
+import { fiscalYearLabel, fiscalYearOf } from '../src/text/format.js';
+import {
+  caseStrings, expectSoundPdf, expectWithinMarginsAndKinsoku, FIXTURES, fontconfig, pdfText, renderFixture, run, squash, tempDir,
+} from './helpers.js';
+
+const DEPOSIT = ['deposit-compensation', 'deposit-ondemand-donation', 'deposit-late-company-history', 'deposit-research-report'];
+const DEFERRED = ['deferred-payment', 'deferred-payment-change'];
+/** Keys whose values are codes or dates, not words to print. */
+const CODES = new Set(['form', 'mode', 'publishing_type', 'binding', 'date', 'published_on', 'request', 'recipient']);
+
+type Rendered = Awaited<ReturnType<typeof renderFixture>>;
+const cases: Record<string, Rendered> = {};
+const pdfOf = (name: string, doc: string) => cases[name].file(`${doc}.pdf`);
+const textOf = (name: string, doc: string) => squash(pdfText(pdfOf(name, doc)!));
+const pageText = (pdf: string, page: number) =>
+  squash(run('pdftotext', ['-f', String(page), '-l', String(page), '-raw', '-enc', 'UTF-8', pdf, '-']).stdout);
+
+beforeAll(async () => {
+  for (const name of [...DEPOSIT, ...DEFERRED]) cases[name] = await renderFixture(name);
+});
+
+describe('deposit rules (pure, over the dated data)', () => {
+  it('counts 30 days from the day after issue', () => {
+    expect(depositDeadline('2026-11-15', '2026-12-01')).toBe('2026-12-15');
+    expect(depositDeadline('2026-12-10', '2026-12-10')).toBe('2027-01-09');
+  });
+
+  it('puts each publishing type against its threshold', () => {
+    const at = (publishing_type: Parameters<typeof compensationEligibility>[0]['publishing_type'], counts: object) =>
+      compensationEligibility({ publishing_type, ...counts }, '2026-12-01').eligible;
+    expect(at('self-published', { copies_printed: 99 })).toBe(false);
+    expect(at('self-published', { copies_printed: 100 })).toBe(true);
+    expect(at('research-report', { copies_printed: 15 })).toBe(true);
+    expect(at('reprint', { copies_printed: 14 })).toBe(false);
+    expect(at('on-demand', { on_demand_sold: 14, copies_printed: 500 })).toBe(false); // sold, not printed, counts
+    expect(at('on-demand', { on_demand_sold: 15 })).toBe(true);
+    expect(at('self-published', {})).toBe(null);
+    expect(at('self-published', { copies_printed: 500, binding: 'stapled' })).toBe(false);
+  });
+
+  it('rounds half the price down to the yen, then adds the postage', () => {
+    expect(compensationEstimate(1801, 520, '2026-12-01')).toEqual({ share: 900, total: 1420 });
+    expect(compensationEstimate(999, 0, '2026-12-01')).toEqual({ share: 499, total: 499 });
+  });
+
+  it('names the publications with no duty', () => {
+    expect(noDutyReasons({ publishing_type: 'self-published', copies_printed: 60 }, '2026-12-01')).toEqual(['private_edition']);
+    expect(noDutyReasons({ publishing_type: 'research-report', copies_printed: 60 }, '2026-12-01')).toEqual([]);
+    expect(noDutyReasons({ publishing_type: 'other', binding: 'stapled', blank_form: true }, '2026-12-01')).toEqual(['stapled', 'blank_form']);
+  });
+
+  it('names fiscal years in the era most of the year falls in', () => {
+    expect(fiscalYearLabel(2027)).toBe('令和9年度');
+    expect(fiscalYearLabel(2019)).toBe('令和元年度');
+    expect(fiscalYearLabel(2018)).toBe('平成30年度');
+    expect(fiscalYearOf('2027-03-31')).toBe(2026);
+    expect(fiscalYearOf('2027-04-01')).toBe(2027);
+  });
+});
+
+describe('deposit facts for check --json', () => {
+  it.each([
+    ['deposit-compensation', { deadline: '2026-12-15', late: false, compensation_eligible: true, compensation_estimate: 1420, section: '収集第三係' }],
+    ['deposit-ondemand-donation', { deadline: '2026-10-31', late: true, compensation_eligible: false, compensation_estimate: null, section: '収集第二係' }],
+    ['deposit-late-company-history', { deadline: '2026-08-31', late: true, compensation_eligible: true, compensation_estimate: 3540, section: '収集第三係' }],
+    ['deposit-research-report', { deadline: '2026-12-30', late: false, compensation_eligible: true, compensation_estimate: 1250, section: '収集第三係' }],
+  ])('%s', (name, facts) => {
+    expect(cases[name].checked.facts).toEqual(facts);
+  });
+
+  it('warns of a late deposit, says it is still accepted, and names the fine for this price', () => {
+    const late = cases['deposit-late-company-history'].checked.problems.find((p) => p.path.join('.') === 'publication.published_on')!;
+    expect(late.severity).toBe('warning');
+    expect(late.ja).toContain('遅れても納入は受け付けられます');
+    expect(late.ja).toContain('25,000円以下'); // five times 5,000円
+  });
+
+  it('refuses compensation for an on-demand title with too few sold, and offers donation', () => {
+    const result = checkCase(join(FIXTURES, 'refused', 'deposit-ondemand-compensation.yaml'), '2026-11-21');
+    expect(result.ok).toBe(false);
+    const e = result.problems.find((p) => p.severity === 'error')!;
+    expect(e).toMatchObject({ path: ['publication', 'on_demand_sold'], line: 18 });
+    expect(e.ja).toContain('販売済み部数15部以上が条件ですが、9部です');
+    expect(e.hint?.ja).toContain('mode: donation');
+  });
+});
+
+describe('deposit papers', () => {
+  it.each(DEPOSIT)('%s: every string of the case is printed', (name) => {
+    const text = cases[name].files.filter((f) => f.endsWith('.pdf')).map((f) => squash(pdfText(f))).join('');
+    for (const { key, value } of caseStrings(name, CODES)) expect(text, `${key}: ${value}`).toContain(squash(value));
+  });
+
+  it.each(DEPOSIT)('%s: every page inside its margins, fonts embedded, qpdf clean', async (name) => {
+    for (const pdf of cases[name].files.filter((f) => f.endsWith('.pdf'))) {
+      expectWithinMarginsAndKinsoku(pdf);
+      await expectSoundPdf(pdf);
+    }
+  });
+
+  it('出版物納入書: the law, the facts of the publication, and the estimate worked out', () => {
+    const text = textOf('deposit-compensation', 'deposit-form');
+    expect(text).toContain(squash('国立国会図書館法第25条第1項の規定により、下記の出版物を納入します。'));
+    expect(text).toContain(squash('900円（小売価格1,800円の5割）＋送料520円＝1,420円'));
+    expect(text).toContain('令和8年11月15日');
+    expect(text).toContain('300部');
+    expect(text).toContain(squash('2部（うち1部は納入義務分、1部は関西館への寄贈）'));
+    expect(textOf('deposit-ondemand-donation', 'deposit-form')).toContain(squash('希望しない（寄贈）'));
+  });
+
+  it('a line break the user wrote inside a table cell stays a line break, never a printed \\n', async () => {
+    const dir = tempDir();
+    const yaml = readFileSync(join(FIXTURES, 'deposit-compensation.yaml'), 'utf8') + 'note: "初版第1刷\\n第2刷は未定"\n';
+    writeFileSync(join(dir, 'two-lines.yaml'), yaml);
+    const checked = checkCase(join(dir, 'two-lines.yaml'), '2026-11-21');
+    const files = await renderCase(checked, join(dir, 'out'), ['pdf']);
+    const raw = pdfText(files.find((f) => f.endsWith('deposit-form.pdf'))!);
+    expect(raw).toMatch(/初版第1刷\s*\n\s*第2刷は未定/);
+    expect(raw).not.toContain('\\n');
+  });
+
+  it('事前連絡票: the seven facts in the order NDL asks, on the sheet and in the e-mail text', () => {
+    const sheet = textOf('deposit-compensation', 'advance-notice');
+    const mail = readFileSync(cases['deposit-compensation'].file('advance-notice-mail.txt')!, 'utf8');
+    const facts = ['申請内容', '出版物のタイトル', '出版物奥付に記載の発行者名', '出版物の価格', '発行部数', 'オンデマンド出版の場合は販売済み部数', '発行形態'];
+    let at = -1;
+    for (const f of facts) {
+      const next = sheet.indexOf(f, at + 1);
+      expect(next, f).toBeGreaterThan(at);
+      at = next;
+    }
+    expect(mail.split('\n')[0]).toBe('件名：出版物の代償金希望の事前連絡（「港町の記憶」）');
+    facts.forEach((f, i) => expect(mail).toMatch(new RegExp(`^${i + 1}\\. ${f}：`, 'm')));
+    expect(mail).toContain('1. 申請内容：出版物の代償金希望');
+    expect(mail).toContain('7. 発行形態：自費出版');
+    // Only a claim needs the advance contact.
+    expect(cases['deposit-ondemand-donation'].files.some((f) => basename(f).startsWith('advance-notice'))).toBe(false);
+  });
+
+  it('送付状: the section and 内線 the mode routes to, the receipt note only when asked', () => {
+    const claim = pdfOf('deposit-compensation', 'cover-letter')!;
+    expect(pageText(claim, 1)).toContain(squash('収集第三係　御中'));
+    expect(pageText(claim, 1)).toContain('内線24630');
+    expect(pageText(claim, 2)).toContain('受領書送付のお願い');
+    expect(pageText(claim, 2)).toContain(squash('東京都渋谷区神宮前1丁目2番3号'));
+    const gift = textOf('deposit-ondemand-donation', 'cover-letter');
+    expect(gift).toContain(squash('収集第二係　御中'));
+    expect(gift).toContain('内線24622');
+    expect(gift).not.toContain('受領書');
+    // A return address of its own replaces the publisher's on the receipt note.
+    const late = pdfOf('deposit-late-company-history', 'cover-letter')!;
+    expect(pageText(late, 2)).toContain(squash('神奈川県横浜市中区海岸通1丁目1番地 港湾ビル5階'));
+  });
+
+  it('宛名ラベル: the NDL address, the section, what is inside, and the sender', () => {
+    const text = textOf('deposit-research-report', 'address-label');
+    for (const s of ['〒100-8924', '東京都千代田区永田町1-10-1', '収集第三係　御中', '納本在中（代償金申請）', '差出人', '〒980-0011'])
+      expect(text).toContain(squash(s));
+  });
+});
+
+describe('後納許可申請書', () => {
+  it('is addressed to the lending library director, for the fiscal year in the era, from the head with ㊞', () => {
+    expect(cases['deferred-payment'].checked.facts).toEqual({ fiscal_year_label: '令和9年度' });
+    const text = textOf('deferred-payment', 'application');
+    expect(text).toContain(squash('長崎大学附属図書館長　殿'));
+    expect(text).toContain(squash('令和9年度　文献複写等料金後納許可申請書'));
+    expect(text).toContain(squash('館長　長崎 太郎　㊞'));
+    expect(text).toContain(squash('4　図書館法（昭和25年法律第118号）第2条第1項に規定する図書館'));
+    expect(text).toContain(squash('本館及び分館のいずれも、国立情報学研究所のILL文献複写等料金相殺サービスに参加していません。'));
+    expect(text).toContain(squash('〇〇市立図書館 東分館'));
+  });
+
+  it('a change names the permission it changes and what changed', () => {
+    const text = textOf('deferred-payment-change', 'application');
+    expect(text).toContain(squash('文献複写等料金後納許可申請書（変更）'));
+    expect(text).toContain(squash('（許可番号　長大図後第27-045号）について、申請内容に変更がありました'));
+    expect(text).toContain(squash('医学部分館の新設に伴い分館を追加し'));
+  });
+
+  it.each(DEFERRED)('%s: every string printed, inside the margins, fonts embedded', async (name) => {
+    const pdf = pdfOf(name, 'application')!;
+    const text = squash(pdfText(pdf));
+    for (const { key, value } of caseStrings(name, CODES)) expect(text, `${key}: ${value}`).toContain(squash(value));
+    expectWithinMarginsAndKinsoku(pdf);
+    await expectSoundPdf(pdf);
+  });
+
+  const base = readFileSync(join(FIXTURES, 'deferred-payment.yaml'), 'utf8');
+  const check = (edit: (yaml: string) => string) => {
+    const file = join(tempDir(), 'case.yaml');
+    writeFileSync(file, edit(base));
+    return checkCase(file, '2027-04-01');
+  };
+
+  it.each([
+    ['a category outside 1–10', (y: string) => y.replace('category: 4 ', 'category: 11 '), 'institution.category', '1～10'],
+    ['a branch-only application', (y: string) => y.replace('whole_institution: true', 'whole_institution: false'), 'institution.whole_institution', '機関全体'],
+    ['NII offset-service participation', (y: string) => y.replace('nii_offset_service: false', 'nii_offset_service: true'), 'institution.nii_offset_service', '相殺サービス'],
+    ['a fiscal year already over', (y: string) => y.replace('fiscal_year: 2027', 'fiscal_year: 2025'), 'fiscal_year', '終わっています'],
+  ])('refuses %s, saying why at the field', (_, edit, path, why) => {
+    const result = check(edit);
+    expect(result.ok).toBe(false);
+    const e = result.problems.find((p) => p.severity === 'error')!;
+    expect(e.path.join('.')).toBe(path);
+    expect(e.line).toBeGreaterThan(0);
+    expect(e.ja).toContain(why);
+    expect(e.en.length).toBeGreaterThan(20);
+  });
+
+  it('warns for category 10, and lets a participant in the offset service cancel', () => {
+    const ten = check((y) => y.replace('category: 4 ', 'category: 10 '));
+    expect(ten.ok).toBe(true);
+    expect(ten.problems.some((p) => p.severity === 'warning' && p.ja.includes('特に許可'))).toBe(true);
+    const cancel = check((y) => y.replace('request: new', 'request: cancel').replace('nii_offset_service: false', 'nii_offset_service: true'));
+    expect(cancel.ok).toBe(true);
+  });
+});
+
+describe('DOCX of both forms opened by LibreOffice', () => {
+  const FONTS = new URL('../fonts/', import.meta.url).pathname;
+  const converted: { name: string; pdf: string }[] = [];
+  beforeAll(() => {
+    const docxDir = tempDir('lib-docx-');
+    const names: string[] = [];
+    for (const name of [...DEPOSIT, ...DEFERRED])
+      for (const f of cases[name].files.filter((x) => x.endsWith('.docx'))) {
+        const copy = `${name}--${basename(f)}`;
+        copyFileSync(f, join(docxDir, copy));
+        names.push(copy);
+      }
+    const pdfDir = tempDir('lib-lo-');
+    const profile = tempDir('lo-profile-');
+    const lo = run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir,
+      ...names.map((n) => join(docxDir, n))], { FONTCONFIG_FILE: fontconfig([FONTS]) });
+    if (lo.status !== 0) throw new Error(`LibreOffice failed: ${lo.stderr}`);
+    for (const n of names) converted.push({ name: n, pdf: join(pdfDir, n.replace(/\.docx$/, '.pdf')) });
+  }, 120_000);
+
+  it.each([...DEPOSIT, ...DEFERRED])('%s: every string of the case is laid out', (name) => {
+    const mine = converted.filter((c) => c.name.startsWith(`${name}--`));
+    expect(mine.length).toBe(cases[name].files.filter((f) => f.endsWith('.docx')).length);
+    const text = mine.map((c) => squash(pdfText(c.pdf))).join('');
+    for (const { key, value } of caseStrings(name, CODES)) expect(text, `${key}: ${value}`).toContain(squash(value));
+  });
+
+  it('form grids have no heading row, in Word as on the PDF', () => {
+    const word = squash(pdfText(converted.find((c) => c.name === 'deposit-compensation--deposit-form.docx')!.pdf));
+    const pdf = textOf('deposit-compensation', 'deposit-form');
+    for (const text of [word, pdf]) {
+      expect(text).toContain(squash('書名港町の記憶'));
+      expect(text).not.toContain('項目内容');
+    }
+  });
+});
