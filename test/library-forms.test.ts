@@ -87,6 +87,31 @@ describe('deposit facts for check --json', () => {
     expect(late.ja).toContain('25,000円以下'); // five times 5,000円
   });
 
+  const edited = (edit: (yaml: string) => string) => {
+    const file = join(tempDir(), 'case.yaml');
+    writeFileSync(file, edit(readFileSync(join(FIXTURES, 'deposit-compensation.yaml'), 'utf8')));
+    return checkCase(file, '2026-11-21');
+  };
+
+  it('postage only: the estimate is the postage, sent to the same section as a claim', () => {
+    const result = edited((y) => y.replace('mode: compensation ', 'mode: postage-only '));
+    expect(result.facts).toMatchObject({ compensation_eligible: true, compensation_estimate: 520, section: '収集第三係' });
+  });
+
+  it('a donation that would qualify is told it could claim, and how much', () => {
+    const result = edited((y) => y.replace('mode: compensation ', 'mode: donation '));
+    expect(result.ok).toBe(true);
+    expect(result.facts).toMatchObject({ compensation_eligible: true, compensation_estimate: null, section: '収集第二係' });
+    const hint = result.problems.find((p) => p.path.join('.') === 'mode')!;
+    expect(hint.severity).toBe('warning');
+    expect(hint.ja).toContain('1,420円');
+  });
+
+  it('a deposit sent on the last day is on time, the day after is late', () => {
+    expect(edited((y) => y.replace('date: 2026-12-01', 'date: 2026-12-15')).facts.late).toBe(false);
+    expect(edited((y) => y.replace('date: 2026-12-01', 'date: 2026-12-16')).facts.late).toBe(true);
+  });
+
   it('refuses compensation for an on-demand title with too few sold, and offers donation', () => {
     const result = checkCase(join(FIXTURES, 'refused', 'deposit-ondemand-compensation.yaml'), '2026-11-21');
     expect(result.ok).toBe(false);
@@ -159,6 +184,9 @@ describe('deposit papers', () => {
     expect(gift).toContain(squash('収集第二係　御中'));
     expect(gift).toContain('内線24622');
     expect(gift).not.toContain('受領書');
+    // Sent after the 30 days: the letter apologises; on time it does not.
+    expect(gift).toContain(squash('納入が期限（発行日から30日以内）を過ぎましたことをお詫び申し上げます。'));
+    expect(pageText(claim, 1)).not.toContain('お詫び');
     // A return address of its own replaces the publisher's on the receipt note.
     const late = pdfOf('deposit-late-company-history', 'cover-letter')!;
     expect(pageText(late, 2)).toContain(squash('神奈川県横浜市中区海岸通1丁目1番地 港湾ビル5階'));

@@ -194,6 +194,7 @@ function coverLetter(c: DepositCase, d: DepositDerived): DocumentModel {
       deskBlock: deskLines(d),
       senderBlock: { ...lines(publisherLines(c), 0.5), before: 0.5 },
       claim: words().claim[c.mode],
+      late: d.late,
       title: titleOf(c),
       copies: copiesText(c),
       enclosures,
