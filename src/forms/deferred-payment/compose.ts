@@ -2,6 +2,7 @@
  * Composes the 文献複写等料金後納許可申請書: the institution's head applies to the lending library's
  * director for one fiscal year. The wording is in templates/deferred-payment.
  */
+import { addressBlock, formGrid } from '../../compose/blocks.js';
 import { formTemplates } from '../../compose/templates.js';
 import type { DocumentModel } from '../../model/document.js';
 import { eraDate } from '../../text/format.js';
@@ -31,8 +32,8 @@ function context(c: DeferredPaymentCase, d: DeferredPaymentDerived) {
     inst.address,
     inst.name,
     `${inst.head.title}　${inst.head.name}　㊞`,
-  ].filter((v): v is string => !!v);
-  const rows: [string, string | false | undefined][] = [
+  ];
+  const rows: Parameters<typeof formGrid>[0] = [
     ['申請区分', w.request[c.request]],
     ['年度', `${d.fiscalYearLabel}（${eraDate(`${d.fiscalYear}-04-01`)}～${eraDate(`${d.fiscalYear + 1}-03-31`)}）`],
     ['許可番号', c.request !== 'new' && (c.permit_number ?? '')],
@@ -40,30 +41,26 @@ function context(c: DeferredPaymentCase, d: DeferredPaymentDerived) {
     ['機関の種別', `${inst.category}　${d.categoryText}`],
     ['所在地', joined(inst.postal_code && `〒${inst.postal_code}`, inst.address)],
     ['機関の長', joined(inst.head.title, inst.head.name)],
-    ['担当者', ct && joined(ct.department, ct.name)],
+    ['担当者', ct && (joined(ct.department, ct.name) || undefined)],
     ['電話', ct?.phone],
     ['FAX', ct?.fax],
     ['E-mail', ct?.email],
     ['分館', inst.branches?.length ? inst.branches.map((b) => joined(b.name, b.address)).join('\n') : 'なし'],
     ['請求書送付先', c.billing && [joined(c.billing.postal_code && `〒${c.billing.postal_code}`, c.billing.address), c.billing.addressee].join('\n')],
-    ['変更内容', c.request === 'change' && c.changes],
+    ['変更内容', c.request === 'change' && (c.changes ?? '')],
     ['取消の理由', c.request === 'cancel' && (c.reason ?? (inst.nii_offset_service ? 'ILL文献複写等料金相殺サービスに参加するため' : ''))],
   ];
   return {
     date: eraDate(d.date),
     library: d.library,
-    applicantBlock: { left: 0.45, keyWidth: 5, before: 0.5, rows: applicant.map((value, i) => ({ key: i === 0 ? '申請機関' : '', value })) },
+    applicantBlock: addressBlock(applicant, 0.45, '申請機関', 0.5),
     fiscalYear: d.fiscalYearLabel,
     title: w.title[c.request],
     isNew: c.request === 'new',
     isChange: c.request === 'change',
     isCancel: c.request === 'cancel',
     permit: c.permit_number ?? null,
-    items: {
-      columns: [{ header: '項目', width: 0.22 }, { header: '内容', width: 0.78 }],
-      // A permit number or reason left empty is kept as an empty cell to fill in by hand.
-      rows: rows.filter((r): r is [string, string] => typeof r[1] === 'string'),
-      headerRow: false,
-    },
+    // A permit number or reason left empty stays as an empty cell to fill in by hand.
+    items: formGrid(rows, 0.22),
   };
 }

@@ -3,10 +3,11 @@
  * 送付状 (with the 受領書 request note when asked) and the address label. The wording is in
  * templates/deposit; this file shapes the case and its derived facts for it.
  */
+import { addressBlock, formGrid } from '../../compose/blocks.js';
 import { reachLines } from '../../compose/reach.js';
 import { formTemplates } from '../../compose/templates.js';
 import { PUBLISHING_TYPE_JA } from '../../legal/deposit.js';
-import type { DocumentModel, KeyValue, Table } from '../../model/document.js';
+import type { DocumentModel, KeyValue } from '../../model/document.js';
 import { eraDate, groupDigits, yen } from '../../text/format.js';
 import type { DepositDerived } from './derive.js';
 import { BINDINGS, type DepositCase } from './schema.js';
@@ -32,19 +33,6 @@ export function composeDeposit(c: DepositCase, d: DepositDerived): DocumentModel
   ];
 }
 
-/** Key–value rows without a key column: an address block. */
-const lines = (rows: (string | false | undefined)[], left: number): Omit<KeyValue, 'kind'> => ({
-  left, keyWidth: 0, rows: rows.filter((r): r is string => !!r).map((value) => ({ key: '', value })),
-});
-
-/** A form grid: label cells on the left, what is filled in on the right. */
-const grid = (rows: [string, string | false | undefined][], keyShare = 0.3, size?: number): Omit<Table, 'kind'> => ({
-  columns: [{ header: '項目', width: keyShare }, { header: '内容', width: 1 - keyShare }],
-  rows: rows.filter((r): r is [string, string] => !!r[1]),
-  headerRow: false,
-  size,
-});
-
 /** The publisher as the colophon names it, then the person to reach; each number given is printed. */
 function publisherLines(c: DepositCase): string[] {
   const p = c.publisher;
@@ -61,7 +49,7 @@ function publisherLines(c: DepositCase): string[] {
 
 /** The section of the NDL that receives this mode, as an address block. */
 function deskLines(d: DepositDerived, left = 0): Omit<KeyValue, 'kind'> {
-  return lines([
+  return addressBlock([
     `〒${d.desk.postalCode}`, d.desk.address, d.desk.division, `${d.section.name}　御中`,
     `電話　${d.desk.phone}（内線${d.section.extension}）`,
   ], left);
@@ -101,9 +89,9 @@ function depositForm(c: DepositCase, d: DepositDerived): DocumentModel {
   const returnTo = receiptAddress(c);
   return templates.document('deposit-form', 'deposit-form.hbs', '出版物納入書', () => ({
     date: eraDate(d.date),
-    publisherBlock: { ...lines([], 0.45), keyWidth: 4, rows: publisherLines(c).map((value, i) => ({ key: i === 0 ? '発行者' : '', value })), before: 0.5 },
+    publisherBlock: addressBlock(publisherLines(c), 0.45, '発行者', 0.5),
     claim: w.claim[c.mode],
-    items: grid([
+    items: formGrid([
       ['書名', titleOf(c)],
       ['著者名', p.author],
       ['発行者（奥付の表示）', c.publisher.name],
@@ -112,7 +100,7 @@ function depositForm(c: DepositCase, d: DepositDerived): DocumentModel {
       ['発行部数', countsText(c)],
       ['販売済み部数（オンデマンド出版）', p.on_demand_sold !== undefined && `${groupDigits(p.on_demand_sold)}部`],
       ['発行形態', PUBLISHING_TYPE_JA[p.publishing_type]],
-      ['製本・ページ数', [p.binding && BINDINGS[p.binding], p.pages !== undefined && `${groupDigits(p.pages)}ページ`].filter(Boolean).join('・')],
+      ['製本・ページ数', [p.binding && BINDINGS[p.binding], p.pages !== undefined && `${groupDigits(p.pages)}ページ`].filter(Boolean).join('・') || undefined],
       ['ISBN', p.isbn],
       ['納入部数', copiesText(c)],
       ['代償金等', w.claim_row[c.mode]],
@@ -153,7 +141,7 @@ function advanceNotice(c: DepositCase, d: DepositDerived): DocumentModel {
         headerRow: false,
         size: 10.5,
       },
-      contactBlock: lines(publisherLines(c), 0.04),
+      contactBlock: addressBlock(publisherLines(c), 0.04),
     };
   });
 }
@@ -192,7 +180,7 @@ function coverLetter(c: DepositCase, d: DepositDerived): DocumentModel {
     return {
       date: eraDate(d.date),
       deskBlock: deskLines(d),
-      senderBlock: { ...lines(publisherLines(c), 0.5), before: 0.5 },
+      senderBlock: addressBlock(publisherLines(c), 0.5, '', 0.5),
       claim: words().claim[c.mode],
       late: d.late,
       title: titleOf(c),
@@ -200,14 +188,14 @@ function coverLetter(c: DepositCase, d: DepositDerived): DocumentModel {
       enclosures,
       estimate: estimate && `${estimate}（金額は国立国会図書館が決定します）`,
       receipt: c.receipt_requested,
-      receiptItems: grid([
+      receiptItems: formGrid([
         ['書名', titleOf(c)],
         ['発行者', c.publisher.name],
         ['発行年月日', eraDate(c.publication.published_on)],
         ['納入部数', copiesText(c)],
         ['送付日', eraDate(d.date)],
       ], 0.25, 10.5),
-      returnBlock: lines(receiptAddress(c), 0.04),
+      returnBlock: addressBlock(receiptAddress(c), 0.04),
     };
   });
 }
