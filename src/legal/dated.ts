@@ -16,3 +16,10 @@ export function inForceOn<T>(table: readonly Dated<T>[], isoDate: string): Dated
   for (const entry of table) if (entry.from <= isoDate && (!found || entry.from >= found.from)) found = entry;
   return found;
 }
+
+/** The value in force on `isoDate`, for tables that start before any case can be dated. */
+export function valueInForce<T>(table: readonly Dated<T>[], isoDate: string): T {
+  const entry = inForceOn(table, isoDate);
+  if (!entry) throw new Error(`no legal value in force on ${isoDate}`);
+  return entry.value;
+}

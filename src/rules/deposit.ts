@@ -3,27 +3,20 @@
  * Each takes the case's date so a publication is judged by the rules in force when it is sent.
  */
 import Fraction from 'fraction.js';
-import { inForceOn, type Dated } from '../legal/dated.js';
+import { valueInForce } from '../legal/dated.js';
 import {
   COMPENSATION_SHARE, COMPENSATION_THRESHOLDS, DEPOSIT_DEADLINE_DAYS, FINE_MULTIPLE, NDL_DEPOSIT_DESK,
   PRIVATE_EDITION_COPIES, type CompensationThreshold, type NoDutyReason, type PublishingType,
 } from '../legal/deposit.js';
 import { addDays } from '../text/format.js';
 
-/** The value in force on `date`; the tables start in 1948, so a missing value is a bug in them. */
-function valueOn<T>(table: readonly Dated<T>[], date: string): T {
-  const entry = inForceOn(table, date);
-  if (!entry) throw new Error(`no legal value in force on ${date}`);
-  return entry.value;
-}
-
 /** 納入期限: the last day of the 30 days after issue (the day of issue itself not counted, 民法140条). */
-export const depositDeadline = (publishedOn: string, date: string) => addDays(publishedOn, valueOn(DEPOSIT_DEADLINE_DAYS, date));
+export const depositDeadline = (publishedOn: string, date: string) => addDays(publishedOn, valueInForce(DEPOSIT_DEADLINE_DAYS, date));
 
 /** The most a 過料 for not depositing can be: five times the retail price (法25条の2). */
-export const maximumFine = (price: number, date: string) => price * valueOn(FINE_MULTIPLE, date);
+export const maximumFine = (price: number, date: string) => price * valueInForce(FINE_MULTIPLE, date);
 
-export const depositDesk = (date: string) => valueOn(NDL_DEPOSIT_DESK, date);
+export const depositDesk = (date: string) => valueInForce(NDL_DEPOSIT_DESK, date);
 
 /** What decides the duty and the compensation; the fields of the case's publication that matter. */
 export interface PublicationFacts {
@@ -41,7 +34,7 @@ export function noDutyReasons(p: PublicationFacts, date: string): NoDutyReason[]
   const reasons: NoDutyReason[] = [];
   if (p.binding === 'stapled') reasons.push('stapled');
   const privateEdition = p.publishing_type === 'self-published' || p.publishing_type === 'company-history';
-  if (privateEdition && p.copies_printed !== undefined && p.copies_printed < valueOn(PRIVATE_EDITION_COPIES, date))
+  if (privateEdition && p.copies_printed !== undefined && p.copies_printed < valueInForce(PRIVATE_EDITION_COPIES, date))
     reasons.push('private_edition');
   if (p.blank_form) reasons.push('blank_form');
   if (p.same_content_reprint) reasons.push('same_content_reprint');
@@ -60,7 +53,7 @@ export type Eligibility =
 
 /** Whether the publication may be deposited for 代償金 (seed 001 代償金の対象となる基準). */
 export function compensationEligibility(p: PublicationFacts, date: string): Eligibility {
-  const threshold = valueOn(COMPENSATION_THRESHOLDS, date)[p.publishing_type];
+  const threshold = valueInForce(COMPENSATION_THRESHOLDS, date)[p.publishing_type];
   const simple = noDutyReasons(p, date).find((r) => SIMPLE.includes(r));
   if (simple) return { eligible: false, threshold, simple };
   const field = threshold.counts === 'sold' ? 'on_demand_sold' : 'copies_printed';
@@ -74,6 +67,6 @@ export function compensationEligibility(p: PublicationFacts, date: string): Elig
  * the end, plus the postage paid. The NDL decides the amount; this is what the publisher can expect.
  */
 export function compensationEstimate(price: number, postage: number, date: string): { share: number; total: number } {
-  const share = new Fraction(price).mul(new Fraction(valueOn(COMPENSATION_SHARE, date))).floor().valueOf();
+  const share = new Fraction(price).mul(new Fraction(valueInForce(COMPENSATION_SHARE, date))).floor().valueOf();
   return { share, total: share + postage };
 }

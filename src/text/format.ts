@@ -56,3 +56,23 @@ export function fiscalYearOf(iso: string): number {
 export function fiscalYearLabel(year: number): string {
   return eraDate(`${year}-12-31`).replace(/\d+月\d+日$/, '度');
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** ISO date → "1 December 2026", as English paperwork to the NDL writes dates. */
+export function englishDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/**
+ * Adds calendar months: 2026-12-19 + 1 → 2027-01-19. A day the target month lacks becomes its last
+ * day (2027-01-31 + 1 → 2027-02-28), as a period counted in months ends (民法143条2項).
+ */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, last));
+  return target.toISOString().slice(0, 10);
+}

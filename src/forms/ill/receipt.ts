@@ -1,0 +1,81 @@
+/**
+ * form: ill-receipt — the Receipt Letter of the Loan Material, sent within three days of receipt to
+ * the NDL library the items came from (seed 002 Check on arriving items), with the return rules.
+ */
+import { z } from 'zod';
+import { isoDate, say, text } from '../../case/fields.js';
+import { warning, type Problem } from '../../case/problem.js';
+import { addressBlock } from '../../compose/blocks.js';
+import { valueInForce } from '../../legal/dated.js';
+import { LOAN_LIMITS, NDL_LIBRARIES, NDL_LIBRARY_KEYS } from '../../legal/ill.js';
+import type { DocumentModel } from '../../model/document.js';
+import { addDays, addMonths, englishDate } from '../../text/format.js';
+import type { FormPlugin } from '../types.js';
+import { illTemplates, letterhead, librarySchema, userId } from './common.js';
+
+const schema = z.strictObject({
+  form: z.literal('ill-receipt'),
+  date: isoDate().optional(),
+  user_id: userId(),
+  library: librarySchema,
+  sent_from: z.enum(NDL_LIBRARY_KEYS), // the NDL library the items came from, and go back to
+  received_on: isoDate(),
+  items: z.array(z.strictObject({
+    loan_slip: text(),
+    title: text(),
+    condition: z.enum(['good', 'damaged']),
+    note: text().optional(),
+  })).min(1, say('受け取った資料を1件以上書いてください。', 'List at least one item received.')),
+});
+type Receipt = z.output<typeof schema>;
+interface Derived { date: string; receiptDue: string; returnDue: string }
+
+function derive(c: Receipt, ctx: { today: string }) {
+  const date = c.date ?? ctx.today;
+  const limits = valueInForce(LOAN_LIMITS, date);
+  const receiptDue = addDays(c.received_on, limits.receiptDays);
+  const returnDue = addMonths(c.received_on, limits.loanMonths);
+  const problems: Problem[] = [];
+  if (date > receiptDue)
+    problems.push(warning(['date'],
+      `受領書は受け取りから${limits.receiptDays}日以内（${receiptDue}まで）に送ることになっています。すぐに送ってください。`,
+      `The Receipt Letter is due within ${limits.receiptDays} days of receipt (by ${englishDate(receiptDue)}): send it now.`));
+  if (date < c.received_on)
+    problems.push(warning(['date'], '受領書の日付が受け取った日より前です。', 'The letter is dated before the items were received.'));
+  c.items.forEach((it, i) => {
+    if (it.condition === 'damaged' && !it.note)
+      problems.push(warning(['items', i, 'note'], '損傷がある資料は、その状態を note に書いてください。',
+        'Describe the damage under note: the NDL must be told exactly what arrived damaged.'));
+  });
+  return { facts: { receipt_due: receiptDue, return_due: returnDue }, problems, derived: { date, receiptDue, returnDue } };
+}
+
+function compose(c: Receipt, d: Derived): DocumentModel[] {
+  const from = valueInForce(NDL_LIBRARIES, d.date)[c.sent_from];
+  const damaged = c.items.some((it) => it.condition === 'damaged');
+  return [illTemplates.document('receipt-letter', 'receipt.hbs', 'Receipt Letter of the Loan Material', () => ({
+    date: englishDate(d.date),
+    to: addressBlock(from.address, 0),
+    library: addressBlock([`User ID: ${c.user_id}`, ...letterhead(c.library)], 0.5),
+    received: englishDate(c.received_on),
+    receiptDue: englishDate(d.receiptDue),
+    returnDue: englishDate(d.returnDue),
+    damaged,
+    items: {
+      columns: [{ header: 'No.', width: 0.06, align: 'center' }, { header: 'Loan slip', width: 0.2 }, { header: 'Title', width: 0.34 },
+        { header: 'Condition', width: 0.12 }, { header: 'Note', width: 0.28 }],
+      rows: c.items.map((it, i) => [String(i + 1), it.loan_slip, it.title, it.condition === 'good' ? 'Good' : 'Damaged', it.note ?? '']),
+      size: 9.5,
+    },
+    returnTo: addressBlock(from.address, 0.06),
+  }), { lineHeight: 1.45 })];
+}
+
+export const illReceipt: FormPlugin<Receipt, Derived> = {
+  id: 'ill-receipt',
+  title: { ja: 'NDL図書館間貸出 受領書（英文）', en: 'NDL interlibrary loan: Receipt Letter of the Loan Material' },
+  documents: [{ name: 'receipt-letter', title: 'Receipt Letter of the Loan Material, with the return due date and rules' }],
+  schema,
+  derive,
+  compose,
+};

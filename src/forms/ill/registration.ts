@@ -1,0 +1,122 @@
+/**
+ * form: ill-registration — Application for the User Registration System for Interlibrary Loan
+ * Services (seed 002): a written contract signed by hand by the representative director, a cover
+ * letter listing the three enclosures, and the reading-room photo on an enclosure page.
+ */
+import { z } from 'zod';
+import { isoDate, text } from '../../case/fields.js';
+import { readImage, type ImageFile } from '../../case/images.js';
+import { error, warning, type Problem } from '../../case/problem.js';
+import { addressBlock, formGrid } from '../../compose/blocks.js';
+import { portraitPage } from '../../compose/templates.js';
+import { valueInForce } from '../../legal/dated.js';
+import { ILL_SECTION, LOAN_CONDITIONS } from '../../legal/ill.js';
+import type { DocumentModel } from '../../model/document.js';
+import { englishDate } from '../../text/format.js';
+import type { FormPlugin } from '../types.js';
+import { illTemplates, letterhead, librarySchema } from './common.js';
+
+const person = z.strictObject({ name: text(), title: text(), email: text().optional(), phone: text().optional() });
+
+const schema = z.strictObject({
+  form: z.literal('ill-registration'),
+  date: isoDate().optional(),
+  library: librarySchema,
+  representative: person.omit({ email: true, phone: true }), // signs by hand: never a printed signature
+  contact: person.optional(),
+  reading_room: z.strictObject({
+    name: text(),
+    supervised: z.boolean(), // users read under the supervision of library staff (condition 1)
+    copiers: text().optional(), // where copiers and scanners are and who may use them
+  }),
+  enclosures: z.strictObject({
+    reading_room_photo: text().optional(), // PNG or JPEG, relative to the case file
+    leaflet: text(), // the leaflet or brochure that describes the library
+  }),
+});
+type Registration = z.output<typeof schema>;
+type Loaded = Registration & { photo?: ImageFile };
+interface Derived { date: string }
+
+function load(c: Registration, ctx: { caseDir: string }) {
+  const problems: Problem[] = [];
+  let photo: ImageFile | undefined;
+  const name = c.enclosures.reading_room_photo;
+  if (name) {
+    const read = readImage(ctx.caseDir, name);
+    if (read.ok) photo = read.image;
+    else problems.push(error(['enclosures', 'reading_room_photo'], read.problem.ja, read.problem.en, read.hint));
+  }
+  return { value: { ...c, photo }, problems };
+}
+
+function derive(c: Loaded, ctx: { today: string }) {
+  const problems: Problem[] = [];
+  if (!c.reading_room.supervised)
+    problems.push(error(['reading_room', 'supervised'],
+      'NDLの資料は、図書館職員の監督の下、指定の閲覧室でのみ利用できます（契約条件1）。監督できない閲覧室では登録できません。',
+      'NDL material may be read only in the specified reading room under the supervision of library staff (condition 1): a room without supervision cannot be registered.',
+      { ja: '職員が監督できる閲覧室を指定してください。', en: 'Name a reading room where staff supervise the readers.' }));
+  if (!c.reading_room.copiers)
+    problems.push(warning(['reading_room'],
+      '複写機やスキャナーの有無と、利用者が自由に使えないことを reading_room.copiers に書くと、NDLの確認が早まります。',
+      'The NDL asks about copiers and scanners: say under reading_room.copiers that users cannot use them freely (or that there are none).'));
+  return { facts: {}, problems, derived: { date: c.date ?? ctx.today } };
+}
+
+function compose(c: Loaded, d: Derived): DocumentModel[] {
+  const section = valueInForce(ILL_SECTION, d.date);
+  const l = c.library;
+  const docs = [
+    illTemplates.document('application', 'registration.hbs', 'Application for the User Registration System for Interlibrary Loan Services', () => ({
+      date: englishDate(d.date),
+      to: addressBlock(['National Diet Library', ...section.address], 0),
+      conditions: valueInForce(LOAN_CONDITIONS, d.date).map((text, i) => ({ no: String(i + 1), text })),
+      details: formGrid([
+        ['Name of library', l.name],
+        ['Postal address', [...(l.postal_address ?? []), l.country].filter(Boolean).join('\n') || undefined],
+        ['Telephone', l.phone],
+        ['Fax', l.fax],
+        ['E-mail', l.email],
+        ['Website', l.url],
+        ['Contact person', c.contact && [`${c.contact.name}, ${c.contact.title}`, c.contact.email, c.contact.phone].filter(Boolean).join('\n')],
+      ], 0.28),
+      room: formGrid([
+        ['Reading room', c.reading_room.name],
+        ['Supervision', 'Borrowed materials are read only in this room, under the supervision of library staff.'],
+        ['Copiers and scanners', c.reading_room.copiers ?? ''],
+      ], 0.28),
+      signature: { label: 'Signature', left: 0.35, before: 1 },
+      signer: addressBlock([`Name: ${c.representative.name}`, `Title: ${c.representative.title}`, `Date: ${englishDate(d.date)}`], 0.35),
+    }), { fontSize: 10, lineHeight: 1.35 }),
+    illTemplates.document('cover-letter', 'registration-cover.hbs', 'Cover letter', () => ({
+      sender: addressBlock(letterhead(l), 0.5),
+      date: englishDate(d.date),
+      to: addressBlock(section.address, 0),
+      photo: c.photo ? 'enclosed on a separate page' : c.enclosures.reading_room_photo ? '' : 'shown in the enclosed leaflet',
+      leaflet: c.enclosures.leaflet,
+      closing: addressBlock([c.contact?.name ?? c.representative.name, c.contact?.title ?? c.representative.title, l.name, c.contact?.email ?? l.email], 0),
+    }), { lineHeight: 1.45 }),
+  ];
+  if (c.photo)
+    docs.push({
+      name: 'enclosure-reading-room', title: 'Enclosure: picture of the reading room', page: portraitPage(),
+      fontSize: 10.5, lineHeight: 1.45, pageNumbers: false,
+      blocks: [{ kind: 'image', caption: `Enclosure 2: ${c.reading_room.name}, ${l.name}`, bytes: c.photo.bytes, format: c.photo.format, widthPx: c.photo.widthPx, heightPx: c.photo.heightPx }],
+    });
+  return docs;
+}
+
+export const illRegistration: FormPlugin<Registration, Derived, Loaded> = {
+  id: 'ill-registration',
+  title: { ja: 'NDL図書館間貸出 利用者登録申請（英文）', en: 'NDL interlibrary loan: user registration' },
+  documents: [
+    { name: 'application', title: 'Application for the User Registration System for Interlibrary Loan Services (the contract)' },
+    { name: 'cover-letter', title: 'Cover letter to the ILL-Section, Kansai-kan, listing the three enclosures' },
+    { name: 'enclosure-reading-room', title: 'The reading-room picture (when reading_room_photo is given)' },
+  ],
+  schema,
+  load,
+  derive,
+  compose,
+};

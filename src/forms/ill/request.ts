@@ -1,0 +1,110 @@
+/**
+ * form: ill-request — a loan request to the NDL by fax or post, for libraries that cannot use NDL
+ * Search (seed 002 How to Make a Request). At most ten items on loan at once, counting those held.
+ */
+import { z } from 'zod';
+import { isoDate, say, text, wholeNumber } from '../../case/fields.js';
+import { error, warning, type Problem } from '../../case/problem.js';
+import { addressBlock, formGrid } from '../../compose/blocks.js';
+import { valueInForce } from '../../legal/dated.js';
+import { ILL_SECTION, LOAN_LIMITS, MATERIAL_TYPES, NOT_LOANABLE } from '../../legal/ill.js';
+import type { DocumentModel } from '../../model/document.js';
+import { englishDate } from '../../text/format.js';
+import type { FormPlugin } from '../types.js';
+import { illTemplates, letterhead, librarySchema, userId } from './common.js';
+
+const item = z.strictObject({
+  title: text(),
+  author: text().optional(),
+  publisher: text().optional(),
+  year: wholeNumber().optional(), // year of publication
+  ndl_call_number: text().optional(),
+  isbn: text().optional(),
+  material_type: z.enum(MATERIAL_TYPES).default('book'),
+  language: z.enum(['japanese', 'foreign']).optional(), // default: japanese when the title has Japanese script
+  note: text().optional(),
+});
+
+const schema = z.strictObject({
+  form: z.literal('ill-request'),
+  date: isoDate().optional(),
+  user_id: userId(),
+  library: librarySchema,
+  currently_borrowed: wholeNumber().default(0), // items from earlier requests not yet returned
+  send_by: z.enum(['fax', 'post']),
+  items: z.array(item).min(1, say('資料を1件以上書いてください。', 'List at least one item.')),
+});
+type Request = z.output<typeof schema>;
+interface Derived { date: string; total: number }
+
+const JAPANESE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+function derive(c: Request, ctx: { today: string }) {
+  const date = c.date ?? ctx.today;
+  const limits = valueInForce(LOAN_LIMITS, date);
+  const problems: Problem[] = [];
+  const total = c.currently_borrowed + c.items.length;
+  if (total > limits.maxOnLoan) {
+    const room = Math.max(0, limits.maxOnLoan - c.currently_borrowed);
+    problems.push(error(['items'],
+      `NDLから同時に借りられるのは${limits.maxOnLoan}点までです（借りている${c.currently_borrowed}点を含む）。今回申し込めるのはあと${room}点ですが、${c.items.length}点あります。`,
+      `At most ${limits.maxOnLoan} items may be on loan at once, counting the ${c.currently_borrowed} you already have: you may request ${room} more, not ${c.items.length}.`,
+      { ja: `items を${room}点以下にしてください。`, en: `Request at most ${room} items now; ask for the rest after returning some.` }));
+  }
+  c.items.forEach((it, i) => {
+    const why = NOT_LOANABLE[it.material_type];
+    if (why)
+      problems.push(warning(['items', i, 'material_type'],
+        `NDLはこの種類の資料を貸し出しません（${why}）。`,
+        `The NDL does not lend this kind of material (${why}); the request will probably be declined.`));
+    const japanese = (it.language ?? (JAPANESE_SCRIPT.test(it.title) ? 'japanese' : 'foreign')) === 'japanese';
+    const from = japanese ? limits.japaneseFrom : limits.foreignFrom;
+    if (it.year !== undefined && it.year < from)
+      problems.push(warning(['items', i, 'year'],
+        `NDLが貸し出すのは主に${japanese ? '和書' : '洋書'}で${from}年以降に受け入れたものです（${it.year}年刊）。受入年は出版年と異なることがあるので、申し込むことはできます。`,
+        `The NDL mainly lends ${japanese ? 'Japanese' : 'foreign'} books acquired in ${from} or later; this one was published in ${it.year}. Acquisition years are not always known, so you may still ask.`));
+  });
+  return { facts: { total_on_loan: total }, problems, derived: { date, total } };
+}
+
+function compose(c: Request, d: Derived): DocumentModel[] {
+  const section = valueInForce(ILL_SECTION, d.date);
+  const limits = valueInForce(LOAN_LIMITS, d.date);
+  return [illTemplates.document('request', 'request.hbs', 'Interlibrary Loan Request', () => ({
+    date: englishDate(d.date),
+    to: addressBlock(c.send_by === 'fax' ? [...section.address, `Fax: ${section.fax}`] : section.address, 0),
+    byFax: c.send_by === 'fax',
+    fax: section.fax,
+    from: formGrid([
+      ['User ID', c.user_id],
+      ['Library', letterhead(c.library).join('\n')],
+    ], 0.22),
+    items: {
+      columns: [
+        { header: 'No.', width: 0.05, align: 'center' }, { header: 'Title', width: 0.27 }, { header: 'Author', width: 0.14 },
+        { header: 'Publisher, year', width: 0.17 }, { header: 'NDL call no. / ISBN', width: 0.2 }, { header: 'Type / note', width: 0.17 },
+      ],
+      rows: c.items.map((it, i) => [
+        String(i + 1), it.title, it.author ?? '',
+        [it.publisher, it.year].filter((v) => v !== undefined).join(', '),
+        [it.ndl_call_number, it.isbn && `ISBN ${it.isbn}`].filter(Boolean).join('\n'),
+        [it.material_type, it.note].filter(Boolean).join('\n'),
+      ]),
+      size: 9,
+    },
+    counts: formGrid([
+      ['Items requested', String(c.items.length)],
+      ['Items already on loan', String(c.currently_borrowed)],
+      ['On loan after this request', `${d.total} (at most ${limits.maxOnLoan})`],
+    ], 0.35),
+  }), { lineHeight: 1.45 })];
+}
+
+export const illRequest: FormPlugin<Request, Derived> = {
+  id: 'ill-request',
+  title: { ja: 'NDL図書館間貸出 貸出申込（英文、FAX・郵送）', en: 'NDL interlibrary loan: loan request by fax or post' },
+  documents: [{ name: 'request', title: 'Interlibrary Loan Request (by fax or post)' }],
+  schema,
+  derive,
+  compose,
+};
