@@ -1,5 +1,5 @@
 /** The command line as users and scripts rely on it (design.md): exit status, JSON facts, batch rules. */
-import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, run, tempDir } from './helpers.js';
@@ -20,6 +20,22 @@ describe('yoshiki check --json', () => {
     });
     expect(reprint.warnings[0]).toHaveProperty('path');
     expect(museum.facts).toMatchObject({ fee: 0, stamps: [], deposit_exempt: true, tax_rate: 0.1, compensation: [20000], earliest_filing_date: null });
+  });
+
+  it('puts English first for the English forms, Japanese first for the others', () => {
+    const dir = tempDir();
+    const bad = join(dir, 'too-many.yaml');
+    writeFileSync(bad, readFileSync(join(FIXTURES, 'ill-request.yaml'), 'utf8').replace('currently_borrowed: 3', 'currently_borrowed: 9'));
+    const res = yoshiki('check', bad);
+    expect(res.status).toBe(1);
+    const lines = res.stdout.split('\n');
+    const error = lines.findIndex((l) => l.trim().startsWith('Error:'));
+    expect(lines[error]).toContain('you may request 1 more, not 2');
+    expect(lines[error + 1].trim()).toMatch(/^エラー: /);
+    const json = JSON.parse(yoshiki('check', '--json', bad).stdout);
+    expect(json.errors[0].message).toMatch(/^At most 10 items/);
+    const ruling = JSON.parse(yoshiki('check', '--json', join(FIXTURES, 'ruling-reprint.yaml')).stdout);
+    expect(ruling.warnings[0].message).toMatch(/^[^A-Za-z]/);
   });
 
   it('reports errors with line and column and exits 1', () => {

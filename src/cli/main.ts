@@ -91,10 +91,11 @@ function check(args: string[]): number {
     const result = safely(file, () => checkCase(file));
     if (!result.ok) failed++;
     if (values.json) {
+      const en = isEnglish(result);
       process.stdout.write(`${JSON.stringify({
         case: result.name, form: result.form, ok: result.ok,
-        errors: result.problems.filter((p) => p.severity === 'error').map(problemJson),
-        warnings: result.problems.filter((p) => p.severity === 'warning').map((p) => { const { path, message } = problemJson(p); return { path, message }; }),
+        errors: result.problems.filter((p) => p.severity === 'error').map((p) => problemJson(p, en)),
+        warnings: result.problems.filter((p) => p.severity === 'warning').map((p) => { const { path, message } = problemJson(p, en); return { path, message }; }),
         facts: result.facts,
         documents: result.documents.map((d) => d.name),
       })}\n`);
@@ -123,8 +124,11 @@ function report(r: CaseResult): void {
   const mark = r.ok ? '✓' : '✗';
   const summary = r.ok ? '' : `  (${errors} 件のエラー / ${errors} error${errors === 1 ? '' : 's'})`;
   process.stdout.write(`${mark} ${relative(process.cwd(), r.file) || r.file}${summary}\n`);
-  for (const p of r.problems) process.stdout.write(`${formatProblem(p)}\n`);
+  for (const p of r.problems) process.stdout.write(`${formatProblem(p, isEnglish(r))}\n`);
 }
+
+/** A case of an English-language form gets its messages English first. */
+const isEnglish = (r: CaseResult) => (r.form ? FORMS[r.form]?.language === 'en' : false);
 
 /** A case whose checking throws is a bug in yoshiki: say so, and go on with the next case. */
 function safely(file: string, run: () => CaseResult): CaseResult {

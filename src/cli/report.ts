@@ -2,16 +2,22 @@
 import { relative } from 'node:path';
 import { pathText, type Problem } from '../case/problem.js';
 
-export function formatProblem(p: Problem): string {
+/**
+ * `english`: the case is for an English-language form (the NDL's ILL papers, filled by librarians
+ * abroad): the English comes first, the Japanese after it for a Japanese colleague.
+ */
+export function formatProblem(p: Problem, english = false): string {
   const where = [p.file ? relative(process.cwd(), p.file) || p.file : '', p.line, p.column].filter((x) => x !== undefined && x !== '').join(':');
   const field = p.path.length ? `  ${pathText(p.path)}` : '';
   const [ja, en] = p.severity === 'error' ? ['エラー', 'Error'] : ['注意', 'Warning'];
-  const lines = [`  ${where}${field}`, `    ${ja}: ${p.ja}`, `    ${en}: ${p.en}`];
-  if (p.hint) lines.push(`    修正 / Fix: ${p.hint.ja}  ${p.hint.en}`);
+  const said = [`    ${ja}: ${p.ja}`, `    ${en}: ${p.en}`];
+  const lines = [`  ${where}${field}`, ...(english ? said.reverse() : said)];
+  if (p.hint) lines.push(english ? `    Fix / 修正: ${p.hint.en}  ${p.hint.ja}` : `    修正 / Fix: ${p.hint.ja}  ${p.hint.en}`);
   return lines.join('\n');
 }
 
-export function problemJson(p: Problem) {
-  return { path: pathText(p.path), line: p.line ?? null, column: p.column ?? null, message: `${p.ja} / ${p.en}`,
-    ...(p.hint ? { hint: `${p.hint.ja} / ${p.hint.en}` } : {}) };
+export function problemJson(p: Problem, english = false) {
+  const both = (b: { ja: string; en: string }) => (english ? `${b.en} / ${b.ja}` : `${b.ja} / ${b.en}`);
+  return { path: pathText(p.path), line: p.line ?? null, column: p.column ?? null, message: both(p),
+    ...(p.hint ? { hint: both(p.hint) } : {}) };
 }

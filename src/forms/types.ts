@@ -41,6 +41,8 @@ export interface Loaded<L> {
 export interface FormPlugin<C = any, D = any, L = C> {
   id: string;
   title: Bilingual;
+  /** The language of the papers; 'en' also puts English first in the form's messages. Default 'ja'. */
+  language?: 'ja' | 'en';
   /** Names and titles of the documents the form produces. */
   documents: { name: string; title: string }[];
   schema: z.ZodType<C>;

@@ -75,6 +75,7 @@ export const illReceipt: FormPlugin<Receipt, Derived> = {
   id: 'ill-receipt',
   title: { ja: 'NDL図書館間貸出 受領書（英文）', en: 'NDL interlibrary loan: Receipt Letter of the Loan Material' },
   documents: [{ name: 'receipt-letter', title: 'Receipt Letter of the Loan Material, with the return due date and rules' }],
+  language: 'en',
   schema,
   derive,
   compose,

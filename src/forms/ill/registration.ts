@@ -115,6 +115,7 @@ export const illRegistration: FormPlugin<Registration, Derived, Loaded> = {
     { name: 'cover-letter', title: 'Cover letter to the ILL-Section, Kansai-kan, listing the three enclosures' },
     { name: 'enclosure-reading-room', title: 'The reading-room picture (when reading_room_photo is given)' },
   ],
+  language: 'en',
   schema,
   load,
   derive,

@@ -49,7 +49,7 @@ function derive(c: Request, ctx: { today: string }) {
     problems.push(error(['items'],
       `NDLから同時に借りられるのは${limits.maxOnLoan}点までです（借りている${c.currently_borrowed}点を含む）。今回申し込めるのはあと${room}点ですが、${c.items.length}点あります。`,
       `At most ${limits.maxOnLoan} items may be on loan at once, counting the ${c.currently_borrowed} you already have: you may request ${room} more, not ${c.items.length}.`,
-      { ja: `items を${room}点以下にしてください。`, en: `Request at most ${room} items now; ask for the rest after returning some.` }));
+      { ja: `items を${room}点以下にしてください。`, en: `Request at most ${room} item${room === 1 ? "" : "s"} now; ask for the rest after returning some.` }));
   }
   c.items.forEach((it, i) => {
     const why = NOT_LOANABLE[it.material_type];
@@ -104,6 +104,7 @@ export const illRequest: FormPlugin<Request, Derived> = {
   id: 'ill-request',
   title: { ja: 'NDL図書館間貸出 貸出申込（英文、FAX・郵送）', en: 'NDL interlibrary loan: loan request by fax or post' },
   documents: [{ name: 'request', title: 'Interlibrary Loan Request (by fax or post)' }],
+  language: 'en',
   schema,
   derive,
   compose,
