@@ -93,7 +93,7 @@ function compose(c: Loaded, d: Derived): DocumentModel[] {
       sender: addressBlock(letterhead(l), 0.5),
       date: englishDate(d.date),
       to: addressBlock(section.address, 0),
-      photo: c.photo ? 'enclosed on a separate page' : c.enclosures.reading_room_photo ? '' : 'shown in the enclosed leaflet',
+      photo: c.photo ? 'enclosed on a separate page' : 'shown in the enclosed leaflet',
       leaflet: c.enclosures.leaflet,
       closing: addressBlock([c.contact?.name ?? c.representative.name, c.contact?.title ?? c.representative.title, l.name, c.contact?.email ?? l.email], 0),
     }), { lineHeight: 1.45 }),
