@@ -95,7 +95,8 @@ export interface NdlSection {
 export interface NdlDesk {
   postalCode: string;
   address: string;
-  /** 国立国会図書館 収集書誌部 国内資料課: the division above the sections. */
+  library: string;
+  /** 収集書誌部 国内資料課: the division above the sections. */
   division: string;
   phone: string;
   hours: string;
@@ -114,7 +115,8 @@ export const NDL_DEPOSIT_DESK: readonly Dated<NdlDesk>[] = [
     value: {
       postalCode: '100-8924',
       address: '東京都千代田区永田町1-10-1',
-      division: '国立国会図書館　収集書誌部　国内資料課',
+      library: '国立国会図書館',
+      division: '収集書誌部　国内資料課',
       phone: '03-3581-2331',
       hours: '月～金 9:00～17:45（祝日・年末年始を除く）',
       sections: {

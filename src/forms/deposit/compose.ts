@@ -50,7 +50,7 @@ function publisherLines(c: DepositCase): string[] {
 /** The section of the NDL that receives this mode, as an address block. */
 function deskLines(d: DepositDerived, left = 0): Omit<KeyValue, 'kind'> {
   return addressBlock([
-    `〒${d.desk.postalCode}`, d.desk.address, d.desk.division, `${d.section.name}　御中`,
+    `〒${d.desk.postalCode}`, d.desk.address, `${d.desk.library}　${d.desk.division}`, `${d.section.name}　御中`,
     `電話　${d.desk.phone}（内線${d.section.extension}）`,
   ], left);
 }
@@ -122,7 +122,7 @@ function advanceFacts(c: DepositCase) {
     ['出版物奥付に記載の発行者名', c.publisher.name],
     ['出版物の価格', priceText(c)],
     ['発行部数', countsText(c) ?? (p.publishing_type === 'on-demand' ? 'オンデマンド出版のため該当なし' : '（未記入）')],
-    ['オンデマンド出版の場合は販売済み部数', p.publishing_type === 'on-demand' ? `${groupDigits(p.on_demand_sold ?? 0)}部` : '該当しない（オンデマンド出版ではない）'],
+    ['オンデマンド出版の場合は販売済み部数', p.publishing_type === 'on-demand' ? (p.on_demand_sold !== undefined ? `${groupDigits(p.on_demand_sold)}部` : '（未記入）') : '該当しない（オンデマンド出版ではない）'],
     ['発行形態', PUBLISHING_TYPE_JA[p.publishing_type]],
   ].map(([label, value], i) => ({ no: String(i + 1), label, value }));
 }
@@ -205,7 +205,7 @@ function addressLabel(c: DepositCase, d: DepositDerived): DocumentModel {
     address: {
       columns: [{ header: 'お届け先', width: 0.72 }],
       rows: [[
-        [`〒${d.desk.postalCode}`, d.desk.address, '国立国会図書館', d.desk.division.replace(/^国立国会図書館\s*/, ''),
+        [`〒${d.desk.postalCode}`, d.desk.address, d.desk.library, d.desk.division,
           `${d.section.name}　御中`, '', words().enclosed_in[c.mode]].join('\n'),
       ]],
       headerRow: false,

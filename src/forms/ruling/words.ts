@@ -15,7 +15,7 @@ import type { RulingWork } from './schema.js';
 export const rulingTemplates = formTemplates('ruling');
 export const templateData = <T>(name: string) => rulingTemplates.data<T>(name);
 export const usePartials = () => rulingTemplates.usePartials();
-export const templateDocument: typeof rulingTemplates.document = (...args) => rulingTemplates.document(...args);
+export const templateDocument = rulingTemplates.document;
 
 export type Terms = Record<string, string> & { list_columns: string[]; evidence_columns: string[] };
 export const termsFor = (subject: string): Terms => templateData<Record<string, Terms>>('subjects.yaml')[subject];
