@@ -3,12 +3,10 @@
  * case is found in what it laid out. LibreOffice sees only our own font (fontconfig pointing at
  * fonts/), as on a machine with no Japanese fonts installed.
  */
-import { copyFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { caseStrings, fontconfig, pdfText, RULING_CASES, renderFixture, run, squash, tempDir } from './helpers.js';
+import { caseStrings, libreOfficeToPdf, pdfText, RULING_CASES, renderFixture, run, squash } from './helpers.js';
 
-const FONTS = new URL('../fonts/', import.meta.url).pathname;
 const CODES = new Set(['form', 'subject', 'kind', 'category', 'medium', 'formula', 'title_status', 'author_status',
   'date', 'start', 'inquired_on', 'published_on', 'ruled_on', 'evidence', 'attachments',
   // Words for the advertisement (papers.test.ts), not the application.
@@ -18,22 +16,16 @@ const CASES = [...RULING_CASES, 'ruling-museum-broadcast', 'ruling-individual-ph
 /** The anthology's other documents: evidence table, 別添資料 (an image), 委任状, advertisement. */
 const OTHERS = ['evidence', 'attachments', 'power-of-attorney', 'advertisement'];
 
-const converted: Record<string, string> = {};
+let converted: Record<string, string> = {};
 beforeAll(async () => {
-  // Every case writes application.docx; copy each under its case's name so one LibreOffice start
-  // (seconds each) converts them all.
-  const docxDir = tempDir('docx-');
+  // Every case writes application.docx: each is converted under its case's name.
+  const docx: Record<string, string> = {};
   for (const name of CASES) {
-    const { docx, file } = await renderFixture(name, join(docxDir, 'out'));
-    copyFileSync(docx, join(docxDir, `${name}.docx`));
-    if (name === 'ruling-anthology') for (const doc of OTHERS) copyFileSync(file(`${doc}.docx`)!, join(docxDir, `${doc}.docx`));
+    const { docx: file, file: fileOf } = await renderFixture(name);
+    docx[name] = file;
+    if (name === 'ruling-anthology') for (const doc of OTHERS) docx[doc] = fileOf(`${doc}.docx`)!;
   }
-  const pdfDir = tempDir('lo-pdf-');
-  const profile = tempDir('lo-profile-');
-  const lo = run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir,
-    ...[...CASES, ...OTHERS].map((n) => join(docxDir, `${n}.docx`))], { FONTCONFIG_FILE: fontconfig([FONTS]) });
-  if (lo.status !== 0) throw new Error(`LibreOffice failed: ${lo.stderr}`);
-  for (const name of [...CASES, ...OTHERS]) converted[name] = join(pdfDir, `${name}.pdf`);
+  converted = libreOfficeToPdf(docx);
 });
 
 describe.each(CASES)('%s.docx opened by LibreOffice', (name) => {

@@ -1,6 +1,6 @@
 /** Shared helpers for tests that judge our output with real clients (poppler, qpdf, LibreOffice). */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
@@ -127,4 +127,30 @@ export async function expectSoundPdf(pdf: string): Promise<void> {
   expect(fontFiles).toHaveLength(1);
   // The whole font is 7.8 MB; a subset of one document's characters is a few dozen KB.
   expect(fontFiles[0].contents.length).toBeLessThan(200_000);
+}
+
+const FONTS_DIR = new URL('../fonts/', import.meta.url).pathname;
+
+/**
+ * LibreOffice converts DOCX files to PDF headlessly, seeing only our own font (as on a machine with
+ * no Japanese fonts). `docx` maps a unique name to a file; one LibreOffice start (seconds) converts
+ * them all. Returns each name's PDF.
+ */
+export function libreOfficeToPdf(docx: Record<string, string>): Record<string, string> {
+  const inDir = tempDir('lo-in-');
+  const outDir = tempDir('lo-out-');
+  for (const [name, file] of Object.entries(docx)) copyFileSync(file, join(inDir, `${name}.docx`));
+  const lo = run('soffice', [`-env:UserInstallation=file://${tempDir('lo-profile-')}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir,
+    ...Object.keys(docx).map((n) => join(inDir, `${n}.docx`))], { FONTCONFIG_FILE: fontconfig([FONTS_DIR]) });
+  if (lo.status !== 0) throw new Error(`LibreOffice failed: ${lo.stderr}`);
+  return Object.fromEntries(Object.keys(docx).map((n) => [n, join(outDir, `${n}.pdf`)]));
+}
+
+/** A fixture edited in a temporary folder (with the files it names copied beside it), then checked. */
+export function checkEdited(name: string, edit: (yaml: string) => string, today: string, beside: string[] = []) {
+  const dir = tempDir();
+  const file = join(dir, `${name}.yaml`);
+  writeFileSync(file, edit(readFileSync(join(FIXTURES, `${name}.yaml`), 'utf8')));
+  for (const f of beside) copyFileSync(join(FIXTURES, f), join(dir, f));
+  return { file, checked: checkCase(file, today) };
 }

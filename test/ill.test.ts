@@ -3,15 +3,14 @@
  * ILL-Section would: the contract's three conditions verbatim, a signature line and never a printed
  * signature, the ten-item limit, the receipt and return dates, every string of the case on paper.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { valueInForce } from '../src/legal/dated.js';
 import { LOAN_CONDITIONS } from '../src/legal/ill.js';
-import { checkCase, renderCase } from '../src/pipeline.js';
+import { renderCase } from '../src/pipeline.js';
 import { addMonths, englishDate } from '../src/text/format.js';
 import {
-  caseStrings, expectSoundPdf, expectWithinMarginsAndKinsoku, FIXTURES, fontconfig, pdfBoxes, pdfText, renderFixture, run, squash, tempDir,
+  caseStrings, checkEdited, expectSoundPdf, expectWithinMarginsAndKinsoku, libreOfficeToPdf, pdfBoxes, pdfText, renderFixture, run, squash, tempDir,
 } from './helpers.js';
 
 const CASES = ['ill-registration', 'ill-request', 'ill-receipt'];
@@ -27,12 +26,8 @@ beforeAll(async () => {
   for (const name of CASES) cases[name] = await renderFixture(name);
 });
 
-const edited = (name: string, edit: (yaml: string) => string) => {
-  const file = join(tempDir(), `${name}.yaml`);
-  writeFileSync(file, edit(readFileSync(join(FIXTURES, `${name}.yaml`), 'utf8')));
-  if (name === 'ill-registration') copyFileSync(join(FIXTURES, 'reading-room.png'), join(file, '..', 'reading-room.png'));
-  return { file, checked: checkCase(file, '2026-11-21') };
-};
+const edited = (name: string, edit: (yaml: string) => string) =>
+  checkEdited(name, edit, '2026-11-21', name === 'ill-registration' ? ['reading-room.png'] : []);
 
 describe('dates and facts', () => {
   it('prints English dates and counts a month as the calendar does', () => {
@@ -164,22 +159,12 @@ describe.each(CASES)('%s papers', (name) => {
 });
 
 describe('DOCX opened by LibreOffice', () => {
-  const FONTS = new URL('../fonts/', import.meta.url).pathname;
   const converted: Record<string, string[]> = {};
   beforeAll(() => {
-    const dir = tempDir('ill-docx-');
-    const names: [string, string][] = [];
+    const docx: Record<string, string> = {};
     for (const name of CASES)
-      for (const f of cases[name].files.filter((x) => x.endsWith('.docx'))) {
-        const copy = `${name}--${basename(f)}`;
-        copyFileSync(f, join(dir, copy));
-        names.push([name, copy]);
-      }
-    const out = tempDir('ill-lo-');
-    const lo = run('soffice', [`-env:UserInstallation=file://${tempDir('lo-profile-')}`, '--headless', '--convert-to', 'pdf', '--outdir', out,
-      ...names.map(([, n]) => join(dir, n))], { FONTCONFIG_FILE: fontconfig([FONTS]) });
-    if (lo.status !== 0) throw new Error(`LibreOffice failed: ${lo.stderr}`);
-    for (const [name, n] of names) (converted[name] ??= []).push(join(out, n.replace(/\.docx$/, '.pdf')));
+      for (const f of cases[name].files.filter((x) => x.endsWith('.docx'))) docx[`${name}--${basename(f, '.docx')}`] = f;
+    for (const [key, pdf] of Object.entries(libreOfficeToPdf(docx))) (converted[key.split('--')[0]] ??= []).push(pdf);
   }, 120_000);
 
   it.each(CASES)('%s: every string of the case is laid out', (name) => {

@@ -3,7 +3,7 @@
  * (seed 003), read as they would read them: the deadline and the money worked out, the right NDL
  * section and 内線, every string of the case on paper, pages that poppler, qpdf and LibreOffice accept.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCase, renderCase } from '../src/pipeline.js';
@@ -12,7 +12,7 @@ import {
 } from '../src/rules/deposit.js';
 import { fiscalYearLabel, fiscalYearOf } from '../src/text/format.js';
 import {
-  caseStrings, expectSoundPdf, expectWithinMarginsAndKinsoku, FIXTURES, fontconfig, pdfText, renderFixture, run, squash, tempDir,
+  caseStrings, checkEdited, expectSoundPdf, expectWithinMarginsAndKinsoku, FIXTURES, libreOfficeToPdf, pdfText, renderFixture, run, squash, tempDir,
 } from './helpers.js';
 
 const DEPOSIT = ['deposit-compensation', 'deposit-ondemand-donation', 'deposit-late-company-history', 'deposit-research-report'];
@@ -87,11 +87,7 @@ describe('deposit facts for check --json', () => {
     expect(late.ja).toContain('25,000円以下'); // five times 5,000円
   });
 
-  const edited = (edit: (yaml: string) => string) => {
-    const file = join(tempDir(), 'case.yaml');
-    writeFileSync(file, edit(readFileSync(join(FIXTURES, 'deposit-compensation.yaml'), 'utf8')));
-    return checkCase(file, '2026-11-21');
-  };
+  const edited = (edit: (yaml: string) => string) => checkEdited('deposit-compensation', edit, '2026-11-21').checked;
 
   it('postage only: the estimate is the postage, sent to the same section as a claim', () => {
     const result = edited((y) => y.replace('mode: compensation ', 'mode: postage-only '));
@@ -226,12 +222,7 @@ describe('後納許可申請書', () => {
     await expectSoundPdf(pdf);
   });
 
-  const base = readFileSync(join(FIXTURES, 'deferred-payment.yaml'), 'utf8');
-  const check = (edit: (yaml: string) => string) => {
-    const file = join(tempDir(), 'case.yaml');
-    writeFileSync(file, edit(base));
-    return checkCase(file, '2027-04-01');
-  };
+  const check = (edit: (yaml: string) => string) => checkEdited('deferred-payment', edit, '2027-04-01').checked;
 
   it.each([
     ['a category outside 1–10', (y: string) => y.replace('category: 4 ', 'category: 11 '), 'institution.category', '1～10'],
@@ -258,23 +249,12 @@ describe('後納許可申請書', () => {
 });
 
 describe('DOCX of both forms opened by LibreOffice', () => {
-  const FONTS = new URL('../fonts/', import.meta.url).pathname;
-  const converted: { name: string; pdf: string }[] = [];
+  let converted: { name: string; pdf: string }[] = [];
   beforeAll(() => {
-    const docxDir = tempDir('lib-docx-');
-    const names: string[] = [];
+    const docx: Record<string, string> = {};
     for (const name of [...DEPOSIT, ...DEFERRED])
-      for (const f of cases[name].files.filter((x) => x.endsWith('.docx'))) {
-        const copy = `${name}--${basename(f)}`;
-        copyFileSync(f, join(docxDir, copy));
-        names.push(copy);
-      }
-    const pdfDir = tempDir('lib-lo-');
-    const profile = tempDir('lo-profile-');
-    const lo = run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir,
-      ...names.map((n) => join(docxDir, n))], { FONTCONFIG_FILE: fontconfig([FONTS]) });
-    if (lo.status !== 0) throw new Error(`LibreOffice failed: ${lo.stderr}`);
-    for (const n of names) converted.push({ name: n, pdf: join(pdfDir, n.replace(/\.docx$/, '.pdf')) });
+      for (const f of cases[name].files.filter((x) => x.endsWith('.docx'))) docx[`${name}--${basename(f, '.docx')}`] = f;
+    converted = Object.entries(libreOfficeToPdf(docx)).map(([name, pdf]) => ({ name: `${name}.docx`, pdf }));
   }, 120_000);
 
   it.each([...DEPOSIT, ...DEFERRED])('%s: every string of the case is laid out', (name) => {
