@@ -207,6 +207,16 @@ describe('後納許可申請書', () => {
     expect(text).toContain(squash('〇〇市立図書館 東分館'));
   });
 
+  it('names where to post it: the data\'s library, or one the case writes out in full', async () => {
+    expect(textOf('deferred-payment', 'application')).toContain(squash('提出先：〒852-8521 長崎市文教町1-14 長崎大学附属図書館 総務担当'));
+    const { checked } = checkEdited('deferred-payment', (y) => y.replace(/^recipient: nagasaki-u .*$/m,
+      'recipient: { director: 熊本大学附属図書館長, name: 熊本大学附属図書館, postal_code: "860-8555", address: 熊本市中央区黒髪2-40-1, phone: 096-000-1234 }'), '2027-04-01');
+    const [pdf] = await renderCase(checked, tempDir(), ['pdf']);
+    const text = squash(pdfText(pdf));
+    expect(text).toContain(squash('熊本大学附属図書館長　殿'));
+    expect(text).toContain(squash('提出先：〒860-8555 熊本市中央区黒髪2-40-1 熊本大学附属図書館 Tel 096-000-1234'));
+  });
+
   it('a change names the permission it changes and what changed', () => {
     const text = textOf('deferred-payment-change', 'application');
     expect(text).toContain(squash('文献複写等料金後納許可申請書（変更）'));

@@ -60,6 +60,11 @@ function context(c: DeferredPaymentCase, d: DeferredPaymentDerived) {
     isChange: c.request === 'change',
     isCancel: c.request === 'cancel',
     permit: c.permit_number ?? null,
+    // Where to post it (seed 003 申請書提出先): the data's library, or the one the case wrote out.
+    sendTo: [
+      joined(d.library.postalCode && `〒${d.library.postalCode}`, d.library.address, d.library.name, d.library.office),
+      joined(d.library.phone && `Tel ${d.library.phone}`, d.library.fax && `Fax ${d.library.fax}`),
+    ].filter(Boolean).join('　') || null,
     // A permit number or reason left empty stays as an empty cell to fill in by hand.
     items: formGrid(rows, 0.22),
   };
