@@ -64,7 +64,7 @@ function context(c: DeferredPaymentCase, d: DeferredPaymentDerived) {
     sendTo: [
       joined(d.library.postalCode && `〒${d.library.postalCode}`, d.library.address, d.library.name, d.library.office),
       joined(d.library.phone && `Tel ${d.library.phone}`, d.library.fax && `Fax ${d.library.fax}`),
-    ].filter(Boolean).join('　') || null,
+    ].filter(Boolean).join('\n') || null,
     // A permit number or reason left empty stays as an empty cell to fill in by hand.
     items: formGrid(rows, 0.22),
   };
