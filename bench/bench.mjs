@@ -25,12 +25,12 @@ async function child(engine, caseFile, out) {
   let bytes;
   if (engine === 'yoshiki') {
     // Timed from the case file: reading the CSV, checking, composing, laying out and writing the PDF.
-    const checked = checkCase(caseFile, '2026-11-21');
+    const checked = await checkCase(caseFile, '2026-11-21');
     if (!checked.ok) throw new Error(JSON.stringify(checked.problems.slice(0, 3)));
     bytes = await renderPdf(checked.documents.find((d) => d.name === 'evidence'));
   } else {
     // pdfme gets the very rows yoshiki composed (untimed), so both set the same text.
-    const checked = checkCase(caseFile, '2026-11-21');
+    const checked = await checkCase(caseFile, '2026-11-21');
     const table = checked.documents.find((d) => d.name === 'evidence').blocks.find((b) => b.kind === 'table');
     start = performance.now();
     bytes = await pdfmeTable(table);

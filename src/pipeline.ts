@@ -39,7 +39,7 @@ export interface CaseResult {
   documents: DocumentModel[];
 }
 
-export function checkCase(file: string, today = todayIso()): CaseResult {
+export async function checkCase(file: string, today = todayIso()): Promise<CaseResult> {
   const name = basename(file, extname(file));
   const result: CaseResult = { file, name, form: null, ok: false, problems: [], facts: {}, documents: [] };
   const read = readCaseFile(file);
@@ -56,7 +56,7 @@ export function checkCase(file: string, today = todayIso()): CaseResult {
   if (!valid.ok) return { ...result, problems: valid.problems };
 
   const ctx: FormContext = { caseFile: file, caseDir: dirname(resolve(file)), today };
-  const loaded: Loaded<unknown> = plugin.load ? plugin.load(valid.value, ctx) : { value: valid.value, problems: [] };
+  const loaded: Loaded<unknown> = plugin.load ? await plugin.load(valid.value, ctx) : { value: valid.value, problems: [] };
   // A problem is placed in the file it concerns: a CSV row and column, or the case file's line.
   const place = (p: Problem): Problem => {
     if (p.file) return p;

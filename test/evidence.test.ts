@@ -52,7 +52,7 @@ describe('evidence table of a 500-work CSV case', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'works.csv'), syntheticCsv(works));
     writeFileSync(join(dir, 'bulk.yaml'), syntheticCaseYaml('works.csv'));
-    const checked = checkCase(join(dir, 'bulk.yaml'), '2026-11-21');
+    const checked = await checkCase(join(dir, 'bulk.yaml'), '2026-11-21');
     expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const files = await renderCase(checked, join(dir, 'out'), ['pdf']);
     pdf = files.find((f) => f.endsWith('evidence.pdf'))!;
@@ -117,7 +117,7 @@ describe('works_file encodings', () => {
       const dir = tempDir();
       copyFileSync(join(FIXTURES, 'ruling-bulk.yaml'), join(dir, 'ruling-bulk.yaml'));
       writeFileSync(join(dir, 'ruling-bulk-works.csv'), bytes);
-      const checked = checkCase(join(dir, 'ruling-bulk.yaml'), '2026-11-21');
+      const checked = await checkCase(join(dir, 'ruling-bulk.yaml'), '2026-11-21');
       expect(checked.ok).toBe(true);
       const files = await renderCase(checked, join(dir, 'out'), ['pdf', 'csv']);
       return files.map((f) => readFileSync(f));

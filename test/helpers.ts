@@ -17,7 +17,7 @@ export const tempDir = (prefix = 'yoshiki-') => mkdtempSync(join(tmpdir(), prefi
 
 /** Renders a fixture through the real pipeline; returns the written paths by extension. */
 export async function renderFixture(name: string, outDir = tempDir()) {
-  const checked = checkCase(join(FIXTURES, `${name}.yaml`), '2026-11-21');
+  const checked = await checkCase(join(FIXTURES, `${name}.yaml`), '2026-11-21');
   if (!checked.ok) throw new Error(`${name} did not check: ${JSON.stringify(checked.problems)}`);
   const files = await renderCase(checked, outDir, ['pdf', 'docx', 'csv', 'txt']);
   const file = (name: string) => files.find((f) => f.endsWith(`/${name}`));
@@ -147,10 +147,10 @@ export function libreOfficeToPdf(docx: Record<string, string>): Record<string, s
 }
 
 /** A fixture edited in a temporary folder (with the files it names copied beside it), then checked. */
-export function checkEdited(name: string, edit: (yaml: string) => string, today: string, beside: string[] = []) {
+export async function checkEdited(name: string, edit: (yaml: string) => string, today: string, beside: string[] = []) {
   const dir = tempDir();
   const file = join(dir, `${name}.yaml`);
   writeFileSync(file, edit(readFileSync(join(FIXTURES, `${name}.yaml`), 'utf8')));
   for (const f of beside) copyFileSync(join(FIXTURES, f), join(dir, f));
-  return { file, checked: checkCase(file, today) };
+  return { file, checked: await checkCase(file, today) };
 }

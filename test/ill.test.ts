@@ -30,25 +30,25 @@ const edited = (name: string, edit: (yaml: string) => string) =>
   checkEdited(name, edit, '2026-11-21', name === 'ill-registration' ? ['reading-room.png'] : []);
 
 describe('dates and facts', () => {
-  it('prints English dates and counts a month as the calendar does', () => {
+  it('prints English dates and counts a month as the calendar does', async () => {
     expect(englishDate('2026-12-01')).toBe('1 December 2026');
     expect(addMonths('2026-12-19', 1)).toBe('2027-01-19');
     expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');
   });
 
-  it('check --json: total on loan, receipt and return due', () => {
+  it('check --json: total on loan, receipt and return due', async () => {
     expect(cases['ill-request'].checked.facts).toEqual({ total_on_loan: 5 });
     expect(cases['ill-receipt'].checked.facts).toEqual({ receipt_due: '2026-12-22', return_due: '2027-01-19' });
   });
 });
 
 describe('application and cover letter (registration)', () => {
-  it('holds the three conditions verbatim, numbered', () => {
+  it('holds the three conditions verbatim, numbered', async () => {
     const text = textOf('ill-registration', 'application');
     valueInForce(LOAN_CONDITIONS, '2026-12-01').forEach((condition, i) => expect(text).toContain(squash(`${i + 1}.${condition}`)));
   });
 
-  it('leaves the signature line empty: the name is printed under it, never on it', () => {
+  it('leaves the signature line empty: the name is printed under it, never on it', async () => {
     const page = pdfBoxes(cases['ill-registration'].file('application.pdf')!).at(-1)!;
     const lines = page.lines.map((l) => l.map((w) => w.text).join(' '));
     const at = lines.indexOf('Signature');
@@ -57,7 +57,7 @@ describe('application and cover letter (registration)', () => {
     expect(lines.filter((l) => l.includes('Jane Q. Doe'))).toHaveLength(1);
   });
 
-  it('the cover letter goes to the ILL-Section by post, with the three enclosures', () => {
+  it('the cover letter goes to the ILL-Section by post, with the three enclosures', async () => {
     const text = textOf('ill-registration', 'cover-letter');
     expect(text).toContain(squash('ILL-Section, Kansai-kan of the National Diet Library'));
     expect(text).toContain(squash('We send these documents by post, as the National Diet Library does not accept applications by fax or e-mail attachment.'));
@@ -65,17 +65,17 @@ describe('application and cover letter (registration)', () => {
     expect(text).toContain(squash('Library brochure 2026 (printed, 12 pages)'));
   });
 
-  it('prints the reading-room photo on its enclosure page', () => {
+  it('prints the reading-room photo on its enclosure page', async () => {
     const images = run('pdfimages', ['-list', cases['ill-registration'].file('enclosure-reading-room.pdf')!]).stdout.trim().split('\n').slice(2);
     expect(images).toHaveLength(1);
     expect(images[0]).toMatch(/^\s*1\s+0\s+image\s+640\s+400\b/);
   });
 
-  it('refuses a reading room without supervision, and a missing photo file names its path', () => {
-    const unsupervised = edited('ill-registration', (y) => y.replace('supervised: true', 'supervised: false')).checked;
+  it('refuses a reading room without supervision, and a missing photo file names its path', async () => {
+    const unsupervised = (await edited('ill-registration', (y) => y.replace('supervised: true', 'supervised: false'))).checked;
     expect(unsupervised.ok).toBe(false);
     expect(unsupervised.problems.find((p) => p.severity === 'error')!.path).toEqual(['reading_room', 'supervised']);
-    const missing = edited('ill-registration', (y) => y.replace('reading-room.png', 'no-such.png')).checked;
+    const missing = (await edited('ill-registration', (y) => y.replace('reading-room.png', 'no-such.png'))).checked;
     expect(missing.ok).toBe(false);
     const e = missing.problems.find((p) => p.severity === 'error')!;
     expect(e.path).toEqual(['enclosures', 'reading_room_photo']);
@@ -86,15 +86,15 @@ describe('application and cover letter (registration)', () => {
 describe('loan request', () => {
   it('sends by fax to the ILL-Section\'s number, or by post without it', async () => {
     expect(textOf('ill-request', 'request')).toContain(squash('Sent by fax to +81-774-94-9112.'));
-    const { checked } = edited('ill-request', (y) => y.replace('send_by: fax', 'send_by: post'));
+    const { checked } = await edited('ill-request', (y) => y.replace('send_by: fax', 'send_by: post'));
     const files = await renderCase(checked, tempDir(), ['pdf']);
     const text = squash(pdfText(files[0]));
     expect(text).toContain(squash('Sent by post.'));
     expect(text).not.toContain('+81-774-94-9112');
   });
 
-  it('refuses more than ten on loan, saying how many may still be asked for', () => {
-    const { checked } = edited('ill-request', (y) => y.replace('currently_borrowed: 3', 'currently_borrowed: 9'));
+  it('refuses more than ten on loan, saying how many may still be asked for', async () => {
+    const { checked } = await edited('ill-request', (y) => y.replace('currently_borrowed: 3', 'currently_borrowed: 9'));
     expect(checked.ok).toBe(false);
     const e = checked.problems.find((p) => p.severity === 'error')!;
     expect(e.path).toEqual(['items']);
@@ -102,8 +102,8 @@ describe('loan request', () => {
     expect(checked.facts).toEqual({ total_on_loan: 11 });
   });
 
-  it('warns, never refuses, for material the NDL does not lend and for years before the loanable ranges', () => {
-    const { checked } = edited('ill-request', (y) => y
+  it('warns, never refuses, for material the NDL does not lend and for years before the loanable ranges', async () => {
+    const { checked } = await edited('ill-request', (y) => y
       .replace('year: 2001', 'year: 1990')
       .replace('    year: 1999\n    material_type: book', '    year: 1999\n    material_type: serial')
       .replace(/$/, '  - { title: Japanese Studies in Europe 欧州の日本研究, year: 1950, material_type: book }\n'
@@ -115,7 +115,7 @@ describe('loan request', () => {
   });
 
   it('draws Latin and Japanese side by side in one title with the one embedded font', async () => {
-    const { checked } = edited('ill-request', (y) => y.replace('title: 近代日本の出版文化', 'title: Modern Publishing 近代日本の出版文化 (2nd ed.)'));
+    const { checked } = await edited('ill-request', (y) => y.replace('title: 近代日本の出版文化', 'title: Modern Publishing 近代日本の出版文化 (2nd ed.)'));
     const [pdf] = await renderCase(checked, tempDir(), ['pdf']);
     expect(squash(pdfText(pdf))).toContain(squash('Modern Publishing 近代日本の出版文化 (2nd ed.)'));
     await expectSoundPdf(pdf);
@@ -123,7 +123,7 @@ describe('loan request', () => {
 });
 
 describe('receipt letter', () => {
-  it('goes to the library that sent the items, with the dates and the return rules', () => {
+  it('goes to the library that sent the items, with the dates and the return rules', async () => {
     const text = textOf('ill-receipt', 'receipt-letter');
     expect(text).toContain(squash('ILL Section, Public Services Division Kansai-kan of the National Diet Library'));
     expect(text).toContain(squash('We received the following materials on 19 December 2026'));
@@ -134,15 +134,15 @@ describe('receipt letter', () => {
   });
 
   it('sends Tokyo Main Library items back to Tokyo', async () => {
-    const { checked } = edited('ill-receipt', (y) => y.replace('sent_from: kansai-kan', 'sent_from: tokyo-main'));
+    const { checked } = await edited('ill-receipt', (y) => y.replace('sent_from: kansai-kan', 'sent_from: tokyo-main'));
     const [pdf] = await renderCase(checked, tempDir(), ['pdf']);
     const text = squash(pdfText(pdf));
     expect(text).toContain(squash('Loan Service Section, Book Service Division National Diet Library 1-10-1, Nagata-cho'));
     expect(text).not.toContain('Seikadai');
   });
 
-  it('warns when the letter is later than three days after receipt', () => {
-    const { checked } = edited('ill-receipt', (y) => y.replace('date: 2026-12-20', 'date: 2026-12-28'));
+  it('warns when the letter is later than three days after receipt', async () => {
+    const { checked } = await edited('ill-receipt', (y) => y.replace('date: 2026-12-20', 'date: 2026-12-28'));
     expect(checked.problems.some((p) => p.severity === 'warning' && p.en.includes('by 22 December 2026'))).toBe(true);
   });
 });
@@ -167,7 +167,7 @@ describe('DOCX opened by LibreOffice', () => {
     for (const [key, pdf] of Object.entries(libreOfficeToPdf(docx))) (converted[key.split('--')[0]] ??= []).push(pdf);
   }, 120_000);
 
-  it.each(CASES)('%s: every string of the case is laid out', (name) => {
+  it.each(CASES)('%s: every string of the case is laid out', async (name) => {
     const text = converted[name].map((f) => squash(pdfText(f))).join('');
     for (const { key, value } of caseStrings(name, CODES)) expect(text, `${key}: ${value}`).toContain(squash(value));
   });

@@ -32,12 +32,12 @@ beforeAll(async () => {
 });
 
 describe('deposit rules (pure, over the dated data)', () => {
-  it('counts 30 days from the day after issue', () => {
+  it('counts 30 days from the day after issue', async () => {
     expect(depositDeadline('2026-11-15', '2026-12-01')).toBe('2026-12-15');
     expect(depositDeadline('2026-12-10', '2026-12-10')).toBe('2027-01-09');
   });
 
-  it('puts each publishing type against its threshold', () => {
+  it('puts each publishing type against its threshold', async () => {
     const at = (publishing_type: Parameters<typeof compensationEligibility>[0]['publishing_type'], counts: object) =>
       compensationEligibility({ publishing_type, ...counts }, '2026-12-01').eligible;
     expect(at('self-published', { copies_printed: 99 })).toBe(false);
@@ -50,18 +50,18 @@ describe('deposit rules (pure, over the dated data)', () => {
     expect(at('self-published', { copies_printed: 500, binding: 'stapled' })).toBe(false);
   });
 
-  it('rounds half the price down to the yen, then adds the postage', () => {
+  it('rounds half the price down to the yen, then adds the postage', async () => {
     expect(compensationEstimate(1801, 520, '2026-12-01')).toEqual({ share: 900, total: 1420 });
     expect(compensationEstimate(999, 0, '2026-12-01')).toEqual({ share: 499, total: 499 });
   });
 
-  it('names the publications with no duty', () => {
+  it('names the publications with no duty', async () => {
     expect(noDutyReasons({ publishing_type: 'self-published', copies_printed: 60 }, '2026-12-01')).toEqual(['private_edition']);
     expect(noDutyReasons({ publishing_type: 'research-report', copies_printed: 60 }, '2026-12-01')).toEqual([]);
     expect(noDutyReasons({ publishing_type: 'other', binding: 'stapled', blank_form: true }, '2026-12-01')).toEqual(['stapled', 'blank_form']);
   });
 
-  it('names fiscal years in the era most of the year falls in', () => {
+  it('names fiscal years in the era most of the year falls in', async () => {
     expect(fiscalYearLabel(2027)).toBe('令和9年度');
     expect(fiscalYearLabel(2019)).toBe('令和元年度');
     expect(fiscalYearLabel(2018)).toBe('平成30年度');
@@ -76,26 +76,26 @@ describe('deposit facts for check --json', () => {
     ['deposit-ondemand-donation', { deadline: '2026-10-31', late: true, compensation_eligible: false, compensation_estimate: null, section: '収集第二係' }],
     ['deposit-late-company-history', { deadline: '2026-08-31', late: true, compensation_eligible: true, compensation_estimate: 3540, section: '収集第三係' }],
     ['deposit-research-report', { deadline: '2026-12-30', late: false, compensation_eligible: true, compensation_estimate: 1250, section: '収集第三係' }],
-  ])('%s', (name, facts) => {
+  ])('%s', async (name, facts) => {
     expect(cases[name].checked.facts).toEqual(facts);
   });
 
-  it('warns of a late deposit, says it is still accepted, and names the fine for this price', () => {
+  it('warns of a late deposit, says it is still accepted, and names the fine for this price', async () => {
     const late = cases['deposit-late-company-history'].checked.problems.find((p) => p.path.join('.') === 'publication.published_on')!;
     expect(late.severity).toBe('warning');
     expect(late.ja).toContain('遅れても納入は受け付けられます');
     expect(late.ja).toContain('25,000円以下'); // five times 5,000円
   });
 
-  const edited = (edit: (yaml: string) => string) => checkEdited('deposit-compensation', edit, '2026-11-21').checked;
+  const edited = async (edit: (yaml: string) => string) => (await checkEdited('deposit-compensation', edit, '2026-11-21')).checked;
 
-  it('postage only: the estimate is the postage, sent to the same section as a claim', () => {
-    const result = edited((y) => y.replace('mode: compensation ', 'mode: postage-only '));
+  it('postage only: the estimate is the postage, sent to the same section as a claim', async () => {
+    const result = await edited((y) => y.replace('mode: compensation ', 'mode: postage-only '));
     expect(result.facts).toMatchObject({ compensation_eligible: true, compensation_estimate: 520, section: '収集第三係' });
   });
 
-  it('a donation that would qualify is told it could claim, and how much', () => {
-    const result = edited((y) => y.replace('mode: compensation ', 'mode: donation '));
+  it('a donation that would qualify is told it could claim, and how much', async () => {
+    const result = await edited((y) => y.replace('mode: compensation ', 'mode: donation '));
     expect(result.ok).toBe(true);
     expect(result.facts).toMatchObject({ compensation_eligible: true, compensation_estimate: null, section: '収集第二係' });
     const hint = result.problems.find((p) => p.path.join('.') === 'mode')!;
@@ -103,13 +103,13 @@ describe('deposit facts for check --json', () => {
     expect(hint.ja).toContain('1,420円');
   });
 
-  it('a deposit sent on the last day is on time, the day after is late', () => {
-    expect(edited((y) => y.replace('date: 2026-12-01', 'date: 2026-12-15')).facts.late).toBe(false);
-    expect(edited((y) => y.replace('date: 2026-12-01', 'date: 2026-12-16')).facts.late).toBe(true);
+  it('a deposit sent on the last day is on time, the day after is late', async () => {
+    expect((await edited((y) => y.replace('date: 2026-12-01', 'date: 2026-12-15'))).facts.late).toBe(false);
+    expect((await edited((y) => y.replace('date: 2026-12-01', 'date: 2026-12-16'))).facts.late).toBe(true);
   });
 
-  it('refuses compensation for an on-demand title with too few sold, and offers donation', () => {
-    const result = checkCase(join(FIXTURES, 'refused', 'deposit-ondemand-compensation.yaml'), '2026-11-21');
+  it('refuses compensation for an on-demand title with too few sold, and offers donation', async () => {
+    const result = await checkCase(join(FIXTURES, 'refused', 'deposit-ondemand-compensation.yaml'), '2026-11-21');
     expect(result.ok).toBe(false);
     const e = result.problems.find((p) => p.severity === 'error')!;
     expect(e).toMatchObject({ path: ['publication', 'on_demand_sold'], line: 18 });
@@ -119,7 +119,7 @@ describe('deposit facts for check --json', () => {
 });
 
 describe('deposit papers', () => {
-  it.each(DEPOSIT)('%s: every string of the case is printed', (name) => {
+  it.each(DEPOSIT)('%s: every string of the case is printed', async (name) => {
     const text = cases[name].files.filter((f) => f.endsWith('.pdf')).map((f) => squash(pdfText(f))).join('');
     for (const { key, value } of caseStrings(name, CODES)) expect(text, `${key}: ${value}`).toContain(squash(value));
   });
@@ -131,7 +131,7 @@ describe('deposit papers', () => {
     }
   });
 
-  it('出版物納入書: the law, the facts of the publication, and the estimate worked out', () => {
+  it('出版物納入書: the law, the facts of the publication, and the estimate worked out', async () => {
     const text = textOf('deposit-compensation', 'deposit-form');
     expect(text).toContain(squash('国立国会図書館法第25条第1項の規定により、下記の出版物を納入します。'));
     expect(text).toContain(squash('900円（小売価格1,800円の5割）＋送料520円＝1,420円'));
@@ -145,14 +145,14 @@ describe('deposit papers', () => {
     const dir = tempDir();
     const yaml = readFileSync(join(FIXTURES, 'deposit-compensation.yaml'), 'utf8') + 'note: "初版第1刷\\n第2刷は未定"\n';
     writeFileSync(join(dir, 'two-lines.yaml'), yaml);
-    const checked = checkCase(join(dir, 'two-lines.yaml'), '2026-11-21');
+    const checked = await checkCase(join(dir, 'two-lines.yaml'), '2026-11-21');
     const files = await renderCase(checked, join(dir, 'out'), ['pdf']);
     const raw = pdfText(files.find((f) => f.endsWith('deposit-form.pdf'))!);
     expect(raw).toMatch(/初版第1刷\s*\n\s*第2刷は未定/);
     expect(raw).not.toContain('\\n');
   });
 
-  it('事前連絡票: the seven facts in the order NDL asks, on the sheet and in the e-mail text', () => {
+  it('事前連絡票: the seven facts in the order NDL asks, on the sheet and in the e-mail text', async () => {
     const sheet = textOf('deposit-compensation', 'advance-notice');
     const mail = readFileSync(cases['deposit-compensation'].file('advance-notice-mail.txt')!, 'utf8');
     const facts = ['申請内容', '出版物のタイトル', '出版物奥付に記載の発行者名', '出版物の価格', '発行部数', 'オンデマンド出版の場合は販売済み部数', '発行形態'];
@@ -170,7 +170,7 @@ describe('deposit papers', () => {
     expect(cases['deposit-ondemand-donation'].files.some((f) => basename(f).startsWith('advance-notice'))).toBe(false);
   });
 
-  it('送付状: the section and 内線 the mode routes to, the receipt note only when asked', () => {
+  it('送付状: the section and 内線 the mode routes to, the receipt note only when asked', async () => {
     const claim = pdfOf('deposit-compensation', 'cover-letter')!;
     expect(pageText(claim, 1)).toContain(squash('収集第三係　御中'));
     expect(pageText(claim, 1)).toContain('内線24630');
@@ -188,7 +188,7 @@ describe('deposit papers', () => {
     expect(pageText(late, 2)).toContain(squash('神奈川県横浜市中区海岸通1丁目1番地 港湾ビル5階'));
   });
 
-  it('宛名ラベル: the NDL address, the section, what is inside, and the sender', () => {
+  it('宛名ラベル: the NDL address, the section, what is inside, and the sender', async () => {
     const text = textOf('deposit-research-report', 'address-label');
     for (const s of ['〒100-8924', '東京都千代田区永田町1-10-1', '収集第三係　御中', '納本在中（代償金申請）', '差出人', '〒980-0011'])
       expect(text).toContain(squash(s));
@@ -196,7 +196,7 @@ describe('deposit papers', () => {
 });
 
 describe('後納許可申請書', () => {
-  it('is addressed to the lending library director, for the fiscal year in the era, from the head with ㊞', () => {
+  it('is addressed to the lending library director, for the fiscal year in the era, from the head with ㊞', async () => {
     expect(cases['deferred-payment'].checked.facts).toEqual({ fiscal_year_label: '令和9年度' });
     const text = textOf('deferred-payment', 'application');
     expect(text).toContain(squash('長崎大学附属図書館長　殿'));
@@ -209,7 +209,7 @@ describe('後納許可申請書', () => {
 
   it('names where to post it: the data\'s library, or one the case writes out in full', async () => {
     expect(textOf('deferred-payment', 'application')).toContain(squash('提出先：〒852-8521 長崎市文教町1-14 長崎大学附属図書館 総務担当'));
-    const { checked } = checkEdited('deferred-payment', (y) => y.replace(/^recipient: nagasaki-u .*$/m,
+    const { checked } = await checkEdited('deferred-payment', (y) => y.replace(/^recipient: nagasaki-u .*$/m,
       'recipient: { director: 熊本大学附属図書館長, name: 熊本大学附属図書館, postal_code: "860-8555", address: 熊本市中央区黒髪2-40-1, phone: 096-000-1234 }'), '2027-04-01');
     const [pdf] = await renderCase(checked, tempDir(), ['pdf']);
     const text = squash(pdfText(pdf));
@@ -217,7 +217,7 @@ describe('後納許可申請書', () => {
     expect(text).toContain(squash('提出先：〒860-8555 熊本市中央区黒髪2-40-1 熊本大学附属図書館 Tel 096-000-1234'));
   });
 
-  it('a change names the permission it changes and what changed', () => {
+  it('a change names the permission it changes and what changed', async () => {
     const text = textOf('deferred-payment-change', 'application');
     expect(text).toContain(squash('文献複写等料金後納許可申請書（変更）'));
     expect(text).toContain(squash('（許可番号　長大図後第27-045号）について、申請内容に変更がありました'));
@@ -232,15 +232,15 @@ describe('後納許可申請書', () => {
     await expectSoundPdf(pdf);
   });
 
-  const check = (edit: (yaml: string) => string) => checkEdited('deferred-payment', edit, '2027-04-01').checked;
+  const check = async (edit: (yaml: string) => string) => (await checkEdited('deferred-payment', edit, '2027-04-01')).checked;
 
   it.each([
     ['a category outside 1–10', (y: string) => y.replace('category: 4 ', 'category: 11 '), 'institution.category', '1～10'],
     ['a branch-only application', (y: string) => y.replace('whole_institution: true', 'whole_institution: false'), 'institution.whole_institution', '機関全体'],
     ['NII offset-service participation', (y: string) => y.replace('nii_offset_service: false', 'nii_offset_service: true'), 'institution.nii_offset_service', '相殺サービス'],
     ['a fiscal year already over', (y: string) => y.replace('fiscal_year: 2027', 'fiscal_year: 2025'), 'fiscal_year', '終わっています'],
-  ])('refuses %s, saying why at the field', (_, edit, path, why) => {
-    const result = check(edit);
+  ])('refuses %s, saying why at the field', async (_, edit, path, why) => {
+    const result = await check(edit);
     expect(result.ok).toBe(false);
     const e = result.problems.find((p) => p.severity === 'error')!;
     expect(e.path.join('.')).toBe(path);
@@ -249,11 +249,11 @@ describe('後納許可申請書', () => {
     expect(e.en.length).toBeGreaterThan(20);
   });
 
-  it('warns for category 10, and lets a participant in the offset service cancel', () => {
-    const ten = check((y) => y.replace('category: 4 ', 'category: 10 '));
+  it('warns for category 10, and lets a participant in the offset service cancel', async () => {
+    const ten = await check((y) => y.replace('category: 4 ', 'category: 10 '));
     expect(ten.ok).toBe(true);
     expect(ten.problems.some((p) => p.severity === 'warning' && p.ja.includes('特に許可'))).toBe(true);
-    const cancel = check((y) => y.replace('request: new', 'request: cancel').replace('nii_offset_service: false', 'nii_offset_service: true'));
+    const cancel = await check((y) => y.replace('request: new', 'request: cancel').replace('nii_offset_service: false', 'nii_offset_service: true'));
     expect(cancel.ok).toBe(true);
   });
 });
@@ -267,14 +267,14 @@ describe('DOCX of both forms opened by LibreOffice', () => {
     converted = Object.entries(libreOfficeToPdf(docx)).map(([name, pdf]) => ({ name: `${name}.docx`, pdf }));
   }, 120_000);
 
-  it.each([...DEPOSIT, ...DEFERRED])('%s: every string of the case is laid out', (name) => {
+  it.each([...DEPOSIT, ...DEFERRED])('%s: every string of the case is laid out', async (name) => {
     const mine = converted.filter((c) => c.name.startsWith(`${name}--`));
     expect(mine.length).toBe(cases[name].files.filter((f) => f.endsWith('.docx')).length);
     const text = mine.map((c) => squash(pdfText(c.pdf))).join('');
     for (const { key, value } of caseStrings(name, CODES)) expect(text, `${key}: ${value}`).toContain(squash(value));
   });
 
-  it('form grids have no heading row, in Word as on the PDF', () => {
+  it('form grids have no heading row, in Word as on the PDF', async () => {
     const word = squash(pdfText(converted.find((c) => c.name === 'deposit-compensation--deposit-form.docx')!.pdf));
     const pdf = textOf('deposit-compensation', 'deposit-form');
     for (const text of [word, pdf]) {

@@ -11,8 +11,8 @@ import { FIXTURES, tempDir } from './helpers.js';
 const reprint = readFileSync(join(FIXTURES, 'ruling-reprint.yaml'), 'utf8');
 
 /** Checks a case that must fail; every error is said in Japanese and English, never as a stack trace. */
-function failingCheck(file: string) {
-  const result = checkCase(file, '2026-11-21');
+async function failingCheck(file: string) {
+  const result = await checkCase(file, '2026-11-21');
   expect(result.ok).toBe(false);
   const errors = result.problems.filter((p) => p.severity === 'error');
   expect(errors.length).toBeGreaterThan(0);
@@ -24,10 +24,10 @@ function failingCheck(file: string) {
   return errors;
 }
 
-function checkText(text: string | Buffer) {
+async function checkText(text: string | Buffer) {
   const file = join(tempDir(), 'case.yaml');
   writeFileSync(file, text);
-  const errors = failingCheck(file);
+  const errors = await failingCheck(file);
   for (const p of errors) expect(p.file).toBe(file);
   return errors;
 }
@@ -35,89 +35,89 @@ function checkText(text: string | Buffer) {
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 describe('messages for bad case files', () => {
-  it('a misspelt field: where it is, and the closest known name', () => {
+  it('a misspelt field: where it is, and the closest known name', async () => {
     const text = reprint.replace('  representative:', '  representitive:');
-    const [e] = checkText(text);
+    const [e] = await checkText(text);
     expect(e.path.join('.')).toBe('applicant.representitive');
     expect(e.line).toBe(lineOf(text, 'representitive'));
     expect(e.column).toBe(3);
     expect(e.hint?.en).toContain('"representative"');
   });
-  it('a wrong choice: lists the allowed ones and guesses', () => {
+  it('a wrong choice: lists the allowed ones and guesses', async () => {
     const text = reprint.replace('kind: corporation ', 'kind: corporaton ');
-    const [e] = checkText(text);
+    const [e] = await checkText(text);
     expect(e.path.join('.')).toBe('applicant.kind');
     expect(e.line).toBe(lineOf(text, 'corporaton'));
     expect(e.ja).toContain('individual');
     expect(e.hint?.ja).toContain('corporation');
   });
-  it('an unknown compensation formula names the formulas', () => {
+  it('an unknown compensation formula names the formulas', async () => {
     const text = reprint.replace('formula: print          #', 'formula: prnt          #');
-    const [e] = checkText(text);
+    const [e] = await checkText(text);
     expect(e.path.join('.')).toBe('uses.0.compensation.formula');
     expect(e.line).toBe(lineOf(text, 'formula: prnt'));
     expect(e.en).toContain('monthly-tariff');
     expect(e.hint?.en).toContain('"print"');
   });
-  it('a missing required field points at its parent', () => {
+  it('a missing required field points at its parent', async () => {
     const text = reprint.replace(/^in_application_use: true.*$/m, '');
-    const [e] = checkText(text);
+    const [e] = await checkText(text);
     expect(e.path.join('.')).toBe('in_application_use');
     expect(e.ja).toContain('in_application_use');
   });
-  it('an impossible date and a negative amount', () => {
+  it('an impossible date and a negative amount', async () => {
     const text = reprint.replace('date: 2018-11-20', 'date: 2018-02-30').replace('unit_price: 800', 'unit_price: -800');
-    const errors = checkText(text);
+    const errors = await checkText(text);
     const date = errors.find((e) => e.path.join('.') === 'date')!;
     expect(date.line).toBe(lineOf(text, '2018-02-30'));
     expect(date.ja).toContain('YYYY-MM-DD');
     const price = errors.find((e) => e.path.join('.') === 'uses.0.compensation.unit_price')!;
     expect(price.en).toContain('-800');
   });
-  it('a CRIC notice too recent for the application date names the earliest date', () => {
+  it('a CRIC notice too recent for the application date names the earliest date', async () => {
     const text = reprint.replace('start: 2018-11-01', 'start: 2018-11-15');
-    const [e] = checkText(text);
+    const [e] = await checkText(text);
     expect(e.path.join('.')).toBe('due_diligence.public_notice.start');
     expect(e.line).toBe(lineOf(text, 'start: 2018-11-15'));
     expect(e.en).toContain('2018-11-23');
   });
-  it('malformed YAML: line and column of the fault', () => {
+  it('malformed YAML: line and column of the fault', async () => {
     const text = reprint.replace('  name: 株式会社 文部科学出版', '  name: "株式会社 文部科学出版');
-    const [e] = checkText(text);
+    const [e] = await checkText(text);
     expect(e.line).toBeGreaterThan(0);
     expect(e.column).toBeGreaterThan(0);
   });
-  it('an unknown form suggests the known one', () => {
-    const [e] = checkText(reprint.replace('form: ruling', 'form: rulling'));
+  it('an unknown form suggests the known one', async () => {
+    const [e] = await checkText(reprint.replace('form: ruling', 'form: rulling'));
     expect(e.path).toEqual(['form']);
     expect(e.hint?.en).toContain('ruling');
     expect(e.line).toBe(lineOf(reprint, 'form: ruling'));
   });
-  it('a character the font cannot draw', () => {
+  it('a character the font cannot draw', async () => {
     const text = reprint.replace('title: 日本の文化', 'title: 日本の文化😀');
-    const [e] = checkText(text);
+    const [e] = await checkText(text);
     expect(e.path.join('.')).toBe('works.0.title');
     expect(e.ja).toContain('U+1F600');
   });
-  it('an alias bomb stops early', () => {
+  it('an alias bomb stops early', async () => {
     const lines = ['form: ruling', 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [*a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}]`);
-    const [e] = checkText(lines.join('\n'));
+    const [e] = await checkText(lines.join('\n'));
     expect(e.en).toMatch(/too many values|alias/i);
   });
-  it('__proto__ as a key', () => {
-    const [e] = checkText('form: ruling\n__proto__: { polluted: true }\n');
+  it('__proto__ as a key', async () => {
+    const [e] = await checkText('form: ruling\n__proto__: { polluted: true }\n');
     expect(e.line).toBe(2);
     expect(e.en).toContain('__proto__');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
-  it('binary junk, a huge file, and a list instead of a mapping', () => {
-    expect(checkText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 0xff]))[0].en).toMatch(/not UTF-8/);
-    expect(checkText('# ' + 'x'.repeat(6 * 1024 * 1024))[0].en).toMatch(/too large/);
-    expect(checkText('- form: ruling\n')[0].en).toMatch(/mapping/);
+  it('binary junk, a huge file, and a list instead of a mapping', async () => {
+    expect((await checkText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 0xff])))[0].en).toMatch(/not UTF-8/);
+    expect((await checkText('# ' + 'x'.repeat(6 * 1024 * 1024)))[0].en).toMatch(/too large/);
+    expect((await checkText('- form: ruling\n'))[0].en).toMatch(/mapping/);
   });
-  it('a file that does not exist', () => {
-    const result = checkCase('/nonexistent/case.yaml');
+  it('a file that does not exist', async () => {
+    const result = await checkCase('/nonexistent/case.yaml');
     expect(result.ok).toBe(false);
     expect(result.problems[0].en).toMatch(/does not exist/);
   });
@@ -125,16 +125,16 @@ describe('messages for bad case files', () => {
 
 describe('YAML folding for Japanese', () => {
   it('joins folded Japanese lines without the space YAML would insert', async () => {
-    const result = checkCase(join(FIXTURES, 'ruling-reprint.yaml'), '2026-11-21');
+    const result = await checkCase(join(FIXTURES, 'ruling-reprint.yaml'), '2026-11-21');
     const summary = (result.documents[0].blocks.find((b) => b.kind === 'paragraph' && b.text.startsWith('株式会社〇〇出版')) as { text: string }).text;
     expect(summary).toContain('判明したものの、電話番号が無効であったため、下記の調査');
   });
 });
 
 describe('values YAML reads as numbers', () => {
-  it('a phone number without quotes: says to quote it', () => {
+  it('a phone number without quotes: says to quote it', async () => {
     const text = reprint.replace('phone: 03-5253-4111(内線 2847)', 'phone: 0352534111');
-    const [e] = checkText(text);
+    const [e] = await checkText(text);
     expect(e.path.join('.')).toBe('applicant.contact.phone');
     expect(e.line).toBe(lineOf(text, 'phone: 0352534111'));
     expect(e.hint?.en).toMatch(/quotes/);
@@ -142,8 +142,8 @@ describe('values YAML reads as numbers', () => {
 });
 
 describe('rules that refuse a case', () => {
-  it('a corporation cannot claim the 67条2項 exemption', () => {
-    const [e] = checkText(`${reprint}\ndeposit_exempt: true\n`);
+  it('a corporation cannot claim the 67条2項 exemption', async () => {
+    const [e] = await checkText(`${reprint}\ndeposit_exempt: true\n`);
     expect(e.path).toEqual(['deposit_exempt']);
     expect(e.ja).toContain('申請者は法人');
     expect(e.line).toBe(lineOf(`${reprint}\ndeposit_exempt: true\n`, 'deposit_exempt'));
@@ -155,53 +155,53 @@ describe('messages for a works CSV and attachments', () => {
   const goodCsv = readFileSync(join(FIXTURES, 'ruling-bulk-works.csv'), 'utf8');
 
   /** Checks the bulk case with its CSV replaced; returns the errors. */
-  function checkCsv(csv: string | Buffer, yaml = bulk) {
+  async function checkCsv(csv: string | Buffer, yaml = bulk) {
     const dir = tempDir();
     writeFileSync(join(dir, 'ruling-bulk-works.csv'), csv);
     writeFileSync(join(dir, 'case.yaml'), yaml);
-    return { errors: failingCheck(join(dir, 'case.yaml')), dir };
+    return { errors: await failingCheck(join(dir, 'case.yaml')), dir };
   }
 
-  it('an unknown column: the file, row 1, its column, and the closest heading', () => {
-    const { errors, dir } = checkCsv(goodCsv.replace('expert_bodies', 'expert_body'));
+  it('an unknown column: the file, row 1, its column, and the closest heading', async () => {
+    const { errors, dir } = await checkCsv(goodCsv.replace('expert_bodies', 'expert_body'));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ file: join(dir, 'ruling-bulk-works.csv'), line: 1, column: 7 });
     expect(errors[0].hint?.en).toContain('"expert_bodies"');
   });
 
-  it('a bad category: the row and column of the cell, with the allowed values', () => {
-    const { errors } = checkCsv(goodCsv.replace(',photo,', ',foto,'));
+  it('a bad category: the row and column of the cell, with the allowed values', async () => {
+    const { errors } = await checkCsv(goodCsv.replace(',photo,', ',foto,'));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ line: 3, column: 3 });
     expect(errors[0].hint?.ja).toContain('photo');
   });
 
-  it('Japanese headings of 資料2 are read; a missing title is reported at its cell', () => {
+  it('Japanese headings of 資料2 are read; a missing title is reported at its cell', async () => {
     const japanese = goodCsv.replace('title,author,category,description,directory_or_web,management_bodies,expert_bodies',
       '著作物の題号,著作者名,種類,内容又は体様,ア(ア)名簿・名鑑類の閲覧 又は ア(イ)ネット検索サービスによる情報の検索,イ(ア)著作権等管理事業者等への照会,イ(イ)同種の著作物等に関する識見を有する団体への照会')
       .replace('郷土の民話,', ',');
-    const { errors } = checkCsv(japanese);
+    const { errors } = await checkCsv(japanese);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ line: 2, column: 1 });
     expect(errors[0].en).toContain('title');
   });
 
-  it('a row with too many cells, and bytes that are neither UTF-8 nor Shift_JIS', () => {
-    expect(checkCsv(`${goodCsv}extra,a,b,c,d,e,f,g\n`).errors[0]).toMatchObject({ line: 5 });
+  it('a row with too many cells, and bytes that are neither UTF-8 nor Shift_JIS', async () => {
+    expect((await checkCsv(`${goodCsv}extra,a,b,c,d,e,f,g\n`)).errors[0]).toMatchObject({ line: 5 });
     const junk = Buffer.concat([Buffer.from(goodCsv.split('\n')[0] + '\n'), Buffer.from([0x82, 0xa0, 0xff, 0xfe, 0x0a])]);
-    const [e] = checkCsv(junk).errors;
+    const [e] = (await checkCsv(junk)).errors;
     expect(e.en).toContain('neither UTF-8 nor Shift_JIS');
     expect(e.line).toBe(2);
   });
 
-  it('a works_file that does not exist is reported at the works_file line of the case', () => {
+  it('a works_file that does not exist is reported at the works_file line of the case', async () => {
     const yaml = bulk.replace('works_file: ruling-bulk-works.csv', 'works_file: missing.csv');
-    const { errors, dir } = checkCsv(goodCsv, yaml);
+    const { errors, dir } = await checkCsv(goodCsv, yaml);
     expect(errors[0]).toMatchObject({ file: join(dir, 'case.yaml'), path: ['works_file'], line: lineOf(yaml, 'works_file') });
     expect(errors[0].ja).toContain('missing.csv');
   });
 
-  it('a missing or unreadable attachment names the path', () => {
+  it('a missing or unreadable attachment names the path', async () => {
     const anthology = readFileSync(join(FIXTURES, 'ruling-anthology.yaml'), 'utf8');
     const dir = tempDir();
     writeFileSync(join(dir, 'not-an-image.png'), 'hello');
@@ -209,7 +209,7 @@ describe('messages for a works CSV and attachments', () => {
       const text = anthology.replace('attachments: [cover-photo.png]', `attachments: [${name}]`);
       const file = join(dir, 'case.yaml');
       writeFileSync(file, text);
-      const [e] = failingCheck(file);
+      const [e] = await failingCheck(file);
       expect(e).toMatchObject({ path: ['works', 2, 'attachments', 0], line: lineOf(text, `attachments: [${name}]`) });
       expect(e.ja).toContain(name);
       expect(e.ja).toContain(ja);

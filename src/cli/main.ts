@@ -26,7 +26,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'render': return await render(rest);
-      case 'check': return check(rest);
+      case 'check': return await check(rest);
       case 'forms': return forms();
       case 'schema': return schema(rest);
       case undefined: case '-h': case '--help': case 'help':
@@ -67,7 +67,7 @@ async function render(args: string[]): Promise<number> {
   let failed = 0;
   for (const file of caseFiles(positionals)) {
     // One bad case never stops the others.
-    const result = safely(file, () => checkCase(file));
+    const result = await safely(file, () => checkCase(file));
     let written: string[] = [];
     if (result.ok) {
       try {
@@ -84,11 +84,11 @@ async function render(args: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-function check(args: string[]): number {
+async function check(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
   let failed = 0;
   for (const file of caseFiles(positionals)) {
-    const result = safely(file, () => checkCase(file));
+    const result = await safely(file, () => checkCase(file));
     if (!result.ok) failed++;
     if (values.json) {
       const en = isEnglish(result);
@@ -131,9 +131,9 @@ function report(r: CaseResult): void {
 const isEnglish = (r: CaseResult) => (r.form ? FORMS[r.form]?.language === 'en' : false);
 
 /** A case whose checking throws is a bug in yoshiki: say so, and go on with the next case. */
-function safely(file: string, run: () => CaseResult): CaseResult {
+async function safely(file: string, run: () => Promise<CaseResult>): Promise<CaseResult> {
   try {
-    return run();
+    return await run();
   } catch (e) {
     return { file, name: file, form: null, ok: false, problems: [internalProblem(file, e)], facts: {}, documents: [] };
   }

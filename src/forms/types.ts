@@ -47,7 +47,7 @@ export interface FormPlugin<C = any, D = any, L = C> {
   documents: { name: string; title: string }[];
   schema: z.ZodType<C>;
   /** Reads the files a case names (works_file, attachments), only those, relative to the case. */
-  load?(c: C, ctx: FormContext): Loaded<L>;
+  load?(c: C, ctx: FormContext): Loaded<L> | Promise<Loaded<L>>;
   derive(c: L, ctx: FormContext): Derivation<D>;
   compose(c: L, derived: D, ctx: FormContext): DocumentModel[];
 }
