@@ -25,6 +25,7 @@ const RENDERERS: Record<OutputFormat, () => Promise<(doc: DocumentModel) => Prom
   pdf: async () => (await import('./render/pdf.js')).renderPdf,
   docx: async () => (await import('./render/docx.js')).renderDocx,
   csv: async () => (await import('./render/csv.js')).renderCsv,
+  xlsx: async () => (await import('./render/xlsx.js')).renderXlsx,
   txt: async () => (await import('./render/text.js')).renderText,
 };
 

@@ -2,6 +2,7 @@
 import { deferredPayment } from './deferred-payment/index.js';
 import { deposit } from './deposit/index.js';
 import { illReceipt } from './ill/receipt.js';
+import { transmissionExclusion } from './transmission-exclusion/index.js';
 import { illRegistration } from './ill/registration.js';
 import { illRequest } from './ill/request.js';
 import { ruling } from './ruling/index.js';
@@ -14,4 +15,5 @@ export const FORMS: Record<string, FormPlugin> = {
   'ill-registration': illRegistration,
   'ill-request': illRequest,
   'ill-receipt': illReceipt,
+  'transmission-exclusion': transmissionExclusion,
 };

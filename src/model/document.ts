@@ -88,13 +88,24 @@ export function fitImage(img: Pick<Image, 'widthPx' | 'heightPx'>, roomW: number
   return { w: natural.w * scale, h: natural.h * scale };
 }
 
-export type Block = Paragraph | KeyValue | StampBox | Table | SignatureLine | PageBreak | Image;
+/**
+ * A spreadsheet the user gave (the NDL's candidate list), to be written again with some cells
+ * filled. Only the csv and xlsx renderers draw it: as the same format, every other cell kept.
+ */
+export interface SheetEdits {
+  kind: 'sheetEdits';
+  source: { format: 'csv' | 'xlsx'; bytes: Uint8Array; sheet?: string };
+  /** row: the workbook row, or the CSV record (1-based); column 1-based. */
+  edits: { row: number; column: number; value: string }[];
+}
+
+export type Block = Paragraph | KeyValue | StampBox | Table | SignatureLine | PageBreak | Image | SheetEdits;
 
 /**
- * What a document can be written as. csv: its tables, for people who keep working in a
- * spreadsheet; txt: its text, to paste into an e-mail or a web form.
+ * What a document can be written as. csv and xlsx: its tables, for people who keep working in a
+ * spreadsheet (or a spreadsheet the user gave, filled); txt: its text, to paste into an e-mail or a web form.
  */
-export const OUTPUT_FORMATS = ['pdf', 'docx', 'csv', 'txt'] as const;
+export const OUTPUT_FORMATS = ['pdf', 'docx', 'csv', 'xlsx', 'txt'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface PageSetup {

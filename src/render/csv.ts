@@ -2,11 +2,19 @@
  * CSV renderer: a document's tables, for people who keep working in a spreadsheet. UTF-8 with a
  * BOM and CRLF line ends, which is what Excel needs to open Japanese text without garbling it.
  * csv-stringify does the quoting (commas, quotes and line breaks inside cells).
+ *
+ * A document holding a spreadsheet the user gave (a `sheetEdits` block) is written as that CSV
+ * again: every record not edited byte for byte, the edited ones in the file's own encoding, line
+ * end and quoting style.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { DocumentModel } from '../model/document.js';
+import iconv from 'iconv-lite';
+import { csvRecordSpans } from '../case/sheet.js';
+import type { DocumentModel, SheetEdits } from '../model/document.js';
 
 export function renderCsv(doc: DocumentModel): Uint8Array {
+  const edits = doc.blocks.find((b): b is SheetEdits => b.kind === 'sheetEdits');
+  if (edits) return fillCsv(edits);
   const records: string[][] = [];
   doc.blocks.forEach((block, i) => {
     if (block.kind !== 'table') return;
@@ -18,4 +26,27 @@ export function renderCsv(doc: DocumentModel): Uint8Array {
     records.push(...block.rows);
   });
   return new TextEncoder().encode(`\uFEFF${stringify(records, { record_delimiter: '\r\n' })}`);
+}
+
+function fillCsv({ source, edits }: SheetEdits): Uint8Array {
+  const spans = csvRecordSpans(source.bytes);
+  // The source was read the same way when the case was checked; failing now is a bug.
+  if (!spans.ok) throw new Error(`the list can no longer be read as CSV: ${spans.problem.en}`);
+  const byRecord = new Map<number, SheetEdits['edits']>();
+  for (const e of edits) byRecord.set(e.row, [...(byRecord.get(e.row) ?? []), e]);
+  const encode = (text: string) => (spans.encoding === 'cp932' ? iconv.encode(text, 'cp932') : Buffer.from(text, 'utf8'));
+  const parts: Uint8Array[] = [source.bytes.subarray(0, spans.records[0]?.start ?? source.bytes.length)];
+  spans.records.forEach((record, i) => {
+    const mine = byRecord.get(i + 1);
+    const original = source.bytes.subarray(record.start, record.end);
+    if (!mine) return parts.push(original);
+    const cells = [...record.cells];
+    for (const e of mine) {
+      while (cells.length < e.column) cells.push('');
+      cells[e.column - 1] = e.value;
+    }
+    const quoted = original[0] === 0x22; // a file that quotes every cell gets its edited rows quoted too
+    parts.push(encode(stringify([cells], { eof: false, quoted }) + record.lineEnd));
+  });
+  return Buffer.concat(parts);
 }

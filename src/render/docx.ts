@@ -108,6 +108,7 @@ class DocxRenderer {
       case 'table': return [this.table(b), new Paragraph({ children: [] })];
       case 'signatureLine': return [this.signatureLine(b)];
       case 'image': return this.image(b);
+      case 'sheetEdits': return []; // only ever written as a spreadsheet
     }
   }
 

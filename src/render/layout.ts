@@ -87,6 +87,8 @@ class Layout {
       case 'signatureLine': return this.signatureLine(block);
       case 'pageBreak': return this.newPage();
       case 'image': return this.image(block);
+      // A filled spreadsheet is only ever written as a spreadsheet.
+      case 'sheetEdits': return;
     }
   }
 
@@ -103,9 +105,11 @@ class Layout {
     const firstIndent = (p.firstLine ?? 0) * this.em;
     const lines = p.text === '' ? [''] : this.wrap(p.text, this.right - textX, size, firstIndent);
     this.y += (p.before ?? 0) * this.lh;
-    // A heading kept with what follows needs room for itself and the first line after it.
-    const keep = p.keepWithNext && next && next.kind !== 'pageBreak' ? 1 : 0;
-    this.ensure(Math.min(lines.length + keep, 6) * lineHeight);
+    // A heading kept with what follows needs room for itself and the start of what follows: a line,
+    // or a table's heading and first row.
+    const keep = !p.keepWithNext || !next || next.kind === 'pageBreak' ? 0
+      : next.kind === 'table' ? this.tableStart(next).height : lineHeight;
+    this.ensure(Math.min(lines.length, 6) * lineHeight + keep);
     lines.forEach((line, i) => {
       this.ensure(lineHeight);
       if (i === 0 && p.label) this.text(x0, this.y, size, p.label);
@@ -167,8 +171,8 @@ class Layout {
     this.y += this.lh;
   }
 
-  private table(t: Table): void {
-    this.y += (t.before ?? 0) * this.lh;
+  /** A table's measures, and the room its start takes: the heading row and the first row (or two lines of it). */
+  private tableStart(t: Table) {
     const size = t.size ?? this.doc.fontSize * 0.9;
     const lineH = size * 1.45;
     const pad = 3;
@@ -177,6 +181,19 @@ class Layout {
     t.columns.reduce((x, c) => (xs.push(x), x + c.width * totalW), this.left);
     const widths = t.columns.map((c) => c.width * totalW);
     const cellLines = (row: string[]) => row.map((cell, c) => this.wrap(cell ?? '', widths[c] - 2 * pad, size));
+    const withHeader = t.headerRow !== false;
+    const header = withHeader ? cellLines(t.columns.map((c) => c.header)) : [];
+    const headerH = withHeader ? Math.max(...header.map((l) => l.length)) * lineH + 2 * pad : 0;
+    const firstLines = t.rows.length ? Math.max(1, ...cellLines(t.rows[0]).map((l) => l.length)) : 1;
+    // The least a row is split into is two lines, so the start never leaves a heading alone at a page foot.
+    const height = headerH + Math.min(firstLines, 2) * lineH + 2 * pad + (t.before ?? 0) * this.lh;
+    return { size, lineH, pad, xs, widths, cellLines, withHeader, header, headerH, height };
+  }
+
+  private table(t: Table): void {
+    const { size, lineH, pad, xs, widths, cellLines, withHeader, header, headerH, height } = this.tableStart(t);
+    this.ensure(height);
+    this.y += (t.before ?? 0) * this.lh;
 
     const drawRow = (lines: string[][], header: boolean) => {
       const rows = Math.max(1, ...lines.map((l) => l.length));
@@ -196,14 +213,10 @@ class Layout {
       this.y += h;
     };
 
-    const withHeader = t.headerRow !== false;
-    const header = withHeader ? cellLines(t.columns.map((c) => c.header)) : [];
-    const headerH = withHeader ? Math.max(...header.map((l) => l.length)) * lineH + 2 * pad : 0;
     const startPage = () => {
       this.newPage();
       if (withHeader) drawRow(header, true);
     };
-    this.ensure(headerH + lineH + 2 * pad);
     if (withHeader) drawRow(header, true);
     for (const row of t.rows) {
       let remaining = cellLines(row);

@@ -33,6 +33,8 @@ function blockText(b: Block): string[] {
       return [`［${b.caption}］`];
     case 'pageBreak':
       return ['', ''];
+    case 'sheetEdits':
+      return []; // only ever written as a spreadsheet
   }
 }
 

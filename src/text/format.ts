@@ -60,6 +60,12 @@ export function fiscalYearLabel(year: number): string {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** ISO date → "1 December 2026", as English paperwork to the NDL writes dates. */
+/** 2027年1月15日: the Western-calendar date as Japanese text (for lists where the era would be out of place). */
+export function westernDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
 export function englishDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${d} ${MONTHS[m - 1]} ${y}`;

@@ -1,0 +1,133 @@
+/**
+ * Composes an exclusion request: our own table of the entries (CSV and XLSX), the NDL's list with
+ * its entry columns filled (as the format it came in), the e-mail to send it with, and a printable
+ * cover letter with the counts and every item. Wording is in templates/transmission-exclusion.
+ */
+import { addressBlock } from '../../compose/blocks.js';
+import { formTemplates, portraitPage } from '../../compose/templates.js';
+import { valueInForce } from '../../legal/dated.js';
+import { CRITERIA, EXCLUSION_DESK, RESERVED_CATEGORIES, STAGES, type Criterion, type CriterionRule } from '../../legal/transmission.js';
+import type { DocumentModel, Table } from '../../model/document.js';
+import { eraDate } from '../../text/format.js';
+import type { ExclusionDerived, LoadedExclusion } from './derive.js';
+
+const templates = formTemplates('transmission-exclusion');
+interface Words {
+  role: Record<LoadedExclusion['requester']['role'], string>;
+  lead: Record<LoadedExclusion['stage'], string>;
+}
+const words = () => templates.data<Words>('words.yaml');
+
+/** Items named one by one in the e-mail body; the rest are in the attachment. */
+const ITEMS_IN_MAIL = 20;
+
+export const DOCUMENTS = {
+  rows: { name: 'exclusion-rows', title: '除外申出資料の一覧（CSV・Excel）' },
+  list: { name: 'filled-list', title: '記入済みの送信候補資料リスト（与えたリストと同じ形式）' },
+  mail: { name: 'request-mail', title: '除外申出のメール本文（テキスト）' },
+  letter: { name: 'cover-letter', title: '除外申出の送付状（件数と資料の一覧）' },
+};
+
+export function composeExclusion(c: LoadedExclusion, d: ExclusionDerived): DocumentModel[] {
+  const docs: DocumentModel[] = [rowsTable(c, d)];
+  if (d.list) docs.push(filledList(d.list));
+  docs.push(letter(c, d, 'mail'), letter(c, d, 'letter'));
+  return docs;
+}
+
+/** Our own table: one row per item with what the list's entry columns would hold. */
+function rowsTable(c: LoadedExclusion, d: ExclusionDerived): DocumentModel {
+  const table: Table = {
+    kind: 'table',
+    columns: [
+      { header: '識別子', width: 0.16 }, { header: '書名', width: 0.16 }, { header: '著者', width: 0.1 },
+      { header: '除外基準', width: 0.06, align: 'center' }, { header: '根拠・確認方法', width: 0.22 },
+      { header: '申出者', width: 0.12 }, { header: '連絡先', width: 0.1 }, { header: '申出日', width: 0.08 },
+    ],
+    rows: c.items.map((it, i) => {
+      const e = d.entries[i];
+      return [it.pid, it.title ?? '', it.author ?? '', e.criterion, e.evidence, e.requester, e.contact, e.date];
+    }),
+  };
+  return { ...DOCUMENTS.rows, page: portraitPage(), fontSize: 10, lineHeight: 1.5, pageNumbers: false, blocks: [table], formats: ['csv', 'xlsx'] };
+}
+
+function filledList(list: NonNullable<ExclusionDerived['list']>): DocumentModel {
+  const { sheet, edits } = list;
+  return {
+    ...DOCUMENTS.list, page: portraitPage(), fontSize: 10, lineHeight: 1.5, pageNumbers: false,
+    blocks: [{ kind: 'sheetEdits', source: { format: sheet.format, bytes: sheet.bytes, sheet: sheet.sheet }, edits }],
+    formats: [sheet.format],
+  };
+}
+
+/** The e-mail text and the printed cover letter say the same things from one context. */
+function letter(c: LoadedExclusion, d: ExclusionDerived, kind: 'mail' | 'letter'): DocumentModel {
+  const doc = kind === 'mail' ? DOCUMENTS.mail : DOCUMENTS.letter;
+  return templates.document(doc.name, `${kind === 'mail' ? 'request-mail' : 'cover-letter'}.hbs`, doc.title,
+    () => letterContext(c, d), kind === 'mail' ? { formats: ['txt'] } : {});
+}
+
+function letterContext(c: LoadedExclusion, d: ExclusionDerived) {
+  const criteria = valueInForce(CRITERIA, d.date);
+  const desk = valueInForce(EXCLUSION_DESK, d.date);
+  const stage = STAGES[c.stage];
+  const r = c.requester;
+  const total = c.items.length;
+  const attachments = d.list
+    ? [`${DOCUMENTS.list.name}.${d.list.sheet.format}（${stage.list}「${d.list.sheet.name}」に記入したもの）`]
+    : [`${DOCUMENTS.rows.name}.xlsx（除外申出資料の一覧）`];
+  const shown = c.items.slice(0, ITEMS_IN_MAIL).map((it, i) => ({
+    no: String(i + 1), pid: it.pid, title: it.title ? `「${it.title}」` : '', mark: groundOf(it, d.date),
+  }));
+  return {
+    date: eraDate(d.date),
+    desk,
+    deskBlock: addressBlock([desk.library, desk.division, `${desk.section}　御中`, desk.email], 0),
+    requesterBlock: addressBlock([
+      r.postal_code && `〒${r.postal_code}`, r.address, r.name, r.department,
+      r.person && `担当　${r.person}`, r.phone && `電話　${r.phone}`, r.email && `メール　${r.email}`,
+    ], 0.5, '', 0.5),
+    stage: stage.name,
+    list: stage.list,
+    lead: words().lead[c.stage],
+    where: d.list ? `添付の${stage.list}の記入欄` : '添付の一覧表',
+    requester: r.name,
+    person: [r.department, r.person].filter(Boolean).join('　'),
+    role: words().role[r.role],
+    total: String(total),
+    counts: (Object.keys(d.counts) as Criterion[]).map((k) => ({ label: criteria[k].short, count: String(d.counts[k]) })),
+    attachments,
+    attachmentList: attachments.join('、'),
+    shown,
+    more: total > ITEMS_IN_MAIL ? String(total - ITEMS_IN_MAIL) : '',
+    signature: [r.name, [r.department, r.person].filter(Boolean).join('　'), r.postal_code && `〒${r.postal_code}`, r.address,
+      r.phone && `電話：${r.phone}`, r.email && `メール：${r.email}`].filter(Boolean),
+    counts_table: countsTable(d, criteria),
+    items_table: itemsTable(c, d, criteria),
+  };
+}
+
+/** 基準1, 基準2, 基準3, or 送信留保（漫画）: an item's ground in a few characters. */
+function groundOf(item: LoadedExclusion['items'][number], date: string): string {
+  if (item.criterion === 'reserved-category')
+    return `送信留保${item.category ? `（${valueInForce(RESERVED_CATEGORIES, date)[item.category]}）` : ''}`;
+  return `基準${valueInForce(CRITERIA, date)[item.criterion].mark}`;
+}
+
+function countsTable(d: ExclusionDerived, criteria: Record<Criterion, CriterionRule>): Omit<Table, 'kind'> {
+  return {
+    columns: [{ header: '除外基準', width: 0.3 }, { header: '内容', width: 0.58 }, { header: '件数', width: 0.12, align: 'right' }],
+    rows: (Object.keys(d.counts) as Criterion[]).map((k) => [criteria[k].short, criteria[k].statement, `${d.counts[k]}件`]),
+    size: 9.5,
+  };
+}
+
+function itemsTable(c: LoadedExclusion, d: ExclusionDerived, criteria: Record<Criterion, { mark: string }>): Omit<Table, 'kind'> {
+  return {
+    columns: [{ header: 'No.', width: 0.06, align: 'center' }, { header: '識別子', width: 0.24 }, { header: '書名・著者', width: 0.28 },
+      { header: '基準', width: 0.08, align: 'center' }, { header: '根拠・確認方法', width: 0.34 }],
+    rows: c.items.map((it, i) => [String(i + 1), it.pid, [it.title, it.author].filter(Boolean).join('\n'), criteria[it.criterion].mark, d.entries[i].evidence]),
+    size: 9,
+  };
+}

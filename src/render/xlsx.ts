@@ -1,0 +1,52 @@
+/**
+ * XLSX renderer (exceljs): a document's tables as an Excel workbook, or a workbook the user gave
+ * (a `sheetEdits` block) written again with the edited cells filled. exceljs keeps the workbook's
+ * other sheets, cell styles and column widths when it writes it back.
+ */
+import type { DocumentModel, SheetEdits, Table } from '../model/document.js';
+
+/** Fixed document dates, so the same case gives the same workbook. */
+const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
+
+export async function renderXlsx(doc: DocumentModel): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  const edits = doc.blocks.find((b): b is SheetEdits => b.kind === 'sheetEdits');
+  if (edits) {
+    await workbook.xlsx.load(Buffer.from(edits.source.bytes) as unknown as ArrayBuffer);
+    const sheet = edits.source.sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(edits.source.sheet);
+    if (!sheet) throw new Error(`the workbook no longer has the sheet ${edits.source.sheet}`);
+    for (const e of edits.edits) sheet.getCell(e.row, e.column).value = e.value;
+  } else {
+    workbook.created = workbook.modified = FIXED_DATE;
+    const sheet = workbook.addWorksheet(sheetName(doc.title));
+    const tables = doc.blocks.filter((b): b is Table => b.kind === 'table');
+    tables.forEach((table, i) => {
+      if (i > 0) sheet.addRow([]);
+      if (table.headerRow !== false) {
+        const header = sheet.addRow(table.columns.map((c) => c.header.replace(/\n/g, '')));
+        header.font = { bold: true };
+        // Freeze the first heading so it stays in view over a long list.
+        if (i === 0) sheet.views = [{ state: 'frozen', ySplit: header.number }];
+      }
+      for (const row of table.rows) sheet.addRow(row).alignment = { vertical: 'top', wrapText: row.some((c) => c.includes('\n')) };
+    });
+    sheet.columns.forEach((column, i) => {
+      const texts = tables.flatMap((t) => [t.columns[i]?.header ?? '', ...t.rows.map((r) => r[i] ?? '')]);
+      column.width = Math.min(60, Math.max(8, ...texts.flatMap((t) => t.split('\n')).map(displayWidth)) + 2);
+    });
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** Excel's limits on a sheet's name: 31 characters, none of []:*?/\ */
+function sheetName(title: string): string {
+  return title.replace(/[[\]:*?/\\]/g, '・').slice(0, 31) || 'Sheet1';
+}
+
+/** Column width in Excel's units: a full-width character takes two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}
