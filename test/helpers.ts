@@ -2,7 +2,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { expect } from 'vitest';
 import { parse } from 'yaml';
@@ -19,7 +19,7 @@ export const tempDir = (prefix = 'yoshiki-') => mkdtempSync(join(tmpdir(), prefi
 export async function renderFixture(name: string, outDir = tempDir()) {
   const checked = await checkCase(join(FIXTURES, `${name}.yaml`), '2026-11-21');
   if (!checked.ok) throw new Error(`${name} did not check: ${JSON.stringify(checked.problems)}`);
-  const files = await renderCase(checked, outDir, ['pdf', 'docx', 'csv', 'txt']);
+  const files = await renderCase(checked, outDir, ['pdf', 'docx', 'csv', 'xlsx', 'txt']);
   const file = (name: string) => files.find((f) => f.endsWith(`/${name}`));
   return { pdf: file('application.pdf')!, docx: file('application.docx')!, file, files, checked };
 }
@@ -153,4 +153,16 @@ export async function checkEdited(name: string, edit: (yaml: string) => string, 
   writeFileSync(file, edit(readFileSync(join(FIXTURES, `${name}.yaml`), 'utf8')));
   for (const f of beside) copyFileSync(join(FIXTURES, f), join(dir, f));
   return { file, checked: await checkCase(file, today) };
+}
+
+/**
+ * LibreOffice Calc opens a workbook and saves its first sheet as UTF-8 CSV: proof that a real
+ * spreadsheet program reads what we wrote, and what it reads there.
+ */
+export function libreOfficeSheetCsv(xlsx: string): string {
+  const outDir = tempDir('lo-calc-');
+  const lo = run('soffice', [`-env:UserInstallation=file://${tempDir('lo-profile-')}`, '--headless',
+    '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', outDir, xlsx]);
+  if (lo.status !== 0) throw new Error(`LibreOffice failed: ${lo.stderr}`);
+  return readFileSync(join(outDir, basename(xlsx).replace(/\.xlsx$/, '.csv')), 'utf8');
 }

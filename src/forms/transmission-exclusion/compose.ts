@@ -46,7 +46,8 @@ function rowsTable(c: LoadedExclusion, d: ExclusionDerived): DocumentModel {
     ],
     rows: c.items.map((it, i) => {
       const e = d.entries[i];
-      return [it.pid, it.title ?? '', it.author ?? '', e.criterion, e.evidence, e.requester, e.contact, e.date];
+      const { title, author } = described(it, d, i);
+      return [it.pid, title ?? '', author ?? '', e.criterion, e.evidence, e.requester, e.contact, e.date];
     }),
   };
   return { ...DOCUMENTS.rows, page: portraitPage(), fontSize: 10, lineHeight: 1.5, pageNumbers: false, blocks: [table], formats: ['csv', 'xlsx'] };
@@ -77,9 +78,10 @@ function letterContext(c: LoadedExclusion, d: ExclusionDerived) {
   const attachments = d.list
     ? [`${DOCUMENTS.list.name}.${d.list.sheet.format}（${stage.list}「${d.list.sheet.name}」に記入したもの）`]
     : [`${DOCUMENTS.rows.name}.xlsx（除外申出資料の一覧）`];
-  const shown = c.items.slice(0, ITEMS_IN_MAIL).map((it, i) => ({
-    no: String(i + 1), pid: it.pid, title: it.title ? `「${it.title}」` : '', mark: groundOf(it, d.date),
-  }));
+  const shown = c.items.slice(0, ITEMS_IN_MAIL).map((it, i) => {
+    const { title } = described(it, d, i);
+    return { no: String(i + 1), pid: it.pid, title: title ? `「${title}」` : '', mark: groundOf(it, d.date) };
+  });
   return {
     date: eraDate(d.date),
     desk,
@@ -108,6 +110,12 @@ function letterContext(c: LoadedExclusion, d: ExclusionDerived) {
   };
 }
 
+/** An item's title and author: as the case gives them, else as the NDL's list does. */
+function described(item: LoadedExclusion['items'][number], d: ExclusionDerived, i: number) {
+  const listed = d.list?.described[i];
+  return { title: item.title ?? listed?.title, author: item.author ?? listed?.author };
+}
+
 /** 基準1, 基準2, 基準3, or 送信留保（漫画）: an item's ground in a few characters. */
 function groundOf(item: LoadedExclusion['items'][number], date: string): string {
   if (item.criterion === 'reserved-category')
@@ -127,7 +135,10 @@ function itemsTable(c: LoadedExclusion, d: ExclusionDerived, criteria: Record<Cr
   return {
     columns: [{ header: 'No.', width: 0.06, align: 'center' }, { header: '識別子', width: 0.24 }, { header: '書名・著者', width: 0.28 },
       { header: '基準', width: 0.08, align: 'center' }, { header: '根拠・確認方法', width: 0.34 }],
-    rows: c.items.map((it, i) => [String(i + 1), it.pid, [it.title, it.author].filter(Boolean).join('\n'), criteria[it.criterion].mark, d.entries[i].evidence]),
+    rows: c.items.map((it, i) => {
+      const { title, author } = described(it, d, i);
+      return [String(i + 1), it.pid, [title, author].filter(Boolean).join('\n'), criteria[it.criterion].mark, d.entries[i].evidence];
+    }),
     size: 9,
   };
 }

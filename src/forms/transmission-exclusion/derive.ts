@@ -52,6 +52,7 @@ export function deriveExclusion(c: LoadedExclusion, ctx: { today: string }) {
   const counts = countByCriterion(c.items.map((it) => it.criterion));
   const list = c.list && !problems.some((p) => p.severity === 'error') ? { ...fillList(c, c.list, entries), sheet: c.list } : undefined;
   if (list) problems.push(...list.problems);
+  problems.push(...c.items.flatMap((item, i) => notTheAuthor(c, item, i, list?.described[i]?.author)));
   const facts: Record<string, unknown> = { counts };
   if (list) facts.list = { rows: list.listed, matched: list.matched, unmatched: list.unmatched, cells_filled: list.edits.length };
   return { facts, problems: dedupeProblems(problems), derived: { date, entries, counts, list } satisfies ExclusionDerived };
@@ -98,6 +99,20 @@ function itemProblems(c: ExclusionCase, item: ExclusionItem, i: number, date: st
       break;
   }
   return problems;
+}
+
+/**
+ * 基準3 from the author: the item's author (as the case or the list gives it) should be the requester.
+ * Only a warning: pen names, co-authors and spacing differ in ways we cannot judge.
+ */
+function notTheAuthor(c: ExclusionCase, item: ExclusionItem, i: number, listed: string | undefined): Problem[] {
+  const author = item.author ?? listed;
+  const same = (a: string, b: string) => a.replace(/[\s　]/g, '') === b.replace(/[\s　]/g, '');
+  if (item.criterion !== 'author-request' || c.requester.role !== 'author' || !author || same(author, c.requester.name)) return [];
+  return [warning(['items', i, item.author ? 'author' : 'pid'],
+    `基準3は著作者本人の申出ですが、この資料の著者は「${author}」で、申出者は「${c.requester.name}」です。`,
+    `Criterion 3 is the author's own request, but this item's author is "${author}" and the requester is "${c.requester.name}".`,
+    { ja: '筆名・共著などで同じ方なら、そのことを evidence に書いてください。', en: 'If it is the same person (a pen name, a co-author), say so under evidence.' })];
 }
 
 function reissueProblems(item: ExclusionItem, at: (f: string) => FieldPath, date: string): Problem[] {

@@ -39,7 +39,15 @@ export interface ListFill {
   /** Items found, and the identifiers (as the case wrote them) that were not. */
   matched: number;
   unmatched: string[];
+  /** Each item's title and author as the list gives them, for papers where the case gives none. */
+  described: { title?: string; author?: string }[];
 }
+
+/** Columns read (never written) to describe an item the case names only by identifier. */
+const DESCRIPTIVE: Record<'title' | 'author', (h: string) => boolean> = {
+  title: (h) => /タイトル|書名|^title$/i.test(h.trim()),
+  author: (h) => /^(著者|著者名|著作者|author)/i.test(h.trim()),
+};
 
 const normal = (h: string) => h.replace(/\s+/g, '').toLowerCase();
 
@@ -50,7 +58,7 @@ export function fillList(c: ExclusionCase, sheet: SheetFile, entries: Entry[]): 
     const name = names[key];
     return name ? (h: string) => normal(h) === normal(name) : USUAL_HEADINGS[key];
   };
-  const empty = { edits: [], listed: 0, matched: 0, unmatched: [] };
+  const empty = { edits: [], listed: 0, matched: 0, unmatched: [], described: [] };
 
   const headingIndex = sheet.rows.slice(0, HEADING_SEARCH_ROWS).findIndex((r) => r.cells.some(wanted('identifier')));
   if (headingIndex < 0) return { ...empty, problems: [noIdentifierColumn(sheet, at('identifier'), names.identifier)] };
@@ -88,9 +96,14 @@ export function fillList(c: ExclusionCase, sheet: SheetFile, entries: Entry[]): 
 
   const edits: ListFill['edits'] = [];
   const unmatched: string[] = [];
+  const titleAt = heading.cells.findIndex(DESCRIPTIVE.title);
+  const authorAt = heading.cells.findIndex(DESCRIPTIVE.author);
+  const cell = (row: SheetRow | undefined, i: number) => (row && i >= 0 ? row.cells[i]?.trim() || undefined : undefined);
+  const described: ListFill['described'] = [];
   let matched = 0;
   c.items.forEach((item, i) => {
     const rows = rowsById.get(pidKey(item.pid) ?? '') ?? [];
+    described.push({ title: cell(rows[0], titleAt), author: cell(rows[0], authorAt) });
     const where: FieldPath = ['items', i, 'pid'];
     if (rows.length === 0) {
       unmatched.push(item.pid);
@@ -113,7 +126,7 @@ export function fillList(c: ExclusionCase, sheet: SheetFile, entries: Entry[]): 
         else if (before !== value.trim()) problems.push(alreadyFilled(sheet, row, heading.cells[column - 1], before, value, where));
       }
   });
-  return { edits, problems, listed, matched, unmatched };
+  return { edits, problems, listed, matched, unmatched, described };
 }
 
 function noIdentifierColumn(sheet: SheetFile, path: FieldPath, name: string | undefined): Problem {

@@ -19,7 +19,8 @@ const requester = z.strictObject({
 });
 
 const item = z.strictObject({
-  pid: text(), // the identifier printed in the NDL's list (info:ndljp/pid/…, a dl.ndl.go.jp URL, or the number)
+  // The identifier printed in the NDL's list: info:ndljp/pid/…, a dl.ndl.go.jp URL, or the bare number.
+  pid: z.union([text(), z.number().int().nonnegative().transform(String)]),
   title: text().optional(),
   author: text().optional(),
   criterion: z.enum(['in-print', 'managed', 'author-request', 'reserved-category']), // 除外基準
