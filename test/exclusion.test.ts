@@ -14,7 +14,7 @@ import { pidKey, reissueTiming } from '../src/rules/transmission.js';
 // @ts-expect-error a plain ES module without types: the list generator is shared with the fixture script
 import { candidateCsv, candidateRows, candidateXlsx, HEADINGS, pidOf } from '../scripts/candidate-list.mjs';
 import {
-  caseStrings, checkEdited, expectSoundPdf, expectWithinMarginsAndKinsoku, libreOfficeSheetCsv, pdfText, renderFixture, squash, tempDir,
+  caseStrings, checkEdited, expectSoundPdf, expectWithinMarginsAndKinsoku, libreOfficeSheetCsv, libreOfficeToPdf, pdfText, renderFixture, squash, tempDir,
 } from './helpers.js';
 
 type Rendered = Awaited<ReturnType<typeof renderFixture>>;
@@ -94,6 +94,10 @@ describe('the contract case', () => {
       expect(text).toContain(squash(s));
     expectWithinMarginsAndKinsoku(pdf);
     await expectSoundPdf(pdf);
+    // LibreOffice lays the DOCX out with every string too.
+    const lo = squash(pdfText(libreOfficeToPdf({ letter: file('cover-letter.docx')! }).letter));
+    for (const { key, value } of caseStrings('transmission-exclusion', new Set(['form', 'date', 'stage', 'role', 'criterion', 'category', 'reissue_on'])))
+      expect(lo, key).toContain(squash(value));
   });
 });
 
