@@ -80,14 +80,20 @@ export async function checkCase(file: string, today = todayIso()): Promise<CaseR
   };
 }
 
-/** Renders every document of a checked case and writes them all, or nothing. */
-export async function renderCase(checked: CaseResult, outDir: string, formats: Format[]): Promise<string[]> {
+/** Renders every document of a checked case in memory, in each of its formats that `formats` lists. */
+export async function renderDocuments(checked: CaseResult, formats: Format[]): Promise<{ path: string; bytes: Uint8Array }[]> {
   if (!checked.ok) return [];
   const files: { path: string; bytes: Uint8Array }[] = [];
   for (const doc of checked.documents)
     for (const format of doc.formats ?? DEFAULT_FORMATS)
       if (formats.includes(format)) files.push({ path: `${doc.name}.${format}`, bytes: await (await RENDERERS[format]())(doc) });
-  return writeFilesAtomically(resolve(outDir, checked.name), files);
+  return files;
+}
+
+/** Renders every document of a checked case and writes them all, or nothing. */
+export async function renderCase(checked: CaseResult, outDir: string, formats: Format[]): Promise<string[]> {
+  if (!checked.ok) return [];
+  return writeFilesAtomically(resolve(outDir, checked.name), await renderDocuments(checked, formats));
 }
 
 function unknownForm(formId: unknown): Problem {

@@ -87,6 +87,14 @@ describe('messages for bad case files', () => {
     expect(e.line).toBeGreaterThan(0);
     expect(e.column).toBeGreaterThan(0);
   });
+  it('an unclosed quote: the line and column where it was opened, not the end of the file', async () => {
+    const text = reprint.replace(/^(\s+)title: (.*)$/m, '$1title: "$2');
+    const line = lineOf(text, 'title: "');
+    const [e] = await checkText(text);
+    expect(e).toMatchObject({ line, ja: '引用符（"）が閉じていません。' });
+    expect(e.column).toBe(text.split('\n')[line - 1].indexOf('"') + 1);
+  });
+
   it('an unknown form suggests the known one', async () => {
     const [e] = await checkText(reprint.replace('form: ruling', 'form: rulling'));
     expect(e.path).toEqual(['form']);

@@ -67,6 +67,12 @@ export function parseCaseText(file: string, text: string): ParseResult {
     return {
       ok: false,
       problems: doc.errors.slice(0, 5).map((e) => {
+        // An unclosed quote is found at the end of the file; the clerk needs the line that opened it.
+        const opened = /closing "quote|closing 'quote/.test(e.message) ? unclosedQuote(text, e.pos[0]) : null;
+        if (opened) {
+          const pos = lineCounter.linePos(opened.offset);
+          return { ...unclosedQuoteMessage(opened.quote), severity: 'error' as const, path: [], file, line: pos.line, column: pos.col };
+        }
         const pos = lineCounter.linePos(e.pos[0]);
         return { ...yamlErrorMessage(e.code, e.message), severity: 'error' as const, path: [], file, line: pos.line, column: pos.col };
       }),
@@ -163,6 +169,38 @@ export function foldForJapanese(source: string, yamlValue: string): string {
     out += joinTight ? line : ` ${line}`;
   }
   return out + trailing;
+}
+
+/**
+ * Where the quote left open before `end` was opened: a quote opens a value when it comes first
+ * after "key: ", "- " or a flow bracket; inside, \" (double) or '' (single) do not close it.
+ */
+function unclosedQuote(text: string, end: number): { offset: number; quote: string } | null {
+  let open: { offset: number; quote: string } | null = null;
+  let comment = false;
+  for (let i = 0; i < end; i++) {
+    const ch = text[i];
+    if (open) {
+      if (open.quote === '"' && ch === '\\') i++;
+      else if (ch === open.quote && open.quote === "'" && text[i + 1] === "'") i++;
+      else if (ch === open.quote) open = null;
+    } else if (comment) {
+      if (ch === '\n') comment = false;
+    } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      comment = true;
+    } else if ((ch === '"' || ch === "'") && /(^|\n)[ \t]*(- )?$|(^|[^\\])(: |- |[[{,] ?)$/.test(text.slice(Math.max(0, i - 200), i).split('\n').pop() ?? '')) {
+      open = { offset: i, quote: ch };
+    }
+  }
+  return open;
+}
+
+function unclosedQuoteMessage(quote: string) {
+  return {
+    ja: `引用符（${quote}）が閉じていません。`,
+    en: `This quote (${quote}) is never closed.`,
+    hint: { ja: `値の終わりに ${quote} を書き足してください。`, en: `Add the closing ${quote} at the end of the value.` },
+  };
 }
 
 function yamlErrorMessage(code: string, message: string): { ja: string; en: string; hint?: { ja: string; en: string } } {

@@ -2,7 +2,7 @@
  * yoshiki's command line. Exit status: 0 all good; 1 a case was invalid or failed; 2 bad usage.
  * A user never sees a stack trace: an unexpected exception is reported as a fault of yoshiki.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -13,8 +13,9 @@ import { formatProblem, problemJson } from './report.js';
 const USAGE = `yoshiki — 様式: case files to paperwork
 
 使い方 / Usage:
-  yoshiki render <case.yaml | dir>... [-o out] [--format pdf,docx,csv,txt]
+  yoshiki render <case.yaml | dir>... [-o out] [--format pdf,docx,csv,xlsx,txt]
   yoshiki check <case.yaml | dir>... [--json]
+  yoshiki preview <case.yaml> [--port 4649]
   yoshiki forms
   yoshiki schema <form>
 `;
@@ -29,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'check': return await check(rest);
       case 'forms': return forms();
       case 'schema': return schema(rest);
+      case 'preview': return await preview(rest);
       case undefined: case '-h': case '--help': case 'help':
         process.stdout.write(USAGE);
         return command === undefined ? 2 : 0;
@@ -109,6 +111,32 @@ function forms(): number {
     process.stdout.write(`${f.id}\t${f.title.ja} / ${f.title.en}\n`);
     for (const d of f.documents) process.stdout.write(`  ${d.name}\t${d.title}\n`);
   }
+  return 0;
+}
+
+/** Serves the live preview until Ctrl-C; the exit is clean (server, watcher and connections closed). */
+async function preview(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { port: { type: 'string', default: '4649' } } });
+  const [file] = positionals;
+  if (!file || positionals.length > 1) throw new UsageError('ケースファイルを1つ指定してください。 / Give one case file.');
+  if (!existsSync(file)) throw new UsageError(`「${file}」が見つかりません。 / "${file}" does not exist.`);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port は 0～65535 の数です。 / --port is a number from 0 to 65535.`);
+  const { startPreview } = await import('../preview/server.js');
+  let server;
+  try {
+    server = await startPreview(file, port, (line) => process.stdout.write(`${line}\n`));
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'EADDRINUSE') throw e;
+    throw new UsageError(`ポート ${port} は使用中です。--port で別の番号を指定してください。 / Port ${port} is in use: choose another with --port.`);
+  }
+  process.stdout.write(`プレビュー / Preview: ${server.url}  （Ctrl-C で終了 / Ctrl-C to stop）\n`);
+  await new Promise<void>((done) => {
+    const stop = () => void server.close().then(done);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  process.stdout.write('プレビューを終了しました。 / Preview stopped.\n');
   return 0;
 }
 

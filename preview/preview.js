@@ -1,0 +1,102 @@
+// The preview page: draws the current render of each document with pdf.js (served by yoshiki
+// itself, no CDN), lists the check messages, and follows the server's updates without reloading.
+import * as pdfjs from '/pdf.mjs';
+
+pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
+
+const $ = (id) => document.getElementById(id);
+let state = null;
+let selected = null;
+let drawn = '';
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) node.append(c);
+  return node;
+}
+
+/** Japanese or English first, as the form's clerk reads it. */
+const say = (ja, en) => (state?.english ? `${en} / ${ja}` : `${ja} / ${en}`);
+
+function showTabs() {
+  const tabs = $('tabs');
+  tabs.replaceChildren(...state.documents.map((d) => {
+    const b = el('button', { role: 'tab', 'aria-selected': String(d.file === selected), title: d.file }, d.title);
+    b.addEventListener('click', () => { selected = d.file; showTabs(); void showDocument(); });
+    return b;
+  }));
+}
+
+function showMessages() {
+  const box = $('messages');
+  const errors = state.problems.filter((p) => p.severity === 'error').length;
+  const head = errors
+    ? el('p', {}, say(`エラー ${errors} 件`, `${errors} error${errors === 1 ? '' : 's'}`))
+    : el('p', { class: 'ok' }, say('エラーはありません', 'No errors'));
+  box.replaceChildren(head, ...state.problems.map((p) => el('div', { class: `problem ${p.severity}` },
+    el('div', { class: 'where' }, `${p.where}${p.field ? `  ${p.field}` : ''}`),
+    el('div', { class: 'first' }, p.first),
+    el('div', { class: 'second' }, p.second),
+    ...(p.hint ? [el('div', { class: 'hint' }, `→ ${p.hint}`)] : []))));
+  $('status').textContent = state.stale ? say('古い表示（エラーを直すと更新されます）', 'Out of date (fix the errors to update)')
+    : state.ok ? say('最新', 'Up to date') : '';
+}
+
+async function showDocument() {
+  const paper = $('paper');
+  const banner = state.stale ? [el('div', { id: 'banner' }, say('ケースファイルにエラーがあります。最後に正しかったときの表示です。', 'The case file has errors: this is its last good render.'))] : [];
+  paper.classList.toggle('stale', state.stale);
+  const doc = state.documents.find((d) => d.file === selected);
+  if (!doc) return paper.replaceChildren(...banner);
+  const key = `${doc.file}@${state.renderVersion}`;
+  if (key === drawn) {
+    // Same render: only the banner may have changed.
+    paper.querySelector('#banner')?.remove();
+    paper.prepend(...banner);
+    return;
+  }
+  const bytes = new Uint8Array(await (await fetch(`/doc/${doc.file}?v=${state.renderVersion}`)).arrayBuffer());
+  let pages;
+  if (doc.format === 'txt') {
+    pages = [el('pre', { class: 'text' }, new TextDecoder().decode(bytes))];
+  } else {
+    const pdf = await pdfjs.getDocument({ data: bytes }).promise;
+    pages = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const viewport = page.getViewport({ scale: 1.4 });
+      const canvas = el('canvas', { width: String(Math.ceil(viewport.width)), height: String(Math.ceil(viewport.height)) });
+      await page.render({ canvas, canvasContext: canvas.getContext('2d'), viewport }).promise;
+      // The text layer lies over the picture: the clerk can select and copy the words.
+      const text = el('div', { class: 'textLayer' });
+      text.style.setProperty('--scale-factor', String(viewport.scale));
+      await new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport }).render();
+      pages.push(el('div', { class: 'page', 'data-page': String(n) }, canvas, text));
+    }
+  }
+  // Swapped in whole once drawn, so an update never flickers through a blank page.
+  paper.replaceChildren(...banner, ...pages);
+  drawn = key;
+  document.body.dataset.rendered = String(state.renderVersion);
+}
+
+async function update() {
+  state = await (await fetch('/state')).json();
+  if (!state.documents.some((d) => d.file === selected)) selected = state.documents[0]?.file ?? null;
+  showTabs();
+  showMessages();
+  await showDocument();
+  document.body.dataset.version = String(state.version);
+}
+
+// One update at a time; updates arriving meanwhile fold into one more.
+let busy = null;
+let again = false;
+async function follow() {
+  if (busy) { again = true; return; }
+  busy = (async () => { do { again = false; await update(); } while (again); })();
+  try { await busy; } finally { busy = null; }
+}
+
+new EventSource('/events').addEventListener('update', () => void follow());
