@@ -2,12 +2,14 @@
  * yoshiki's command line. Exit status: 0 all good; 1 a case was invalid or failed; 2 bad usage.
  * A user never sees a stack trace: an unexpected exception is reported as a fault of yoshiki.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { FORMS } from '../forms/registry.js';
 import { checkCase, FORMATS, renderCase, type CaseResult, type Format } from '../pipeline.js';
+import { hasStarter, starter } from '../starters.js';
+import { todayIso } from '../text/format.js';
 import { formatProblem, problemJson } from './report.js';
 
 const USAGE = `yoshiki — 様式: case files to paperwork
@@ -16,6 +18,7 @@ const USAGE = `yoshiki — 様式: case files to paperwork
   yoshiki render <case.yaml | dir>... [-o out] [--format pdf,docx,csv,xlsx,txt]
   yoshiki check <case.yaml | dir>... [--json]
   yoshiki preview <case.yaml> [--port 4649]
+  yoshiki new <form> [-o case.yaml]
   yoshiki forms
   yoshiki schema <form>
 `;
@@ -31,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'forms': return forms();
       case 'schema': return schema(rest);
       case 'preview': return await preview(rest);
+      case 'new': return newCase(rest);
       case undefined: case '-h': case '--help': case 'help':
         process.stdout.write(USAGE);
         return command === undefined ? 2 : 0;
@@ -104,6 +108,24 @@ async function check(args: string[]): Promise<number> {
     } else report(result);
   }
   return failed ? 1 : 0;
+}
+
+/** Prints (or writes, never over an existing file) a starter case that checks and renders as it is. */
+function newCase(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', short: 'o' } } });
+  const [form] = positionals;
+  if (!form || !FORMS[form] || !hasStarter(form))
+    throw new UsageError(`form を指定してください: ${Object.keys(FORMS).join(', ')} / Name a form.`);
+  const text = starter(form, todayIso());
+  if (!values.out) {
+    process.stdout.write(text);
+    return 0;
+  }
+  if (existsSync(values.out))
+    throw new UsageError(`「${values.out}」はすでにあります。上書きはしません。 / "${values.out}" exists: it is never overwritten.`);
+  writeFileSync(values.out, text, { flag: 'wx' });
+  process.stdout.write(`${values.out} を作りました。 / Wrote ${values.out}.\n  yoshiki preview ${values.out}\n`);
+  return 0;
 }
 
 function forms(): number {

@@ -1,0 +1,70 @@
+/**
+ * `yoshiki new` starters check and render as they are (on today's date, as a newcomer runs them),
+ * and the JSON Schema `yoshiki schema` generates from the zod schemas accepts every example case
+ * and every starter, and rejects a misspelt field — what an editor's YAML language server will say.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { FORMS } from '../src/forms/registry.js';
+import { checkCase, renderCase } from '../src/pipeline.js';
+import { FIXTURES, run, tempDir } from './helpers.js';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const yoshiki = (...args: string[]) => run(process.execPath, [join(ROOT, 'bin/yoshiki.js'), ...args]);
+const schemas = new Map<string, object>();
+const schemaOf = (form: string) => {
+  if (!schemas.has(form)) {
+    const out = yoshiki('schema', form);
+    expect(out.status).toBe(0);
+    schemas.set(form, JSON.parse(out.stdout));
+  }
+  return schemas.get(form)!;
+};
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+const accepts = (data: { form: string }) => {
+  const ok = ajv.validate(schemaOf(data.form), data);
+  return ok ? true : ajv.errors;
+};
+
+describe('yoshiki new', () => {
+  it.each(Object.keys(FORMS))('%s: the starter checks without errors, renders, and the schema accepts it', async (form) => {
+    const dir = tempDir('starter-');
+    const file = join(dir, `${form}.yaml`);
+    const made = yoshiki('new', form, '-o', file);
+    expect(made.status, made.stderr).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(FORMS[form].language === 'en' ? /^# yoshiki: [A-Z]/ : /^# yoshiki: .*[ぁ-んァ-ン一-龥]/);
+    expect(text).not.toContain('{{');
+    const checked = await checkCase(file);
+    expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const written = await renderCase(checked, join(dir, 'out'), ['pdf', 'txt']);
+    expect(written.length).toBeGreaterThan(0);
+    expect(accepts(parse(text))).toBe(true);
+  });
+  it('never overwrites a file', () => {
+    const file = join(tempDir('starter-'), 'mine.yaml');
+    writeFileSync(file, 'form: deposit # my own work\n');
+    const again = yoshiki('new', 'deposit', '-o', file);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('never overwritten');
+    expect(readFileSync(file, 'utf8')).toBe('form: deposit # my own work\n');
+  });
+});
+
+describe('yoshiki schema', () => {
+  const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.yaml'));
+  it.each(fixtures)('accepts %s', (name) => {
+    expect(accepts(parse(readFileSync(join(FIXTURES, name), 'utf8')))).toBe(true);
+  });
+  it('rejects a misspelt field, naming it', () => {
+    const data = parse(readFileSync(join(FIXTURES, 'deposit-compensation.yaml'), 'utf8'));
+    data.publication.titel = data.publication.title;
+    delete data.publication.title;
+    const errors = accepts(data);
+    expect(errors).not.toBe(true);
+    expect(JSON.stringify(errors)).toContain('titel');
+  });
+});
