@@ -155,3 +155,26 @@ describe('the preview server refuses what it must', () => {
       expect((await get('/state', host)).status, host).toBe(403);
   });
 });
+
+describe('the preview follows the files a case names', () => {
+  it('replacing the reading-room photo re-renders the registration', async () => {
+    const { startPreview } = await import('../src/preview/server.js');
+    const d = tempDir('preview-named-');
+    copyFileSync(join(FIXTURES, 'ill-registration.yaml'), join(d, 'case.yaml'));
+    copyFileSync(join(FIXTURES, 'reading-room.png'), join(d, 'reading-room.png'));
+    const server = await startPreview(join(d, 'case.yaml'), 0);
+    try {
+      const first = server.state();
+      expect(first).toMatchObject({ ok: true, english: true });
+      writeFileSync(join(d, 'reading-room.png'), readFileSync(join(FIXTURES, 'cover-photo.png')));
+      await expect.poll(() => server.state().renderVersion, { timeout: 10_000 }).toBeGreaterThan(first.renderVersion);
+      // An unreadable photo: the error at its field, the last render kept and marked out of date.
+      writeFileSync(join(d, 'reading-room.png'), 'not a picture');
+      await expect.poll(() => server.state().stale, { timeout: 10_000 }).toBe(true);
+      expect(server.state().problems[0]).toMatchObject({ severity: 'error', field: 'enclosures.reading_room_photo' });
+      expect(server.state().problems[0].first).toMatch(/PNG or JPEG/);
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+});

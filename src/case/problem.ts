@@ -37,3 +37,13 @@ export function dedupeProblems(problems: Problem[]): Problem[] {
     return seen.has(key) ? false : (seen.add(key), true);
   });
 }
+
+/** An exception while checking or rendering is a bug in yoshiki, never the user's mistake: say so. */
+export function internalProblem(file: string, e: unknown): Problem {
+  return {
+    severity: 'error', path: [], file,
+    ja: `yoshiki の内部エラーです（ケースファイルの誤りではありません）: ${(e as Error)?.message ?? e}`,
+    en: `Internal error in yoshiki (not a mistake in your case file): ${(e as Error)?.message ?? e}`,
+    hint: { ja: 'お手数ですが、このケースファイルを添えて報告してください。', en: 'Please report it with this case file.' },
+  };
+}

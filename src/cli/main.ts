@@ -6,6 +6,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { internalProblem } from '../case/problem.js';
 import { FORMS } from '../forms/registry.js';
 import { checkCase, FORMATS, renderCase, type CaseResult, type Format } from '../pipeline.js';
 import { hasStarter, starter } from '../starters.js';
@@ -189,11 +190,3 @@ async function safely(file: string, run: () => Promise<CaseResult>): Promise<Cas
   }
 }
 
-function internalProblem(file: string, e: unknown) {
-  return {
-    severity: 'error' as const, path: [], file,
-    ja: `yoshiki の内部エラーです（ケースファイルの誤りではありません）: ${(e as Error)?.message ?? e}`,
-    en: `Internal error in yoshiki (not a mistake in your case file): ${(e as Error)?.message ?? e}`,
-    hint: { ja: 'お手数ですが、このケースファイルを添えて報告してください。', en: 'Please report it with this case file.' },
-  };
-}

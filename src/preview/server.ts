@@ -13,9 +13,9 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { readCaseFile } from '../case/parse.js';
-import { pathText, type Problem } from '../case/problem.js';
+import { internalProblem, pathText, type Problem } from '../case/problem.js';
 import { FORMS } from '../forms/registry.js';
-import { checkCase, renderDocuments } from '../pipeline.js';
+import { checkCase, renderDocuments, type CaseResult } from '../pipeline.js';
 
 const PAGE_DIR = new URL('../../preview/', import.meta.url);
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -69,7 +69,8 @@ export async function startPreview(caseFile: string, port: number, log: (line: s
   const listeners = new Set<ServerResponse>();
 
   const refresh = serialised(async () => {
-    const checked = await checkCase(file).catch((e: unknown) => internal(file, e));
+    const checked = await checkCase(file).catch((e: unknown): CaseResult =>
+      ({ file, name: file, form: null, ok: false, facts: {}, documents: [], problems: [internalProblem(file, e)] }));
     const version = state.version + 1;
     const english = checked.form ? FORMS[checked.form]?.language === 'en' : false;
     let renderVersion = state.renderVersion;
@@ -86,7 +87,7 @@ export async function startPreview(caseFile: string, port: number, log: (line: s
         renderVersion = version;
       } catch (e) {
         checked.ok = false;
-        checked.problems.push(internal(file, e).problems[0]);
+        checked.problems.push(internalProblem(file, e));
       }
     }
     state = {
@@ -101,8 +102,10 @@ export async function startPreview(caseFile: string, port: number, log: (line: s
   });
 
   // The case file and every file it names (a works CSV, images, the NDL list) are followed.
-  const watcher: FSWatcher = watch(file, { ignoreInitial: true });
-  const watched = new Set([file]);
+  const watched = new Set([file, ...namedFiles(file)]);
+  const watcher: FSWatcher = watch([...watched], { ignoreInitial: true });
+  // Until the watcher is ready a save would go unseen: the server answers only after it is.
+  const ready = new Promise<void>((ok) => watcher.once('ready', () => ok()));
   let timer: NodeJS.Timeout | undefined;
   watcher.on('all', () => {
     clearTimeout(timer);
@@ -113,6 +116,7 @@ export async function startPreview(caseFile: string, port: number, log: (line: s
   };
 
   await refresh();
+  await ready;
 
   const server = createServer((req, res) => {
     try {
@@ -229,14 +233,4 @@ function serialised(run: () => Promise<void>): () => Promise<void> {
     }
   };
   return go;
-}
-
-function internal(file: string, e: unknown) {
-  return {
-    file, name: file, form: null, ok: false as boolean, facts: {}, documents: [],
-    problems: [{
-      severity: 'error' as const, path: [], file,
-      ja: `yoshiki の内部エラーです: ${(e as Error)?.message ?? e}`, en: `Internal error in yoshiki: ${(e as Error)?.message ?? e}`,
-    }],
-  };
 }
