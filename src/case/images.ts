@@ -3,9 +3,8 @@
  * what PDF and DOCX both embed as they are. Only the path the case names is read; a problem says
  * which path and why. image-size reads the pixel size from the header without decoding the image.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
 import { imageSize } from 'image-size';
+import { readNamedFile } from './named-file.js';
 import type { Bilingual } from './problem.js';
 
 export const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
@@ -22,22 +21,11 @@ export interface ImageFile {
 export type ImageResult = { ok: true; image: ImageFile } | { ok: false; problem: Bilingual; hint: Bilingual };
 
 export function readImage(caseDir: string, name: string): ImageResult {
-  const path = isAbsolute(name) ? name : resolve(caseDir, name);
   const bad = (ja: string, en: string, hint: Bilingual): ImageResult => ({ ok: false, problem: { ja, en }, hint });
-  let size: number;
-  try {
-    const st = statSync(path);
-    if (!st.isFile()) throw new Error('not a file');
-    size = st.size;
-  } catch {
-    return bad(`画像ファイル「${name}」が見つかりません。`, `The image "${name}" does not exist.`,
-      { ja: 'パスはケースファイルのあるフォルダからの相対パスで書いてください。', en: 'Write the path relative to the case file\'s folder.' });
-  }
-  if (size > MAX_IMAGE_BYTES)
-    return bad(`画像ファイル「${name}」が大きすぎます（${size}バイト、上限${MAX_IMAGE_BYTES}バイト）。`,
-      `The image "${name}" is too large (${size} bytes; the limit is ${MAX_IMAGE_BYTES}).`,
-      { ja: '解像度を下げて保存し直してください。', en: 'Save it again at a lower resolution.' });
-  const bytes = readFileSync(path);
+  const read = readNamedFile(caseDir, name, MAX_IMAGE_BYTES, { ja: '画像ファイル', en: 'The image' },
+    { ja: '解像度を下げて保存し直してください。', en: 'Save it again at a lower resolution.' });
+  if (!read.ok) return read;
+  const bytes = Buffer.from(read.bytes);
   const format = bytes[0] === 0x89 && bytes.subarray(1, 4).toString('latin1') === 'PNG' ? 'png'
     : bytes[0] === 0xff && bytes[1] === 0xd8 ? 'jpeg' : null;
   const unreadable = () => bad(`画像ファイル「${name}」を PNG または JPEG として読めません。`,

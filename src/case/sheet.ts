@@ -8,12 +8,11 @@
  * with exceljs, which also writes the filled copy keeping the workbook's other sheets, styles and
  * column widths.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
 import { CsvError, parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { Bilingual } from './problem.js';
 import { decode, MAX_CSV_BYTES, type CsvEncoding } from './csv.js';
+import { readNamedFile } from './named-file.js';
 
 export interface SheetRow {
   /** Where the row is: its row number in the workbook, or the line a CSV record starts on. */
@@ -48,21 +47,9 @@ const SAVE_AS = {
 };
 
 export async function readSheetFile(caseDir: string, name: string, sheetName?: string): Promise<SheetResult> {
-  const path = isAbsolute(name) ? name : resolve(caseDir, name);
-  let size: number;
-  try {
-    const st = statSync(path);
-    if (!st.isFile()) throw new Error('not a file');
-    size = st.size;
-  } catch {
-    return fail(`ファイル「${name}」が見つかりません。`, `The file "${name}" does not exist.`,
-      { ja: 'パスはケースファイルのあるフォルダからの相対パスで書いてください。', en: 'Write the path relative to the case file\'s folder.' });
-  }
-  if (size > MAX_CSV_BYTES)
-    return fail(`ファイル「${name}」が大きすぎます（${size}バイト、上限${MAX_CSV_BYTES}バイト）。`,
-      `The file "${name}" is too large (${size} bytes; the limit is ${MAX_CSV_BYTES}).`,
-      { ja: 'リストを分けてください。', en: 'Split the list.' });
-  const bytes = new Uint8Array(readFileSync(path));
+  const read = readNamedFile(caseDir, name, MAX_CSV_BYTES, { ja: 'ファイル', en: 'The file' }, { ja: 'リストを分けてください。', en: 'Split the list.' });
+  if (!read.ok) return { ...read, about: 'file' };
+  const bytes = read.bytes;
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readXlsx(name, bytes, sheetName);
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf)
     return fail(`「${name}」は古い形式の Excel ブック（.xls）です。`, `"${name}" is an old-style Excel workbook (.xls).`, SAVE_AS);

@@ -10,8 +10,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
+import { namedPath } from '../case/named-file.js';
 import { readCaseFile } from '../case/parse.js';
 import { internalProblem, pathText, type Problem } from '../case/problem.js';
 import { FORMS } from '../forms/registry.js';
@@ -200,7 +201,7 @@ function namedFiles(caseFile: string): string[] {
   const found: string[] = [];
   const walk = (v: unknown): void => {
     if (typeof v === 'string' && v.length < 512 && /\.[A-Za-z0-9]{2,5}$/.test(v)) {
-      const path = isAbsolute(v) ? v : resolve(dirname(caseFile), v);
+      const path = namedPath(dirname(caseFile), v);
       try {
         if (statSync(path).isFile()) found.push(path);
       } catch { /* not a file: an ordinary string */ }

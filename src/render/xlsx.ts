@@ -5,7 +5,7 @@
  */
 import type { DocumentModel, SheetEdits, Table } from '../model/document.js';
 
-/** Fixed document dates, so the same case gives the same workbook. */
+/** Fixed dates (document properties, zip entries), so the same case gives the same workbook. */
 const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
 
 export async function renderXlsx(doc: DocumentModel): Promise<Uint8Array> {
@@ -36,7 +36,18 @@ export async function renderXlsx(doc: DocumentModel): Promise<Uint8Array> {
       column.width = Math.min(60, Math.max(8, ...texts.flatMap((t) => t.split('\n')).map(displayWidth)) + 2);
     });
   }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return pinZipDates(new Uint8Array(await workbook.xlsx.writeBuffer()));
+}
+
+/**
+ * exceljs stamps every entry of the zip with the time of writing; stamped again with one fixed date,
+ * the same case and the same input give the same bytes.
+ */
+async function pinZipDates(bytes: Uint8Array): Promise<Uint8Array> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  zip.forEach((_, entry) => { entry.date = FIXED_DATE; });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 /** Excel's limits on a sheet's name: 31 characters, none of []:*?/\ */

@@ -170,5 +170,3 @@ function evidenceText(c: ExclusionCase, item: ExclusionItem, date: string): stri
   parts.push(item.evidence);
   return parts.filter(Boolean).join('／');
 }
-
-export const stageOf = (c: ExclusionCase) => STAGES[c.stage];
