@@ -67,4 +67,24 @@ describe('yoshiki schema', () => {
     expect(errors).not.toBe(true);
     expect(JSON.stringify(errors)).toContain('titel');
   });
+  // An editor shows a field's description on hover and beside each completion: every field of every
+  // form needs one, in Japanese and in English, or the clerk is left guessing.
+  it.each(Object.keys(FORMS))('%s: every field has a description in Japanese and English', (form) => {
+    const fields = fieldsOf(schemaOf(form) as JsonSchema);
+    expect(fields.length).toBeGreaterThan(3);
+    const undescribed = fields.filter((f) => !/[ぁ-んァ-ン一-龥].* \/ [A-Za-z]/.test(f.description ?? '')).map((f) => f.path);
+    expect(undescribed).toEqual([]);
+  });
 });
+
+interface JsonSchema { description?: string; properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[]; oneOf?: JsonSchema[] }
+
+/** Every named property anywhere in a JSON Schema (inside objects, array items and unions), with its path. */
+function fieldsOf(node: JsonSchema, path = ''): { path: string; description?: string }[] {
+  const own = Object.entries(node.properties ?? {}).flatMap(([key, child]) =>
+    [{ path: `${path}.${key}`, description: child.description }, ...fieldsOf(child, `${path}.${key}`)]);
+  const nested = [node.items, ...(node.anyOf ?? []), ...(node.oneOf ?? [])]
+    .filter((n): n is JsonSchema => !!n)
+    .flatMap((n) => fieldsOf(n, n === node.items ? `${path}[]` : path));
+  return [...own, ...nested];
+}

@@ -11,6 +11,12 @@ import type { Exact } from '../rules/compensation.js';
 export const BILINGUAL_SEPARATOR = '\u001f';
 export const say = (ja: string, en: string) => ({ message: `${ja}${BILINGUAL_SEPARATOR}${en}` });
 
+/**
+ * A field's description for editors (JSON Schema `description`, shown on hover and beside each
+ * completion): Japanese, then English, one line so every editor shows both.
+ */
+export const doc = (ja: string, en: string) => `${ja} / ${en}`;
+
 /** A non-empty line of text. */
 export const text = () =>
   z.string().trim().min(1, say('空にできません。', 'This cannot be empty.'));
@@ -87,13 +93,16 @@ export const wholeNumber = () =>
   });
 
 /** A person named with a title: 代表者 { title: 代表取締役, name: … }, 館長 … */
-export const titledName = () => z.strictObject({ title: text(), name: text() });
+export const titledName = () => z.strictObject({
+  title: text().describe(doc('肩書（代表取締役、館長など）', 'Title, e.g. 代表取締役 (representative director)')),
+  name: text().describe(doc('氏名', 'Full name')),
+});
 
 /** 担当者: who answers questions about the papers. */
 export const contactPerson = () => z.strictObject({
-  department: text().optional(),
-  name: text().optional(),
-  phone: text().optional(),
-  fax: text().optional(),
-  email: text().optional(),
+  department: text().optional().describe(doc('担当部署', 'Department')),
+  name: text().optional().describe(doc('担当者の氏名', "Contact person's name")),
+  phone: text().optional().describe(doc('電話番号', 'Telephone number')),
+  fax: text().optional().describe(doc('FAX番号', 'Fax number')),
+  email: text().optional().describe(doc('電子メールアドレス', 'E-mail address')),
 });

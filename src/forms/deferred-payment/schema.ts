@@ -4,56 +4,58 @@
  * fiscal year. Every field of spec/cases/deferred-payment.yaml is accepted.
  */
 import { z } from 'zod';
-import { contactPerson, isoDate, postalCode, say, text, titledName, wholeNumber } from '../../case/fields.js';
+import { contactPerson, doc, isoDate, postalCode, say, text, titledName, wholeNumber } from '../../case/fields.js';
 import { DEFAULT_LENDING_LIBRARY, LENDING_LIBRARIES } from '../../legal/deferred-payment.js';
 
 const branch = z.strictObject({
-  name: text(),
-  address: text().optional(),
+  name: text().describe(doc('分館の名称', 'Name of the branch')),
+  address: text().optional().describe(doc('分館の所在地', 'Address of the branch')),
 });
 
 const institution = z.strictObject({
-  name: text(),
-  category: wholeNumber(), // 1–10, seed 003 後納制度対象機関 (checked by the rules, which say why)
-  postal_code: postalCode().optional(),
-  address: text(),
-  head: titledName(), // 機関の長: the applicant, printed with ㊞
-  contact: contactPerson().optional(), // 担当者
-  branches: z.array(branch).optional(), // 分館: all are covered by the application
-  nii_offset_service: z.boolean(), // NII ILL文献複写等料金相殺サービスに本館・分館が参加しているか
-  whole_institution: z.boolean(), // 機関全体としての申請か（部局・分館単位ではないか）
+  name: text().describe(doc('機関の名称', 'Name of the institution')),
+  category: wholeNumber().describe(doc('後納制度対象機関の区分（1〜10）', 'Category of institution eligible for deferred payment (1–10)')),
+  postal_code: postalCode().optional().describe(doc('郵便番号', 'Postal code')),
+  address: text().describe(doc('所在地', 'Address')),
+  head: titledName().describe(doc('機関の長（申請者。㊞欄つきで印刷）', 'Head of the institution, the applicant (printed with a seal box)')),
+  contact: contactPerson().optional().describe(doc('担当者', 'Contact person')),
+  branches: z.array(branch).optional().describe(doc('分館（すべて申請の対象になります）', 'Branches (all are covered by the application)')),
+  nii_offset_service: z.boolean().describe(doc(
+    'NII ILL文献複写等料金相殺サービスに本館・分館が参加しているか', 'Whether the library takes part in the NII ILL fee offset service')),
+  whole_institution: z.boolean().describe(doc('機関全体としての申請か（部局・分館単位ではないか）', 'Whether the whole institution applies (not one department or branch)')),
 });
 
 /** A lending library not in the project's data: its director and address, written in the case. */
 const otherLibrary = z.strictObject({
-  director: text(), // 〇〇大学附属図書館長
-  name: text().optional(),
-  office: text().optional(),
-  postal_code: postalCode().optional(),
-  address: text().optional(),
-  phone: text().optional(),
-  fax: text().optional(),
+  director: text().describe(doc('宛先の図書館長（〇〇大学附属図書館長）', 'The library director addressed, e.g. 〇〇大学附属図書館長')),
+  name: text().optional().describe(doc('図書館の名称', 'Name of the library')),
+  office: text().optional().describe(doc('担当部署', 'Office in charge')),
+  postal_code: postalCode().optional().describe(doc('郵便番号', 'Postal code')),
+  address: text().optional().describe(doc('所在地', 'Address')),
+  phone: text().optional().describe(doc('電話番号', 'Telephone number')),
+  fax: text().optional().describe(doc('FAX番号', 'Fax number')),
 });
 
 const libraryKeys = Object.keys(LENDING_LIBRARIES) as [string, ...string[]];
 
 export const deferredPaymentSchema = z.strictObject({
-  form: z.literal('deferred-payment'),
-  date: isoDate().optional(), // 申請日; today when omitted
-  request: z.enum(['new', 'change', 'cancel']), // 新規・変更・取消
-  fiscal_year: wholeNumber().optional(), // 年度 (2027 = 令和9年度); default: the fiscal year of date
+  form: z.literal('deferred-payment').describe(doc('様式: 文献複写等料金後納許可申請書', 'Form: application to pay interlibrary copy fees in arrears')),
+  date: isoDate().optional().describe(doc('申請日（省略すると今日）', 'Date of the application (today when omitted)')),
+  request: z.enum(['new', 'change', 'cancel']).describe(doc('新規（new）・変更（change）・取消（cancel）', 'New application, change or cancellation')),
+  fiscal_year: wholeNumber().optional().describe(doc('年度（2027 = 令和9年度。省略すると申請日の年度）', 'Fiscal year (2027 = 令和9年度; default: that of the date)')),
   recipient: z.union([z.enum(libraryKeys), otherLibrary], say(
     `recipient は ${libraryKeys.join(', ')} か、{ director: 〇〇大学附属図書館長, address: … } です。`,
-    `recipient is ${libraryKeys.join(', ')}, or { director: …, address: … } for another library.`)).default(DEFAULT_LENDING_LIBRARY),
-  permit_number: text().optional(), // 許可番号 (for a change or a cancellation)
-  changes: text().optional(), // 変更内容
-  reason: text().optional(), // 取消の理由
-  institution,
-  billing: z.strictObject({ // 請求書送付先
-    addressee: text(),
-    postal_code: postalCode().optional(),
-    address: text(),
-  }).optional(),
+    `recipient is ${libraryKeys.join(', ')}, or { director: …, address: … } for another library.`)).default(DEFAULT_LENDING_LIBRARY)
+    .describe(doc('申請先の図書館（登録済みの名前か、館長と住所を書いたもの）', 'The lending library: a known name, or its director and address')),
+  permit_number: text().optional().describe(doc('許可番号（変更・取消のとき）', 'Permit number (for a change or a cancellation)')),
+  changes: text().optional().describe(doc('変更内容', 'What changes')),
+  reason: text().optional().describe(doc('取消の理由', 'Why the permit is cancelled')),
+  institution: institution.describe(doc('申請する機関', 'The applying institution')),
+  billing: z.strictObject({
+    addressee: text().describe(doc('請求書の宛名', 'Addressee of the invoices')),
+    postal_code: postalCode().optional().describe(doc('郵便番号', 'Postal code')),
+    address: text().describe(doc('住所', 'Address')),
+  }).optional().describe(doc('請求書送付先（機関の住所と違うとき）', 'Where invoices go, when not the institution')),
 });
 
 export type DeferredPaymentCase = z.output<typeof deferredPaymentSchema>;

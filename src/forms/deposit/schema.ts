@@ -4,7 +4,7 @@
  * spec/cases/deposit-*.yaml is accepted; unknown fields are refused by name.
  */
 import { z } from 'zod';
-import { contactPerson, isoDate, postalCode, text, titledName, wholeNumber } from '../../case/fields.js';
+import { contactPerson, doc, isoDate, postalCode, text, titledName, wholeNumber } from '../../case/fields.js';
 import { DEPOSIT_MODES, PUBLISHING_TYPES } from '../../legal/deposit.js';
 
 /** 製本: how the copy is bound. Stapled (ホチキス留め) copies are simple prints with no deposit duty. */
@@ -17,51 +17,53 @@ export const BINDINGS = {
 
 /** 発行者: as printed in the colophon (奥付). */
 const publisher = z.strictObject({
-  name: text(),
-  representative: titledName().optional(), // a company's 代表者
-  postal_code: postalCode().optional(),
-  address: text(),
-  phone: text().optional(),
-  email: text().optional(),
-  contact: contactPerson().optional(), // 担当者, when not the publisher himself
+  name: text().describe(doc('発行者の氏名・名称（奥付どおり）', "The publisher's name as in the colophon")),
+  representative: titledName().optional().describe(doc('代表者（法人の場合）', "A company's representative")),
+  postal_code: postalCode().optional().describe(doc('発行者の郵便番号', "The publisher's postal code")),
+  address: text().describe(doc('発行者の住所', "The publisher's address")),
+  phone: text().optional().describe(doc('電話番号', 'Telephone number')),
+  email: text().optional().describe(doc('電子メールアドレス', 'E-mail address')),
+  contact: contactPerson().optional().describe(doc('担当者（発行者本人でないとき）', 'Contact person, when not the publisher')),
 });
 
 const publication = z.strictObject({
-  title: text(), // 書名 as on the title page
-  volume: text().optional(), // 巻次・版
-  author: text().optional(),
-  published_on: isoDate(), // 発行日 (奥付): the 30-day deadline runs from it
-  price: wholeNumber().optional(), // 小売価格（本体、税抜）; absent: 非売品
-  copies_printed: wholeNumber().optional(), // 発行部数
-  publishing_type: z.enum(PUBLISHING_TYPES), // 発行形態
-  on_demand_sold: wholeNumber().optional(), // オンデマンド出版: 販売済み部数
-  binding: z.enum(Object.keys(BINDINGS) as [keyof typeof BINDINGS]).optional(),
-  pages: wholeNumber().optional(),
-  isbn: text().optional(), // irrelevant to the duty; printed when given
+  title: text().describe(doc('書名（標題紙どおり）', 'Title as on the title page')),
+  volume: text().optional().describe(doc('巻次・版', 'Volume or edition')),
+  author: text().optional().describe(doc('著者名', 'Author')),
+  published_on: isoDate().describe(doc('発行日（奥付）。納本の期限30日はここから数えます', 'Date of publication (colophon); the 30-day deposit deadline runs from it')),
+  price: wholeNumber().optional().describe(doc('小売価格（本体、税抜、円）。省略すると非売品', 'Retail price in yen before tax; omit for a not-for-sale item')),
+  copies_printed: wholeNumber().optional().describe(doc('発行部数', 'Copies printed')),
+  publishing_type: z.enum(PUBLISHING_TYPES).describe(doc('発行形態（自費出版、研究報告、オンデマンドなど）', 'Kind of publishing (self-published, research report, on demand …)')),
+  on_demand_sold: wholeNumber().optional().describe(doc('オンデマンド出版の販売済み部数', 'Copies sold so far (on-demand publishing)')),
+  binding: z.enum(Object.keys(BINDINGS) as [keyof typeof BINDINGS]).optional().describe(doc(
+    '製本（無線綴じ、上製本、中綴じ、ホチキス留め）', 'Binding (perfect, hardcover, saddle-stitch, stapled)')),
+  pages: wholeNumber().optional().describe(doc('ページ数', 'Number of pages')),
+  isbn: text().optional().describe(doc('ISBN（納本義務には関係しません。書けば印刷します）', 'ISBN (irrelevant to the duty; printed when given)')),
   // Kinds of publication with no deposit duty (seed 001 納本義務がない出版物):
-  blank_form: z.boolean().optional(), // 手帳・カレンダー・家計簿など書式・ひな形
-  same_content_reprint: z.boolean().optional(), // 内容が同一の単純な刷り重ね
-  restricted: z.boolean().optional(), // 広く公開することに支障があるもの
+  blank_form: z.boolean().optional().describe(doc('手帳・カレンダー・家計簿など書式・ひな形か（納本義務なし）', 'A blank form such as a diary or calendar (no deposit duty)')),
+  same_content_reprint: z.boolean().optional().describe(doc('内容が同一の単純な刷り重ねか（納本義務なし）', 'A plain reprint with the same content (no deposit duty)')),
+  restricted: z.boolean().optional().describe(doc('広く公開することに支障があるものか（納本義務なし）', 'Not fit to be made widely public (no deposit duty)')),
 });
 
 /** Where the 受領書 (receipt) should be sent, when not to the publisher's own address. */
 const returnAddress = z.strictObject({
-  name: text().optional(),
-  postal_code: postalCode().optional(),
-  address: text(),
+  name: text().optional().describe(doc('宛名', 'Addressee')),
+  postal_code: postalCode().optional().describe(doc('郵便番号', 'Postal code')),
+  address: text().describe(doc('住所', 'Address')),
 });
 
 export const depositSchema = z.strictObject({
-  form: z.literal('deposit'),
-  date: isoDate().optional(), // the day the papers are prepared and sent; today when omitted
-  mode: z.enum(DEPOSIT_MODES),
-  publisher,
-  publication,
-  copies_deposited: wholeNumber().default(1), // 1 is the duty; a 2nd is a gift kept at the Kansai-kan
-  receipt_requested: z.boolean().default(false), // 受領書: a note with the return address is enclosed
-  return_address: returnAddress.optional(),
-  postage: wholeNumber().optional(), // 送料 paid by the publisher (元払い), claimed with 代償金
-  note: text().optional(), // 備考, printed on the 出版物納入書
+  form: z.literal('deposit').describe(doc('様式: 国立国会図書館への納本', 'Form: legal deposit with the National Diet Library')),
+  date: isoDate().optional().describe(doc('書類を作り送る日（省略すると今日）', 'Date the papers are sent (today when omitted)')),
+  mode: z.enum(DEPOSIT_MODES).describe(doc(
+    '納入の方法: 寄贈（donation）、代償金を受け取る（compensation）、送料のみ（postage-only）', 'How it is deposited: as a gift, for compensation (代償金), or postage only')),
+  publisher: publisher.describe(doc('発行者', 'The publisher')),
+  publication: publication.describe(doc('納入する出版物', 'The publication deposited')),
+  copies_deposited: wholeNumber().default(1).describe(doc('納入部数（義務は1部。2部目は寄贈で関西館へ）', 'Copies sent (the duty is one; a second is a gift for the Kansai-kan)')),
+  receipt_requested: z.boolean().default(false).describe(doc('受領書を希望するか', 'Whether a receipt is wanted')),
+  return_address: returnAddress.optional().describe(doc('受領書の送付先（発行者の住所と違うとき）', "Where the receipt goes, when not the publisher's address")),
+  postage: wholeNumber().optional().describe(doc('発行者が払った送料（円。代償金と合わせて請求）', 'Postage paid by the publisher in yen (claimed with the compensation)')),
+  note: text().optional().describe(doc('備考（出版物納入書に印刷）', 'Remarks (printed on the deposit form)')),
 });
 
 export type DepositCase = z.output<typeof depositSchema>;

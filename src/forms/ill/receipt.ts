@@ -3,7 +3,7 @@
  * the NDL library the items came from (seed 002 Check on arriving items), with the return rules.
  */
 import { z } from 'zod';
-import { isoDate, say, text } from '../../case/fields.js';
+import { doc, isoDate, say, text } from '../../case/fields.js';
 import { warning, type Problem } from '../../case/problem.js';
 import { addressBlock } from '../../compose/blocks.js';
 import { valueInForce } from '../../legal/dated.js';
@@ -14,18 +14,19 @@ import type { FormPlugin } from '../types.js';
 import { illTemplates, letterhead, librarySchema, userId } from './common.js';
 
 const schema = z.strictObject({
-  form: z.literal('ill-receipt'),
-  date: isoDate().optional(),
+  form: z.literal('ill-receipt').describe(doc('様式: NDL図書館間貸出の受領書（英文）', 'Form: receipt letter for NDL loan material')),
+  date: isoDate().optional().describe(doc('日付（省略すると今日）', 'Date (today when omitted)')),
   user_id: userId(),
-  library: librarySchema,
-  sent_from: z.enum(NDL_LIBRARY_KEYS), // the NDL library the items came from, and go back to
-  received_on: isoDate(),
+  library: librarySchema.describe(doc('受け取った図書館', 'The receiving library')),
+  sent_from: z.enum(NDL_LIBRARY_KEYS).describe(doc(
+    '資料を送ってきた（返送先の）NDLの館: 東京本館、関西館、国際子ども図書館', 'The NDL library the items came from and go back to: Tokyo Main, Kansai-kan or ILCL')),
+  received_on: isoDate().describe(doc('受け取った日', 'Date received')),
   items: z.array(z.strictObject({
-    loan_slip: text(),
-    title: text(),
-    condition: z.enum(['good', 'damaged']),
-    note: text().optional(),
-  })).min(1, say('受け取った資料を1件以上書いてください。', 'List at least one item received.')),
+    loan_slip: text().describe(doc('貸出票の番号', 'Loan slip number')),
+    title: text().describe(doc('書名', 'Title')),
+    condition: z.enum(['good', 'damaged']).describe(doc('状態: 良好（good）か破損あり（damaged）', 'Condition: good or damaged')),
+    note: text().optional().describe(doc('備考（破損の様子など）', 'Note (what the damage is …)')),
+  })).min(1, say('受け取った資料を1件以上書いてください。', 'List at least one item received.')).describe(doc('受け取った資料', 'The items received')),
 });
 type Receipt = z.output<typeof schema>;
 interface Derived { date: string; receiptDue: string; returnDue: string }

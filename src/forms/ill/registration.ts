@@ -4,7 +4,7 @@
  * letter listing the three enclosures, and the reading-room photo on an enclosure page.
  */
 import { z } from 'zod';
-import { isoDate, text } from '../../case/fields.js';
+import { doc, isoDate, text } from '../../case/fields.js';
 import { readImage, type ImageFile } from '../../case/images.js';
 import { error, warning, type Problem } from '../../case/problem.js';
 import { addressBlock, formGrid } from '../../compose/blocks.js';
@@ -16,23 +16,29 @@ import { englishDate } from '../../text/format.js';
 import type { FormPlugin } from '../types.js';
 import { illTemplates, letterhead, librarySchema } from './common.js';
 
-const person = z.strictObject({ name: text(), title: text(), email: text().optional(), phone: text().optional() });
+const person = z.strictObject({
+  name: text().describe(doc('氏名', 'Name')),
+  title: text().describe(doc('役職', 'Title')),
+  email: text().optional().describe(doc('電子メールアドレス', 'E-mail address')),
+  phone: text().optional().describe(doc('電話番号', 'Telephone number')),
+});
 
 const schema = z.strictObject({
-  form: z.literal('ill-registration'),
-  date: isoDate().optional(),
-  library: librarySchema,
-  representative: person.omit({ email: true, phone: true }), // signs by hand: never a printed signature
-  contact: person.optional(),
+  form: z.literal('ill-registration').describe(doc('様式: NDL図書館間貸出の利用者登録申請（英文）', 'Form: NDL interlibrary loan user registration')),
+  date: isoDate().optional().describe(doc('日付（省略すると今日）', 'Date (today when omitted)')),
+  library: librarySchema.describe(doc('申請する図書館', 'The applying library')),
+  representative: person.omit({ email: true, phone: true }).describe(doc(
+    '代表者（手書きで署名します。署名は印刷しません）', 'The representative director, who signs by hand (no printed signature)')),
+  contact: person.optional().describe(doc('担当者', 'Contact person')),
   reading_room: z.strictObject({
-    name: text(),
-    supervised: z.boolean(), // users read under the supervision of library staff (condition 1)
-    copiers: text().optional(), // where copiers and scanners are and who may use them
-  }),
+    name: text().describe(doc('閲覧室の名称', 'Name of the reading room')),
+    supervised: z.boolean().describe(doc('職員の監督の下で閲覧させるか（契約条件1）', 'Whether users read under the supervision of library staff (condition 1)')),
+    copiers: text().optional().describe(doc('複写機・スキャナーの場所と利用者が使えるか', 'Where copiers and scanners are and who may use them')),
+  }).describe(doc('NDLの資料を閲覧させる閲覧室', 'The reading room where NDL material is read')),
   enclosures: z.strictObject({
-    reading_room_photo: text().optional(), // PNG or JPEG, relative to the case file
-    leaflet: text(), // the leaflet or brochure that describes the library
-  }),
+    reading_room_photo: text().optional().describe(doc('閲覧室の写真（PNG・JPEG。ケースファイルからの相対パス）', 'Picture of the reading room (PNG or JPEG, relative to the case file)')),
+    leaflet: text().describe(doc('図書館を紹介するリーフレット・パンフレットの名前', 'The leaflet or brochure that describes the library')),
+  }).describe(doc('同封するもの', 'Enclosures')),
 });
 type Registration = z.output<typeof schema>;
 type Loaded = Registration & { photo?: ImageFile };

@@ -3,7 +3,7 @@
  * Search (seed 002 How to Make a Request). At most ten items on loan at once, counting those held.
  */
 import { z } from 'zod';
-import { isoDate, say, text, wholeNumber } from '../../case/fields.js';
+import { doc, isoDate, say, text, wholeNumber } from '../../case/fields.js';
 import { error, warning, type Problem } from '../../case/problem.js';
 import { addressBlock, formGrid } from '../../compose/blocks.js';
 import { valueInForce } from '../../legal/dated.js';
@@ -14,25 +14,26 @@ import type { FormPlugin } from '../types.js';
 import { illTemplates, letterhead, librarySchema, userId } from './common.js';
 
 const item = z.strictObject({
-  title: text(),
-  author: text().optional(),
-  publisher: text().optional(),
-  year: wholeNumber().optional(), // year of publication
-  ndl_call_number: text().optional(),
-  isbn: text().optional(),
-  material_type: z.enum(MATERIAL_TYPES).default('book'),
-  language: z.enum(['japanese', 'foreign']).optional(), // default: japanese when the title has Japanese script
-  note: text().optional(),
+  title: text().describe(doc('書名', 'Title')),
+  author: text().optional().describe(doc('著者名', 'Author')),
+  publisher: text().optional().describe(doc('出版者', 'Publisher')),
+  year: wholeNumber().optional().describe(doc('出版年', 'Year of publication')),
+  ndl_call_number: text().optional().describe(doc('NDLの請求記号', 'NDL call number')),
+  isbn: text().optional().describe(doc('ISBN（国際標準図書番号）', 'ISBN')),
+  material_type: z.enum(MATERIAL_TYPES).default('book').describe(doc('資料の種類（図書、逐次刊行物、博士論文など）', 'Kind of material (book, serial, doctoral thesis …)')),
+  language: z.enum(['japanese', 'foreign']).optional().describe(doc(
+    '和書（japanese）か洋書（foreign）か（省略すると書名の文字から判断）', 'Japanese or foreign book (default: japanese when the title has Japanese script)')),
+  note: text().optional().describe(doc('備考', 'Note')),
 });
 
 const schema = z.strictObject({
-  form: z.literal('ill-request'),
-  date: isoDate().optional(),
+  form: z.literal('ill-request').describe(doc('様式: NDL図書館間貸出の貸出申込（英文、FAX・郵送）', 'Form: NDL interlibrary loan request by fax or post')),
+  date: isoDate().optional().describe(doc('日付（省略すると今日）', 'Date (today when omitted)')),
   user_id: userId(),
-  library: librarySchema,
-  currently_borrowed: wholeNumber().default(0), // items from earlier requests not yet returned
-  send_by: z.enum(['fax', 'post']),
-  items: z.array(item).min(1, say('資料を1件以上書いてください。', 'List at least one item.')),
+  library: librarySchema.describe(doc('申し込む図書館', 'The borrowing library')),
+  currently_borrowed: wholeNumber().default(0).describe(doc('前の申込で借りていてまだ返していない点数', 'Items from earlier requests not yet returned')),
+  send_by: z.enum(['fax', 'post']).describe(doc('送り方: FAX（fax）か郵送（post）', 'Sent by fax or by post')),
+  items: z.array(item).min(1, say('資料を1件以上書いてください。', 'List at least one item.')).describe(doc('借りたい資料', 'The items requested')),
 });
 type Request = z.output<typeof schema>;
 interface Derived { date: string; total: number }

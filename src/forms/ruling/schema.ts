@@ -3,7 +3,7 @@
  * Every field of spec/cases/ruling-*.yaml is accepted; unknown fields are refused by name.
  */
 import { z } from 'zod';
-import { amount, contactPerson, isoDate, postalCode, ratio, say, text, titledName } from '../../case/fields.js';
+import { amount, contactPerson, doc, isoDate, postalCode, ratio, say, text, titledName } from '../../case/fields.js';
 import { APPLICANT_KINDS, WORK_CATEGORIES } from '../../legal/ruling.js';
 
 const SUBJECTS = ['work', 'performance', 'phonogram', 'broadcast', 'cablecast'] as const;
@@ -13,25 +13,27 @@ const person = titledName();
 const contact = contactPerson().omit({ fax: true });
 
 const agent = z.strictObject({
-  title: text().optional(), // 弁護士 etc.
-  name: text(),
-  postal_code: postalCode().optional(),
-  address: text().optional(),
-  phone: text().optional(),
-  email: text().optional(),
+  title: text().optional().describe(doc('代理人の肩書（弁護士など）', "The agent's title, e.g. 弁護士 (attorney)")),
+  name: text().describe(doc('代理人の氏名', "The agent's name")),
+  postal_code: postalCode().optional().describe(doc('代理人の郵便番号', "The agent's postal code")),
+  address: text().optional().describe(doc('代理人の住所', "The agent's address")),
+  phone: text().optional().describe(doc('代理人の電話番号', "The agent's telephone number")),
+  email: text().optional().describe(doc('代理人の電子メールアドレス', "The agent's e-mail address")),
 });
 
 const applicant = z
   .strictObject({
-    kind: z.enum(APPLICANT_KINDS),
-    postal_code: postalCode().optional(),
-    address: text(),
-    name: text(),
-    representative: person.optional(), // 代表者 (法人) — printed with ㊞
-    contact: contact.optional(), // 担当者
-    phone: text().optional(),
-    email: text().optional(),
-    agent: agent.optional(), // 代理人 => 委任状
+    kind: z.enum(APPLICANT_KINDS).describe(doc(
+      '申請者の種別。国・地方公共団体等（state など）は補償金の供託が不要です',
+      'Kind of applicant; the state, local governments and the like (state …) need not deposit the compensation')),
+    postal_code: postalCode().optional().describe(doc('申請者の郵便番号', "The applicant's postal code")),
+    address: text().describe(doc('申請者の住所（法人は主たる事務所の所在地）', "The applicant's address (an organisation's main office)")),
+    name: text().describe(doc('申請者の氏名または名称', "The applicant's name")),
+    representative: person.optional().describe(doc('代表者（法人・団体の場合。㊞欄つきで印刷）', "An organisation's representative (printed with a seal box)")),
+    contact: contact.optional().describe(doc('担当者', 'Contact person for questions about the application')),
+    phone: text().optional().describe(doc('申請者の電話番号', "The applicant's telephone number")),
+    email: text().optional().describe(doc('申請者の電子メールアドレス', "The applicant's e-mail address")),
+    agent: agent.optional().describe(doc('代理人。書くと委任状も作ります', 'Agent acting for the applicant; a power of attorney is produced')),
   })
   .superRefine((a, ctx) => {
     if (a.kind !== 'individual' && !a.representative)
@@ -42,12 +44,12 @@ const applicant = z
 
 /** Each work's own evidence text, one per measure column of 資料2. */
 const evidence = z.strictObject({
-  directory_or_web: text().optional(), // ア(ア)/(イ)
-  management_bodies: text().optional(), // イ(ア)
-  expert_bodies: text().optional(), // イ(イ)
-  public_notice: text().optional(), // ウ
-  ruling_database: text().optional(), // ア(ウ)
-  agency_inquiry: text().optional(), // イ(ウ)
+  directory_or_web: text().optional().describe(doc('名簿・ウェブ検索の結果（ア(ア)(イ)）', 'Result of the directories and web search (a-i, a-ii)')),
+  management_bodies: text().optional().describe(doc('著作権等管理事業者への照会結果（イ(ア)）', 'Result of asking the management bodies (b-i)')),
+  expert_bodies: text().optional().describe(doc('関係団体・有識者への照会結果（イ(イ)）', 'Result of asking expert bodies (b-ii)')),
+  public_notice: text().optional().describe(doc('公告（CRIC・新聞）の結果（ウ）', 'Result of the public notice, CRIC or newspaper (c)')),
+  ruling_database: text().optional().describe(doc('裁定データベースの確認結果（ア(ウ)）', 'Result of checking the ruling database (a-iii)')),
+  agency_inquiry: text().optional().describe(doc('文化庁への照会結果（イ(ウ)）', 'Result of asking the Agency for Cultural Affairs (b-iii)')),
 });
 
 /** A work (法10条1項) needs its category: item 3 and the evidence table start with it. */
@@ -57,18 +59,20 @@ export const CATEGORY_NEEDED = say(
 
 export const workSchema = z
   .strictObject({
-    title: text().optional(),
-    title_status: z.enum(['none', 'unknown']).optional(), // 題号無し / 題号不明
-    author: text().optional(),
-    author_status: z.enum(['none', 'unknown']).optional(), // 表示がない / 不明
-    author_reading: text().optional(),
-    category: z.enum(Object.keys(WORK_CATEGORIES) as [keyof typeof WORK_CATEGORIES]).optional(),
-    description: text(),
-    year: text().optional(), // 出版年・公表年 as the source prints it (昭和45年), for the advertisement
-    publisher: text().optional(), // 出版社・発行者, for the advertisement
-    previously_ruled: z.boolean().default(false),
-    attachments: z.array(text()).optional(), // 別添資料: PNG/JPEG paths relative to the case file
-    evidence: evidence.optional(),
+    title: text().optional().describe(doc('題号', 'Title of the work')),
+    title_status: z.enum(['none', 'unknown']).optional().describe(doc('題号がない（none）・不明（unknown）とき', 'When the work has no title (none) or it is unknown (unknown)')),
+    author: text().optional().describe(doc('著作者名（表示されている名前）', "The author's name as shown")),
+    author_status: z.enum(['none', 'unknown']).optional().describe(doc('著作者名の表示がない（none）・不明（unknown）とき', "When no author's name is shown (none) or it is unknown (unknown)")),
+    author_reading: text().optional().describe(doc('著作者名の読み（ふりがな）', "Reading of the author's name (furigana)")),
+    category: z.enum(Object.keys(WORK_CATEGORIES) as [keyof typeof WORK_CATEGORIES]).optional().describe(doc(
+      '著作物の種類（言語、美術、写真など）。subject: work では必須', 'Category of the work (literary, artistic, photographic …); required when subject is work')),
+    description: text().describe(doc('著作物等の内容・掲載箇所の説明', 'What the work is and where it appears')),
+    year: text().optional().describe(doc('出版年・公表年（資料の表記どおり。例: 昭和45年）', 'Year of publication as the source prints it (e.g. 昭和45年)')),
+    publisher: text().optional().describe(doc('出版社・発行者（公告文に載ります）', 'Publisher (printed in the advertisement)')),
+    previously_ruled: z.boolean().default(false).describe(doc(
+      '過去に裁定を受けた著作物か（受けていれば相当な努力の一部を省けます）', 'Whether the work was ruled on before (some of the search may then be skipped)')),
+    attachments: z.array(text()).optional().describe(doc('別添資料の画像（PNG・JPEG。ケースファイルからの相対パス）', 'Attached images (PNG or JPEG, relative to the case file)')),
+    evidence: evidence.optional().describe(doc('この著作物だけの探索結果（資料2の各欄）', "This work's own search results (columns of the evidence table)")),
   })
   .superRefine((w, ctx) => {
     if (!w.title && !w.title_status)
@@ -82,68 +86,118 @@ export const workSchema = z
   });
 
 const common = {
-  tax_rate: ratio(1).optional(), // overrides the consumption tax in force on the case date
-  basis: text().optional(), // where the rate comes from
-  unit_label: text().optional(), // e.g. 追加複製の単位数
+  tax_rate: ratio(1).optional().describe(doc('消費税率（省略すると申請日に施行中の税率）', 'Consumption tax rate (default: the rate in force on the case date)')),
+  basis: text().optional().describe(doc('使用料率の根拠（使用料規程など）', 'Where the rate comes from (a royalty tariff …)')),
+  unit_label: text().optional().describe(doc('数量の呼び方（例: 追加複製の単位数）', 'What the quantity counts, e.g. 追加複製の単位数')),
 };
 
+const unitPrice = () => amount().describe(doc('単価（定価など、円）', 'Unit price in yen (list price …)'));
+const copies = () => amount().describe(doc('部数・複製数', 'Number of copies'));
+const rate = () => ratio().describe(doc('使用料率（7%、0.07、1/20）', 'Royalty rate (7%, 0.07 or 1/20)'));
+const formula = <T extends string>(name: T, ja: string, en: string) => z.literal(name).describe(doc(`補償金の算定式: ${ja}`, `Compensation formula: ${en}`));
+
 const compensation = z.discriminatedUnion('formula', [
-  z.strictObject({ formula: z.literal('print'), unit_price: amount(), copies: amount(), rate: ratio(), ...common }),
-  z.strictObject({ formula: z.literal('print-partial'), unit_price: amount(), copies: amount(), rate: ratio(), share: ratio(), ...common }),
-  z.strictObject({ formula: z.literal('online-period'), unit_price: amount(), rate: ratio(), annual_uses: amount(), years: amount(), ...common }),
-  z.strictObject({ formula: z.literal('online-downloads'), unit_price: amount(), rate: ratio(), downloads: amount(), ...common }),
-  z.strictObject({ formula: z.literal('video'), unit_price: amount(), rate: ratio(), contribution: ratio(), copies: amount(), ...common }),
-  z.strictObject({ formula: z.literal('monthly-tariff'), per_request: amount(), monthly_requests: amount(), minimum: amount(), months: amount(), ...common }),
-  z.strictObject({ formula: z.literal('fixed'), amount: amount(), ...common }),
+  z.strictObject({ formula: formula('print', '出版（単価×部数×率）', 'print (price × copies × rate)'), unit_price: unitPrice(), copies: copies(), rate: rate(), ...common }),
+  z.strictObject({
+    formula: formula('print-partial', '一部を掲載する出版（単価×部数×率×割合）', 'partial print (price × copies × rate × share)'),
+    unit_price: unitPrice(), copies: copies(), rate: rate(),
+    share: ratio().describe(doc('出版物に占める当該著作物の割合', "The work's share of the publication")), ...common,
+  }),
+  z.strictObject({
+    formula: formula('online-period', 'インターネット配信・期間（単価×率×年間利用数×年数）', 'online for a period (price × rate × uses a year × years)'),
+    unit_price: unitPrice(), rate: rate(),
+    annual_uses: amount().describe(doc('年間の利用回数（見込み）', 'Expected uses a year')),
+    years: amount().describe(doc('利用年数', 'Years of use')), ...common,
+  }),
+  z.strictObject({
+    formula: formula('online-downloads', 'ダウンロード配信（単価×率×ダウンロード数）', 'downloads (price × rate × downloads)'),
+    unit_price: unitPrice(), rate: rate(),
+    downloads: amount().describe(doc('ダウンロード数（見込み）', 'Expected downloads')), ...common,
+  }),
+  z.strictObject({
+    formula: formula('video', '映像（単価×率×寄与率×複製数）', 'video (price × rate × contribution × copies)'),
+    unit_price: unitPrice(), rate: rate(),
+    contribution: ratio().describe(doc('映像全体に対する当該著作物の寄与率', "The work's contribution to the whole video")), copies: copies(), ...common,
+  }),
+  z.strictObject({
+    formula: formula('monthly-tariff', '月額の使用料規程（1件あたり×月間件数、最低額あり）', 'monthly tariff (per request × requests, with a minimum)'),
+    per_request: amount().describe(doc('1件あたりの使用料（円）', 'Fee per request in yen')),
+    monthly_requests: amount().describe(doc('月間の件数', 'Requests a month')),
+    minimum: amount().describe(doc('月額の最低使用料（円）', 'Monthly minimum in yen')),
+    months: amount().describe(doc('利用する月数', 'Months of use')), ...common,
+  }),
+  z.strictObject({
+    formula: formula('fixed', '定額', 'a fixed amount'),
+    amount: amount().describe(doc('補償金の額（円、税抜）', 'Compensation in yen before tax')), ...common,
+  }),
 ]);
 
 const use = z.strictObject({
-  method: text(), // 利用方法: quantity, period, paid or free
-  compensation: compensation.optional(),
+  method: text().describe(doc('利用方法（数量・期間・有償か無償か）', 'How the work will be used (quantity, period, paid or free)')),
+  compensation: compensation.optional().describe(doc('補償金の算定（formula で式を選びます）', 'How the compensation is computed (choose a formula)')),
 });
 
 const inquiry = z.strictObject({
-  name: text(),
-  inquired_on: isoDate().optional(),
-  person: text().optional(),
-  result: text(),
+  name: text().describe(doc('照会先の名称', 'Whom you asked')),
+  inquired_on: isoDate().optional().describe(doc('照会日（YYYY-MM-DD）', 'Date asked (YYYY-MM-DD)')),
+  person: text().optional().describe(doc('応対した担当者', 'Who answered')),
+  result: text().describe(doc('照会の結果', 'What they answered')),
 });
 
 const dueDiligence = z.strictObject({
-  summary: text(),
-  directories: z.array(z.strictObject({ title: text(), publisher: text().optional(), year: text().optional(), result: text() })).optional(),
-  web_search: z.strictObject({ engines: z.array(text()).min(1), result: text() }).optional(),
-  management_bodies: z.array(inquiry).optional(),
-  expert_bodies: z.array(inquiry).optional(),
-  ruling_database: z.strictObject({ serial: text().optional(), ruled_on: isoDate().optional(), result: text() }).optional(),
-  agency_inquiry: z.strictObject({ inquired_on: isoDate().optional(), result: text() }).optional(),
+  summary: text().describe(doc('相当な努力の概要', 'Summary of the search for the rights holder')),
+  directories: z.array(z.strictObject({
+    title: text().describe(doc('名簿・名鑑の名前', 'Name of the directory')),
+    publisher: text().optional().describe(doc('発行者', 'Publisher')),
+    year: text().optional().describe(doc('発行年', 'Year')),
+    result: text().describe(doc('閲覧の結果', 'What it showed')),
+  })).optional().describe(doc('閲覧した名簿・名鑑（ア(ア)）', 'Directories consulted (a-i)')),
+  web_search: z.strictObject({
+    engines: z.array(text()).min(1).describe(doc('使った検索サイト', 'Search engines used')),
+    result: text().describe(doc('検索の結果', 'What the search found')),
+  }).optional().describe(doc('インターネット検索（ア(イ)）', 'Web search (a-ii)')),
+  management_bodies: z.array(inquiry).optional().describe(doc('照会した著作権等管理事業者（イ(ア)）', 'Management bodies asked (b-i)')),
+  expert_bodies: z.array(inquiry).optional().describe(doc('照会した関係団体・有識者（イ(イ)）', 'Expert bodies asked (b-ii)')),
+  ruling_database: z.strictObject({
+    serial: text().optional().describe(doc('過去の裁定の番号', 'Number of the earlier ruling')),
+    ruled_on: isoDate().optional().describe(doc('過去の裁定の日', 'Date of the earlier ruling')),
+    result: text().describe(doc('確認の結果', 'What the database showed')),
+  }).optional().describe(doc('文化庁の裁定データベースの確認（ア(ウ)）', "Check of the Agency's ruling database (a-iii)")),
+  agency_inquiry: z.strictObject({
+    inquired_on: isoDate().optional().describe(doc('照会日', 'Date asked')),
+    result: text().describe(doc('照会の結果', 'What the Agency answered')),
+  }).optional().describe(doc('文化庁への照会（イ(ウ)）', 'Inquiry to the Agency for Cultural Affairs (b-iii)')),
   public_notice: z.strictObject({
-    medium: z.enum(['cric', 'newspaper']),
-    start: isoDate().optional(), // CRIC: first day on the site
-    published_on: isoDate().optional(), // newspaper
-    name: text().optional(), // newspaper name
-    own_site: z.boolean().optional(), // also on the applicant's site, linked from CRIC
-    result: text(),
-  }).optional(),
+    medium: z.enum(['cric', 'newspaper']).describe(doc('公告の媒体: CRICのウェブサイト（cric）か新聞（newspaper）', 'Where the notice ran: the CRIC website (cric) or a newspaper')),
+    start: isoDate().optional().describe(doc('CRICサイトへの掲載開始日', 'First day on the CRIC site')),
+    published_on: isoDate().optional().describe(doc('新聞の掲載日', 'Date in the newspaper')),
+    name: text().optional().describe(doc('新聞名', 'Name of the newspaper')),
+    own_site: z.boolean().optional().describe(doc('申請者のサイトにも掲載しCRICからリンクしたか', "Also on the applicant's own site, linked from CRIC")),
+    result: text().describe(doc('公告の結果', 'What came of the notice')),
+  }).optional().describe(doc('権利者情報を求める公告（ウ）', 'Public notice seeking the rights holder (c)')),
 });
 
 export const rulingSchema = z
   .strictObject({
-    form: z.literal('ruling'),
-    subject: z.enum(SUBJECTS),
-    date: isoDate().optional(), // 申請日; today when omitted
-    applicant,
-    works: z.array(workSchema).min(1, say('著作物等を一つ以上書いてください。', 'List at least one work.')).optional(),
-    works_file: text().optional(), // CSV of works beside the case file
-    uses: z.array(use).min(1, say('利用方法（uses）を一つ以上書いてください。', 'List at least one use.')),
-    due_diligence: dueDiligence,
-    in_application_use: z.boolean(), // 8 申請中利用の有無
-    deposit_exempt: z.boolean().optional(), // overrides item 7 (a 国等 may still deposit in advance)
-    medium: text().optional(), // 複製物の媒体 for the copy notice: 書籍, DVD, CD …
-    ruled_on: isoDate().optional(), // 裁定のあった日, once the ruling is made: the copy notice after the ruling
+    form: z.literal('ruling').describe(doc('様式: 著作権者不明等の場合の裁定申請', 'Form: ruling application for works whose rights holder cannot be found')),
+    subject: z.enum(SUBJECTS).describe(doc(
+      '裁定の対象: 著作物（work）、実演、レコード、放送、有線放送', 'What the ruling is for: a work, performance, phonogram, broadcast or cablecast')),
+    date: isoDate().optional().describe(doc('申請日（YYYY-MM-DD。省略すると今日）', 'Date of the application (YYYY-MM-DD; today when omitted)')),
+    applicant: applicant.describe(doc('申請者', 'The applicant')),
+    works: z.array(workSchema).min(1, say('著作物等を一つ以上書いてください。', 'List at least one work.')).optional()
+      .describe(doc('裁定を求める著作物等', 'The works the ruling is asked for')),
+    works_file: text().optional().describe(doc('著作物等の一覧 CSV（ケースファイルからの相対パス）', 'CSV listing the works (relative to the case file)')),
+    uses: z.array(use).min(1, say('利用方法（uses）を一つ以上書いてください。', 'List at least one use.'))
+      .describe(doc('利用方法と補償金', 'Each intended use and its compensation')),
+    due_diligence: dueDiligence.describe(doc('権利者を探した相当な努力', 'The search made for the rights holder (due diligence)')),
+    in_application_use: z.boolean().describe(doc('申請中利用（担保金を供託して裁定前に利用する）の有無', 'Whether the work will be used while the application is pending (after a security deposit)')),
+    deposit_exempt: z.boolean().optional().describe(doc('補償金の供託が不要か（省略すると申請者の種別から判断）', 'Whether the compensation need not be deposited (default: from the applicant kind)')),
+    medium: text().optional().describe(doc('複製物の媒体（書籍、DVD、CD など。複製物の表示に使います）', 'Medium of the copies (book, DVD, CD …) for the copy notice')),
+    ruled_on: isoDate().optional().describe(doc('裁定のあった日（裁定後の複製物の表示に使います）', 'Date of the ruling, once made (for the copy notice after the ruling)')),
     advertisement: z.strictObject({
-      purpose: text().optional(), // 「昭和15年に出版された『〇〇の歴史』を復刊する」: why the holder is sought
-    }).optional(),
+      purpose: text().optional().describe(doc(
+        '権利者を探す目的（例: 昭和15年に出版された『〇〇の歴史』を復刊する）', 'Why the holder is sought, e.g. to reissue a 1940 history')),
+    }).optional().describe(doc('公告文の設定', 'Settings for the advertisement text')),
   })
   .superRefine((c, ctx) => {
     if (!c.works && !c.works_file)

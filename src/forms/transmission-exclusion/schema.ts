@@ -4,55 +4,61 @@
  * services. Every field of spec/cases/transmission-exclusion.yaml is accepted.
  */
 import { z } from 'zod';
-import { isoDate, postalCode, say, text } from '../../case/fields.js';
+import { doc, isoDate, postalCode, say, text } from '../../case/fields.js';
 import { RESERVED_CATEGORY_KEYS } from '../../legal/transmission.js';
 
 const requester = z.strictObject({
-  role: z.enum(['author', 'publisher', 'heir', 'association', 'other']), // 申出者の立場
-  name: text(), // 申出者（著作者名、出版社名など）
-  department: text().optional(),
-  person: text().optional(), // 担当者
-  postal_code: postalCode().optional(),
-  address: text().optional(),
-  phone: text().optional(),
-  email: text().optional(),
+  role: z.enum(['author', 'publisher', 'heir', 'association', 'other']).describe(doc(
+    '申出者の立場: 著作者、出版社、著作権継承者、団体、その他', "The requester's standing: author, publisher, heir, association or other")),
+  name: text().describe(doc('申出者（著作者名、出版社名など）', 'The requester (author, publisher …)')),
+  department: text().optional().describe(doc('部署', 'Department')),
+  person: text().optional().describe(doc('担当者', 'Contact person')),
+  postal_code: postalCode().optional().describe(doc('郵便番号', 'Postal code')),
+  address: text().optional().describe(doc('住所', 'Address')),
+  phone: text().optional().describe(doc('電話番号', 'Telephone number')),
+  email: text().optional().describe(doc('電子メールアドレス', 'E-mail address')),
 });
 
 const item = z.strictObject({
   // The identifier printed in the NDL's list: info:ndljp/pid/…, a dl.ndl.go.jp URL, or the bare number.
-  pid: z.union([text(), z.number().int().nonnegative().transform(String)]),
-  title: text().optional(),
-  author: text().optional(),
-  criterion: z.enum(['in-print', 'managed', 'author-request', 'reserved-category']), // 除外基準
-  evidence: text().optional(), // 根拠: where it is sold, the announcement, …
-  reissue_on: isoDate().optional(), // in-print: 再販等の流通予定日
-  managed_by: text().optional(), // managed: 著作権等管理事業者の名称
-  author_request: text().optional(), // author-request through a publisher or association: how the author asked
-  category: z.enum(RESERVED_CATEGORY_KEYS).optional(), // reserved-category: 漫画・絵本・商業出版雑誌
+  pid: z.union([text(), z.number().int().nonnegative().transform(String)]).describe(doc(
+    'NDLのリストにある識別子（info:ndljp/pid/…、dl.ndl.go.jp のURL、番号のみ）', "The identifier in the NDL's list (info:ndljp/pid/…, a dl.ndl.go.jp URL, or the number)")),
+  title: text().optional().describe(doc('書名（省略するとリストから）', "Title (default: from the NDL's list)")),
+  author: text().optional().describe(doc('著者名（省略するとリストから）', "Author (default: from the NDL's list)")),
+  criterion: z.enum(['in-print', 'managed', 'author-request', 'reserved-category']).describe(doc(
+    '除外基準: 1 流通（in-print）、2 管理事業者（managed）、3 著作者の申出（author-request）、留保（reserved-category）',
+    'Exclusion criterion: 1 in print, 2 managed by a collecting body, 3 the author asks, or a reserved category')),
+  evidence: text().optional().describe(doc('根拠・確認方法（販売先、再販の告知など）', 'Evidence: where it is sold, the reissue announcement …')),
+  reissue_on: isoDate().optional().describe(doc('再販等の流通予定日（in-print）', 'Date the reissue goes on sale (in-print)')),
+  managed_by: text().optional().describe(doc('著作権等管理事業者の名称（managed）', 'Name of the collecting body (managed)')),
+  author_request: text().optional().describe(doc(
+    '出版社・団体からの申出で、著作者がいつどう求めたか（author-request）', 'Through a publisher or association: how and when the author asked (author-request)')),
+  category: z.enum(RESERVED_CATEGORY_KEYS).optional().describe(doc(
+    '留保の種類: 漫画、絵本、商業出版雑誌（reserved-category）', 'Reserved category: manga, picture book or commercial magazine')),
 });
 
 /** The NDL's own list (送信候補資料リスト / 送信資料リスト), to be filled for the items. */
 const candidateList = z.strictObject({
-  file: text(), // CSV or XLSX, relative to the case file
-  sheet: text().optional(), // the worksheet (default: the first)
-  // Headings of the list's columns when they differ from those yoshiki looks for.
+  file: text().describe(doc('NDLのリスト（CSV・XLSX。ケースファイルからの相対パス）', "The NDL's list (CSV or XLSX, relative to the case file)")),
+  sheet: text().optional().describe(doc('ワークシート名（省略すると最初のシート）', 'Worksheet (default: the first)')),
   columns: z.strictObject({
-    identifier: text().optional(),
-    criterion: text().optional(),
-    evidence: text().optional(),
-    requester: text().optional(),
-    contact: text().optional(),
-    date: text().optional(),
-  }).optional(),
+    identifier: text().optional().describe(doc('識別子の列の見出し', 'Heading of the identifier column')),
+    criterion: text().optional().describe(doc('除外基準の列の見出し', 'Heading of the criterion column')),
+    evidence: text().optional().describe(doc('根拠の列の見出し', 'Heading of the evidence column')),
+    requester: text().optional().describe(doc('申出者の列の見出し', 'Heading of the requester column')),
+    contact: text().optional().describe(doc('連絡先の列の見出し', 'Heading of the contact column')),
+    date: text().optional().describe(doc('申出日の列の見出し', 'Heading of the date column')),
+  }).optional().describe(doc('列の見出しが yoshiki の探すものと違うときの見出し', "The list's column headings, when they differ from those yoshiki looks for")),
 });
 
 export const exclusionSchema = z.strictObject({
-  form: z.literal('transmission-exclusion'),
-  date: isoDate().optional(), // 申出日 (default: today)
-  stage: z.enum(['pre', 'post']), // 事前除外 | 事後除外
-  requester,
-  items: z.array(item).min(1, say('除外を申し出る資料を1件以上書いてください。', 'List at least one item to exclude.')),
-  candidate_list: candidateList.optional(),
+  form: z.literal('transmission-exclusion').describe(doc('様式: 図書館送信・個人送信の除外申出', "Form: request to exclude titles from the NDL's transmission services")),
+  date: isoDate().optional().describe(doc('申出日（省略すると今日）', 'Date of the request (today when omitted)')),
+  stage: z.enum(['pre', 'post']).describe(doc('事前除外（pre）か事後除外（post）か', 'Before the titles are transmitted (pre) or after (post)')),
+  requester: requester.describe(doc('申出者', 'Who asks')),
+  items: z.array(item).min(1, say('除外を申し出る資料を1件以上書いてください。', 'List at least one item to exclude.'))
+    .describe(doc('除外を申し出る資料', 'The items to exclude')),
+  candidate_list: candidateList.optional().describe(doc('記入するNDLのリスト（送信候補資料リスト）', "The NDL's own list to fill in")),
 });
 
 export type ExclusionCase = z.output<typeof exclusionSchema>;
