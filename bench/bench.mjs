@@ -7,11 +7,13 @@
 //   npm run bench -- --pdfme-all     pdfme at every size too (10,000 works takes minutes)
 //   npm run bench -- --runs 5        runs per engine and size (default 3); the median is reported,
 //                                    since a shared 2-core machine is noisy and both engines suffer alike
+//   npm run bench -- --no-batch      without the batch part (bench/batch.mjs: 1,000 mixed cases)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { batchBench } from './batch.mjs';
 import { writeSyntheticCase } from './synthetic.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -111,6 +113,7 @@ async function main(argv) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  if (!argv.includes('--no-batch')) await batchBench(1000);
 }
 
 await main(process.argv.slice(2));

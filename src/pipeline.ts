@@ -20,13 +20,25 @@ export type Format = OutputFormat;
 /** What a document is written as when it does not say: the printable and the editable. */
 const DEFAULT_FORMATS: OutputFormat[] = ['pdf', 'docx'];
 
+/** A rendered file, in memory; a PDF also says how many pages it has (for the batch summary). */
+export interface RenderedFile { path: string; bytes: Uint8Array; pages?: number }
+type Renderer = (doc: DocumentModel) => Promise<Omit<RenderedFile, 'path'>>;
+const bytesOnly = (render: (doc: DocumentModel) => Promise<Uint8Array> | Uint8Array): Renderer =>
+  async (doc) => ({ bytes: await render(doc) });
+
 /** Renderers load on first use: a PDF-only run never parses the DOCX library. */
-const RENDERERS: Record<OutputFormat, () => Promise<(doc: DocumentModel) => Promise<Uint8Array> | Uint8Array>> = {
-  pdf: async () => (await import('./render/pdf.js')).renderPdf,
-  docx: async () => (await import('./render/docx.js')).renderDocx,
-  csv: async () => (await import('./render/csv.js')).renderCsv,
-  xlsx: async () => (await import('./render/xlsx.js')).renderXlsx,
-  txt: async () => (await import('./render/text.js')).renderText,
+const RENDERERS: Record<OutputFormat, () => Promise<Renderer>> = {
+  pdf: async () => {
+    const [{ writePdf }, { layoutDocument }] = await Promise.all([import('./render/pdf.js'), import('./render/layout.js')]);
+    return async (doc) => {
+      const pages = layoutDocument(doc);
+      return { bytes: await writePdf(pages, doc.title), pages: pages.length };
+    };
+  },
+  docx: async () => bytesOnly((await import('./render/docx.js')).renderDocx),
+  csv: async () => bytesOnly((await import('./render/csv.js')).renderCsv),
+  xlsx: async () => bytesOnly((await import('./render/xlsx.js')).renderXlsx),
+  txt: async () => bytesOnly((await import('./render/text.js')).renderText),
 };
 
 export interface CaseResult {
@@ -81,12 +93,12 @@ export async function checkCase(file: string, today = todayIso()): Promise<CaseR
 }
 
 /** Renders every document of a checked case in memory, in each of its formats that `formats` lists. */
-export async function renderDocuments(checked: CaseResult, formats: Format[]): Promise<{ path: string; bytes: Uint8Array }[]> {
+export async function renderDocuments(checked: CaseResult, formats: Format[]): Promise<RenderedFile[]> {
   if (!checked.ok) return [];
-  const files: { path: string; bytes: Uint8Array }[] = [];
+  const files: RenderedFile[] = [];
   for (const doc of checked.documents)
     for (const format of doc.formats ?? DEFAULT_FORMATS)
-      if (formats.includes(format)) files.push({ path: `${doc.name}.${format}`, bytes: await (await RENDERERS[format]())(doc) });
+      if (formats.includes(format)) files.push({ path: `${doc.name}.${format}`, ...await (await RENDERERS[format]())(doc) });
   return files;
 }
 

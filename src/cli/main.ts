@@ -3,20 +3,23 @@
  * A user never sees a stack trace: an unexpected exception is reported as a fault of yoshiki.
  */
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { internalProblem } from '../case/problem.js';
 import { FORMS } from '../forms/registry.js';
-import { checkCase, FORMATS, renderCase, type CaseResult, type Format } from '../pipeline.js';
+import { checkCase, FORMATS, type CaseResult, type Format } from '../pipeline.js';
 import { hasStarter, starter } from '../starters.js';
 import { todayIso } from '../text/format.js';
-import { formatProblem, problemJson } from './report.js';
+import { defaultJobs, renderAll } from '../batch/pool.js';
+import type { CaseOutcome } from '../batch/job.js';
+import { progress } from './progress.js';
+import { caseReport, isEnglish, problemJson } from './report.js';
 
 const USAGE = `yoshiki — 様式: case files to paperwork
 
 使い方 / Usage:
-  yoshiki render <case.yaml | dir>... [-o out] [--format pdf,docx,csv,xlsx,txt]
+  yoshiki render <case.yaml | dir>... [-o out] [--format pdf,docx,csv,xlsx,txt] [--jobs N]
   yoshiki check <case.yaml | dir>... [--json]
   yoshiki preview <case.yaml> [--port 4649]
   yoshiki new <form> [-o case.yaml]
@@ -66,29 +69,70 @@ function caseFiles(inputs: string[]): string[] {
 }
 
 async function render(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true,
-    options: { out: { type: 'string', short: 'o', default: 'out' }, format: { type: 'string', default: FORMATS.join(',') } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
+    out: { type: 'string', short: 'o', default: 'out' },
+    format: { type: 'string', default: FORMATS.join(',') },
+    jobs: { type: 'string', short: 'j' },
+  } });
   const formats = values.format.split(',').map((f) => f.trim()) as Format[];
   const bad = formats.filter((f) => !FORMATS.includes(f));
   if (bad.length) throw new UsageError(`知らない形式です: ${bad.join(', ')} / Unknown format: ${bad.join(', ')} (${FORMATS.join(', ')})`);
+  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs は 1 以上の整数です。 / --jobs is a whole number of 1 or more.');
+
+  const started = performance.now();
+  const files = caseFiles(positionals);
+  const { unique, clashes } = byOutputFolder(files);
+  const today = todayIso();
+  // Listing every written file helps with a few cases; with hundreds the summary says where they are.
+  const listWritten = files.length <= 20;
+  const bar = progress(files.length);
   let failed = 0;
-  for (const file of caseFiles(positionals)) {
-    // One bad case never stops the others.
-    const result = await safely(file, () => checkCase(file));
-    let written: string[] = [];
-    if (result.ok) {
-      try {
-        written = await renderCase(result, values.out, formats);
-      } catch (e) {
-        result.ok = false;
-        result.problems.push(internalProblem(file, e));
-      }
-    }
-    report(result);
-    if (result.ok) for (const w of written) process.stdout.write(`    → ${relative(process.cwd(), w)}\n`);
-    else failed++;
-  }
+  let pages = 0;
+  const finished = (o: CaseOutcome) => {
+    if (!o.ok) failed++;
+    pages += o.pages;
+    const written = listWritten ? o.written.map((w) => `\n    → ${relative(process.cwd(), w)}`).join('') : '';
+    bar.done(caseReport(o) + written);
+  };
+  clashes.forEach(finished);
+  await renderAll(unique.map((file) => ({ file, out: values.out, formats, today })), jobs, finished);
+  bar.stop();
+  if (files.length > 1) process.stdout.write(`${summary(files.length, failed, pages, performance.now() - started, values.out)}\n`);
   return failed ? 1 : 0;
+}
+
+/**
+ * Two cases with the same file name would write the same folder under out/: the first keeps it,
+ * each later one fails with a message rather than silently overwriting the first's documents.
+ */
+function byOutputFolder(files: string[]): { unique: string[]; clashes: CaseOutcome[] } {
+  const first = new Map<string, string>();
+  const unique: string[] = [];
+  const clashes: CaseOutcome[] = [];
+  for (const file of files) {
+    const name = basename(file, extname(file));
+    const earlier = first.get(name);
+    if (earlier === undefined) {
+      first.set(name, file);
+      unique.push(file);
+      continue;
+    }
+    clashes.push({ file, form: null, ok: false, written: [], pages: 0, problems: [{
+      severity: 'error', path: [], file,
+      ja: `「${earlier}」と同じ名前のため、出力先のフォルダ「${name}」が重なります。`,
+      en: `It has the same name as "${earlier}": both would be written to the folder "${name}".`,
+      hint: { ja: 'どちらかのファイル名を変えてください。', en: 'Rename one of the two files.' },
+    }] });
+  }
+  return { unique, clashes };
+}
+
+function summary(total: number, failed: number, pages: number, ms: number, out: string): string {
+  const seconds = (ms / 1000).toFixed(1);
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `完了: ${n(total)} 件中 ${n(total - failed)} 件を作成、失敗 ${n(failed)} 件、${n(pages)} ページ、${seconds} 秒（出力先 ${out}）\n`
+    + `Done: ${n(total - failed)} of ${n(total)} cases rendered, ${n(failed)} failed, ${n(pages)} pages, ${seconds} s (in ${out})`;
 }
 
 async function check(args: string[]): Promise<number> {
@@ -106,7 +150,7 @@ async function check(args: string[]): Promise<number> {
         facts: result.facts,
         documents: result.documents.map((d) => d.name),
       })}\n`);
-    } else report(result);
+    } else process.stdout.write(`${caseReport(result)}\n`);
   }
   return failed ? 1 : 0;
 }
@@ -169,17 +213,6 @@ function schema(args: string[]): number {
   process.stdout.write(`${JSON.stringify(z.toJSONSchema(form.schema, { io: 'input', unrepresentable: 'any' }), null, 2)}\n`);
   return 0;
 }
-
-function report(r: CaseResult): void {
-  const errors = r.problems.filter((p) => p.severity === 'error').length;
-  const mark = r.ok ? '✓' : '✗';
-  const summary = r.ok ? '' : `  (${errors} 件のエラー / ${errors} error${errors === 1 ? '' : 's'})`;
-  process.stdout.write(`${mark} ${relative(process.cwd(), r.file) || r.file}${summary}\n`);
-  for (const p of r.problems) process.stdout.write(`${formatProblem(p, isEnglish(r))}\n`);
-}
-
-/** A case of an English-language form gets its messages English first. */
-const isEnglish = (r: CaseResult) => (r.form ? FORMS[r.form]?.language === 'en' : false);
 
 /** A case whose checking throws is a bug in yoshiki: say so, and go on with the next case. */
 async function safely(file: string, run: () => Promise<CaseResult>): Promise<CaseResult> {

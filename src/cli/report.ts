@@ -1,6 +1,21 @@
 /** How problems read on a terminal: file:line:column and field, then Japanese, English and the fix. */
 import { relative } from 'node:path';
 import { pathText, type Problem } from '../case/problem.js';
+import { FORMS } from '../forms/registry.js';
+
+/** What a report needs of a checked or rendered case. */
+interface Reported { file: string; form: string | null; ok: boolean; problems: Problem[] }
+
+/** A case's report: ✓ or ✗ with its file, then each problem. */
+export function caseReport(r: Reported): string {
+  const errors = r.problems.filter((p) => p.severity === 'error').length;
+  const mark = r.ok ? '✓' : '✗';
+  const summary = r.ok ? '' : `  (${errors} 件のエラー / ${errors} error${errors === 1 ? '' : 's'})`;
+  return [`${mark} ${relative(process.cwd(), r.file) || r.file}${summary}`, ...r.problems.map((p) => formatProblem(p, isEnglish(r)))].join('\n');
+}
+
+/** A case of an English-language form gets its messages English first. */
+export const isEnglish = (r: { form: string | null }) => (r.form ? FORMS[r.form]?.language === 'en' : false);
 
 /**
  * `english`: the case is for an English-language form (the NDL's ILL papers, filled by librarians

@@ -15,6 +15,7 @@ import {
 } from '../model/document.js';
 import { textWidth } from './fonts.js';
 import { hangWidth } from './layout.js';
+import { coreProperties, pinZipDates } from './zip.js';
 
 const FONT = 'IPAexMincho';
 const twip = (pt: number) => Math.round(pt * 20);
@@ -55,7 +56,9 @@ export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
       children: r.blocks(),
     }],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  // core.xml is replaced by one with a fixed date (docx stamps the time of writing), so is each zip entry's date.
+  const packed = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: coreProperties(doc.title) }]);
+  return pinZipDates(new Uint8Array(packed));
 }
 
 function pageNumberFooter(size: number): Footer {
@@ -74,6 +77,8 @@ class DocxRenderer {
   private readonly textWidthPt: number;
   private readonly em: number;
   private readonly lineTwips: number;
+  /** Drawing ids counted per document: docx's own counter runs on across documents, so a second render would differ. */
+  private drawings = 0;
 
   constructor(private readonly doc: DocumentModel) {
     const pageW = doc.page.orientation === 'portrait' ? A4_PT.width : A4_PT.height;
@@ -123,7 +128,7 @@ class DocxRenderer {
       new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({
         type: img.format === 'png' ? 'png' : 'jpg', data: img.bytes,
         transformation: { width: px(w), height: px(h) },
-        altText: { name: img.caption, title: img.caption, description: img.caption },
+        altText: { id: String(++this.drawings), name: img.caption, title: img.caption, description: img.caption },
       })] }),
     ];
   }

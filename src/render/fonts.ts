@@ -18,8 +18,37 @@ export function fontBytes(): Uint8Array {
 }
 
 export function font(): Font {
-  parsed ??= fontkit.create(fontBytes());
+  parsed ??= memoizeOutlines(fontkit.create(fontBytes()));
   return parsed;
+}
+
+type Glyph = ReturnType<Font['getGlyph']> & { _decode(): unknown };
+
+/**
+ * Subsetting (fontkit's TTFSubset) decodes the outline of every glyph a PDF uses, in every PDF, only
+ * to learn whether it is composite: a fifth of a batch's time went there. fontkit keeps one glyph
+ * object per id, so each object's decoded outline is kept with it and the decoding happens once
+ * per process. A font with variations (not ours) transforms decoded points, so is left alone.
+ */
+function memoizeOutlines(f: Font): Font {
+  if ((f as unknown as { _variationProcessor?: unknown })._variationProcessor) return f;
+  const getGlyph = f.getGlyph.bind(f);
+  const memoized = new WeakSet<object>();
+  f.getGlyph = (id, characters) => {
+    const glyph = getGlyph(id, characters) as Glyph;
+    if (!memoized.has(glyph)) {
+      memoized.add(glyph);
+      const decode = glyph._decode.bind(glyph);
+      let outline: unknown;
+      let decoded = false;
+      glyph._decode = () => {
+        if (!decoded) [outline, decoded] = [decode(), true];
+        return outline;
+      };
+    }
+    return glyph;
+  };
+  return f;
 }
 
 /** A fontkit for pdf-lib's registerFontkit: parsing the 7.8 MB font once, not per document. */

@@ -4,9 +4,7 @@
  * other sheets, cell styles and column widths when it writes it back.
  */
 import type { DocumentModel, SheetEdits, Table } from '../model/document.js';
-
-/** Fixed dates (document properties, zip entries), so the same case gives the same workbook. */
-const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
+import { FIXED_DATE, pinZipDates } from './zip.js';
 
 export async function renderXlsx(doc: DocumentModel): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
@@ -16,6 +14,9 @@ export async function renderXlsx(doc: DocumentModel): Promise<Uint8Array> {
     await workbook.xlsx.load(Buffer.from(edits.source.bytes) as unknown as ArrayBuffer);
     const sheet = edits.source.sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(edits.source.sheet);
     if (!sheet) throw new Error(`the workbook no longer has the sheet ${edits.source.sheet}`);
+    // The list keeps its own dates; exceljs would stamp the time of writing where it has none.
+    workbook.created ??= FIXED_DATE;
+    workbook.modified ??= FIXED_DATE;
     for (const e of edits.edits) sheet.getCell(e.row, e.column).value = e.value;
   } else {
     workbook.created = workbook.modified = FIXED_DATE;
@@ -37,17 +38,6 @@ export async function renderXlsx(doc: DocumentModel): Promise<Uint8Array> {
     });
   }
   return pinZipDates(new Uint8Array(await workbook.xlsx.writeBuffer()));
-}
-
-/**
- * exceljs stamps every entry of the zip with the time of writing; stamped again with one fixed date,
- * the same case and the same input give the same bytes.
- */
-async function pinZipDates(bytes: Uint8Array): Promise<Uint8Array> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(bytes);
-  zip.forEach((_, entry) => { entry.date = FIXED_DATE; });
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 /** Excel's limits on a sheet's name: 31 characters, none of []:*?/\ */
