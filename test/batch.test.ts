@@ -3,11 +3,17 @@
  * parallel with progress and a summary; one bad case fails alone; a killed run leaves every
  * document complete or absent, and the input untouched.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { checkCase, FORMATS, renderDocuments } from '../src/pipeline.js';
-import { FIXTURES } from './helpers.js';
+import { FIXTURES, run, tempDir } from './helpers.js';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const YOSHIKI = join(ROOT, 'bin/yoshiki.js');
+const yoshiki = (...args: string[]) => run(process.execPath, [YOSHIKI, ...args]);
 
 const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.yaml')).sort();
 
@@ -37,4 +43,121 @@ describe('reproducible output', () => {
     const differing = [...first].filter(([k, bytes]) => !Buffer.from(bytes).equals(Buffer.from(again.get(k)!))).map(([k]) => k);
     expect(differing).toEqual([]);
   }, 120_000);
+});
+
+/** A folder of n cases cycling through the example cases, with the files they name beside them. */
+function caseFolder(n: number): string {
+  const dir = tempDir('batch-in-');
+  const all = readdirSync(FIXTURES);
+  for (const f of all.filter((f) => !f.endsWith('.yaml') && /\.[a-z]+$/.test(f))) copyFileSync(join(FIXTURES, f), join(dir, f));
+  for (let i = 0; i < n; i++) {
+    const source = fixtures[i % fixtures.length];
+    copyFileSync(join(FIXTURES, source), join(dir, `${String(i).padStart(3, '0')}-${source}`));
+  }
+  return dir;
+}
+
+/** Every file under a folder (hidden ones too) with its bytes' hash. */
+function tree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.set(relative(dir, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+describe('yoshiki render <folder>', () => {
+  it('renders every valid case in parallel, explains the broken one, prints [n/N] lines and a summary; exit 1', () => {
+    const dir = caseFolder(8);
+    writeFileSync(join(dir, '100-broken.yaml'), 'form: deposit\nmode: donation\npublisher: [\n');
+    const input = tree(dir);
+    const out = join(tempDir('batch-out-'), 'out');
+    const r = yoshiki('render', dir, '-o', out, '--jobs', '2');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
+    const progress = r.stdout.split('\n').filter((l) => /^\[\s*\d+\/9\] [✓✗] /.test(l));
+    expect(progress).toHaveLength(9);
+    expect(progress.map((l) => l.slice(1, l.indexOf('/')).trim()).map(Number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(r.stdout).toMatch(/✗ .*100-broken\.yaml.*\n.*100-broken\.yaml:\d+:\d+\n.*YAML/);
+    expect(r.stdout).toMatch(/Done: 8 of 9 cases rendered, 1 failed, \d+ pages, [\d.]+ s/);
+    expect(r.stdout).toMatch(/完了: 9 件中 8 件を作成、失敗 1 件/);
+    const folders = readdirSync(out).sort();
+    expect(folders).toEqual(readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.includes('broken')).map((f) => f.replace(/\.yaml$/, '')).sort());
+    expect(tree(dir)).toEqual(input); // the input is never modified
+  }, 120_000);
+
+  it('--jobs 1 and the default give the same bytes', () => {
+    const dir = caseFolder(6);
+    const base = tempDir('batch-out-');
+    expect(yoshiki('render', dir, '-o', join(base, 'one'), '--jobs', '1').status).toBe(0);
+    expect(yoshiki('render', dir, '-o', join(base, 'all')).status).toBe(0);
+    const one = tree(join(base, 'one'));
+    expect(one.size).toBeGreaterThan(20);
+    expect(tree(join(base, 'all'))).toEqual(one);
+  }, 120_000);
+
+  it('refuses a second case with the same name instead of overwriting the first one\'s folder', () => {
+    const base = tempDir('batch-dup-');
+    for (const sub of ['a', 'b']) {
+      mkdirSync(join(base, sub));
+      copyFileSync(join(FIXTURES, 'ill-request.yaml'), join(base, sub, 'request.yaml'));
+    }
+    const r = yoshiki('render', join(base, 'a'), join(base, 'b'), '-o', join(base, 'out'));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('same name');
+    expect(r.stdout).toContain('出力先のフォルダ「request」が重なります');
+    expect(r.stdout).toMatch(/Done: 1 of 2 cases rendered, 1 failed/);
+  }, 60_000);
+
+  it('--jobs must be a whole number of 1 or more', () => {
+    const r = yoshiki('render', FIXTURES, '--jobs', '0');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--jobs');
+  });
+
+  it('draws a progress bar on a terminal', () => {
+    const dir = caseFolder(4);
+    const out = join(tempDir('batch-tty-'), 'out');
+    // script(1) gives the command a pseudo-terminal, as a clerk's terminal window would.
+    const r = run('script', ['-qec', `${process.execPath} ${YOSHIKI} render ${dir} -o ${out}`, '/dev/null'], { COLUMNS: '100' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/[█░]{10,}/);
+    expect(r.stdout).toContain('件 cases');
+    expect(r.stdout).not.toMatch(/^\[\s*\d+\/4\]/m);
+    expect(r.stdout).toMatch(/Done: 4 of 4 cases rendered/);
+  }, 60_000);
+
+  it('killed mid-run, leaves each document complete or absent; the next run clears the temporary files', async () => {
+    const dir = caseFolder(60);
+    const input = tree(dir);
+    const base = tempDir('batch-kill-');
+    expect(yoshiki('render', dir, '-o', join(base, 'whole'), '--jobs', '1').status).toBe(0);
+    const whole = tree(join(base, 'whole'));
+    const out = join(base, 'killed');
+    const child = spawn(process.execPath, [YOSHIKI, 'render', dir, '-o', out, '--jobs', '2'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((done) => {
+      let lines = 0;
+      child.stdout.on('data', (chunk: Buffer) => {
+        lines += chunk.toString().split('\n').filter((l) => /^\[/.test(l)).length;
+        if (lines >= 8 && !child.killed) child.kill('SIGKILL');
+      });
+      child.on('exit', () => done());
+    });
+    expect(child.signalCode).toBe('SIGKILL');
+    const left = tree(out);
+    const documents = [...left.keys()].filter((k) => !k.split('/').pop()!.startsWith('.'));
+    expect(documents.length).toBeGreaterThan(0);
+    expect(documents.length).toBeLessThan(whole.size); // killed before the end
+    for (const k of documents) expect(left.get(k), k).toBe(whole.get(k));
+    // Run again into the same folder: everything is written and no temporary file is left.
+    expect(yoshiki('render', dir, '-o', out, '--jobs', '2').status).toBe(0);
+    expect(tree(out)).toEqual(whole);
+    expect(tree(dir)).toEqual(input);
+  }, 180_000);
 });
