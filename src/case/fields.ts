@@ -39,9 +39,21 @@ function toFraction(raw: string): Fraction | null {
   return new Fraction(s);
 }
 
+/**
+ * Beyond 2^53 a YAML number has already lost digits (99999999999999999999 reads as 1e20): say the
+ * number is too large rather than quote back a value the clerk never wrote.
+ */
+const tooLarge = (raw: number | string) =>
+  typeof raw === 'number' ? Math.abs(raw) > Number.MAX_SAFE_INTEGER : raw.replace(/[,\s]/g, '').replace(/\.\d*$/, '').length > 15;
+const TOO_LARGE = say('数が大きすぎます（15桁まで）。桁を確かめてください。', 'The number is too large (15 digits at most): check the digits.');
+
 /** A non-negative amount or count: 800, 5.5, "2,400". */
 export const amount = () =>
   z.union([z.number(), z.string()]).transform((raw, ctx): Exact => {
+    if (tooLarge(raw)) {
+      ctx.addIssue({ code: 'custom', ...TOO_LARGE });
+      return z.NEVER;
+    }
     const value = toFraction(String(raw));
     if (value === null) {
       ctx.addIssue({ code: 'custom', ...say(`「${raw}」は 0 以上の数ではありません。`, `"${raw}" is not a number of zero or more.`) });
@@ -84,6 +96,10 @@ export const ratio = (max = 1) =>
  */
 export const wholeNumber = () =>
   z.union([z.number(), z.string()]).transform((raw, ctx): number => {
+    if (tooLarge(raw)) {
+      ctx.addIssue({ code: 'custom', ...TOO_LARGE });
+      return z.NEVER;
+    }
     const s = String(raw).replace(/,/g, '').trim();
     if (!/^\d+$/.test(s) || !Number.isSafeInteger(Number(s))) {
       ctx.addIssue({ code: 'custom', ...say(`「${raw}」は 0 以上の整数ではありません（例: 1800）。`, `"${raw}" is not a whole number of zero or more (e.g. 1800).`) });

@@ -64,16 +64,24 @@ export function parseCaseText(file: string, text: string): ParseResult {
     return fail(file, 'YAML として読めません。', 'This is not valid YAML.', '', '');
   }
   if (doc.errors.length > 0) {
+    // After the first mistake on a line the parser's further complaints there are echoes of it.
+    const seenLines = new Set<number>();
+    // A tab in the indentation throws the rest of the file off: the tab is the one thing to fix.
+    const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
+    const firstPerLine = (tabs.length ? tabs : doc.errors).filter((e) => {
+      const line = lineCounter.linePos(e.pos[0]).line;
+      return seenLines.has(line) ? false : (seenLines.add(line), true);
+    });
     return {
       ok: false,
-      problems: doc.errors.slice(0, 5).map((e) => {
+      problems: firstPerLine.slice(0, 3).map((e) => {
         // An unclosed quote is found at the end of the file; the clerk needs the line that opened it.
         const opened = /closing "quote|closing 'quote/.test(e.message) ? unclosedQuote(text, e.pos[0]) : null;
         if (opened) {
           const pos = lineCounter.linePos(opened.offset);
           return { ...unclosedQuoteMessage(opened.quote), severity: 'error' as const, path: [], file, line: pos.line, column: pos.col };
         }
-        const pos = lineCounter.linePos(e.pos[0]);
+        const pos = lineCounter.linePos(indentedTooDeep(e.code, text, e.pos[0]) ?? e.pos[0]);
         return { ...yamlErrorMessage(e.code, e.message), severity: 'error' as const, path: [], file, line: pos.line, column: pos.col };
       }),
     };
@@ -101,6 +109,8 @@ class WalkProblem extends Error {
 
 class TreeWalker {
   private count = 0;
+  /** The outermost alias being expanded: an alias bomb is reported where it is set off. */
+  private expanding: { path: FieldPath; offset: number } | undefined;
   constructor(
     private readonly doc: Document,
     private readonly text: string,
@@ -114,12 +124,23 @@ class TreeWalker {
   }
 
   toPlain(node: Node | null | undefined, path: FieldPath): unknown {
-    if (++this.count > MAX_NODES)
-      throw new WalkProblem(error(path, 'ケースファイルの値が多すぎます（エイリアスの展開を含む）。',
-        'The case file expands to too many values (counting YAML aliases).',
-        { ja: 'アンカーとエイリアス（& と *）の使い方を見直してください。', en: 'Review the anchors and aliases (& and *).' }));
+    if (++this.count > MAX_NODES) {
+      const at = this.expanding;
+      throw new WalkProblem({
+        ...error(at?.path ?? path, `ケースファイルの値が多すぎます（エイリアスの展開を含めて${MAX_NODES.toLocaleString('en-US')}個まで）。`,
+          `The case file expands to too many values (at most ${MAX_NODES.toLocaleString('en-US')}, counting YAML aliases).`,
+          { ja: 'アンカーとエイリアス（& と *）の使い方を見直してください。', en: 'Review the anchors and aliases (& and *).' }),
+        ...(at ? this.pos(at.offset) : {}),
+      });
+    }
     if (node === null || node === undefined) return null;
-    if (isAlias(node)) return this.toPlain(node.resolve(this.doc) as Node | undefined, path);
+    if (isAlias(node)) {
+      const outermost = this.expanding === undefined;
+      if (outermost) this.expanding = { path, offset: node.range?.[0] ?? 0 };
+      const value = this.toPlain(node.resolve(this.doc) as Node | undefined, path);
+      if (outermost) this.expanding = undefined;
+      return value;
+    }
     if (node.range) this.out.values.set(pathKey(path), this.pos(node.range[0]));
     if (isMap(node)) {
       const obj: Record<string, unknown> = {};
@@ -203,6 +224,18 @@ function unclosedQuoteMessage(quote: string) {
   };
 }
 
+/**
+ * "key: value" followed by a line indented deeper than its key makes YAML read that line as more of
+ * the value, and it complains at the value. The clerk's mistake is the deeper line: point there.
+ */
+function indentedTooDeep(code: string, text: string, offset: number): number | null {
+  if (code !== 'BLOCK_AS_IMPLICIT_KEY' && code !== 'MULTILINE_IMPLICIT_KEY') return null;
+  const next = text.indexOf('\n', offset);
+  if (next < 0) return null;
+  const indent = /^[ ]*/.exec(text.slice(next + 1))![0].length;
+  return next + 1 + indent;
+}
+
 function yamlErrorMessage(code: string, message: string): { ja: string; en: string; hint?: { ja: string; en: string } } {
   const first = message.split('\n')[0];
   switch (code) {
@@ -213,6 +246,10 @@ function yamlErrorMessage(code: string, message: string): { ja: string; en: stri
     case 'UNEXPECTED_TOKEN':
       return { ja: '字下げ（インデント）か記号の書き方が YAML として正しくありません。', en: `YAML syntax error: ${first}`,
         hint: { ja: '同じ階層の項目は同じ数の半角スペースで字下げし、タブは使わないでください。', en: 'Indent fields of the same level with the same number of spaces; do not use tabs.' } };
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return { ja: 'この行の字下げが深すぎます。前の行の値の続きとして読まれています。', en: `This line is indented too deep: it reads as more of the previous line's value (${first})`,
+        hint: { ja: '同じ階層の項目は、前の項目と同じ数の半角スペースで字下げしてください。', en: 'Indent it by as many spaces as the field above it.' } };
     case 'TAB_AS_INDENT':
       return { ja: '字下げにタブが使われています。', en: 'A tab is used for indentation.', hint: { ja: '半角スペースで字下げしてください。', en: 'Indent with spaces.' } };
     case 'ALIAS_PROPS':

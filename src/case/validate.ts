@@ -15,7 +15,18 @@ export function validate<S extends z.ZodType>(schema: S, parsed: ParsedCase):
   const result = schema.safeParse(parsed.data, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   const problems = result.error.issues.map((issue) => toProblem(issue as Issue, schema, parsed));
-  return { ok: false, problems: dedupeProblems(problems) };
+  return { ok: false, problems: dedupeProblems(problems.filter((p) => !isEchoOfTypo(p, problems))) };
+}
+
+/**
+ * "published_on is missing" beside "no field publised_on (did you mean published_on?)" is one
+ * mistake, not two: the misspelling, which says how to fix it, is kept.
+ */
+function isEchoOfTypo(p: Problem, all: Problem[]): boolean {
+  const missing = /^The required field "(.+)" is missing\.$/.exec(p.en)?.[1];
+  if (!missing) return false;
+  const parent = pathKey(p.path.slice(0, -1));
+  return all.some((q) => q.hint?.en === `Did you mean "${missing}"?` && pathKey(q.path.slice(0, -1)) === parent);
 }
 
 /** Attaches file, line and column to a problem found after validation (by rules). */

@@ -1,0 +1,86 @@
+/**
+ * The hardening corpus (fixtures/bad/): every bad input exits 1 with its message at its place, in
+ * Japanese and English, without a stack trace and without writing anything. Plus what cannot be
+ * committed: a 100 MB file, a missing file; and the guarantees behind two of them: the alias bomb
+ * fails fast and small, and __proto__ keys pollute nothing.
+ */
+import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { checkCase } from '../src/pipeline.js';
+import { FIXTURES, run, tempDir } from './helpers.js';
+
+const BAD = join(FIXTURES, 'bad');
+const ROOT = new URL('..', import.meta.url).pathname;
+const yoshiki = (...args: string[]) => run(process.execPath, [join(ROOT, 'bin/yoshiki.js'), ...args]);
+const expected: Record<string, { where: string; says: string[] }> = parse(readFileSync(join(BAD, 'expected.yaml'), 'utf8'));
+
+/** What no user may ever see: a JavaScript stack frame or yoshiki blaming itself. */
+function expectNoTrace(output: string): void {
+  expect(output).not.toMatch(/^\s+at .*[:(]\d+:\d+\)?$/m);
+  expect(output).not.toContain('Internal error');
+  expect(output).not.toContain('内部エラー');
+}
+
+describe('fixtures/bad: each bad input gets its message', () => {
+  it('every case file in the folder has an expected message', () => {
+    const cases = readdirSync(BAD).filter((f) => f.endsWith('.yaml') && f !== 'expected.yaml').sort();
+    expect(Object.keys(expected).sort()).toEqual(cases);
+    expect(cases.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it.each(Object.entries(expected))('%s', (name, { where, says }) => {
+    const checked = yoshiki('check', join(BAD, name));
+    expect(checked.status).toBe(1);
+    expectNoTrace(checked.stdout + checked.stderr);
+    // file:line:column (or the file alone) starts a reported problem's line
+    expect(checked.stdout).toMatch(new RegExp(`^  \\S*${where.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`, 'm'));
+    for (const words of says) expect(checked.stdout).toContain(words);
+
+    const out = join(tempDir('bad-out-'), 'out');
+    const rendered = yoshiki('render', join(BAD, name), '-o', out);
+    expect(rendered.status).toBe(1);
+    expectNoTrace(rendered.stdout + rendered.stderr);
+    expect(existsSync(join(out, name.replace(/\.yaml$/, '')))).toBe(false);
+  }, 30_000);
+});
+
+describe('inputs made by the test', () => {
+  it('a 100 MB file is refused by its size, at once', () => {
+    const file = join(tempDir('bad-big-'), 'huge.yaml');
+    writeFileSync(file, 'form: deposit\n');
+    truncateSync(file, 100 * 1024 * 1024);
+    const start = performance.now();
+    const r = yoshiki('check', file);
+    expect(performance.now() - start).toBeLessThan(5000);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('ファイルが大きすぎます');
+    expect(r.stdout).toContain('The file is too large (104857600 bytes');
+    expectNoTrace(r.stdout + r.stderr);
+  });
+
+  it('a case file that does not exist', () => {
+    const r = yoshiki('check', join(tempDir(), 'nowhere.yaml'));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('The file does not exist or cannot be read.');
+    expectNoTrace(r.stdout + r.stderr);
+  });
+
+  it('the alias bomb fails fast and small', () => {
+    const start = performance.now();
+    const r = run('/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, join(ROOT, 'bin/yoshiki.js'), 'check', join(BAD, 'alias-bomb.yaml')]);
+    expect(performance.now() - start).toBeLessThan(5000);
+    expect(r.status).toBe(1);
+    // 9^13 values if expanded; refused after 200,000: the process stays far below 300 MB.
+    expect(Number(/maxrss=(\d+)/.exec(r.stderr)![1])).toBeLessThan(300 * 1024);
+    expect(r.stdout.length).toBeLessThan(2000);
+  });
+
+  it('__proto__ and constructor keys pollute no prototype', async () => {
+    const checked = await checkCase(join(BAD, 'proto-keys.yaml'), '2026-11-21');
+    expect(checked.ok).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
