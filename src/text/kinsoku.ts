@@ -83,8 +83,15 @@ function breakParagraph(text: string, maxWidth: number, measure: Measure, out: s
   const offsets = new Int32Array(g.length + 1);
   for (let i = 0; i < g.length; i++) offsets[i + 1] = offsets[i] + g[i].length;
   const breakable = breakOpportunities(text, g, offsets);
-  // Kinsoku-only check, for forced breaks inside words wider than the line.
-  const kinsokuAllows = (i: number) => !NO_LINE_START.has(g[i]) && !NO_LINE_END.has(g[i - 1]);
+  // Kinsoku-only check, for forced breaks inside words wider than the line. Spaces at the cut are
+  // dropped from both lines, so the characters that end up at the line's end and start count.
+  const kinsokuAllows = (i: number) => {
+    let next = i;
+    while (next < g.length && (g[next] === ' ' || g[next] === '\t')) next++;
+    let previous = i - 1;
+    while (previous > 0 && isSpace(g[previous])) previous--;
+    return !NO_LINE_START.has(g[next]) && !NO_LINE_END.has(g[previous]);
+  };
 
   let start = 0;
   while (start < g.length) {
@@ -120,9 +127,13 @@ function breakOpportunities(text: string, g: string[], offsets: Int32Array): Uin
   const breaker = new LineBreaker(text);
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) uax[bk.position] = 1;
   const breakable = new Uint8Array(g.length);
-  for (let i = 1; i < g.length; i++)
-    breakable[i] = uax[offsets[i]] && !NO_LINE_START.has(g[i]) && !NO_LINE_END.has(g[i - 1]) &&
+  // The line's last character once trailing spaces are trimmed: 「 followed by a space still may not end a line.
+  let lastVisible = isSpace(g[0]) ? '' : g[0];
+  for (let i = 1; i < g.length; i++) {
+    breakable[i] = uax[offsets[i]] && !NO_LINE_START.has(g[i]) && !NO_LINE_END.has(g[i - 1]) && !NO_LINE_END.has(lastVisible) &&
       !(isDigit(g[i - 1]) && !isSpace(g[i])) ? 1 : 0;
+    if (!isSpace(g[i])) lastVisible = g[i];
+  }
   return breakable;
 }
 
