@@ -10,7 +10,7 @@ import { locate, validate } from './case/validate.js';
 import { FORMS } from './forms/registry.js';
 import type { FormContext, Loaded } from './forms/types.js';
 import { OUTPUT_FORMATS, type DocumentModel, type OutputFormat } from './model/document.js';
-import { missingCharacters } from './render/fonts.js';
+import { fontChain, type FontChain } from './render/fonts.js';
 import { todayIso } from './text/format.js';
 import { writeFilesAtomically } from './write.js';
 
@@ -32,7 +32,7 @@ const RENDERERS: Record<OutputFormat, () => Promise<Renderer>> = {
     const [{ writePdf }, { layoutDocument }] = await Promise.all([import('./render/pdf.js'), import('./render/layout.js')]);
     return async (doc) => {
       const pages = layoutDocument(doc);
-      return { bytes: await writePdf(pages, doc.title), pages: pages.length };
+      return { bytes: await writePdf(pages, doc.title, doc.fonts), pages: pages.length };
     };
   },
   docx: async () => bytesOnly((await import('./render/docx.js')).renderDocx),
@@ -52,7 +52,12 @@ export interface CaseResult {
   documents: DocumentModel[];
 }
 
-export async function checkCase(file: string, today = todayIso()): Promise<CaseResult> {
+export interface CheckOptions {
+  /** Fallback fonts named on the command line (absolute paths), tried after the case's own. */
+  fonts?: string[];
+}
+
+export async function checkCase(file: string, today = todayIso(), options: CheckOptions = {}): Promise<CaseResult> {
   const name = basename(file, extname(file));
   const result: CaseResult = { file, name, form: null, ok: false, problems: [], facts: {}, documents: [] };
   const read = readCaseFile(file);
@@ -76,8 +81,10 @@ export async function checkCase(file: string, today = todayIso()): Promise<CaseR
     const spot = loaded.spot?.(p.path);
     return spot ? { ...p, ...spot } : locate(p, parsed);
   };
-  const glyphs = [...undrawableCharacters(parsed.data, []), ...undrawableCharacters(loaded.text, [])];
-  const readProblems = [...loaded.problems, ...glyphs].map(place);
+  const fonts = fontFilesOf(valid.value as { fonts?: string[] }, ctx.caseDir, options.fonts ?? []);
+  const chain = fontChain(fonts.files);
+  const glyphs = [...undrawableCharacters(parsed.data, [], chain), ...undrawableCharacters(loaded.text, [], chain)];
+  const readProblems = [...fonts.problems, ...loaded.problems, ...glyphs].map(place);
   if (readProblems.some((p) => p.severity === 'error')) return { ...result, problems: readProblems };
 
   const derivation = plugin.derive(loaded.value, ctx);
@@ -88,7 +95,7 @@ export async function checkCase(file: string, today = todayIso()): Promise<CaseR
     ok,
     problems,
     facts: derivation.facts,
-    documents: ok ? plugin.compose(loaded.value, derivation.derived, ctx) : [],
+    documents: ok ? withFonts(plugin.compose(loaded.value, derivation.derived, ctx), fonts.files) : [],
   };
 }
 
@@ -118,18 +125,53 @@ function unknownForm(formId: unknown): Problem {
     { ja: `使える form: ${known.join(', ')}（「${guess}」ではありませんか）`, en: `Known forms: ${known.join(', ')} (did you mean "${guess}"?)` });
 }
 
-/** Every string the user wrote must be drawable: a character the font lacks is an error, not a blank box. */
-function undrawableCharacters(value: unknown, path: FieldPath): Problem[] {
+/**
+ * The fallback fonts: the case's (relative to it), then the command line's. A file that is missing
+ * or not a font the PDF can embed is an error at its entry, and is left out of the chain.
+ */
+function fontFilesOf(value: { fonts?: string[] }, caseDir: string, fromCommandLine: string[]): { files: string[]; problems: Problem[] } {
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  const named = [
+    ...(value.fonts ?? []).map((f, i) => ({ file: resolve(caseDir, f), given: f, path: ['fonts', i] as FieldPath, where: {} })),
+    ...fromCommandLine.map((f) => ({ file: f, given: f, path: [] as FieldPath, where: { file: f } })),
+  ];
+  for (const font of named) {
+    try {
+      fontChain([font.file]);
+      files.push(font.file);
+    } catch (e) {
+      const missing = (e as { code?: string }).code === 'ENOENT';
+      problems.push({
+        ...error(font.path,
+          missing ? `フォント「${font.given}」が見つかりません。` : `「${font.given}」はフォントとして読めません（${(e as Error).message}）。`,
+          missing ? `The font "${font.given}" does not exist.` : `"${font.given}" cannot be read as a font (${(e as Error).message}).`,
+          { ja: 'TrueType（.ttf）か OpenType（.otf）のファイルを、ケースファイルからの相対パスで指定してください。',
+            en: 'Name a TrueType (.ttf) or OpenType (.otf) file, relative to the case file.' }),
+        ...font.where,
+      });
+    }
+  }
+  return { files, problems };
+}
+
+const withFonts = (documents: DocumentModel[], fonts: string[]) => (fonts.length ? documents.map((d) => ({ ...d, fonts })) : documents);
+
+/** Every string the user wrote must be drawable: a character no font has is an error, not a blank box. */
+function undrawableCharacters(value: unknown, path: FieldPath, chain: FontChain): Problem[] {
   if (typeof value === 'string') {
-    const missing = missingCharacters(value);
+    const missing = chain.missing(value);
     if (missing.length === 0) return [];
     const list = missing.map((ch) => `「${ch}」(U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join('、');
-    return [error(path, `埋め込みフォント（IPAex明朝）にない文字があります: ${list}`,
-      `The embedded font (IPAex Mincho) cannot draw: ${list}`,
-      { ja: '別の字体（常用の字形など）に置き換えてください。', en: 'Replace it with a character the font has (a common form of the kanji, for instance).' })];
+    const names = chain.faces.map((f) => f.name);
+    return [error(path,
+      names.length === 1 ? `埋め込みフォント（IPAex明朝）にない文字があります: ${list}` : `どのフォント（${names.join('、')}）にもない文字があります: ${list}`,
+      names.length === 1 ? `The embedded font (IPAex Mincho) cannot draw: ${list}` : `No font (${names.join(', ')}) can draw: ${list}`,
+      { ja: '別の字体（常用の字形など）に置き換えるか、その文字のあるフォントを fonts: か --font で加えてください。',
+        en: 'Replace it with a character the font has (a common form of the kanji, for instance), or add a font that has it with fonts: or --font.' })];
   }
-  if (Array.isArray(value)) return value.flatMap((v, i) => undrawableCharacters(v, [...path, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => undrawableCharacters(v, [...path, k]));
+  if (Array.isArray(value)) return value.flatMap((v, i) => undrawableCharacters(v, [...path, i], chain));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => undrawableCharacters(v, [...path, k], chain));
   return [];
 }
 

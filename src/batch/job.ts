@@ -14,6 +14,8 @@ export interface RenderTask {
   formats: Format[];
   /** The batch's date, so every case of one run agrees on "today" even across midnight. */
   today: string;
+  /** Fallback fonts from the command line (absolute paths). */
+  fonts?: string[];
 }
 
 export interface CaseOutcome {
@@ -28,7 +30,7 @@ export interface CaseOutcome {
 export async function renderTask(task: RenderTask): Promise<CaseOutcome> {
   const outcome: CaseOutcome = { file: task.file, form: null, ok: false, problems: [], written: [], pages: 0 };
   try {
-    const checked = await checkCase(task.file, task.today);
+    const checked = await checkCase(task.file, task.today, { fonts: task.fonts });
     Object.assign(outcome, { form: checked.form, ok: checked.ok, problems: checked.problems });
     if (!checked.ok) return outcome;
     const files = await renderDocuments(checked, task.formats);

@@ -122,3 +122,11 @@ export const contactPerson = () => z.strictObject({
   fax: text().optional().describe(doc('FAX番号', 'Fax number')),
   email: text().optional().describe(doc('電子メールアドレス', 'E-mail address')),
 });
+
+/**
+ * Extra fonts for characters IPAex Mincho lacks, tried in order (every form has this field).
+ * TrueType or OpenType files, relative to the case file; the PDF embeds what it draws from them.
+ */
+export const fontFiles = () => z.array(text()).min(1).optional().describe(doc(
+  'IPAex明朝にない文字を描く追加のフォント（.ttf・.otf。ケースファイルからの相対パス。前から順に探します）',
+  'Extra fonts for characters IPAex Mincho lacks (.ttf or .otf, relative to the case file; tried in order)'));

@@ -3,7 +3,7 @@
  * A user never sees a stack trace: an unexpected exception is reported as a fault of yoshiki.
  */
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { internalProblem } from '../case/problem.js';
@@ -19,8 +19,8 @@ import { caseReport, isEnglish, problemJson } from './report.js';
 const USAGE = `yoshiki — 様式: case files to paperwork
 
 使い方 / Usage:
-  yoshiki render <case.yaml | dir>... [-o out] [--format pdf,docx,csv,xlsx,txt] [--jobs N]
-  yoshiki check <case.yaml | dir>... [--json]
+  yoshiki render <case.yaml | dir>... [-o out] [--format pdf,docx,csv,xlsx,txt] [--jobs N] [--font file]...
+  yoshiki check <case.yaml | dir>... [--json] [--font file]...
   yoshiki preview <case.yaml> [--port 4649]
   yoshiki new <form> [-o case.yaml]
   yoshiki forms
@@ -73,6 +73,7 @@ async function render(args: string[]): Promise<number> {
     out: { type: 'string', short: 'o', default: 'out' },
     format: { type: 'string', default: FORMATS.join(',') },
     jobs: { type: 'string', short: 'j' },
+    font: { type: 'string', multiple: true, default: [] },
   } });
   const formats = values.format.split(',').map((f) => f.trim()) as Format[];
   const bad = formats.filter((f) => !FORMATS.includes(f));
@@ -96,7 +97,8 @@ async function render(args: string[]): Promise<number> {
     bar.done(caseReport(o) + written);
   };
   clashes.forEach(finished);
-  await renderAll(unique.map((file) => ({ file, out: values.out, formats, today })), jobs, finished);
+  const fonts = values.font.map((f) => resolve(f));
+  await renderAll(unique.map((file) => ({ file, out: values.out, formats, today, fonts })), jobs, finished);
   bar.stop();
   if (files.length > 1) process.stdout.write(`${summary(files.length, failed, pages, performance.now() - started, values.out)}\n`);
   return failed ? 1 : 0;
@@ -136,10 +138,12 @@ function summary(total: number, failed: number, pages: number, ms: number, out: 
 }
 
 async function check(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, font: { type: 'string', multiple: true, default: [] } } });
+  const fonts = values.font.map((f) => resolve(f));
   let failed = 0;
   for (const file of caseFiles(positionals)) {
-    const result = await safely(file, () => checkCase(file));
+    const result = await safely(file, () => checkCase(file, todayIso(), { fonts }));
     if (!result.ok) failed++;
     if (values.json) {
       const en = isEnglish(result);

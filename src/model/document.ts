@@ -128,6 +128,11 @@ export interface DocumentModel {
   blocks: Block[];
   /** The formats this document is made in (default pdf and docx). */
   formats?: OutputFormat[];
+  /**
+   * Font files after IPAex Mincho, in order: a character it lacks is drawn from the first of them
+   * that has it. Set by the pipeline from the case's `fonts` and the command line's `--font`.
+   */
+  fonts?: string[];
 }
 
 export const MM = 72 / 25.4;

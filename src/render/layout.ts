@@ -8,10 +8,11 @@ import {
   type StampBox, type Table,
 } from '../model/document.js';
 import { breakLines } from '../text/kinsoku.js';
-import { advance, textWidth } from './fonts.js';
+import { fontChain, type FontChain } from './fonts.js';
 
 export type DrawOp =
-  | { op: 'text'; x: number; y: number; size: number; text: string }
+  /** `font`: the face of the document's font chain that draws the text (0, IPAex Mincho, when absent). */
+  | { op: 'text'; x: number; y: number; size: number; text: string; font?: number }
   | { op: 'rect'; x: number; y: number; w: number; h: number; lineWidth: number }
   | { op: 'line'; x1: number; y1: number; x2: number; y2: number; lineWidth: number }
   | { op: 'image'; x: number; y: number; w: number; h: number; image: Image };
@@ -42,8 +43,10 @@ class Layout {
   private readonly right: number;
   private readonly em: number;
   private readonly lh: number;
+  private readonly fonts: FontChain;
 
   constructor(private readonly doc: DocumentModel) {
+    this.fonts = fontChain(doc.fonts);
     const size = pageSizePt(doc.page);
     this.width = size.width;
     this.height = size.height;
@@ -75,7 +78,20 @@ class Layout {
 
   private text(x: number, top: number, size: number, text: string): void {
     if (text === '') return;
-    this.page.ops.push({ op: 'text', x, y: this.height - (top + (this.lh - size) / 2 + size * ASCENT), size, text });
+    this.drawText(x, this.height - (top + (this.lh - size) / 2 + size * ASCENT), size, text);
+  }
+
+  /** A line of text at a baseline (PDF coordinates). */
+  private drawText(x: number, y: number, size: number, text: string): void {
+    // A character the first font lacks is drawn from the next font that has it, run by run.
+    for (const run of this.fonts.runs(text)) {
+      this.page.ops.push(run.face === 0 ? { op: 'text', x, y, size, text: run.text } : { op: 'text', x, y, size, text: run.text, font: run.face });
+      x += this.fonts.textWidth(run.text, size);
+    }
+  }
+
+  private textWidth(text: string, size: number): number {
+    return this.fonts.textWidth(text, size);
   }
 
   private block(block: Block, next: Block | undefined): void {
@@ -93,14 +109,14 @@ class Layout {
   }
 
   private wrap(text: string, width: number, size: number, firstIndent = 0): string[] {
-    return breakLines(text, width, (g) => advance(g) * size, firstIndent);
+    return breakLines(text, width, (g) => this.fonts.advance(g) * size, firstIndent);
   }
 
   private paragraph(p: Paragraph, next: Block | undefined): void {
     const size = p.size ?? this.doc.fontSize;
     const lineHeight = Math.max(this.lh, size * this.doc.lineHeight);
     const x0 = this.left + (p.indent ?? 0) * this.em;
-    const labelWidth = p.label ? hangWidth(textWidth(p.label, size), this.em) : 0;
+    const labelWidth = p.label ? hangWidth(this.textWidth(p.label, size), this.em) : 0;
     const textX = x0 + labelWidth;
     const firstIndent = (p.firstLine ?? 0) * this.em;
     const lines = p.text === '' ? [''] : this.wrap(p.text, this.right - textX, size, firstIndent);
@@ -113,7 +129,7 @@ class Layout {
     lines.forEach((line, i) => {
       this.ensure(lineHeight);
       if (i === 0 && p.label) this.text(x0, this.y, size, p.label);
-      const w = textWidth(line, size);
+      const w = this.textWidth(line, size);
       const indent = i === 0 ? firstIndent : 0;
       const x = p.align === 'center' ? (this.left + this.right - w) / 2
         : p.align === 'right' ? this.right - w
@@ -147,7 +163,7 @@ class Layout {
     const top = this.y;
     this.page.ops.push({ op: 'rect', x, y: this.height - top - h, w, h, lineWidth: 0.8 });
     const centre = (text: string, size: number, lineTop: number) =>
-      this.text(x + (w - textWidth(text, size)) / 2, lineTop, size, text);
+      this.text(x + (w - this.textWidth(text, size)) / 2, lineTop, size, text);
     centre(s.label, 9, top + 2 * MM - (this.lh - 9) / 2);
     centre(s.amount, 14, top + h / 2 - this.lh / 2);
     if (s.breakdown) centre(s.breakdown, 7.5, top + h - this.lh + (this.lh - 7.5) / 2 - 2 * MM);
@@ -155,7 +171,7 @@ class Layout {
       // The date sits top right, beside the box: wrap it in the space the box leaves.
       const room = this.right - (x + w + 4 * MM);
       this.wrap(s.aside, room, this.em).forEach((line, i) =>
-        this.text(this.right - textWidth(line, this.em), top + i * this.lh, this.em, line));
+        this.text(this.right - this.textWidth(line, this.em), top + i * this.lh, this.em, line));
     }
     this.y = top + h + this.lh * 0.5;
   }
@@ -167,7 +183,7 @@ class Layout {
     this.y += this.lh * 0.5;
     this.text(x0, this.y, this.em, s.label);
     const lineY = this.height - (this.y + this.lh - 2);
-    this.page.ops.push({ op: 'line', x1: x0 + textWidth(s.label, this.em) + this.em * 0.5, y1: lineY, x2: this.right, y2: lineY, lineWidth: 0.5 });
+    this.page.ops.push({ op: 'line', x1: x0 + this.textWidth(s.label, this.em) + this.em * 0.5, y1: lineY, x2: this.right, y2: lineY, lineWidth: 0.5 });
     this.y += this.lh;
   }
 
@@ -204,10 +220,10 @@ class Layout {
           const align = header ? 'center' : t.columns[c].align ?? 'left';
           // Only centred and right-aligned lines need their width (most cells are set left).
           const x = align === 'left' ? xs[c] + pad
-            : align === 'center' ? xs[c] + (widths[c] - textWidth(line, size)) / 2
-            : xs[c] + widths[c] - pad - textWidth(line, size);
+            : align === 'center' ? xs[c] + (widths[c] - this.textWidth(line, size)) / 2
+            : xs[c] + widths[c] - pad - this.textWidth(line, size);
           const baseline = this.y + pad + i * lineH + (lineH - size) / 2 + size * ASCENT;
-          this.page.ops.push({ op: 'text', x, y: this.height - baseline, size, text: line });
+          if (line !== '') this.drawText(x, this.height - baseline, size, line);
         });
       });
       this.y += h;
@@ -261,7 +277,7 @@ class Layout {
     const size = this.doc.fontSize * 0.85;
     this.pages.forEach((page, i) => {
       const label = `${i + 1} / ${n}`;
-      page.ops.push({ op: 'text', x: (this.width - textWidth(label, size)) / 2, y: (this.height - this.bottom) / 2, size, text: label });
+      page.ops.push({ op: 'text', x: (this.width - this.textWidth(label, size)) / 2, y: (this.height - this.bottom) / 2, size, text: label });
     });
   }
 }

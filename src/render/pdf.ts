@@ -7,42 +7,48 @@ import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, type PDFFont, type PDFImage, type PDFRef } from 'pdf-lib';
 import type { DocumentModel, Image } from '../model/document.js';
 import { eachGrapheme } from '../text/kinsoku.js';
-import { cachedFontkit, fontBytes } from './fonts.js';
+import { cachedFontkit, fontChain } from './fonts.js';
 import { layoutDocument, type PagePlan } from './layout.js';
 import { FIXED_DATE } from './zip.js';
 
 export async function renderPdf(doc: DocumentModel): Promise<Uint8Array> {
-  return writePdf(layoutDocument(doc), doc.title);
+  return writePdf(layoutDocument(doc), doc.title, doc.fonts);
 }
 
-export async function writePdf(pages: PagePlan[], title: string): Promise<Uint8Array> {
+/** `fonts`: the document's fallback font files, as the layout measured with them. */
+export async function writePdf(pages: PagePlan[], title: string, fonts: string[] = []): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   useNativeDeflate(pdf);
   pdf.registerFontkit(cachedFontkit as never);
-  const font = await pdf.embedFont(fontBytes(), { subset: true });
+  const faces = fontChain(fonts).faces;
+  // Only the faces some text is drawn with are embedded (each as a subset of what it draws).
+  const used = new Set<number>([0]);
+  for (const plan of pages) for (const op of plan.ops) if (op.op === 'text' && op.font) used.add(op.font);
+  const embedded = new Map<number, PDFFont>();
+  for (const face of [...used].sort((a, b) => a - b)) embedded.set(face, await pdf.embedFont(faces[face].bytes, { subset: true }));
   pdf.setTitle(title);
   pdf.setProducer('yoshiki');
   pdf.setCreator('yoshiki');
   pdf.setCreationDate(FIXED_DATE);
   pdf.setModificationDate(FIXED_DATE);
   pdf.setLanguage('ja-JP');
-  const encode = glyphEncoder(font, pages);
-  const embedded = new Map<Image, PDFImage>();
+  const encoders = new Map([...embedded].map(([face, font]) => [face, glyphEncoder(font, pages, face)]));
+  const images = new Map<Image, PDFImage>();
   for (const plan of pages) {
     const page = pdf.addPage([plan.width, plan.height]);
-    const fontName = page.node.newFontDictionary('F', font.ref);
+    const fontNames = new Map([...embedded].map(([face, font]) => [face, page.node.newFontDictionary('F', font.ref).asString()]));
     // Each picture is embedded once, however many pages show it, and named in the page's resources.
     const imageNames = new Map<Image, string>();
     for (const op of plan.ops) {
       if (op.op !== 'image' || imageNames.has(op.image)) continue;
-      let img = embedded.get(op.image);
+      let img = images.get(op.image);
       if (!img) {
         img = op.image.format === 'png' ? await pdf.embedPng(op.image.bytes) : await pdf.embedJpg(op.image.bytes);
-        embedded.set(op.image, img);
+        images.set(op.image, img);
       }
       imageNames.set(op.image, page.node.newXObject('Im', img.ref as PDFRef).asString());
     }
-    const content = pageContent(plan, fontName.asString(), encode, imageNames);
+    const content = pageContent(plan, fontNames, encoders, imageNames);
     // Node's native zlib, not pdf-lib's JavaScript deflate: a 400-page table compresses in a tenth of the time.
     const stream = pdf.context.stream(deflateSync(Buffer.from(content, 'latin1')), { Filter: PDFName.of('FlateDecode') });
     page.node.addContentStream(pdf.context.register(stream));
@@ -67,13 +73,13 @@ function useNativeDeflate(pdf: PDFDocument): void {
  * one by one. A run whose glyphs do not match its characters one to one (a ligature, a kanji with
  * its variation selector) is looked up one grapheme at a time instead.
  */
-function glyphEncoder(font: PDFFont, pages: PagePlan[]): (text: string) => string {
+function glyphEncoder(font: PDFFont, pages: PagePlan[], face: number): (text: string) => string {
   const memo = new Map<string, string>();
   const single: string[] = [];
   const seen = new Set<string>();
   for (const plan of pages)
     for (const op of plan.ops)
-      if (op.op === 'text')
+      if (op.op === 'text' && (op.font ?? 0) === face)
         eachGrapheme(op.text, (g) => {
           if (seen.has(g)) return;
           seen.add(g);
@@ -97,12 +103,12 @@ function glyphEncoder(font: PDFFont, pages: PagePlan[]): (text: string) => strin
 
 const n = (x: number) => (Math.round(x * 100) / 100).toString();
 
-function pageContent(plan: PagePlan, fontName: string, encode: (t: string) => string, images: Map<Image, string>): string {
+function pageContent(plan: PagePlan, fontNames: Map<number, string>, encoders: Map<number, (t: string) => string>, images: Map<Image, string>): string {
   const out: string[] = ['0 g 0 G'];
   for (const op of plan.ops) {
     switch (op.op) {
       case 'text':
-        out.push(`BT ${fontName} ${n(op.size)} Tf 1 0 0 1 ${n(op.x)} ${n(op.y)} Tm <${encode(op.text)}> Tj ET`);
+        out.push(`BT ${fontNames.get(op.font ?? 0)} ${n(op.size)} Tf 1 0 0 1 ${n(op.x)} ${n(op.y)} Tm <${encoders.get(op.font ?? 0)!(op.text)}> Tj ET`);
         break;
       case 'rect':
         out.push(`${n(op.lineWidth)} w ${n(op.x)} ${n(op.y)} ${n(op.w)} ${n(op.h)} re S`);

@@ -3,7 +3,7 @@
  * the NDL library the items came from (seed 002 Check on arriving items), with the return rules.
  */
 import { z } from 'zod';
-import { doc, isoDate, say, text } from '../../case/fields.js';
+import { doc, fontFiles, isoDate, say, text } from '../../case/fields.js';
 import { warning, type Problem } from '../../case/problem.js';
 import { addressBlock } from '../../compose/blocks.js';
 import { valueInForce } from '../../legal/dated.js';
@@ -15,6 +15,7 @@ import { illTemplates, letterhead, librarySchema, userId } from './common.js';
 
 const schema = z.strictObject({
   form: z.literal('ill-receipt').describe(doc('様式: NDL図書館間貸出の受領書（英文）', 'Form: receipt letter for NDL loan material')),
+  fonts: fontFiles(),
   date: isoDate().optional().describe(doc('日付（省略すると今日）', 'Date (today when omitted)')),
   user_id: userId(),
   library: librarySchema.describe(doc('受け取った図書館', 'The receiving library')),

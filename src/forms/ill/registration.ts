@@ -4,7 +4,7 @@
  * letter listing the three enclosures, and the reading-room photo on an enclosure page.
  */
 import { z } from 'zod';
-import { doc, isoDate, text } from '../../case/fields.js';
+import { doc, fontFiles, isoDate, text } from '../../case/fields.js';
 import { readImage, type ImageFile } from '../../case/images.js';
 import { error, warning, type Problem } from '../../case/problem.js';
 import { addressBlock, formGrid } from '../../compose/blocks.js';
@@ -25,6 +25,7 @@ const person = z.strictObject({
 
 const schema = z.strictObject({
   form: z.literal('ill-registration').describe(doc('様式: NDL図書館間貸出の利用者登録申請（英文）', 'Form: NDL interlibrary loan user registration')),
+  fonts: fontFiles(),
   date: isoDate().optional().describe(doc('日付（省略すると今日）', 'Date (today when omitted)')),
   library: librarySchema.describe(doc('申請する図書館', 'The applying library')),
   representative: person.omit({ email: true, phone: true }).describe(doc(

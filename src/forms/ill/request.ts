@@ -3,7 +3,7 @@
  * Search (seed 002 How to Make a Request). At most ten items on loan at once, counting those held.
  */
 import { z } from 'zod';
-import { doc, isoDate, say, text, wholeNumber } from '../../case/fields.js';
+import { doc, fontFiles, isoDate, say, text, wholeNumber } from '../../case/fields.js';
 import { error, warning, type Problem } from '../../case/problem.js';
 import { addressBlock, formGrid } from '../../compose/blocks.js';
 import { valueInForce } from '../../legal/dated.js';
@@ -28,6 +28,7 @@ const item = z.strictObject({
 
 const schema = z.strictObject({
   form: z.literal('ill-request').describe(doc('様式: NDL図書館間貸出の貸出申込（英文、FAX・郵送）', 'Form: NDL interlibrary loan request by fax or post')),
+  fonts: fontFiles(),
   date: isoDate().optional().describe(doc('日付（省略すると今日）', 'Date (today when omitted)')),
   user_id: userId(),
   library: librarySchema.describe(doc('申し込む図書館', 'The borrowing library')),

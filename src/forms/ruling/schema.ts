@@ -3,7 +3,7 @@
  * Every field of spec/cases/ruling-*.yaml is accepted; unknown fields are refused by name.
  */
 import { z } from 'zod';
-import { amount, contactPerson, doc, isoDate, postalCode, ratio, say, text, titledName } from '../../case/fields.js';
+import { amount, contactPerson, doc, fontFiles, isoDate, postalCode, ratio, say, text, titledName } from '../../case/fields.js';
 import { APPLICANT_KINDS, WORK_CATEGORIES } from '../../legal/ruling.js';
 
 const SUBJECTS = ['work', 'performance', 'phonogram', 'broadcast', 'cablecast'] as const;
@@ -180,6 +180,7 @@ const dueDiligence = z.strictObject({
 export const rulingSchema = z
   .strictObject({
     form: z.literal('ruling').describe(doc('様式: 著作権者不明等の場合の裁定申請', 'Form: ruling application for works whose rights holder cannot be found')),
+    fonts: fontFiles(),
     subject: z.enum(SUBJECTS).describe(doc(
       '裁定の対象: 著作物（work）、実演、レコード、放送、有線放送', 'What the ruling is for: a work, performance, phonogram, broadcast or cablecast')),
     date: isoDate().optional().describe(doc('申請日（YYYY-MM-DD。省略すると今日）', 'Date of the application (YYYY-MM-DD; today when omitted)')),

@@ -1,0 +1,97 @@
+/**
+ * The font-fallback chain: fonts named in a case (`fonts:`) or on the command line (`--font`) draw
+ * what IPAex Mincho lacks, the first that has a character drawing it; only a character no font has
+ * is an error, naming the field, the character and the fonts tried. Debian's DejaVu fonts
+ * (fonts-dejavu-core, installed by .ci/run) stand in for a clerk's extra fonts.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkCase, renderCase } from '../src/pipeline.js';
+import { layoutDocument } from '../src/render/layout.js';
+import { FIXTURES, pdfText, run, squash, tempDir } from './helpers.js';
+
+const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+const DEJAVU_MONO = '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf';
+const ROOT = new URL('..', import.meta.url).pathname;
+const yoshiki = (...args: string[]) => run(process.execPath, [join(ROOT, 'bin/yoshiki.js'), ...args]);
+// ∯ (U+222F) is in DejaVu Sans, ⍟ (U+235F) only in DejaVu Sans Mono; IPAex Mincho has neither.
+const TITLE = '港町の記憶 ∯ ⍟';
+
+/** The deposit example with a title IPAex cannot draw, in a folder of its own; `extra` is appended. */
+function caseWith(extra = '', title = TITLE): string {
+  const dir = tempDir('fonts-');
+  const text = readFileSync(join(FIXTURES, 'deposit-compensation.yaml'), 'utf8').replace('  title: 港町の記憶', `  title: ${title}`);
+  writeFileSync(join(dir, 'case.yaml'), text + extra);
+  return join(dir, 'case.yaml');
+}
+
+const pdfFonts = (pdf: string) => execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+
+describe('font-fallback chain', () => {
+  it('without extra fonts, a character IPAex lacks is an error naming the field and the character', async () => {
+    const checked = await checkCase(caseWith(), '2026-11-21');
+    expect(checked.ok).toBe(false);
+    expect(checked.problems).toHaveLength(1);
+    expect(checked.problems[0]).toMatchObject({ path: ['publication', 'title'], line: 15 });
+    expect(checked.problems[0].en).toContain('「∯」(U+222F)、「⍟」(U+235F)');
+  });
+
+  it('fonts: in the case draws them from the first font that has each, in tables and paragraphs', async () => {
+    const file = caseWith(`fonts: [DejaVuSans.ttf, DejaVuSansMono.ttf]\nnote: 備考に ∯ と ⍟ を書く\n`);
+    copyFileSync(DEJAVU, join(file, '..', 'DejaVuSans.ttf'));
+    copyFileSync(DEJAVU_MONO, join(file, '..', 'DejaVuSansMono.ttf'));
+    const checked = await checkCase(file, '2026-11-21');
+    expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const form = checked.documents.find((d) => d.name === 'deposit-form')!;
+    const ops = layoutDocument(form).flatMap((p) => p.ops).filter((o) => o.op === 'text');
+    const faceOf = (ch: string) => ops.filter((o) => o.op === 'text' && o.text.includes(ch)).map((o) => (o.op === 'text' ? o.font ?? 0 : -1));
+    expect(faceOf('∯')).toEqual([1, 1]); // the title's table cell and the note: DejaVu Sans
+    expect(faceOf('⍟')).toEqual([2, 2]); // DejaVu Sans lacks it: DejaVu Sans Mono
+    expect(faceOf('港')).toEqual([0]);
+    const pdf = (await renderCase(checked, tempDir(), ['pdf'])).find((f) => f.endsWith('deposit-form.pdf'))!;
+    const fonts = pdfFonts(pdf);
+    for (const name of ['IPAexMincho', 'DejaVuSans-', 'DejaVuSansMono']) expect(fonts).toContain(name);
+    expect(squash(pdfText(pdf))).toContain(squash(TITLE));
+    expect(squash(pdfText(pdf))).toContain('備考に∯と⍟を書く');
+    expect(run('qpdf', ['--check', pdf]).status).toBe(0);
+  });
+
+  it('--font on the command line: a character no font has names every font tried', () => {
+    const file = caseWith();
+    const one = yoshiki('check', file, '--font', DEJAVU);
+    expect(one.status).toBe(1);
+    expect(one.stdout).toContain('No font (IPAexMincho, DejaVu Sans) can draw: 「⍟」(U+235F)');
+    expect(one.stdout).not.toContain('U+222F');
+    const out = join(tempDir(), 'out');
+    const both = yoshiki('render', file, '--font', DEJAVU, '--font', DEJAVU_MONO, '-o', out, '--format', 'pdf');
+    expect(both.status, both.stdout).toBe(0);
+    expect(squash(pdfText(join(out, 'case', 'deposit-form.pdf')))).toContain(squash(TITLE));
+  });
+
+  it('a document that needs no fallback embeds IPAex alone, byte for byte as without the chain', async () => {
+    const plain = caseWith('', '港町の記憶');
+    const chained = caseWith('fonts: [/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf]\n', '港町の記憶');
+    const [a, b] = await Promise.all([plain, chained].map(async (f) => {
+      const checked = await checkCase(f, '2026-11-21');
+      return (await renderCase(checked, tempDir(), ['pdf'])).find((p) => p.endsWith('deposit-form.pdf'))!;
+    }));
+    expect(pdfFonts(b)).not.toContain('DejaVu');
+    expect(readFileSync(b).equals(readFileSync(a))).toBe(true);
+  });
+
+  it('a missing font or a file that is not a font is an error at its entry', async () => {
+    const file = caseWith('fonts: [nowhere.ttf, case.yaml]\n', '港町の記憶');
+    const checked = await checkCase(file, '2026-11-21');
+    const fontProblems = checked.problems.filter((p) => p.path[0] === 'fonts');
+    expect(fontProblems.map((p) => p.path)).toEqual([['fonts', 0], ['fonts', 1]]);
+    expect(fontProblems[0].en).toBe('The font "nowhere.ttf" does not exist.');
+    expect(fontProblems[1].en).toContain('"case.yaml" cannot be read as a font');
+    expect(fontProblems.every((p) => p.line !== undefined)).toBe(true);
+    const cli = yoshiki('check', caseWith('', '港町の記憶'), '--font', '/nonexistent/font.ttf');
+    expect(cli.status).toBe(1);
+    expect(cli.stdout).toContain('/nonexistent/font.ttf');
+    expect(cli.stdout).not.toMatch(/^\s+at /m);
+  });
+});
