@@ -87,7 +87,7 @@ export class FontChain {
   }
 
   advance(grapheme: string): number {
-    return this.faces[this.faceOf(grapheme)].advance(grapheme);
+    return (this.faces.length === 1 ? this.faces[0] : this.faces[this.faceOf(grapheme)]).advance(grapheme);
   }
 
   textWidth(text: string, size: number): number {
@@ -112,10 +112,14 @@ export class FontChain {
   /** Characters of `text` no face of the chain can draw. */
   missing(text: string): string[] {
     let missing: Set<string> | undefined;
+    const [first, ...rest] = this.faces;
     for (let i = 0; i < text.length; i++) {
       const code = text.codePointAt(i)!;
       if (code > 0xffff) i++;
-      if (!this.faces.some((f) => f.hasCodePoint(code))) (missing ??= new Set()).add(String.fromCodePoint(code));
+      if (first.hasCodePoint(code)) continue;
+      let found = false;
+      for (const face of rest) if ((found = face.hasCodePoint(code))) break;
+      if (!found) (missing ??= new Set()).add(String.fromCodePoint(code));
     }
     return missing ? [...missing] : [];
   }
