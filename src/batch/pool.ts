@@ -1,7 +1,8 @@
 /**
  * Renders many cases on all cores: a piscina pool of worker threads, one task per case. A case that
- * fails, or even a worker that dies, fails that case alone; the others go on. One case (or
- * `jobs: 1`) runs in this thread: starting a worker costs more than it saves.
+ * fails, or even a worker that dies, fails that case alone; the others go on. A single case runs
+ * in this thread (starting a worker costs more than it saves); `--jobs 1` over many cases uses one
+ * worker, so one and many workers run with the same heap settings and compare fairly.
  */
 import { availableParallelism } from 'node:os';
 import { internalProblem } from '../case/problem.js';

@@ -34,8 +34,6 @@ const allBorders = { top: LINE, bottom: LINE, left: LINE, right: LINE };
 export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
   const r = new DocxRenderer(doc);
   const document = new Document({
-    creator: 'yoshiki',
-    title: doc.title,
     styles: {
       default: {
         document: {
