@@ -10,7 +10,7 @@ import { locate, validate } from './case/validate.js';
 import { FORMS } from './forms/registry.js';
 import type { FormContext, Loaded } from './forms/types.js';
 import { OUTPUT_FORMATS, type DocumentModel, type OutputFormat } from './model/document.js';
-import { fontChain, type FontChain } from './render/fonts.js';
+import { fontChain, typeface, type FontChain } from './render/fonts.js';
 import { todayIso } from './text/format.js';
 import { writeFilesAtomically } from './write.js';
 
@@ -138,7 +138,7 @@ function fontFilesOf(value: { fonts?: string[] }, caseDir: string, fromCommandLi
   ];
   for (const font of named) {
     try {
-      fontChain([font.file]);
+      typeface(font.file); // parsed now (and kept for rendering), so a bad file is reported here
       files.push(font.file);
     } catch (e) {
       const missing = (e as { code?: string }).code === 'ENOENT';

@@ -9,11 +9,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkCase } from '../src/pipeline.js';
-import { FIXTURES, run, tempDir } from './helpers.js';
+import { FIXTURES, run, tempDir, YOSHIKI, yoshiki } from './helpers.js';
 
 const BAD = join(FIXTURES, 'bad');
-const ROOT = new URL('..', import.meta.url).pathname;
-const yoshiki = (...args: string[]) => run(process.execPath, [join(ROOT, 'bin/yoshiki.js'), ...args]);
 const expected: Record<string, { where: string; says: string[] }> = parse(readFileSync(join(BAD, 'expected.yaml'), 'utf8'));
 
 /** What no user may ever see: a JavaScript stack frame or yoshiki blaming itself. */
@@ -69,7 +67,7 @@ describe('inputs made by the test', () => {
 
   it('the alias bomb fails fast and small', () => {
     const start = performance.now();
-    const r = run('/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, join(ROOT, 'bin/yoshiki.js'), 'check', join(BAD, 'alias-bomb.yaml')]);
+    const r = run('/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, YOSHIKI, 'check', join(BAD, 'alias-bomb.yaml')]);
     expect(performance.now() - start).toBeLessThan(5000);
     expect(r.status).toBe(1);
     // 9^13 values if expanded; refused after 200,000: the process stays far below 300 MB.

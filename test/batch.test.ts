@@ -9,11 +9,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { checkCase, FORMATS, renderDocuments } from '../src/pipeline.js';
-import { FIXTURES, run, tempDir } from './helpers.js';
+import { copyNamedFiles, FIXTURES, run, tempDir, YOSHIKI, yoshiki } from './helpers.js';
 
-const ROOT = new URL('..', import.meta.url).pathname;
-const YOSHIKI = join(ROOT, 'bin/yoshiki.js');
-const yoshiki = (...args: string[]) => run(process.execPath, [YOSHIKI, ...args]);
 
 const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.yaml')).sort();
 
@@ -48,8 +45,7 @@ describe('reproducible output', () => {
 /** A folder of n cases cycling through the example cases, with the files they name beside them. */
 function caseFolder(n: number): string {
   const dir = tempDir('batch-in-');
-  const all = readdirSync(FIXTURES);
-  for (const f of all.filter((f) => !f.endsWith('.yaml') && /\.[a-z]+$/.test(f))) copyFileSync(join(FIXTURES, f), join(dir, f));
+  copyNamedFiles(dir);
   for (let i = 0; i < n; i++) {
     const source = fixtures[i % fixtures.length];
     copyFileSync(join(FIXTURES, source), join(dir, `${String(i).padStart(3, '0')}-${source}`));

@@ -2,10 +2,8 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, run, tempDir } from './helpers.js';
+import { FIXTURES, tempDir, yoshiki } from './helpers.js';
 
-const BIN = new URL('../bin/yoshiki.js', import.meta.url).pathname;
-const yoshiki = (...args: string[]) => run('node', [BIN, ...args]);
 const noStackTrace = (out: string) => expect(out).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
 describe('yoshiki check --json', () => {

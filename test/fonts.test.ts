@@ -10,12 +10,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCase, renderCase } from '../src/pipeline.js';
 import { layoutDocument } from '../src/render/layout.js';
-import { FIXTURES, pdfText, run, squash, tempDir } from './helpers.js';
+import { FIXTURES, pdfText, run, squash, tempDir, yoshiki } from './helpers.js';
 
 const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 const DEJAVU_MONO = '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf';
-const ROOT = new URL('..', import.meta.url).pathname;
-const yoshiki = (...args: string[]) => run(process.execPath, [join(ROOT, 'bin/yoshiki.js'), ...args]);
 // ∯ (U+222F) is in DejaVu Sans, ⍟ (U+235F) only in DejaVu Sans Mono; IPAex Mincho has neither.
 const TITLE = '港町の記憶 ∯ ⍟';
 

@@ -4,16 +4,16 @@
  * they still pass, render. yoshiki must answer every one with problems or documents: never an
  * exception, never yoshiki's own "internal error", never a hang.
  */
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkCase, renderDocuments } from '../src/pipeline.js';
-import { FIXTURES, tempDir } from './helpers.js';
+import { copyNamedFiles, FIXTURES, tempDir } from './helpers.js';
 
 const cases = readdirSync(FIXTURES).filter((f) => f.endsWith('.yaml')).sort();
 const dir = tempDir('fuzz-');
-for (const f of readdirSync(FIXTURES).filter((f) => /\.(csv|png|jpe?g|xlsx)$/.test(f))) copyFileSync(join(FIXTURES, f), join(dir, f));
+copyNamedFiles(dir);
 const sources = new Map(cases.map((c) => [c, readFileSync(join(FIXTURES, c), 'utf8')]));
 
 type Mutation = (lines: string[]) => string[];

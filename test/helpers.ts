@@ -1,6 +1,6 @@
 /** Shared helpers for tests that judge our output with real clients (poppler, qpdf, LibreOffice). */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
@@ -87,6 +87,15 @@ export function fontconfig(fontDirs: string[]): string {
 
 export function run(cmd: string, args: string[], env: Record<string, string> = {}) {
   return spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+}
+
+/** The built command line, as a user runs it. */
+export const YOSHIKI = new URL('../bin/yoshiki.js', import.meta.url).pathname;
+export const yoshiki = (...args: string[]) => run(process.execPath, [YOSHIKI, ...args]);
+
+/** Copies the files the example cases name (works CSV, images, the NDL list) into `dir`. */
+export function copyNamedFiles(dir: string): void {
+  for (const f of readdirSync(FIXTURES).filter((f) => /\.(csv|png|jpe?g|xlsx)$/.test(f))) copyFileSync(join(FIXTURES, f), join(dir, f));
 }
 
 /**

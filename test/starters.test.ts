@@ -10,10 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { FORMS } from '../src/forms/registry.js';
 import { checkCase, renderCase } from '../src/pipeline.js';
-import { FIXTURES, run, tempDir } from './helpers.js';
+import { FIXTURES, tempDir, yoshiki } from './helpers.js';
 
-const ROOT = new URL('..', import.meta.url).pathname;
-const yoshiki = (...args: string[]) => run(process.execPath, [join(ROOT, 'bin/yoshiki.js'), ...args]);
 const schemas = new Map<string, object>();
 const schemaOf = (form: string) => {
   if (!schemas.has(form)) {

@@ -10,8 +10,7 @@ import { fileURLToPath } from 'node:url';
 import fontkit, { type Font } from '@pdf-lib/fontkit';
 import { eachGrapheme } from '../text/kinsoku.js';
 
-export const FONT_FILE = new URL('../../fonts/ipaexm.ttf', import.meta.url);
-const PRIMARY = fileURLToPath(FONT_FILE);
+const PRIMARY = fileURLToPath(new URL('../../fonts/ipaexm.ttf', import.meta.url));
 
 /** Line ends, tabs, variation selectors and the zero-width joiner modify or separate glyphs; they have none. */
 const needsNoGlyph = (code: number) =>
@@ -136,8 +135,6 @@ export function fontChain(files: readonly string[] = []): FontChain {
 }
 
 /** IPAex Mincho alone: what measuring means when a document names no other font. */
-export const font = (): Font => typeface().font;
-export const fontBytes = (): Uint8Array => typeface().bytes;
 export const advance = (grapheme: string): number => typeface().advance(grapheme);
 export const textWidth = (text: string, size: number): number => fontChain().textWidth(text, size);
 export const missingCharacters = (text: string): string[] => fontChain().missing(text);
