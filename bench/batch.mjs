@@ -46,7 +46,7 @@ function renderRun(dir, out, jobs) {
 
 /** One ruling case (every document, every format) rendered again and again in one warm process. */
 async function warmApplication() {
-  const { checkCase, renderDocuments, FORMATS } = await import('../dist/pipeline.js');
+  const { checkCase, renderDocuments, FORMATS } = await import('../dist/pipeline/pipeline.js');
   const file = join(FIXTURES, 'ruling-reprint.yaml');
   const once = async (formats) => {
     const start = performance.now();

@@ -20,8 +20,8 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 const FONT = join(HERE, '..', 'fonts', 'ipaexm.ttf');
 
 async function child(engine, caseFile, out) {
-  const { checkCase } = await import('../dist/pipeline.js');
-  const { renderPdf } = await import('../dist/render/pdf.js');
+  const { checkCase } = await import('../dist/pipeline/pipeline.js');
+  const { renderPdf } = await import('../dist/export/pdf.js');
   const { PDFDocument } = await import('pdf-lib');
   let start = performance.now();
   let bytes;

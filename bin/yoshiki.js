@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Entry point of the `yoshiki` command: runs the compiled CLI (npm install builds it into dist/).
-import { main } from '../dist/cli/main.js';
+import { main } from '../dist/app/cli/main.js';
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } fr
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkCase } from '../src/pipeline.js';
+import { checkCase } from '../src/pipeline/pipeline.js';
 import { FIXTURES, run, tempDir, YOSHIKI, yoshiki } from './helpers.js';
 
 const BAD = join(FIXTURES, 'bad');

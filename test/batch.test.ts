@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { checkCase, FORMATS, renderDocuments } from '../src/pipeline.js';
+import { checkCase, FORMATS, renderDocuments } from '../src/pipeline/pipeline.js';
 import { copyNamedFiles, FIXTURES, run, tempDir, YOSHIKI, yoshiki } from './helpers.js';
 
 

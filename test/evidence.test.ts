@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCaseYaml, syntheticCsv, syntheticWorks } from '../bench/synthetic.mjs';
-import { checkCase, renderCase } from '../src/pipeline.js';
-import { NO_LINE_END, NO_LINE_START } from '../src/text/kinsoku.js';
+import { checkCase, renderCase } from '../src/pipeline/pipeline.js';
+import { NO_LINE_END, NO_LINE_START } from '../src/typeset/kinsoku.js';
 import { FIXTURES, pdfBoxes, pdfRects, pdfText, squash, tempDir, type Word } from './helpers.js';
 
 const HEADERS = ['No.', '著作物の題号', '著作者名', 'ア(ア)名簿・名鑑類の閲覧 又は ア(イ)ネット検索サービスによる情報の検索',

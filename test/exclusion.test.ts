@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkCase, renderCase } from '../src/pipeline.js';
-import { pidKey, reissueTiming } from '../src/rules/transmission.js';
+import { checkCase, renderCase } from '../src/pipeline/pipeline.js';
+import { pidKey, reissueTiming } from '../src/law/rules/transmission.js';
 // @ts-expect-error a plain ES module without types: the list generator is shared with the fixture script
 import { candidateCsv, candidateRows, candidateXlsx, HEADINGS, pidOf } from '../scripts/candidate-list.mjs';
 import {

@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCase, renderCase } from '../src/pipeline.js';
-import { layoutDocument } from '../src/render/layout.js';
+import { checkCase, renderCase } from '../src/pipeline/pipeline.js';
+import { layoutDocument } from '../src/layout/layout.js';
 import { FIXTURES, pdfText, run, squash, tempDir, yoshiki } from './helpers.js';
 
 const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';

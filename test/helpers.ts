@@ -7,8 +7,8 @@ import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { expect } from 'vitest';
 import { parse } from 'yaml';
 import { MM } from '../src/model/document.js';
-import { checkCase, renderCase } from '../src/pipeline.js';
-import { NO_LINE_END, NO_LINE_START } from '../src/text/kinsoku.js';
+import { checkCase, renderCase } from '../src/pipeline/pipeline.js';
+import { NO_LINE_END, NO_LINE_START } from '../src/typeset/kinsoku.js';
 
 export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 export const RULING_CASES = ['ruling-reprint', 'ruling-ringtone', 'ruling-drama-dvd', 'ruling-previously-ruled', 'ruling-anthology'];

@@ -5,10 +5,10 @@
  */
 import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { valueInForce } from '../src/legal/dated.js';
-import { LOAN_CONDITIONS } from '../src/legal/ill.js';
-import { renderCase } from '../src/pipeline.js';
-import { addMonths, englishDate } from '../src/text/format.js';
+import { valueInForce } from '../src/law/dated.js';
+import { LOAN_CONDITIONS } from '../src/law/data/ill.js';
+import { renderCase } from '../src/pipeline/pipeline.js';
+import { addMonths, englishDate } from '../src/base/format.js';
 import {
   caseStrings, checkEdited, expectSoundPdf, expectWithinMarginsAndKinsoku, libreOfficeToPdf, pdfBoxes, pdfText, renderFixture, run, squash, tempDir,
 } from './helpers.js';

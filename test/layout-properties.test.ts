@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MM, type DocumentModel } from '../src/model/document.js';
-import { missingCharacters, textWidth } from '../src/render/fonts.js';
-import { layoutDocument } from '../src/render/layout.js';
-import { renderPdf } from '../src/render/pdf.js';
-import { NO_LINE_END, NO_LINE_START, splitGraphemes } from '../src/text/kinsoku.js';
+import { missingCharacters, textWidth } from '../src/typeset/fonts.js';
+import { layoutDocument } from '../src/layout/layout.js';
+import { renderPdf } from '../src/export/pdf.js';
+import { NO_LINE_END, NO_LINE_START, splitGraphemes } from '../src/typeset/kinsoku.js';
 import { pdfText, squash, tempDir } from './helpers.js';
 
 const pick = (chars: string) => fc.constantFrom(...Array.from(chars));

@@ -6,11 +6,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkCase, renderCase } from '../src/pipeline.js';
+import { checkCase, renderCase } from '../src/pipeline/pipeline.js';
 import {
   compensationEligibility, compensationEstimate, depositDeadline, noDutyReasons,
-} from '../src/rules/deposit.js';
-import { fiscalYearLabel, fiscalYearOf } from '../src/text/format.js';
+} from '../src/law/rules/deposit.js';
+import { fiscalYearLabel, fiscalYearOf } from '../src/base/format.js';
 import {
   caseStrings, checkEdited, expectSoundPdf, expectWithinMarginsAndKinsoku, FIXTURES, libreOfficeToPdf, pdfText, renderFixture, run, squash, tempDir,
 } from './helpers.js';

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCase } from '../src/pipeline.js';
+import { checkCase } from '../src/pipeline/pipeline.js';
 import { FIXTURES, tempDir } from './helpers.js';
 
 const reprint = readFileSync(join(FIXTURES, 'ruling-reprint.yaml'), 'utf8');

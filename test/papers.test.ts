@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eraDate } from '../src/text/format.js';
+import { eraDate } from '../src/base/format.js';
 import { caseStrings, pdfText, renderFixture, run, squash } from './helpers.js';
 
 type Rendered = Awaited<ReturnType<typeof renderFixture>>;

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MM } from '../src/model/document.js';
-import { eraDate, yen } from '../src/text/format.js';
+import { eraDate, yen } from '../src/base/format.js';
 import {
   caseStrings, expectSoundPdf, expectWithinMarginsAndKinsoku, pdfBoxes, pdfRects, pdfText, RULING_CASES, renderFixture, squash,
 } from './helpers.js';

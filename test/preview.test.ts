@@ -125,7 +125,7 @@ function get(path: string, host?: string): Promise<{ status: number; body: strin
 describe('the preview server refuses what it must', () => {
   let server: { url: string; close(): Promise<void> };
   beforeAll(async () => {
-    const { startPreview } = await import('../src/preview/server.js');
+    const { startPreview } = await import('../src/app/preview/server.js');
     const d = tempDir('preview-srv-');
     copyFileSync(join(FIXTURES, 'deposit-compensation.yaml'), join(d, 'case.yaml'));
     server = await startPreview(join(d, 'case.yaml'), 0);
@@ -158,7 +158,7 @@ describe('the preview server refuses what it must', () => {
 
 describe('the preview follows the files a case names', () => {
   it('replacing the reading-room photo re-renders the registration', async () => {
-    const { startPreview } = await import('../src/preview/server.js');
+    const { startPreview } = await import('../src/app/preview/server.js');
     const d = tempDir('preview-named-');
     copyFileSync(join(FIXTURES, 'ill-registration.yaml'), join(d, 'case.yaml'));
     copyFileSync(join(FIXTURES, 'reading-room.png'), join(d, 'reading-room.png'));

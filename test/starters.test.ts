@@ -9,7 +9,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { FORMS } from '../src/forms/registry.js';
-import { checkCase, renderCase } from '../src/pipeline.js';
+import { checkCase, renderCase } from '../src/pipeline/pipeline.js';
 import { FIXTURES, tempDir, yoshiki } from './helpers.js';
 
 const schemas = new Map<string, object>();

@@ -6,7 +6,7 @@ import { transmissionExclusion } from './transmission-exclusion/index.js';
 import { illRegistration } from './ill/registration.js';
 import { illRequest } from './ill/request.js';
 import { ruling } from './ruling/index.js';
-import type { FormPlugin } from './types.js';
+import type { FormPlugin } from './kit/plugin.js';
 
 export const FORMS: Record<string, FormPlugin> = {
   ruling,

@@ -88,18 +88,33 @@ export function fitImage(img: Pick<Image, 'widthPx' | 'heightPx'>, roomW: number
   return { w: natural.w * scale, h: natural.h * scale };
 }
 
+/** A CSV record of a sheet the user gave: its cells, and the bytes it occupies (its line end included). */
+export interface SheetRecord {
+  cells: string[];
+  start: number;
+  end: number;
+  /** The record's line end as written ("\r\n", "\n" or "" for a last line without one). */
+  lineEnd: string;
+}
+
 /**
- * A spreadsheet the user gave (the NDL's candidate list), to be written again with some cells
- * filled. Only the csv and xlsx renderers draw it: as the same format, every other cell kept.
+ * A spreadsheet the user gave (the NDL's candidate list), written again with some cells filled.
+ * Not a paper, so not a block: a kind of output of its own that only the csv and xlsx exporters
+ * receive, in the format it came in, every other cell kept. The input layer has already split a
+ * CSV into its records (`csv`), so an exporter never parses what the user wrote.
  */
-export interface SheetEdits {
-  kind: 'sheetEdits';
-  source: { format: 'csv' | 'xlsx'; bytes: Uint8Array; sheet?: string };
+export interface FilledSheet {
+  kind: 'filledSheet';
+  /** File name without extension: out/<case>/<name>.<format> */
+  name: string;
+  title: string;
+  format: 'csv' | 'xlsx';
+  source: { bytes: Uint8Array; sheet?: string; csv?: { encoding: 'utf-8' | 'utf-8-bom' | 'cp932'; records: SheetRecord[] } };
   /** row: the workbook row, or the CSV record (1-based); column 1-based. */
   edits: { row: number; column: number; value: string }[];
 }
 
-export type Block = Paragraph | KeyValue | StampBox | Table | SignatureLine | PageBreak | Image | SheetEdits;
+export type Block = Paragraph | KeyValue | StampBox | Table | SignatureLine | PageBreak | Image;
 
 /**
  * What a document can be written as. csv and xlsx: its tables, for people who keep working in a
@@ -116,6 +131,8 @@ export interface PageSetup {
 }
 
 export interface DocumentModel {
+  /** A paper (the default); see FilledSheet for the other kind of output. */
+  kind?: 'document';
   /** File name without extension: out/<case>/<name>.pdf */
   name: string;
   title: string;
@@ -134,6 +151,12 @@ export interface DocumentModel {
    */
   fonts?: string[];
 }
+
+/** What a form makes: papers (documents) and filled spreadsheets. */
+export type Output = DocumentModel | FilledSheet;
+
+/** The formats an output is written in. */
+export const formatsOf = (o: Output): OutputFormat[] => (o.kind === 'filledSheet' ? [o.format] : o.formats ?? ['pdf', 'docx']);
 
 export const MM = 72 / 25.4;
 export const A4_PT = { width: 595.28, height: 841.89 };

@@ -2,10 +2,10 @@
  * Composes the 文献複写等料金後納許可申請書: the institution's head applies to the lending library's
  * director for one fiscal year. The wording is in templates/deferred-payment.
  */
-import { addressBlock, formGrid } from '../../compose/blocks.js';
-import { formTemplates } from '../../compose/templates.js';
+import { addressBlock, formGrid } from '../kit/blocks.js';
+import { formTemplates } from '../kit/templates.js';
 import type { DocumentModel } from '../../model/document.js';
-import { eraDate } from '../../text/format.js';
+import { eraDate } from '../../base/format.js';
 import type { DeferredPaymentDerived } from './derive.js';
 import type { DeferredPaymentCase } from './schema.js';
 

@@ -1,11 +1,11 @@
 /** Rules of the 後納 application (seed 003 後納許可審査基準) and its facts. */
-import { error, warning, type Problem } from '../../case/problem.js';
-import { inForceOn } from '../../legal/dated.js';
+import { error, warning, type Problem } from '../../base/problem.js';
+import { inForceOn } from '../../law/dated.js';
 import {
   INSTITUTION_CATEGORIES, LENDING_LIBRARIES, SPECIAL_PERMISSION_CATEGORY, type LendingLibrary,
-} from '../../legal/deferred-payment.js';
-import { eraDate, fiscalYearLabel, fiscalYearOf } from '../../text/format.js';
-import type { Derivation, FormContext } from '../types.js';
+} from '../../law/data/deferred-payment.js';
+import { eraDate, fiscalYearLabel, fiscalYearOf } from '../../base/format.js';
+import type { Derivation, FormContext } from '../kit/plugin.js';
 import type { DeferredPaymentCase } from './schema.js';
 
 export interface DeferredPaymentDerived {

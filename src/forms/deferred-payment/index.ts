@@ -1,5 +1,5 @@
 /** form: deferred-payment — 文献複写等料金後納許可申請書, seed 003. */
-import type { FormPlugin } from '../types.js';
+import type { FormPlugin } from '../kit/plugin.js';
 import { composeDeferredPayment } from './compose.js';
 import { deriveDeferredPayment, type DeferredPaymentDerived } from './derive.js';
 import { deferredPaymentSchema, type DeferredPaymentCase } from './schema.js';

@@ -4,8 +4,8 @@
  * fiscal year. Every field of spec/cases/deferred-payment.yaml is accepted.
  */
 import { z } from 'zod';
-import { contactPerson, doc, fontFiles, isoDate, postalCode, say, text, titledName, wholeNumber } from '../../case/fields.js';
-import { DEFAULT_LENDING_LIBRARY, LENDING_LIBRARIES } from '../../legal/deferred-payment.js';
+import { contactPerson, doc, fontFiles, isoDate, postalCode, say, text, titledName, wholeNumber } from '../../input/fields.js';
+import { DEFAULT_LENDING_LIBRARY, LENDING_LIBRARIES } from '../../law/data/deferred-payment.js';
 
 const branch = z.strictObject({
   name: text().describe(doc('分館の名称', 'Name of the branch')),

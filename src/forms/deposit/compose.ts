@@ -3,12 +3,12 @@
  * 送付状 (with the 受領書 request note when asked) and the address label. The wording is in
  * templates/deposit; this file shapes the case and its derived facts for it.
  */
-import { addressBlock, formGrid } from '../../compose/blocks.js';
-import { reachLines } from '../../compose/reach.js';
-import { formTemplates } from '../../compose/templates.js';
-import { PUBLISHING_TYPE_JA } from '../../legal/deposit.js';
+import { addressBlock, formGrid } from '../kit/blocks.js';
+import { reachLines } from '../kit/reach.js';
+import { formTemplates } from '../kit/templates.js';
+import { PUBLISHING_TYPE_JA } from '../../law/data/deposit.js';
 import type { DocumentModel, KeyValue } from '../../model/document.js';
-import { eraDate, groupDigits, yen } from '../../text/format.js';
+import { eraDate, groupDigits, yen } from '../../base/format.js';
 import type { DepositDerived } from './derive.js';
 import { BINDINGS, type DepositCase } from './schema.js';
 

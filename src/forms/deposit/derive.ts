@@ -1,12 +1,12 @@
 /** Facts of a deposit: deadline, lateness, compensation, the NDL section that receives it. */
-import { error, warning, type Problem } from '../../case/problem.js';
-import { inForceOn } from '../../legal/dated.js';
-import { COPIES_KEPT, NO_DUTY, PUBLISHING_TYPE_JA, type NdlDesk, type NdlSection } from '../../legal/deposit.js';
+import { error, warning, type Problem } from '../../base/problem.js';
+import { inForceOn } from '../../law/dated.js';
+import { COPIES_KEPT, NO_DUTY, PUBLISHING_TYPE_JA, type NdlDesk, type NdlSection } from '../../law/data/deposit.js';
 import {
   compensationEligibility, compensationEstimate, depositDeadline, depositDesk, maximumFine, noDutyReasons, type Eligibility,
-} from '../../rules/deposit.js';
-import { eraDate, yen } from '../../text/format.js';
-import type { Derivation, FormContext } from '../types.js';
+} from '../../law/rules/deposit.js';
+import { eraDate, yen } from '../../base/format.js';
+import type { Derivation, FormContext } from '../kit/plugin.js';
 import type { DepositCase } from './schema.js';
 
 export interface DepositDerived {

@@ -1,5 +1,5 @@
 /** form: deposit — 国立国会図書館への納本 (国立国会図書館法25条), seed 001. */
-import type { FormPlugin } from '../types.js';
+import type { FormPlugin } from '../kit/plugin.js';
 import { composeDeposit } from './compose.js';
 import { deriveDeposit, type DepositDerived } from './derive.js';
 import { depositSchema, type DepositCase } from './schema.js';

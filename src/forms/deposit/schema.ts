@@ -4,8 +4,8 @@
  * spec/cases/deposit-*.yaml is accepted; unknown fields are refused by name.
  */
 import { z } from 'zod';
-import { contactPerson, doc, fontFiles, isoDate, postalCode, text, titledName, wholeNumber } from '../../case/fields.js';
-import { DEPOSIT_MODES, PUBLISHING_TYPES } from '../../legal/deposit.js';
+import { contactPerson, doc, fontFiles, isoDate, postalCode, text, titledName, wholeNumber } from '../../input/fields.js';
+import { DEPOSIT_MODES, PUBLISHING_TYPES } from '../../law/data/deposit.js';
 
 /** 製本: how the copy is bound. Stapled (ホチキス留め) copies are simple prints with no deposit duty. */
 export const BINDINGS = {

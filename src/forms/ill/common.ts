@@ -3,8 +3,8 @@
  * details, English dates, the NDL data in force on the case's date, and the templates/ill folder.
  */
 import { z } from 'zod';
-import { doc, text } from '../../case/fields.js';
-import { formTemplates } from '../../compose/templates.js';
+import { doc, text } from '../../input/fields.js';
+import { formTemplates } from '../kit/templates.js';
 
 /** The borrowing library as it writes its own name and address (lines as on an envelope). */
 export const librarySchema = z.strictObject({

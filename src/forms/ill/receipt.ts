@@ -3,14 +3,14 @@
  * the NDL library the items came from (seed 002 Check on arriving items), with the return rules.
  */
 import { z } from 'zod';
-import { doc, fontFiles, isoDate, say, text } from '../../case/fields.js';
-import { warning, type Problem } from '../../case/problem.js';
-import { addressBlock } from '../../compose/blocks.js';
-import { valueInForce } from '../../legal/dated.js';
-import { LOAN_LIMITS, NDL_LIBRARIES, NDL_LIBRARY_KEYS } from '../../legal/ill.js';
+import { doc, fontFiles, isoDate, say, text } from '../../input/fields.js';
+import { warning, type Problem } from '../../base/problem.js';
+import { addressBlock } from '../kit/blocks.js';
+import { valueInForce } from '../../law/dated.js';
+import { LOAN_LIMITS, NDL_LIBRARIES, NDL_LIBRARY_KEYS } from '../../law/data/ill.js';
 import type { DocumentModel } from '../../model/document.js';
-import { addDays, addMonths, englishDate } from '../../text/format.js';
-import type { FormPlugin } from '../types.js';
+import { addDays, addMonths, englishDate } from '../../base/format.js';
+import type { FormPlugin } from '../kit/plugin.js';
 import { illTemplates, letterhead, librarySchema, userId } from './common.js';
 
 const schema = z.strictObject({

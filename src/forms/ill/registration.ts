@@ -4,16 +4,16 @@
  * letter listing the three enclosures, and the reading-room photo on an enclosure page.
  */
 import { z } from 'zod';
-import { doc, fontFiles, isoDate, text } from '../../case/fields.js';
-import { readImage, type ImageFile } from '../../case/images.js';
-import { error, warning, type Problem } from '../../case/problem.js';
-import { addressBlock, formGrid } from '../../compose/blocks.js';
-import { portraitPage } from '../../compose/templates.js';
-import { valueInForce } from '../../legal/dated.js';
-import { ILL_SECTION, LOAN_CONDITIONS } from '../../legal/ill.js';
+import { doc, fontFiles, isoDate, text } from '../../input/fields.js';
+import { readImage, type ImageFile } from '../../input/images.js';
+import { error, warning, type Problem } from '../../base/problem.js';
+import { addressBlock, formGrid } from '../kit/blocks.js';
+import { portraitPage } from '../kit/templates.js';
+import { valueInForce } from '../../law/dated.js';
+import { ILL_SECTION, LOAN_CONDITIONS } from '../../law/data/ill.js';
 import type { DocumentModel } from '../../model/document.js';
-import { englishDate } from '../../text/format.js';
-import type { FormPlugin } from '../types.js';
+import { englishDate } from '../../base/format.js';
+import type { FormPlugin } from '../kit/plugin.js';
 import { illTemplates, letterhead, librarySchema } from './common.js';
 
 const person = z.strictObject({

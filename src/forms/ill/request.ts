@@ -3,14 +3,14 @@
  * Search (seed 002 How to Make a Request). At most ten items on loan at once, counting those held.
  */
 import { z } from 'zod';
-import { doc, fontFiles, isoDate, say, text, wholeNumber } from '../../case/fields.js';
-import { error, warning, type Problem } from '../../case/problem.js';
-import { addressBlock, formGrid } from '../../compose/blocks.js';
-import { valueInForce } from '../../legal/dated.js';
-import { ILL_SECTION, LOAN_LIMITS, MATERIAL_TYPES, NOT_LOANABLE } from '../../legal/ill.js';
+import { doc, fontFiles, isoDate, say, text, wholeNumber } from '../../input/fields.js';
+import { error, warning, type Problem } from '../../base/problem.js';
+import { addressBlock, formGrid } from '../kit/blocks.js';
+import { valueInForce } from '../../law/dated.js';
+import { ILL_SECTION, LOAN_LIMITS, MATERIAL_TYPES, NOT_LOANABLE } from '../../law/data/ill.js';
 import type { DocumentModel } from '../../model/document.js';
-import { englishDate } from '../../text/format.js';
-import type { FormPlugin } from '../types.js';
+import { englishDate } from '../../base/format.js';
+import type { FormPlugin } from '../kit/plugin.js';
 import { illTemplates, letterhead, librarySchema, userId } from './common.js';
 
 const item = z.strictObject({

@@ -3,7 +3,7 @@
  * template's context (grouping, dates in the era, amounts) and lets templates/ruling hold the words.
  */
 import type { DocumentModel, StampBox, Table } from '../../model/document.js';
-import { eraDate, yen } from '../../text/format.js';
+import { eraDate, yen } from '../../base/format.js';
 import type { RulingDerived } from './derive.js';
 import { evidenceTable } from './evidence.js';
 import type { RulingInput } from './load.js';

@@ -1,12 +1,12 @@
 /** Facts of a ruling application, worked out by the pure rules over the legal data in force. */
-import { error, warning, type Problem } from '../../case/problem.js';
-import { inForceOn } from '../../legal/dated.js';
-import { APPLICANT_KIND_JA, DEPOSIT_EXEMPT_KINDS, LAW_CHANGE_2026 } from '../../legal/ruling.js';
-import { computeCompensation, taxFactor, type CompensationResult } from '../../rules/compensation.js';
-import { checkDiligence, earliestFilingAfterCric } from '../../rules/diligence.js';
-import { eraDate } from '../../text/format.js';
-import { fewestStamps, rulingFee } from '../../rules/fee.js';
-import type { Derivation, FormContext } from '../types.js';
+import { error, warning, type Problem } from '../../base/problem.js';
+import { inForceOn } from '../../law/dated.js';
+import { APPLICANT_KIND_JA, DEPOSIT_EXEMPT_KINDS, LAW_CHANGE_2026 } from '../../law/data/ruling.js';
+import { computeCompensation, taxFactor, type CompensationResult } from '../../law/rules/compensation.js';
+import { checkDiligence, earliestFilingAfterCric } from '../../law/rules/diligence.js';
+import { eraDate } from '../../base/format.js';
+import { fewestStamps, rulingFee } from '../../law/rules/fee.js';
+import type { Derivation, FormContext } from '../kit/plugin.js';
 import type { RulingInput } from './load.js';
 
 export interface RulingDerived {

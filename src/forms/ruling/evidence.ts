@@ -3,7 +3,7 @@
  * (or performances …) not ruled before, and works ruled before. A cell is the work's own evidence
  * text, else the sentence composed once from the case's due_diligence records.
  */
-import { fillPartial } from '../../compose/markup.js';
+import { fillPartial } from '../kit/markup.js';
 import type { Block, DocumentModel, Table } from '../../model/document.js';
 import type { RulingInput } from './load.js';
 import type { RulingWork } from './schema.js';

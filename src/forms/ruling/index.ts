@@ -1,5 +1,5 @@
 /** form: ruling — 文化庁長官の裁定の申請 (著作権法67条1項・103条), seed 004. */
-import type { FormPlugin } from '../types.js';
+import type { FormPlugin } from '../kit/plugin.js';
 import { composeRuling } from './compose.js';
 import { deriveRuling, type RulingDerived } from './derive.js';
 import { loadRuling, type RulingInput } from './load.js';

@@ -3,10 +3,10 @@
  * images. Nothing else is read. Problems point at the CSV row and column, or at the case field.
  */
 import { resolve } from 'node:path';
-import { readCsvFile } from '../../case/csv.js';
-import { readImage, type ImageFile } from '../../case/images.js';
-import { error, type FieldPath, type Problem } from '../../case/problem.js';
-import type { FormContext, Loaded } from '../types.js';
+import { readCsvFile } from '../../input/csv.js';
+import { readImage, type ImageFile } from '../../input/images.js';
+import { error, type FieldPath, type Problem } from '../../base/problem.js';
+import type { FormContext, Loaded } from '../kit/plugin.js';
 import type { RulingCase, RulingWork } from './schema.js';
 import { worksFromCsv, type CsvWorks } from './works-csv.js';
 

@@ -3,10 +3,10 @@
  * 別添資料 (each work's images), 委任状 (when an agent applies), 権利者捜しの広告文 and 複製物への表示.
  */
 import type { Block, DocumentModel, KeyValue } from '../../model/document.js';
-import { eraDate } from '../../text/format.js';
+import { eraDate } from '../../base/format.js';
 import type { RulingDerived } from './derive.js';
 import type { RulingInput } from './load.js';
-import { portraitPage } from '../../compose/templates.js';
+import { portraitPage } from '../kit/templates.js';
 import { applicantBlock, authorOf, categoryOf, templateDocument, titleOf, type Terms } from './words.js';
 
 /** 法67条1項, or 103条 applying it to neighbouring rights; `article` names the paragraph cited. */

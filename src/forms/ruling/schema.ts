@@ -3,8 +3,8 @@
  * Every field of spec/cases/ruling-*.yaml is accepted; unknown fields are refused by name.
  */
 import { z } from 'zod';
-import { amount, contactPerson, doc, fontFiles, isoDate, postalCode, ratio, say, text, titledName } from '../../case/fields.js';
-import { APPLICANT_KINDS, WORK_CATEGORIES } from '../../legal/ruling.js';
+import { amount, contactPerson, doc, fontFiles, isoDate, postalCode, ratio, say, text, titledName } from '../../input/fields.js';
+import { APPLICANT_KINDS, WORK_CATEGORIES } from '../../law/data/ruling.js';
 
 const SUBJECTS = ['work', 'performance', 'phonogram', 'broadcast', 'cablecast'] as const;
 

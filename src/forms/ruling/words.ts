@@ -3,11 +3,11 @@
  * templates and their partials, how a work is named, and the case's due-diligence records shaped
  * for the sentences of seed 004's 記入例 (used by the application's item 6 and the evidence table).
  */
-import { reachLines } from '../../compose/reach.js';
-import { formTemplates } from '../../compose/templates.js';
-import { WORK_CATEGORIES } from '../../legal/ruling.js';
+import { reachLines } from '../kit/reach.js';
+import { formTemplates } from '../kit/templates.js';
+import { WORK_CATEGORIES } from '../../law/data/ruling.js';
 import type { KeyValue } from '../../model/document.js';
-import { addDays, eraDate, eraMonth } from '../../text/format.js';
+import { addDays, eraDate, eraMonth } from '../../base/format.js';
 import type { RulingInput } from './load.js';
 import type { RulingWork } from './schema.js';
 

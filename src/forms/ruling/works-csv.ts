@@ -4,10 +4,10 @@
  * work written in YAML, and every problem names the CSV file, its row and its column.
  */
 import { closest } from 'fastest-levenshtein';
-import type { CsvTable } from '../../case/csv.js';
-import { BILINGUAL_SEPARATOR } from '../../case/fields.js';
-import type { Problem } from '../../case/problem.js';
-import { WORK_CATEGORIES, type WorkCategory } from '../../legal/ruling.js';
+import type { CsvTable } from '../../input/csv.js';
+import { BILINGUAL_SEPARATOR } from '../../input/fields.js';
+import type { Problem } from '../../base/problem.js';
+import { WORK_CATEGORIES, type WorkCategory } from '../../law/data/ruling.js';
 import { CATEGORY_NEEDED, workSchema, type RulingWork } from './schema.js';
 
 const EVIDENCE_KEYS = ['directory_or_web', 'management_bodies', 'expert_bodies', 'public_notice', 'ruling_database', 'agency_inquiry'] as const;

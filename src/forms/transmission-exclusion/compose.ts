@@ -3,12 +3,12 @@
  * its entry columns filled (as the format it came in), the e-mail to send it with, and a printable
  * cover letter with the counts and every item. Wording is in templates/transmission-exclusion.
  */
-import { addressBlock } from '../../compose/blocks.js';
-import { formTemplates, portraitPage } from '../../compose/templates.js';
-import { valueInForce } from '../../legal/dated.js';
-import { CRITERIA, EXCLUSION_DESK, RESERVED_CATEGORIES, STAGES, type Criterion, type CriterionRule } from '../../legal/transmission.js';
-import type { DocumentModel, Table } from '../../model/document.js';
-import { eraDate } from '../../text/format.js';
+import { addressBlock } from '../kit/blocks.js';
+import { formTemplates, portraitPage } from '../kit/templates.js';
+import { valueInForce } from '../../law/dated.js';
+import { CRITERIA, EXCLUSION_DESK, RESERVED_CATEGORIES, STAGES, type Criterion, type CriterionRule } from '../../law/data/transmission.js';
+import type { DocumentModel, FilledSheet, Output, Table } from '../../model/document.js';
+import { eraDate } from '../../base/format.js';
 import type { ExclusionDerived, LoadedExclusion } from './derive.js';
 
 const templates = formTemplates('transmission-exclusion');
@@ -28,8 +28,8 @@ export const DOCUMENTS = {
   letter: { name: 'cover-letter', title: '除外申出の送付状（件数と資料の一覧）' },
 };
 
-export function composeExclusion(c: LoadedExclusion, d: ExclusionDerived): DocumentModel[] {
-  const docs: DocumentModel[] = [rowsTable(c, d)];
+export function composeExclusion(c: LoadedExclusion, d: ExclusionDerived): Output[] {
+  const docs: Output[] = [rowsTable(c, d)];
   if (d.list) docs.push(filledList(d.list));
   docs.push(letter(c, d, 'mail'), letter(c, d, 'letter'));
   return docs;
@@ -53,13 +53,10 @@ function rowsTable(c: LoadedExclusion, d: ExclusionDerived): DocumentModel {
   return { ...DOCUMENTS.rows, page: portraitPage(), fontSize: 10, lineHeight: 1.5, pageNumbers: false, blocks: [table], formats: ['csv', 'xlsx'] };
 }
 
-function filledList(list: NonNullable<ExclusionDerived['list']>): DocumentModel {
+function filledList(list: NonNullable<ExclusionDerived['list']>): FilledSheet {
   const { sheet, edits } = list;
-  return {
-    ...DOCUMENTS.list, page: portraitPage(), fontSize: 10, lineHeight: 1.5, pageNumbers: false,
-    blocks: [{ kind: 'sheetEdits', source: { format: sheet.format, bytes: sheet.bytes, sheet: sheet.sheet }, edits }],
-    formats: [sheet.format],
-  };
+  const csv = sheet.encoding && sheet.records ? { encoding: sheet.encoding, records: sheet.records } : undefined;
+  return { kind: 'filledSheet', ...DOCUMENTS.list, format: sheet.format, source: { bytes: sheet.bytes, sheet: sheet.sheet, csv }, edits };
 }
 
 /** The e-mail text and the printed cover letter say the same things from one context. */

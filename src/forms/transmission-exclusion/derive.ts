@@ -3,12 +3,12 @@
  * what goes into the list's entry columns for it, the counts per criterion, and, when the NDL's
  * list is given, which of its rows are filled.
  */
-import { dedupeProblems, error, warning, type FieldPath, type Problem } from '../../case/problem.js';
-import type { SheetFile } from '../../case/sheet.js';
-import { valueInForce } from '../../legal/dated.js';
-import { CRITERIA, RESERVED_CATEGORIES, STAGES, type Criterion } from '../../legal/transmission.js';
-import { westernDate } from '../../text/format.js';
-import { countByCriterion, mayInvoke, onAuthorsBehalf, pidKey, reissueTiming } from '../../rules/transmission.js';
+import { dedupeProblems, error, warning, type FieldPath, type Problem } from '../../base/problem.js';
+import type { SheetFile } from '../../input/sheet.js';
+import { valueInForce } from '../../law/dated.js';
+import { CRITERIA, RESERVED_CATEGORIES, STAGES, type Criterion } from '../../law/data/transmission.js';
+import { westernDate } from '../../base/format.js';
+import { countByCriterion, mayInvoke, onAuthorsBehalf, pidKey, reissueTiming } from '../../law/rules/transmission.js';
 import { fillList, type Entry, type ListFill } from './list.js';
 import type { ExclusionCase, ExclusionItem } from './schema.js';
 

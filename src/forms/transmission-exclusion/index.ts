@@ -1,7 +1,7 @@
 /** form: transmission-exclusion — 図書館送信・個人送信の除外申出, seed 000. */
-import { error, type Problem } from '../../case/problem.js';
-import { readSheetFile } from '../../case/sheet.js';
-import type { FormContext, FormPlugin, Loaded } from '../types.js';
+import { error, type Problem } from '../../base/problem.js';
+import { readSheetFile } from '../../input/sheet.js';
+import type { FormContext, FormPlugin, Loaded } from '../kit/plugin.js';
 import { composeExclusion, DOCUMENTS } from './compose.js';
 import { deriveExclusion, type ExclusionDerived, type LoadedExclusion } from './derive.js';
 import { exclusionSchema, type ExclusionCase } from './schema.js';

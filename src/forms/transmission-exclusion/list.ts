@@ -5,9 +5,9 @@
  */
 import { closest } from 'fastest-levenshtein';
 import iconv from 'iconv-lite';
-import { error, warning, type FieldPath, type Problem } from '../../case/problem.js';
-import type { SheetFile, SheetRow } from '../../case/sheet.js';
-import { pidKey } from '../../rules/transmission.js';
+import { error, warning, type FieldPath, type Problem } from '../../base/problem.js';
+import type { SheetFile, SheetRow } from '../../input/sheet.js';
+import { pidKey } from '../../law/rules/transmission.js';
 import type { ExclusionCase, ListColumn } from './schema.js';
 
 /** What goes into the entry columns for one item. */

@@ -4,8 +4,8 @@
  * services. Every field of spec/cases/transmission-exclusion.yaml is accepted.
  */
 import { z } from 'zod';
-import { doc, fontFiles, isoDate, postalCode, say, text } from '../../case/fields.js';
-import { RESERVED_CATEGORY_KEYS } from '../../legal/transmission.js';
+import { doc, fontFiles, isoDate, postalCode, say, text } from '../../input/fields.js';
+import { RESERVED_CATEGORY_KEYS } from '../../law/data/transmission.js';
 
 const requester = z.strictObject({
   role: z.enum(['author', 'publisher', 'heir', 'association', 'other']).describe(doc(

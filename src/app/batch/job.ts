@@ -1,0 +1,45 @@
+/**
+ * One case of a batch, from its file to its written documents: what a worker does, and what a
+ * single-case run does in the main thread. The outcome is small and plain (it crosses threads):
+ * the problems, the files written and their pages, never the rendered bytes.
+ */
+import { resolve } from 'node:path';
+import { internalProblem, type Problem } from '../../base/problem.js';
+import { checkCase, renderDocuments, type Format } from '../../pipeline/pipeline.js';
+import { writeFilesAtomically } from '../../pipeline/write.js';
+
+export interface RenderTask {
+  file: string;
+  out: string;
+  formats: Format[];
+  /** The batch's date, so every case of one run agrees on "today" even across midnight. */
+  today: string;
+  /** Fallback fonts from the command line (absolute paths). */
+  fonts?: string[];
+}
+
+export interface CaseOutcome {
+  file: string;
+  form: string | null;
+  ok: boolean;
+  problems: Problem[];
+  written: string[];
+  pages: number;
+}
+
+export async function renderTask(task: RenderTask): Promise<CaseOutcome> {
+  const outcome: CaseOutcome = { file: task.file, form: null, ok: false, problems: [], written: [], pages: 0 };
+  try {
+    const checked = await checkCase(task.file, task.today, { fonts: task.fonts });
+    Object.assign(outcome, { form: checked.form, ok: checked.ok, problems: checked.problems });
+    if (!checked.ok) return outcome;
+    const files = await renderDocuments(checked, task.formats);
+    outcome.written = writeFilesAtomically(resolve(task.out, checked.name), files);
+    outcome.pages = files.reduce((n, f) => n + (f.pages ?? 0), 0);
+  } catch (e) {
+    // A bug in yoshiki fails this case only; what was already written stays complete (atomic).
+    outcome.ok = false;
+    outcome.problems = [...outcome.problems, internalProblem(task.file, e)];
+  }
+  return outcome;
+}

@@ -1,0 +1,229 @@
+/**
+ * yoshiki's command line. Exit status: 0 all good; 1 a case was invalid or failed; 2 bad usage.
+ * A user never sees a stack trace: an unexpected exception is reported as a fault of yoshiki.
+ */
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { internalProblem } from '../../base/problem.js';
+import { FORMS } from '../../forms/registry.js';
+import { checkCase, FORMATS, type CaseResult, type Format } from '../../pipeline/pipeline.js';
+import { hasStarter, starter } from './starters.js';
+import { todayIso } from '../../base/format.js';
+import { defaultJobs, renderAll } from '../batch/pool.js';
+import type { CaseOutcome } from '../batch/job.js';
+import { progress } from './progress.js';
+import { caseReport, isEnglish, problemJson } from './report.js';
+
+const USAGE = `yoshiki — 様式: case files to paperwork
+
+使い方 / Usage:
+  yoshiki render <case.yaml | dir>... [-o out] [--format pdf,docx,csv,xlsx,txt] [--jobs N] [--font file]...
+  yoshiki check <case.yaml | dir>... [--json] [--font file]...
+  yoshiki preview <case.yaml> [--port 4649]
+  yoshiki new <form> [-o case.yaml]
+  yoshiki forms
+  yoshiki schema <form>
+`;
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'render': return await render(rest);
+      case 'check': return await check(rest);
+      case 'forms': return forms();
+      case 'schema': return schema(rest);
+      case 'preview': return await preview(rest);
+      case 'new': return newCase(rest);
+      case undefined: case '-h': case '--help': case 'help':
+        process.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`「${command}」というコマンドはありません。 / Unknown command "${command}".`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${(e as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function caseFiles(inputs: string[]): string[] {
+  if (inputs.length === 0) throw new UsageError('ケースファイルかフォルダを指定してください。 / Give case files or folders.');
+  return inputs.flatMap((input) => {
+    let isDir = false;
+    try {
+      isDir = statSync(input).isDirectory();
+    } catch {
+      return [input]; // reported by the pipeline as a file that cannot be read
+    }
+    if (!isDir) return [input];
+    return readdirSync(input).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => join(input, f));
+  });
+}
+
+async function render(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
+    out: { type: 'string', short: 'o', default: 'out' },
+    format: { type: 'string', default: FORMATS.join(',') },
+    jobs: { type: 'string', short: 'j' },
+    font: { type: 'string', multiple: true, default: [] },
+  } });
+  const formats = values.format.split(',').map((f) => f.trim()) as Format[];
+  const bad = formats.filter((f) => !FORMATS.includes(f));
+  if (bad.length) throw new UsageError(`知らない形式です: ${bad.join(', ')} / Unknown format: ${bad.join(', ')} (${FORMATS.join(', ')})`);
+  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs は 1 以上の整数です。 / --jobs is a whole number of 1 or more.');
+
+  const started = performance.now();
+  const files = caseFiles(positionals);
+  const { unique, clashes } = byOutputFolder(files);
+  const today = todayIso();
+  // Listing every written file helps with a few cases; with hundreds the summary says where they are.
+  const listWritten = files.length <= 20;
+  const bar = progress(files.length);
+  let failed = 0;
+  let pages = 0;
+  const finished = (o: CaseOutcome) => {
+    if (!o.ok) failed++;
+    pages += o.pages;
+    const written = listWritten ? o.written.map((w) => `\n    → ${relative(process.cwd(), w)}`).join('') : '';
+    bar.done(caseReport(o) + written);
+  };
+  clashes.forEach(finished);
+  const fonts = values.font.map((f) => resolve(f));
+  await renderAll(unique.map((file) => ({ file, out: values.out, formats, today, fonts })), jobs, finished);
+  bar.stop();
+  if (files.length > 1) process.stdout.write(`${summary(files.length, failed, pages, performance.now() - started, values.out)}\n`);
+  return failed ? 1 : 0;
+}
+
+/**
+ * Two cases with the same file name would write the same folder under out/: the first keeps it,
+ * each later one fails with a message rather than silently overwriting the first's documents.
+ */
+function byOutputFolder(files: string[]): { unique: string[]; clashes: CaseOutcome[] } {
+  const first = new Map<string, string>();
+  const unique: string[] = [];
+  const clashes: CaseOutcome[] = [];
+  for (const file of files) {
+    const name = basename(file, extname(file));
+    const earlier = first.get(name);
+    if (earlier === undefined) {
+      first.set(name, file);
+      unique.push(file);
+      continue;
+    }
+    clashes.push({ file, form: null, ok: false, written: [], pages: 0, problems: [{
+      severity: 'error', path: [], file,
+      ja: `「${earlier}」と同じ名前のため、出力先のフォルダ「${name}」が重なります。`,
+      en: `It has the same name as "${earlier}": both would be written to the folder "${name}".`,
+      hint: { ja: 'どちらかのファイル名を変えてください。', en: 'Rename one of the two files.' },
+    }] });
+  }
+  return { unique, clashes };
+}
+
+function summary(total: number, failed: number, pages: number, ms: number, out: string): string {
+  const seconds = (ms / 1000).toFixed(1);
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `完了: ${n(total)} 件中 ${n(total - failed)} 件を作成、失敗 ${n(failed)} 件、${n(pages)} ページ、${seconds} 秒（出力先 ${out}）\n`
+    + `Done: ${n(total - failed)} of ${n(total)} cases rendered, ${n(failed)} failed, ${n(pages)} pages, ${seconds} s (in ${out})`;
+}
+
+async function check(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, font: { type: 'string', multiple: true, default: [] } } });
+  const fonts = values.font.map((f) => resolve(f));
+  let failed = 0;
+  for (const file of caseFiles(positionals)) {
+    const result = await safely(file, () => checkCase(file, todayIso(), { fonts }));
+    if (!result.ok) failed++;
+    if (values.json) {
+      const en = isEnglish(result);
+      process.stdout.write(`${JSON.stringify({
+        case: result.name, form: result.form, ok: result.ok,
+        errors: result.problems.filter((p) => p.severity === 'error').map((p) => problemJson(p, en)),
+        warnings: result.problems.filter((p) => p.severity === 'warning').map((p) => { const { path, message } = problemJson(p, en); return { path, message }; }),
+        facts: result.facts,
+        documents: result.documents.map((d) => d.name),
+      })}\n`);
+    } else process.stdout.write(`${caseReport(result)}\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+/** Prints (or writes, never over an existing file) a starter case that checks and renders as it is. */
+function newCase(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', short: 'o' } } });
+  const [form] = positionals;
+  if (!form || !FORMS[form] || !hasStarter(form))
+    throw new UsageError(`form を指定してください: ${Object.keys(FORMS).join(', ')} / Name a form.`);
+  const text = starter(form, todayIso());
+  if (!values.out) {
+    process.stdout.write(text);
+    return 0;
+  }
+  if (existsSync(values.out))
+    throw new UsageError(`「${values.out}」はすでにあります。上書きはしません。 / "${values.out}" exists: it is never overwritten.`);
+  writeFileSync(values.out, text, { flag: 'wx' });
+  process.stdout.write(`${values.out} を作りました。 / Wrote ${values.out}.\n  yoshiki preview ${values.out}\n`);
+  return 0;
+}
+
+function forms(): number {
+  for (const f of Object.values(FORMS)) {
+    process.stdout.write(`${f.id}\t${f.title.ja} / ${f.title.en}\n`);
+    for (const d of f.documents) process.stdout.write(`  ${d.name}\t${d.title}\n`);
+  }
+  return 0;
+}
+
+/** Serves the live preview until Ctrl-C; the exit is clean (server, watcher and connections closed). */
+async function preview(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { port: { type: 'string', default: '4649' } } });
+  const [file] = positionals;
+  if (!file || positionals.length > 1) throw new UsageError('ケースファイルを1つ指定してください。 / Give one case file.');
+  if (!existsSync(file)) throw new UsageError(`「${file}」が見つかりません。 / "${file}" does not exist.`);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port は 0～65535 の数です。 / --port is a number from 0 to 65535.`);
+  const { startPreview } = await import('../preview/server.js');
+  let server;
+  try {
+    server = await startPreview(file, port, (line) => process.stdout.write(`${line}\n`));
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'EADDRINUSE') throw e;
+    throw new UsageError(`ポート ${port} は使用中です。--port で別の番号を指定してください。 / Port ${port} is in use: choose another with --port.`);
+  }
+  process.stdout.write(`プレビュー / Preview: ${server.url}  （Ctrl-C で終了 / Ctrl-C to stop）\n`);
+  await new Promise<void>((done) => {
+    const stop = () => void server.close().then(done);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  process.stdout.write('プレビューを終了しました。 / Preview stopped.\n');
+  return 0;
+}
+
+function schema(args: string[]): number {
+  const form = FORMS[args[0] ?? ''];
+  if (!form) throw new UsageError(`form を指定してください: ${Object.keys(FORMS).join(', ')} / Name a form.`);
+  process.stdout.write(`${JSON.stringify(z.toJSONSchema(form.schema, { io: 'input', unrepresentable: 'any' }), null, 2)}\n`);
+  return 0;
+}
+
+/** A case whose checking throws is a bug in yoshiki: say so, and go on with the next case. */
+async function safely(file: string, run: () => Promise<CaseResult>): Promise<CaseResult> {
+  try {
+    return await run();
+  } catch (e) {
+    return { file, name: file, form: null, ok: false, problems: [internalProblem(file, e)], facts: {}, documents: [] };
+  }
+}
+

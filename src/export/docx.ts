@@ -1,0 +1,218 @@
+/**
+ * DOCX renderer: the same blocks as the PDF, as an editable Word document. Facts learnt the hard
+ * way (design.md): all four font slots and the East Asian language must be set, header rows repeat
+ * with tableHeader, and a stamp box is a fixed-height table cell (a framed paragraph next to a
+ * floating table is dropped by LibreOffice).
+ */
+import {
+  AlignmentType, BorderStyle, Document, Footer, HeightRule, ImageRun, Packer, PageNumber, PageOrientation, Paragraph,
+  Table, TableCell, TableLayoutType, TableRow, TabStopType, TextRun, VerticalAlign, WidthType,
+  type IBorderOptions, type ParagraphChild,
+} from 'docx';
+import {
+  A4_PT, fitImage, type Align, type Block, type DocumentModel, type Image, type KeyValue, type Paragraph as Para, type SignatureLine,
+  type StampBox, type Table as TableBlock,
+} from '../model/document.js';
+import { textWidth } from '../typeset/fonts.js';
+import { hangWidth } from '../layout/layout.js';
+import { coreProperties, pinZipDates } from './zip.js';
+
+const FONT = 'IPAexMincho';
+const twip = (pt: number) => Math.round(pt * 20);
+const mmTwip = (mm: number) => Math.round((mm / 25.4) * 1440);
+const half = (pt: number) => Math.round(pt * 2);
+
+const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT,
+};
+
+const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+const noBorders = { top: NONE, bottom: NONE, left: NONE, right: NONE };
+const allBorders = { top: LINE, bottom: LINE, left: LINE, right: LINE };
+
+export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
+  const r = new DocxRenderer(doc);
+  const document = new Document({
+    styles: {
+      default: {
+        document: {
+          run: { font: { ascii: FONT, hAnsi: FONT, eastAsia: FONT, cs: FONT }, size: half(doc.fontSize), language: { value: 'ja-JP', eastAsia: 'ja-JP' } },
+          paragraph: { spacing: { line: Math.round(240 * doc.lineHeight * 0.8), before: 0, after: 0 } },
+        },
+      },
+    },
+    sections: [{
+      properties: {
+        page: {
+          size: { width: twip(A4_PT.width), height: twip(A4_PT.height),
+            orientation: doc.page.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          margin: { top: mmTwip(doc.page.marginsMm[0]), right: mmTwip(doc.page.marginsMm[1]), bottom: mmTwip(doc.page.marginsMm[2]), left: mmTwip(doc.page.marginsMm[3]) },
+        },
+      },
+      footers: doc.pageNumbers ? { default: pageNumberFooter(doc.fontSize * 0.85) } : undefined,
+      children: r.blocks(),
+    }],
+  });
+  // core.xml is replaced by one with a fixed date (docx stamps the time of writing), so is each zip entry's date.
+  const packed = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: coreProperties(doc.title) }]);
+  return pinZipDates(new Uint8Array(packed));
+}
+
+function pageNumberFooter(size: number): Footer {
+  return new Footer({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER,
+      children: [new TextRun({ size: half(size), children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES] })] })],
+  });
+}
+
+/** Text with the user's newlines as line breaks. */
+function runs(text: string, size?: number): ParagraphChild[] {
+  return text.split('\n').map((t, i) => new TextRun({ text: t, break: i > 0 ? 1 : undefined, size: size ? half(size) : undefined }));
+}
+
+class DocxRenderer {
+  private readonly textWidthPt: number;
+  private readonly em: number;
+  private readonly lineTwips: number;
+  /** Drawing ids counted per document: docx's own counter runs on across documents, so a second render would differ. */
+  private drawings = 0;
+
+  constructor(private readonly doc: DocumentModel) {
+    const pageW = doc.page.orientation === 'portrait' ? A4_PT.width : A4_PT.height;
+    this.textWidthPt = pageW - ((doc.page.marginsMm[1] + doc.page.marginsMm[3]) / 25.4) * 72;
+    this.em = doc.fontSize;
+    this.lineTwips = twip(doc.fontSize * doc.lineHeight);
+  }
+
+  blocks(): (Paragraph | Table)[] {
+    const out: (Paragraph | Table)[] = [];
+    let pageBreakBefore = false;
+    for (const block of this.doc.blocks) {
+      if (block.kind === 'pageBreak') {
+        pageBreakBefore = true;
+        continue;
+      }
+      const made = this.block(block);
+      if (pageBreakBefore) {
+        out.push(new Paragraph({ pageBreakBefore: true, children: [] }));
+        pageBreakBefore = false;
+      }
+      out.push(...made);
+    }
+    return out;
+  }
+
+  private block(b: Exclude<Block, { kind: 'pageBreak' }>): (Paragraph | Table)[] {
+    switch (b.kind) {
+      case 'paragraph': return [this.paragraph(b)];
+      case 'keyValue': return this.keyValue(b);
+      case 'stampBox': return [this.stampBox(b), new Paragraph({ children: [] })];
+      case 'table': return [this.table(b), new Paragraph({ children: [] })];
+      case 'signatureLine': return [this.signatureLine(b)];
+      case 'image': return this.image(b);
+    }
+  }
+
+  /** Caption, then the picture scaled like the PDF's: to the text width or 80% of the text height. */
+  private image(img: Image): Paragraph[] {
+    const pageH = this.doc.page.orientation === 'portrait' ? A4_PT.height : A4_PT.width;
+    const textH = pageH - ((this.doc.page.marginsMm[0] + this.doc.page.marginsMm[2]) / 25.4) * 72;
+    const { w, h } = fitImage(img, this.textWidthPt, textH * 0.8);
+    const px = (pt: number) => Math.round((pt * 96) / 72);
+    return [
+      new Paragraph({ spacing: this.spacing(0, 0.5), children: runs(img.caption) }),
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({
+        type: img.format === 'png' ? 'png' : 'jpg', data: img.bytes,
+        transformation: { width: px(w), height: px(h) },
+        altText: { id: String(++this.drawings), name: img.caption, title: img.caption, description: img.caption },
+      })] }),
+    ];
+  }
+
+  private spacing(before?: number, after?: number) {
+    return { before: Math.round((before ?? 0) * this.lineTwips), after: Math.round((after ?? 0) * this.lineTwips) };
+  }
+
+  private paragraph(p: Para): Paragraph {
+    const size = p.size ?? this.doc.fontSize;
+    const indent = twip((p.indent ?? 0) * this.em);
+    const common = { alignment: ALIGN[p.align ?? 'left'], spacing: this.spacing(p.before, p.after), keepNext: p.keepWithNext };
+    if (p.label) {
+      const hang = twip(hangWidth(textWidth(p.label, size), this.em));
+      return new Paragraph({
+        ...common,
+        indent: { left: indent + hang, hanging: hang },
+        tabStops: [{ type: TabStopType.LEFT, position: indent + hang }],
+        children: [new TextRun({ text: `${p.label}\t`, size: half(size) }), ...runs(p.text, size)],
+      });
+    }
+    return new Paragraph({
+      ...common,
+      indent: { left: indent, firstLine: p.firstLine ? twip(p.firstLine * this.em) : undefined },
+      children: runs(p.text, size),
+    });
+  }
+
+  private keyValue(kv: KeyValue): Paragraph[] {
+    const left = twip(kv.left * this.textWidthPt);
+    const key = twip(kv.keyWidth * this.em);
+    return kv.rows.map((row, i) => new Paragraph({
+      spacing: this.spacing(i === 0 ? kv.before : 0),
+      indent: { left: left + key, hanging: key },
+      tabStops: [{ type: TabStopType.LEFT, position: left + key }],
+      children: [new TextRun({ text: `${row.key}\t` }), ...runs(row.value)],
+    }));
+  }
+
+  private stampBox(s: StampBox): Table {
+    const boxW = mmTwip(s.widthMm);
+    const total = twip(this.textWidthPt);
+    const centred = (text: string, size: number) => new Paragraph({ alignment: AlignmentType.CENTER, children: runs(text, size) });
+    return new Table({
+      layout: TableLayoutType.FIXED,
+      width: { size: total, type: WidthType.DXA },
+      columnWidths: [boxW, total - boxW],
+      borders: { ...noBorders, insideHorizontal: NONE, insideVertical: NONE },
+      rows: [new TableRow({
+        height: { value: mmTwip(s.heightMm), rule: HeightRule.EXACT },
+        children: [
+          new TableCell({ width: { size: boxW, type: WidthType.DXA }, borders: allBorders, verticalAlign: VerticalAlign.CENTER,
+            children: [centred(s.label, 9), centred(s.amount, 14), ...(s.breakdown ? [centred(s.breakdown, 7.5)] : [])] }),
+          new TableCell({ width: { size: total - boxW, type: WidthType.DXA }, borders: noBorders,
+            children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: runs(s.aside ?? '') })] }),
+        ],
+      })],
+    });
+  }
+
+  private table(t: TableBlock): Table {
+    const total = twip(this.textWidthPt);
+    const widths = t.columns.map((c) => Math.round(c.width * total));
+    const size = t.size ?? this.doc.fontSize * 0.9;
+    const cell = (text: string, i: number, align: Align) => new TableCell({
+      width: { size: widths[i], type: WidthType.DXA }, borders: allBorders,
+      margins: { top: 40, bottom: 40, left: 60, right: 60 },
+      children: [new Paragraph({ alignment: ALIGN[align], children: runs(text, size) })],
+    });
+    const header = new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell(c.header, i, 'center')) });
+    return new Table({
+      layout: TableLayoutType.FIXED,
+      // As wide as its columns: a table may leave part of the text width free (an address label).
+      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnWidths: widths,
+      rows: [
+        ...(t.headerRow === false ? [] : [header]),
+        ...t.rows.map((row) => new TableRow({ children: row.map((text, i) => cell(text, i, t.columns[i].align ?? 'left')) })),
+      ],
+    });
+  }
+
+  private signatureLine(s: SignatureLine): Paragraph {
+    return new Paragraph({
+      spacing: this.spacing((s.before ?? 0) + 0.5),
+      indent: { left: twip(s.left * this.textWidthPt) },
+      children: [new TextRun({ text: `${s.label}　` }), new TextRun({ text: '　'.repeat(14), underline: {} })],
+    });
+  }
+}

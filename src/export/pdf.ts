@@ -1,0 +1,126 @@
+/**
+ * PDF renderer. Draws the layout's operations with pdf-lib, but writes each page's content stream
+ * itself: each grapheme is encoded through the font once per document (which also registers its
+ * glyph in the subset) and a page is one string, so the cost does not grow with drawText calls.
+ */
+import { deflateSync } from 'node:zlib';
+import { PDFDocument, PDFName, type PDFFont, type PDFImage, type PDFRef } from 'pdf-lib';
+import type { DocumentModel, Image } from '../model/document.js';
+import { eachGrapheme } from '../typeset/kinsoku.js';
+import { cachedFontkit, fontChain } from '../typeset/fonts.js';
+import { layoutDocument, type PagePlan } from '../layout/layout.js';
+import { FIXED_DATE } from './zip.js';
+
+export async function renderPdf(doc: DocumentModel): Promise<Uint8Array> {
+  return writePdf(layoutDocument(doc), doc.title, doc.fonts);
+}
+
+/** `fonts`: the document's fallback font files, as the layout measured with them. */
+export async function writePdf(pages: PagePlan[], title: string, fonts: string[] = []): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  useNativeDeflate(pdf);
+  pdf.registerFontkit(cachedFontkit as never);
+  const faces = fontChain(fonts).faces;
+  // Only the faces some text is drawn with are embedded (each as a subset of what it draws).
+  const used = new Set<number>([0]);
+  for (const plan of pages) for (const op of plan.ops) if (op.op === 'text' && op.font) used.add(op.font);
+  const embedded = new Map<number, PDFFont>();
+  for (const face of [...used].sort((a, b) => a - b)) embedded.set(face, await pdf.embedFont(faces[face].bytes, { subset: true }));
+  pdf.setTitle(title);
+  pdf.setProducer('yoshiki');
+  pdf.setCreator('yoshiki');
+  pdf.setCreationDate(FIXED_DATE);
+  pdf.setModificationDate(FIXED_DATE);
+  pdf.setLanguage('ja-JP');
+  const encoders = new Map([...embedded].map(([face, font]) => [face, glyphEncoder(font, pages, face)]));
+  const images = new Map<Image, PDFImage>();
+  for (const plan of pages) {
+    const page = pdf.addPage([plan.width, plan.height]);
+    const fontNames = new Map([...embedded].map(([face, font]) => [face, page.node.newFontDictionary('F', font.ref).asString()]));
+    // Each picture is embedded once, however many pages show it, and named in the page's resources.
+    const imageNames = new Map<Image, string>();
+    for (const op of plan.ops) {
+      if (op.op !== 'image' || imageNames.has(op.image)) continue;
+      let img = images.get(op.image);
+      if (!img) {
+        img = op.image.format === 'png' ? await pdf.embedPng(op.image.bytes) : await pdf.embedJpg(op.image.bytes);
+        images.set(op.image, img);
+      }
+      imageNames.set(op.image, page.node.newXObject('Im', img.ref as PDFRef).asString());
+    }
+    const content = pageContent(plan, fontNames, encoders, imageNames);
+    // Node's native zlib, not pdf-lib's JavaScript deflate: a 400-page table compresses in a tenth of the time.
+    const stream = pdf.context.stream(deflateSync(Buffer.from(content, 'latin1')), { Filter: PDFName.of('FlateDecode') });
+    page.node.addContentStream(pdf.context.register(stream));
+  }
+  // objectsPerTick: pdf-lib otherwise yields to a timer every 50 objects, a millisecond each time.
+  return pdf.save({ useObjectStreams: true, objectsPerTick: Infinity });
+}
+
+/**
+ * pdf-lib compresses the embedded font subset with pako, a JavaScript deflate that took a sixth of a
+ * batch's time; Node's zlib gives the same kind of stream (FlateDecode) several times faster.
+ */
+function useNativeDeflate(pdf: PDFDocument): void {
+  const context = pdf.context;
+  context.flateStream = (contents, dict = {}) =>
+    context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), { ...dict, Filter: 'FlateDecode' });
+}
+
+/**
+ * Each grapheme's glyph code, looked up once per document. The graphemes of all pages are shaped in
+ * one call first: fontkit's per-call setup dominates, so 300 characters at once cost what 20 cost
+ * one by one. A run whose glyphs do not match its characters one to one (a ligature, a kanji with
+ * its variation selector) is looked up one grapheme at a time instead.
+ */
+function glyphEncoder(font: PDFFont, pages: PagePlan[], face: number): (text: string) => string {
+  const memo = new Map<string, string>();
+  const single: string[] = [];
+  const seen = new Set<string>();
+  for (const plan of pages)
+    for (const op of plan.ops)
+      if (op.op === 'text' && (op.font ?? 0) === face)
+        eachGrapheme(op.text, (g) => {
+          if (seen.has(g)) return;
+          seen.add(g);
+          if (g.length === 1 || (g.length === 2 && g.codePointAt(0)! > 0xffff)) single.push(g);
+        });
+  const hex = single.length ? font.encodeText(single.join('')).toString().slice(1, -1) : '';
+  if (hex.length === single.length * 4) single.forEach((g, i) => memo.set(g, hex.slice(i * 4, i * 4 + 4)));
+  return (text) => {
+    let out = '';
+    eachGrapheme(text, (g) => {
+      let h = memo.get(g);
+      if (h === undefined) {
+        h = font.encodeText(g).toString().slice(1, -1); // "<0a1b>" → "0a1b"
+        memo.set(g, h);
+      }
+      out += h;
+    });
+    return out;
+  };
+}
+
+const n = (x: number) => (Math.round(x * 100) / 100).toString();
+
+function pageContent(plan: PagePlan, fontNames: Map<number, string>, encoders: Map<number, (t: string) => string>, images: Map<Image, string>): string {
+  const out: string[] = ['0 g 0 G'];
+  for (const op of plan.ops) {
+    switch (op.op) {
+      case 'text':
+        out.push(`BT ${fontNames.get(op.font ?? 0)} ${n(op.size)} Tf 1 0 0 1 ${n(op.x)} ${n(op.y)} Tm <${encoders.get(op.font ?? 0)!(op.text)}> Tj ET`);
+        break;
+      case 'rect':
+        out.push(`${n(op.lineWidth)} w ${n(op.x)} ${n(op.y)} ${n(op.w)} ${n(op.h)} re S`);
+        break;
+      case 'line':
+        out.push(`${n(op.lineWidth)} w ${n(op.x1)} ${n(op.y1)} m ${n(op.x2)} ${n(op.y2)} l S`);
+        break;
+      case 'image':
+        out.push(`q ${n(op.w)} 0 0 ${n(op.h)} ${n(op.x)} ${n(op.y)} cm ${images.get(op.image)} Do Q`);
+        break;
+    }
+  }
+  return out.join('\n');
+}
+

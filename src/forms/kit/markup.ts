@@ -1,0 +1,114 @@
+/**
+ * Templates hold a form's wording and order as one block per line, so a form's paper is edited in
+ * `templates/`, not in code:
+ *
+ *     p align=right | {{date}}
+ *     p label=1 indent=0 keep | 著作物の題号
+ *     @stampBox stamp            (a structured block, taken from the context at that path)
+ *     break                      (page break)
+ *
+ * Handlebars fills the template; every string in the context is escaped first so that a user's
+ * newline stays inside its paragraph (it becomes "\n" here and a line break in the block).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import type { Block, Paragraph } from '../../model/document.js';
+
+const hb = Handlebars.create();
+
+const cache = new Map<string, HandlebarsTemplateDelegate>();
+
+/** Compiles a template once per process; `load` is only called the first time. */
+export function compileTemplate(key: string, load: () => string): HandlebarsTemplateDelegate {
+  let t = cache.get(key);
+  if (!t) {
+    // strict: a field the template names but the context lacks is a bug, not an empty string.
+    t = hb.compile(load(), { noEscape: true, strict: true });
+    cache.set(key, t);
+  }
+  return t;
+}
+
+const registered = new Set<string>();
+
+/**
+ * Registers every `*.hbs` in a folder as a partial named `<prefix>/<file name>` ({{> ruling/inquiry}}),
+ * so one sentence's wording serves every document that says it. Once per folder per process.
+ */
+export function registerPartials(prefix: string, dir: URL): void {
+  if (registered.has(prefix)) return;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.hbs')))
+    hb.registerPartial(`${prefix}/${file.slice(0, -4)}`, readFileSync(new URL(file, dir), 'utf8').trim());
+  registered.add(prefix);
+}
+
+/** One partial filled with raw (unescaped) text: a sentence for a table cell or a plain-text line. */
+export function fillPartial(name: string, context: object): string {
+  return compileTemplate(`partial:${name}`, () => `{{> ${name}}}`)(context);
+}
+
+/** Escapes every string of the context for the line-based markup. */
+export function escapeContext<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n') as T;
+  if (Array.isArray(value)) return value.map(escapeContext) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = escapeContext(v);
+    return out as T;
+  }
+  return value;
+}
+
+const unescape = (s: string) => s.replace(/\\(n|\\)/g, (_, c) => (c === 'n' ? '\n' : '\\'));
+
+/** Parses the filled template into blocks; `context` supplies structured blocks for @lines. */
+export function parseMarkup(markup: string, context: Record<string, unknown>, where: string): Block[] {
+  const blocks: Block[] = [];
+  markup.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') return;
+    const fail = (why: string) => new Error(`${where}:${i + 1}: ${why}: ${line}`);
+    if (line.startsWith('@')) {
+      const [kind, path] = line.slice(1).split(/\s+/);
+      const data = path?.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], context);
+      if (!data || typeof data !== 'object') throw fail(`no data at "${path}"`);
+      blocks.push({ kind, ...(data as object) } as Block);
+      return;
+    }
+    const bar = line.indexOf('|');
+    const head = (bar < 0 ? line : line.slice(0, bar)).trim().split(/\s+/);
+    const text = bar < 0 ? '' : unescape(line.slice(bar + 1).trim());
+    const [kind, ...attrs] = head;
+    if (kind === 'break') {
+      blocks.push({ kind: 'pageBreak' });
+      return;
+    }
+    if (kind !== 'p' && kind !== 'title') throw fail(`unknown block "${kind}"`);
+    const p: Paragraph = kind === 'title'
+      ? { kind: 'paragraph', text, align: 'center', size: 16, before: 1, after: 1 }
+      : { kind: 'paragraph', text };
+    for (const attr of attrs) applyAttr(p, attr, fail);
+    blocks.push(p);
+  });
+  return blocks;
+}
+
+function applyAttr(p: Paragraph, attr: string, fail: (why: string) => Error): void {
+  const [name, value = ''] = attr.split('=');
+  const num = () => {
+    const n = Number(value);
+    if (!Number.isFinite(n)) throw fail(`"${name}" needs a number`);
+    return n;
+  };
+  switch (name) {
+    case 'align': if (value !== 'left' && value !== 'center' && value !== 'right') throw fail('bad align'); p.align = value; break;
+    case 'indent': p.indent = num(); break;
+    case 'first': p.firstLine = num(); break;
+    case 'label': p.label = unescape(value); break;
+    case 'size': p.size = num(); break;
+    case 'before': p.before = num(); break;
+    case 'after': p.after = num(); break;
+    case 'keep': p.keepWithNext = true; break;
+    default: throw fail(`unknown attribute "${name}"`);
+  }
+}

@@ -1,0 +1,53 @@
+/** What a form plugin provides: its schema, its rules, and how its documents are composed. */
+import type { z } from 'zod';
+import type { Bilingual, FieldPath, Problem } from '../../base/problem.js';
+import type { Output } from '../../model/document.js';
+
+export interface FormContext {
+  /** Path of the case file, and its folder (paths in a case are relative to it). */
+  caseFile: string;
+  caseDir: string;
+  /** Today's date, ISO: the default application date. */
+  today: string;
+}
+
+export interface Derivation<D> {
+  /** JSON facts for `check --json`. */
+  facts: Record<string, unknown>;
+  /** Errors (the case cannot be rendered) and warnings (it can, but look). */
+  problems: Problem[];
+  /** Everything compose needs, worked out once. */
+  derived: D;
+}
+
+/** Where a problem sits in a file other than the case file (a CSV row and column). */
+export interface FileSpot {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+/** The case with what it names beside it (a works CSV, images) read in. */
+export interface Loaded<L> {
+  value: L;
+  /** Problems met while reading; those without `file` are placed by their path. */
+  problems: Problem[];
+  /** Where a path into data read from another file sits; undefined: in the case file. */
+  spot?: (path: FieldPath) => FileSpot | undefined;
+  /** Text read from other files, as a tree rooted like the case, to check for undrawable characters. */
+  text?: unknown;
+}
+
+export interface FormPlugin<C = any, D = any, L = C> {
+  id: string;
+  title: Bilingual;
+  /** The language of the papers; 'en' also puts English first in the form's messages. Default 'ja'. */
+  language?: 'ja' | 'en';
+  /** Names and titles of the documents the form produces. */
+  documents: { name: string; title: string }[];
+  schema: z.ZodType<C>;
+  /** Reads the files a case names (works_file, attachments), only those, relative to the case. */
+  load?(c: C, ctx: FormContext): Loaded<L> | Promise<Loaded<L>>;
+  derive(c: L, ctx: FormContext): Derivation<D>;
+  compose(c: L, derived: D, ctx: FormContext): Output[];
+}

@@ -1,0 +1,269 @@
+/**
+ * Reads a case file into a plain tree, remembering where every key and value sits so that a
+ * problem can be reported as file:line:column. Guards against what a user might hand us by
+ * mistake or malice: binary files, huge files, alias bombs and prototype-polluting keys.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { error, type FieldPath, type Problem } from '../base/problem.js';
+
+export const MAX_CASE_BYTES = 5 * 1024 * 1024;
+/** Values in one case, counting every alias expansion: far above any real case, far below a bomb. */
+export const MAX_NODES = 200_000;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface ParsedCase {
+  file: string;
+  data: unknown;
+  /** Position of the value at a path ("works.0.title"). */
+  values: Map<string, Position>;
+  /** Position of the key naming a path, for unknown or misspelt keys. */
+  keys: Map<string, Position>;
+}
+
+export type ParseResult = { ok: true; parsed: ParsedCase } | { ok: false; problems: Problem[] };
+
+export const pathKey = (path: FieldPath) => path.join('.');
+
+export function readCaseFile(file: string): ParseResult {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return fail(file, 'ファイルが見つからないか、読めません。', 'The file does not exist or cannot be read.',
+      'パスを確かめてください。', 'Check the path.');
+  }
+  if (size > MAX_CASE_BYTES)
+    return fail(file, `ファイルが大きすぎます（${size}バイト、上限${MAX_CASE_BYTES}バイト）。`,
+      `The file is too large (${size} bytes; the limit is ${MAX_CASE_BYTES}).`,
+      '多数の著作物は works_file の CSV に書いてください。', 'Put many works in a CSV named by works_file.');
+  const bytes = readFileSync(file);
+  let text: string;
+  try {
+    if (bytes.includes(0)) throw new Error('NUL');
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail(file, 'UTF-8 のテキストとして読めません（バイナリファイルか、別の文字コードです）。',
+      'This is not UTF-8 text (a binary file, or another encoding).',
+      'ケースファイルは UTF-8 で保存してください。', 'Save the case file as UTF-8.');
+  }
+  return parseCaseText(file, text.replace(/^\uFEFF/, ''));
+}
+
+export function parseCaseText(file: string, text: string): ParseResult {
+  const lineCounter = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch {
+    return fail(file, 'YAML として読めません。', 'This is not valid YAML.', '', '');
+  }
+  if (doc.errors.length > 0) {
+    // After the first mistake on a line the parser's further complaints there are echoes of it.
+    const seenLines = new Set<number>();
+    // A tab in the indentation throws the rest of the file off: the tab is the one thing to fix.
+    const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
+    const firstPerLine = (tabs.length ? tabs : doc.errors).filter((e) => {
+      const line = lineCounter.linePos(e.pos[0]).line;
+      return seenLines.has(line) ? false : (seenLines.add(line), true);
+    });
+    return {
+      ok: false,
+      problems: firstPerLine.slice(0, 3).map((e) => {
+        // An unclosed quote is found at the end of the file; the clerk needs the line that opened it.
+        const opened = /closing "quote|closing 'quote/.test(e.message) ? unclosedQuote(text, e.pos[0]) : null;
+        if (opened) {
+          const pos = lineCounter.linePos(opened.offset);
+          return { ...unclosedQuoteMessage(opened.quote), severity: 'error' as const, path: [], file, line: pos.line, column: pos.col };
+        }
+        const pos = lineCounter.linePos(indentedTooDeep(e.code, text, e.pos[0]) ?? e.pos[0]);
+        return { ...yamlErrorMessage(e.code, e.message), severity: 'error' as const, path: [], file, line: pos.line, column: pos.col };
+      }),
+    };
+  }
+  const parsed: ParsedCase = { file, data: undefined, values: new Map(), keys: new Map() };
+  const walker = new TreeWalker(doc, text, lineCounter, parsed);
+  try {
+    parsed.data = walker.toPlain(doc.contents as Node | null, []);
+  } catch (e) {
+    if (e instanceof WalkProblem) return { ok: false, problems: [{ ...e.problem, file }] };
+    throw e;
+  }
+  if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data))
+    return fail(file, 'ケースファイルは「form: …」などの項目を並べたマッピングでなければなりません。',
+      'A case file must be a mapping of fields such as "form: …".', '先頭に form: ruling などを書いてください。',
+      'Start with a line such as form: ruling.');
+  return { ok: true, parsed };
+}
+
+class WalkProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.en);
+  }
+}
+
+class TreeWalker {
+  private count = 0;
+  /** The outermost alias being expanded: an alias bomb is reported where it is set off. */
+  private expanding: { path: FieldPath; offset: number } | undefined;
+  constructor(
+    private readonly doc: Document,
+    private readonly text: string,
+    private readonly lines: LineCounter,
+    private readonly out: ParsedCase,
+  ) {}
+
+  private pos(offset: number): Position {
+    const p = this.lines.linePos(offset);
+    return { line: p.line, column: p.col };
+  }
+
+  toPlain(node: Node | null | undefined, path: FieldPath): unknown {
+    if (++this.count > MAX_NODES) {
+      const at = this.expanding;
+      throw new WalkProblem({
+        ...error(at?.path ?? path, `ケースファイルの値が多すぎます（エイリアスの展開を含めて${MAX_NODES.toLocaleString('en-US')}個まで）。`,
+          `The case file expands to too many values (at most ${MAX_NODES.toLocaleString('en-US')}, counting YAML aliases).`,
+          { ja: 'アンカーとエイリアス（& と *）の使い方を見直してください。', en: 'Review the anchors and aliases (& and *).' }),
+        ...(at ? this.pos(at.offset) : {}),
+      });
+    }
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) {
+      const outermost = this.expanding === undefined;
+      if (outermost) this.expanding = { path, offset: node.range?.[0] ?? 0 };
+      const value = this.toPlain(node.resolve(this.doc) as Node | undefined, path);
+      if (outermost) this.expanding = undefined;
+      return value;
+    }
+    if (node.range) this.out.values.set(pathKey(path), this.pos(node.range[0]));
+    if (isMap(node)) {
+      const obj: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const keyNode = pair.key as Node | null;
+        const key = String(isScalar(keyNode) ? keyNode.value : keyNode);
+        const keyPath = [...path, key];
+        if (keyNode && (keyNode as Node).range) this.out.keys.set(pathKey(keyPath), this.pos((keyNode as Node).range![0]));
+        if (FORBIDDEN_KEYS.has(key))
+          throw new WalkProblem({ ...error(keyPath, `「${key}」は項目名に使えません。`, `"${key}" cannot be used as a field name.`),
+            ...this.out.keys.get(pathKey(keyPath)) });
+        obj[key] = this.toPlain(pair.value as Node | null, keyPath);
+        if (!(pair.value as Node | null)?.range) {
+          const keyPos = this.out.keys.get(pathKey(keyPath));
+          if (keyPos) this.out.values.set(pathKey(keyPath), keyPos);
+        }
+      }
+      return obj;
+    }
+    if (isSeq(node)) return node.items.map((item, i) => this.toPlain(item as Node, [...path, i]));
+    if (isScalar(node)) {
+      if (node.type === 'BLOCK_FOLDED' && typeof node.value === 'string' && node.range)
+        return foldForJapanese(this.text.slice(node.range[0], node.range[1]), node.value);
+      return node.value;
+    }
+    return null;
+  }
+}
+
+const WIDE = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/u;
+
+/**
+ * YAML folds the lines of a `>` scalar with a space, which is right for English and wrong for
+ * Japanese: 「ところ、 他社から」. Where either side of a fold is a wide character we join without
+ * the space. Anything beyond plain folding (blank lines, more-indented lines) keeps YAML's value.
+ */
+export function foldForJapanese(source: string, yamlValue: string): string {
+  const lines = source.split(/\r?\n/).slice(1);
+  const content = lines.map((l) => l.trim()).filter((l, i, all) => l !== '' || i < all.length - 1);
+  while (content.length && content[content.length - 1] === '') content.pop();
+  if (content.some((l) => l === '')) return yamlValue;
+  if (content.join(' ') !== yamlValue.replace(/\n+$/, '')) return yamlValue;
+  const trailing = yamlValue.slice(yamlValue.replace(/\n+$/, '').length);
+  let out = content[0] ?? '';
+  for (const line of content.slice(1)) {
+    const joinTight = WIDE.test(out.slice(-1)) || WIDE.test(line[0]);
+    out += joinTight ? line : ` ${line}`;
+  }
+  return out + trailing;
+}
+
+/**
+ * Where the quote left open before `end` was opened: a quote opens a value when it comes first
+ * after "key: ", "- " or a flow bracket; inside, \" (double) or '' (single) do not close it.
+ */
+function unclosedQuote(text: string, end: number): { offset: number; quote: string } | null {
+  let open: { offset: number; quote: string } | null = null;
+  let comment = false;
+  for (let i = 0; i < end; i++) {
+    const ch = text[i];
+    if (open) {
+      if (open.quote === '"' && ch === '\\') i++;
+      else if (ch === open.quote && open.quote === "'" && text[i + 1] === "'") i++;
+      else if (ch === open.quote) open = null;
+    } else if (comment) {
+      if (ch === '\n') comment = false;
+    } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      comment = true;
+    } else if ((ch === '"' || ch === "'") && /(^|\n)[ \t]*(- )?$|(^|[^\\])(: |- |[[{,] ?)$/.test(text.slice(Math.max(0, i - 200), i).split('\n').pop() ?? '')) {
+      open = { offset: i, quote: ch };
+    }
+  }
+  return open;
+}
+
+function unclosedQuoteMessage(quote: string) {
+  return {
+    ja: `引用符（${quote}）が閉じていません。`,
+    en: `This quote (${quote}) is never closed.`,
+    hint: { ja: `値の終わりに ${quote} を書き足してください。`, en: `Add the closing ${quote} at the end of the value.` },
+  };
+}
+
+/**
+ * "key: value" followed by a line indented deeper than its key makes YAML read that line as more of
+ * the value, and it complains at the value. The clerk's mistake is the deeper line: point there.
+ */
+function indentedTooDeep(code: string, text: string, offset: number): number | null {
+  if (code !== 'BLOCK_AS_IMPLICIT_KEY' && code !== 'MULTILINE_IMPLICIT_KEY') return null;
+  const next = text.indexOf('\n', offset);
+  if (next < 0) return null;
+  const indent = /^[ ]*/.exec(text.slice(next + 1))![0].length;
+  return next + 1 + indent;
+}
+
+function yamlErrorMessage(code: string, message: string): { ja: string; en: string; hint?: { ja: string; en: string } } {
+  const first = message.split('\n')[0];
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return { ja: '同じ項目名が二度書かれています。', en: `A key appears twice: ${first}`, hint: { ja: 'どちらか一方を消してください。', en: 'Remove one of them.' } };
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+      return { ja: '字下げ（インデント）か記号の書き方が YAML として正しくありません。', en: `YAML syntax error: ${first}`,
+        hint: { ja: '同じ階層の項目は同じ数の半角スペースで字下げし、タブは使わないでください。', en: 'Indent fields of the same level with the same number of spaces; do not use tabs.' } };
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return { ja: 'この行の字下げが深すぎます。前の行の値の続きとして読まれています。', en: `This line is indented too deep: it reads as more of the previous line's value (${first})`,
+        hint: { ja: '同じ階層の項目は、前の項目と同じ数の半角スペースで字下げしてください。', en: 'Indent it by as many spaces as the field above it.' } };
+    case 'TAB_AS_INDENT':
+      return { ja: '字下げにタブが使われています。', en: 'A tab is used for indentation.', hint: { ja: '半角スペースで字下げしてください。', en: 'Indent with spaces.' } };
+    case 'ALIAS_PROPS':
+    case 'BAD_ALIAS':
+      return { ja: 'エイリアス（*名前）の書き方が正しくありません。', en: `Bad alias: ${first}` };
+    default:
+      if (/alias/i.test(first))
+        return { ja: 'エイリアス（*名前）の展開が多すぎます。', en: `Too many alias expansions: ${first}`,
+          hint: { ja: 'アンカーとエイリアスの使い方を見直してください。', en: 'Review the anchors and aliases.' } };
+      return { ja: 'YAML として読めません。', en: `YAML error: ${first}`,
+        hint: { ja: '行と列の位置の前後を確かめてください。引用符やかっこの閉じ忘れがよくある原因です。', en: 'Look around that line and column; an unclosed quote or bracket is a common cause.' } };
+  }
+}
+
+function fail(file: string, ja: string, en: string, hintJa: string, hintEn: string): ParseResult {
+  return { ok: false, problems: [{ severity: 'error', path: [], file, ja, en, hint: hintJa ? { ja: hintJa, en: hintEn } : undefined }] };
+}

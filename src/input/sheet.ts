@@ -1,0 +1,135 @@
+/**
+ * Reads a spreadsheet a case names so that yoshiki can fill some of its cells (the NDL's candidate
+ * list for transmission exclusion): CSV in UTF-8 or Shift_JIS, or an Excel workbook (.xlsx). The
+ * file is only read, never written; its bytes are kept so that the filled copy is made from them.
+ *
+ * For a CSV every record keeps the byte span it occupies in the file, so the filled copy can carry
+ * every record we do not touch byte for byte (quoting, line ends, encoding and all). An XLSX is read
+ * with exceljs, which also writes the filled copy keeping the workbook's other sheets, styles and
+ * column widths.
+ */
+import { CsvError, parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import type { Bilingual } from '../base/problem.js';
+import { decode, MAX_CSV_BYTES, type CsvEncoding } from './csv.js';
+import { readNamedFile } from './named-file.js';
+
+export interface SheetRow {
+  /** Where the row is: its row number in the workbook, or the line a CSV record starts on. */
+  line: number;
+  /** The number yoshiki uses to address the row when filling it: the workbook row, or the CSV record (1-based). */
+  row: number;
+  /** Each cell as the user sees it (an XLSX cell's displayed text). */
+  cells: string[];
+}
+
+export interface SheetFile {
+  /** The path as the case wrote it, for messages. */
+  name: string;
+  format: 'csv' | 'xlsx';
+  bytes: Uint8Array;
+  /** The worksheet read (XLSX). */
+  sheet?: string;
+  /** How the CSV was encoded; the filled copy is written the same way. */
+  encoding?: CsvEncoding;
+  /** A CSV's records with the bytes each occupies, so the filled copy keeps every other record byte for byte. */
+  records?: CsvSpan[];
+  rows: SheetRow[];
+}
+
+/** A failure says whether the file or the sheet named in it is at fault. */
+export type SheetResult = { ok: true; sheet: SheetFile } | { ok: false; problem: Bilingual; hint: Bilingual; about: 'file' | 'sheet' };
+
+const fail = (ja: string, en: string, hint: Bilingual, about: 'file' | 'sheet' = 'file'): SheetResult =>
+  ({ ok: false, problem: { ja, en }, hint, about });
+
+const SAVE_AS = {
+  ja: 'Excel ブック（.xlsx）か CSV で保存し直してください。',
+  en: 'Save it again as an Excel workbook (.xlsx) or as CSV.',
+};
+
+export async function readSheetFile(caseDir: string, name: string, sheetName?: string): Promise<SheetResult> {
+  const read = readNamedFile(caseDir, name, MAX_CSV_BYTES, { ja: 'ファイル', en: 'The file' }, { ja: 'リストを分けてください。', en: 'Split the list.' });
+  if (!read.ok) return { ...read, about: 'file' };
+  const bytes = read.bytes;
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readXlsx(name, bytes, sheetName);
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf)
+    return fail(`「${name}」は古い形式の Excel ブック（.xls）です。`, `"${name}" is an old-style Excel workbook (.xls).`, SAVE_AS);
+  const csv = csvRecordSpans(bytes);
+  if (!csv.ok) return fail(`「${name}」を CSV として読めません（${csv.problem.ja}）。`, `"${name}" cannot be read as CSV: ${csv.problem.en}`, SAVE_AS);
+  return {
+    ok: true,
+    sheet: { name, format: 'csv', bytes, encoding: csv.encoding, records: csv.records, rows: csv.records.map((r, i) => ({ line: r.line, row: i + 1, cells: r.cells })) },
+  };
+}
+
+export interface CsvSpan {
+  cells: string[];
+  line: number;
+  /** Byte offsets of the record in the file, its line end included. */
+  start: number;
+  end: number;
+  /** The record's line end as written ("\r\n", "\n" or "" for a last line without one). */
+  lineEnd: string;
+}
+
+export type CsvSpans = { ok: true; encoding: CsvEncoding; records: CsvSpan[] } | { ok: false; problem: Bilingual };
+
+/**
+ * Splits CSV bytes into records and the bytes each occupies. csv-parse reports how many UTF-8 bytes
+ * of the decoded text it has consumed after each record; for Shift_JIS the span in the file is the
+ * record re-encoded, which has the same length character for character.
+ */
+export function csvRecordSpans(bytes: Uint8Array): CsvSpans {
+  const decoded = decode(bytes);
+  if ('problem' in decoded) return { ok: false, problem: decoded.problem };
+  let parsed: { record: string[]; info: { bytes: number; lines: number } }[];
+  try {
+    parsed = parse(decoded.text, { info: true, relax_column_count: true }) as unknown as typeof parsed;
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    return { ok: false, problem: { ja: `${(e as CsvError & { lines?: number }).lines ?? '?'}行目: 引用符（"）の対応がとれていません`, en: e.message } };
+  }
+  const utf8 = Buffer.from(decoded.text, 'utf8');
+  const lengthInFile = decoded.encoding === 'cp932'
+    ? (raw: string) => iconv.encode(raw, 'cp932').length
+    : (raw: string) => Buffer.byteLength(raw, 'utf8');
+  let consumed = 0;
+  let offset = decoded.encoding === 'utf-8-bom' ? 3 : 0;
+  const records: CsvSpan[] = [];
+  for (const { record, info } of parsed) {
+    const raw = utf8.subarray(consumed, info.bytes).toString('utf8');
+    consumed = info.bytes;
+    const start = offset;
+    offset += lengthInFile(raw);
+    const lineEnd = /\r\n$/.test(raw) ? '\r\n' : /[\r\n]$/.test(raw) ? raw.slice(-1) : '';
+    const newlines = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+    records.push({ cells: record, line: info.lines - newlines, start, end: offset, lineEnd });
+  }
+  // Anything csv-parse did not account for would be lost in the copy: refuse rather than guess.
+  if (offset !== bytes.length)
+    return { ok: false, problem: { ja: 'ファイルの終わりを読み切れません', en: 'the end of the file could not be read as records' } };
+  return { ok: true, encoding: decoded.encoding, records };
+}
+
+async function readXlsx(name: string, bytes: Uint8Array, sheetName?: string): Promise<SheetResult> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    return fail(`「${name}」を Excel ブックとして読めません。`, `"${name}" cannot be read as an Excel workbook.`, SAVE_AS);
+  }
+  const names = workbook.worksheets.map((w) => w.name);
+  const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
+  if (!sheet)
+    return fail(`「${name}」に「${sheetName ?? ''}」というシートがありません。`, `"${name}" has no sheet "${sheetName ?? ''}".`,
+      { ja: `シート: ${names.join('、')}`, en: `Its sheets: ${names.join(', ')}` }, 'sheet');
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, n) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= row.cellCount; c++) cells.push(row.getCell(c).text ?? '');
+    rows.push({ line: n, row: n, cells });
+  });
+  return { ok: true, sheet: { name, format: 'xlsx', bytes, sheet: sheet.name, rows } };
+}

@@ -1,0 +1,100 @@
+/**
+ * The NDL's interlibrary loan service for overseas libraries, as dated data. Seed 002 is the NDL's
+ * English page "Interlibrary Loan Service for overseas" (Home > For Librarians). No earlier values
+ * are known to us, so each entry starts when the Kansai-kan opened (2002-10-07), which the page presumes.
+ */
+import type { Dated } from '../dated.js';
+
+const KANSAI_KAN_OPENED = '2002-10-07';
+
+export interface NdlLibrary {
+  /** How the library is named in the letters' headings. */
+  name: string;
+  /** The address lines exactly as seed 002 prints them (Return Method). */
+  address: string[];
+}
+
+/** The three NDL libraries that send (and take back) loan material. */
+export const NDL_LIBRARIES: readonly Dated<Record<'tokyo-main' | 'kansai-kan' | 'ilcl', NdlLibrary>>[] = [
+  {
+    from: KANSAI_KAN_OPENED,
+    value: {
+      'tokyo-main': {
+        name: 'Tokyo Main Library',
+        address: ['Loan Service Section, Book Service Division', 'National Diet Library', '1-10-1, Nagata-cho, Chiyoda-ku, Tokyo', '100-8924 Japan'],
+      },
+      'kansai-kan': {
+        name: 'Kansai-kan',
+        address: ['ILL Section, Public Services Division', 'Kansai-kan of the National Diet Library', '8-1-3 Seikadai, Seika-cho, Soraku-gun, Kyoto Prefecture', '619-0287 Japan'],
+      },
+      ilcl: {
+        name: 'International Library of Children’s Literature',
+        address: ['Resources and Information Division,', 'International Library of Children’s Literature', '12-49 Ueno Koen, Taito-ku, Tokyo', '110-0007 Japan'],
+      },
+    },
+    source: 'seed 002 Return Method (the mailing addresses)',
+  },
+];
+export type NdlLibraryKey = keyof (typeof NDL_LIBRARIES)[number]['value'];
+export const NDL_LIBRARY_KEYS = ['tokyo-main', 'kansai-kan', 'ilcl'] as const;
+
+/** Where registrations and fax/post loan requests go. */
+export const ILL_SECTION: readonly Dated<{ address: string[]; fax: string }>[] = [
+  {
+    from: KANSAI_KAN_OPENED,
+    value: {
+      address: ['ILL-Section, Kansai-kan of the National Diet Library', '8-1-3 Seikadai, Seika-cho, Soraku-gun, Kyoto Prefecture', '619-0287 Japan'],
+      fax: '+81-774-94-9112',
+    },
+    source: 'seed 002 Application procedure; How to Make a Request (By fax or postal mail)',
+  },
+];
+
+/** The three conditions of the written contract, verbatim (seed 002, Application procedure). */
+export const LOAN_CONDITIONS: readonly Dated<readonly string[]>[] = [
+  {
+    from: KANSAI_KAN_OPENED,
+    value: [
+      'The borrowed materials will be read only within the specified reading room under the supervision of the library staff.',
+      'The borrowed materials will not be copied or duplicated by any means.',
+      'If the borrowed materials are lost or damaged, contact the National Diet Library immediately, and replacement or full compensation will be made as the National Diet Library instructed.',
+    ],
+    source: 'seed 002 "This application is a written contract which includes the three following conditions"',
+  },
+];
+
+export interface LoanLimits {
+  /** Items on loan at any time, counting those from earlier requests. */
+  maxOnLoan: number;
+  /** Days after receipt within which the Receipt Letter is sent. */
+  receiptDays: number;
+  /** Months after receipt within which the items are shipped back. */
+  loanMonths: number;
+  /** Japanese books acquired from this year, foreign books from that one, are generally loanable. */
+  japaneseFrom: number;
+  foreignFrom: number;
+}
+
+export const LOAN_LIMITS: readonly Dated<LoanLimits>[] = [
+  {
+    from: KANSAI_KAN_OPENED,
+    value: { maxOnLoan: 10, receiptDays: 3, loanMonths: 1, japaneseFrom: 1996, foreignFrom: 1948 },
+    source: 'seed 002 Number of Volumes to be Lent; Check on arriving items (within three days); Period of Loan; Loanable materials',
+  },
+];
+
+/** Material types of a request; all but book and other are among the "Materials not loanable". */
+export const MATERIAL_TYPES = ['book', 'serial', 'doctoral-thesis', 'map', 'score', 'microform', 'electronic', 'recording', 'rare', 'other'] as const;
+export type MaterialType = (typeof MATERIAL_TYPES)[number];
+
+/** How seed 002 names each type the NDL does not lend. */
+export const NOT_LOANABLE: Partial<Record<MaterialType, string>> = {
+  serial: 'Serials (newspapers, periodicals, etc.)',
+  'doctoral-thesis': 'doctoral dissertations',
+  map: 'single-sheet maps',
+  score: 'music scores',
+  microform: 'microfilms, microfiches',
+  electronic: 'electronic resources',
+  recording: 'phonographic records',
+  rare: 'Rare and precious materials (old Japanese books, etc.)',
+};

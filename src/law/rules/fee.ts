@@ -1,0 +1,52 @@
+/** 手数料 and 収入印紙: what the applicant pays and with which stamps. */
+import { inForceOn } from '../dated.js';
+import {
+  FEE_EXEMPT_AGENCIES, FEE_EXEMPT_KINDS, REVENUE_STAMP_DENOMINATIONS, RULING_FEE, type ApplicantKind,
+} from '../data/ruling.js';
+
+export interface FeeApplicant {
+  kind: ApplicantKind;
+  name: string;
+}
+
+/** The fee in yen for one ruling application on `date`; 0 when the applicant is exempt. */
+export function rulingFee(applicant: FeeApplicant, date: string): number {
+  const exemptKinds = inForceOn(FEE_EXEMPT_KINDS, date)?.value ?? [];
+  if (exemptKinds.includes(applicant.kind)) return 0;
+  if (applicant.kind === 'independent-administrative-agency' && isListedAgency(applicant.name, date)) return 0;
+  const fee = inForceOn(RULING_FEE, date);
+  if (!fee) throw new Error(`no ruling fee in force on ${date}`);
+  return fee.value;
+}
+
+/** True when the agency is one of 令65条 別表's names (the name may carry more, e.g. a department). */
+export function isListedAgency(name: string, date: string): boolean {
+  const listed = inForceOn(FEE_EXEMPT_AGENCIES, date)?.value ?? inForceOn(FEE_EXEMPT_AGENCIES, '9999-12-31')!.value;
+  const compact = name.replace(/[\s\u3000]/g, '');
+  return listed.some((n) => compact.includes(n));
+}
+
+/**
+ * The fewest revenue stamps that make `amount` exactly, largest first (6,900 → 6,000+600+300).
+ * Greedy is not enough with denominations such as 120 and 80, so this is a small exact search.
+ */
+export function fewestStamps(amount: number, date: string): number[] {
+  if (amount <= 0) return [];
+  const denominations = [...(inForceOn(REVENUE_STAMP_DENOMINATIONS, date) ?? REVENUE_STAMP_DENOMINATIONS[0]).value];
+  const count = new Array<number>(amount + 1).fill(Infinity);
+  const pick = new Array<number>(amount + 1).fill(0);
+  count[0] = 0;
+  for (let v = 1; v <= amount; v++) {
+    // Try larger stamps first so that ties resolve to the breakdown a clerk would buy.
+    for (let k = denominations.length - 1; k >= 0; k--) {
+      const d = denominations[k];
+      if (d <= v && count[v - d] + 1 < count[v]) {
+        count[v] = count[v - d] + 1;
+        pick[v] = d;
+      }
+    }
+  }
+  const stamps: number[] = [];
+  for (let v = amount; v > 0; v -= pick[v]) stamps.push(pick[v]);
+  return stamps.sort((a, b) => b - a);
+}

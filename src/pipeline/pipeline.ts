@@ -1,0 +1,188 @@
+/**
+ * The pipeline, one case at a time: parse → validate → derive → compose → render → write.
+ * Each stage returns problems rather than throwing; an exception here is a bug in yoshiki.
+ */
+import { basename, dirname, extname, resolve } from 'node:path';
+import { closest } from 'fastest-levenshtein';
+import { readCaseFile } from '../input/parse.js';
+import { error, type FieldPath, type Problem } from '../base/problem.js';
+import { locate, validate } from '../input/validate.js';
+import { FORMS } from '../forms/registry.js';
+import type { FormContext, Loaded } from '../forms/kit/plugin.js';
+import { formatsOf, OUTPUT_FORMATS, type DocumentModel, type FilledSheet, type Output, type OutputFormat } from '../model/document.js';
+import type { FontChain, Typeface } from '../typeset/fonts.js';
+import { todayIso } from '../base/format.js';
+import { writeFilesAtomically } from './write.js';
+
+export const FORMATS = OUTPUT_FORMATS;
+export type Format = OutputFormat;
+
+/** A rendered file, in memory; a PDF also says how many pages it has (for the batch summary). */
+export interface RenderedFile { path: string; bytes: Uint8Array; pages?: number }
+type Renderer = (doc: DocumentModel) => Promise<Omit<RenderedFile, 'path'>>;
+const bytesOnly = (render: (doc: DocumentModel) => Promise<Uint8Array> | Uint8Array): Renderer =>
+  async (doc) => ({ bytes: await render(doc) });
+
+/** Renderers load on first use: a PDF-only run never parses the DOCX library. */
+const RENDERERS: Record<OutputFormat, () => Promise<Renderer>> = {
+  pdf: async () => {
+    const [{ writePdf }, { layoutDocument }] = await Promise.all([import('../export/pdf.js'), import('../layout/layout.js')]);
+    return async (doc) => {
+      const pages = layoutDocument(doc);
+      return { bytes: await writePdf(pages, doc.title, doc.fonts), pages: pages.length };
+    };
+  },
+  docx: async () => bytesOnly((await import('../export/docx.js')).renderDocx),
+  csv: async () => bytesOnly((await import('../export/csv.js')).renderCsv),
+  xlsx: async () => bytesOnly((await import('../export/xlsx.js')).renderXlsx),
+  txt: async () => bytesOnly((await import('../export/txt.js')).renderText),
+};
+
+/** A filled spreadsheet goes only to the exporter of its own format. */
+const SHEET_FILLERS: Record<FilledSheet['format'], () => Promise<(sheet: FilledSheet) => Promise<Uint8Array> | Uint8Array>> = {
+  csv: async () => (await import('../export/csv.js')).fillCsv,
+  xlsx: async () => (await import('../export/xlsx.js')).fillXlsx,
+};
+
+async function renderOutput(output: Output, format: OutputFormat): Promise<Omit<RenderedFile, 'path'>> {
+  if (output.kind === 'filledSheet') return { bytes: await (await SHEET_FILLERS[output.format]())(output) };
+  return (await RENDERERS[format]())(output);
+}
+
+export interface CaseResult {
+  file: string;
+  /** The case's name: its file name without extension, and the folder its documents go to. */
+  name: string;
+  form: string | null;
+  ok: boolean;
+  problems: Problem[];
+  facts: Record<string, unknown>;
+  documents: Output[];
+}
+
+export interface CheckOptions {
+  /** Fallback fonts named on the command line (absolute paths), tried after the case's own. */
+  fonts?: string[];
+}
+
+export async function checkCase(file: string, today = todayIso(), options: CheckOptions = {}): Promise<CaseResult> {
+  const name = basename(file, extname(file));
+  const result: CaseResult = { file, name, form: null, ok: false, problems: [], facts: {}, documents: [] };
+  const read = readCaseFile(file);
+  if (!read.ok) return { ...result, problems: read.problems };
+  const parsed = read.parsed;
+  const data = parsed.data as Record<string, unknown>;
+
+  const formId = data.form;
+  const plugin = typeof formId === 'string' ? FORMS[formId] : undefined;
+  if (!plugin) return { ...result, problems: [locate(unknownForm(formId), parsed)] };
+  result.form = plugin.id;
+
+  const valid = validate(plugin.schema, parsed);
+  if (!valid.ok) return { ...result, problems: valid.problems };
+
+  const ctx: FormContext = { caseFile: file, caseDir: dirname(resolve(file)), today };
+  const loaded: Loaded<unknown> = plugin.load ? await plugin.load(valid.value, ctx) : { value: valid.value, problems: [] };
+  // A problem is placed in the file it concerns: a CSV row and column, or the case file's line.
+  const place = (p: Problem): Problem => {
+    if (p.file) return p;
+    const spot = loaded.spot?.(p.path);
+    return spot ? { ...p, ...spot } : locate(p, parsed);
+  };
+  // Fonts load here, when a case is checked, not when the CLI starts (fontkit alone takes about a second).
+  const { fontChain, typeface } = await import('../typeset/fonts.js');
+  const fonts = fontFilesOf(valid.value as { fonts?: string[] }, ctx.caseDir, options.fonts ?? [], typeface);
+  const chain = fontChain(fonts.files);
+  const glyphs = [...undrawableCharacters(parsed.data, [], chain), ...undrawableCharacters(loaded.text, [], chain)];
+  const readProblems = [...fonts.problems, ...loaded.problems, ...glyphs].map(place);
+  if (readProblems.some((p) => p.severity === 'error')) return { ...result, problems: readProblems };
+
+  const derivation = plugin.derive(loaded.value, ctx);
+  const problems = [...readProblems, ...derivation.problems.map(place)];
+  const ok = !problems.some((p) => p.severity === 'error');
+  return {
+    ...result,
+    ok,
+    problems,
+    facts: derivation.facts,
+    documents: ok ? withFonts(plugin.compose(loaded.value, derivation.derived, ctx), fonts.files) : [],
+  };
+}
+
+/** Renders every document of a checked case in memory, in each of its formats that `formats` lists. */
+export async function renderDocuments(checked: CaseResult, formats: Format[]): Promise<RenderedFile[]> {
+  if (!checked.ok) return [];
+  const files: RenderedFile[] = [];
+  for (const output of checked.documents)
+    for (const format of formatsOf(output))
+      if (formats.includes(format)) files.push({ path: `${output.name}.${format}`, ...await renderOutput(output, format) });
+  return files;
+}
+
+/** Renders every document of a checked case and writes them all, or nothing. */
+export async function renderCase(checked: CaseResult, outDir: string, formats: Format[]): Promise<string[]> {
+  if (!checked.ok) return [];
+  return writeFilesAtomically(resolve(outDir, checked.name), await renderDocuments(checked, formats));
+}
+
+function unknownForm(formId: unknown): Problem {
+  const known = Object.keys(FORMS);
+  if (formId === undefined)
+    return error(['form'], '「form:」がありません。どの書類を作るかを書いてください。', 'The case has no "form:". Say which paperwork to make.',
+      { ja: `使える form: ${known.join(', ')}`, en: `Known forms: ${known.join(', ')}` });
+  const guess = typeof formId === 'string' ? closest(formId, known) : known[0];
+  return error(['form'], `「${String(formId)}」という form はありません。`, `There is no form "${String(formId)}".`,
+    { ja: `使える form: ${known.join(', ')}（「${guess}」ではありませんか）`, en: `Known forms: ${known.join(', ')} (did you mean "${guess}"?)` });
+}
+
+/**
+ * The fallback fonts: the case's (relative to it), then the command line's. A file that is missing
+ * or not a font the PDF can embed is an error at its entry, and is left out of the chain.
+ */
+function fontFilesOf(value: { fonts?: string[] }, caseDir: string, fromCommandLine: string[], typeface: (file: string) => Typeface): { files: string[]; problems: Problem[] } {
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  const named = [
+    ...(value.fonts ?? []).map((f, i) => ({ file: resolve(caseDir, f), given: f, path: ['fonts', i] as FieldPath, where: {} })),
+    ...fromCommandLine.map((f) => ({ file: f, given: f, path: [] as FieldPath, where: { file: f } })),
+  ];
+  for (const font of named) {
+    try {
+      typeface(font.file); // parsed now (and kept for rendering), so a bad file is reported here
+      files.push(font.file);
+    } catch (e) {
+      const missing = (e as { code?: string }).code === 'ENOENT';
+      problems.push({
+        ...error(font.path,
+          missing ? `フォント「${font.given}」が見つかりません。` : `「${font.given}」はフォントとして読めません（${(e as Error).message}）。`,
+          missing ? `The font "${font.given}" does not exist.` : `"${font.given}" cannot be read as a font (${(e as Error).message}).`,
+          { ja: 'TrueType（.ttf）か OpenType（.otf）のファイルを、ケースファイルからの相対パスで指定してください。',
+            en: 'Name a TrueType (.ttf) or OpenType (.otf) file, relative to the case file.' }),
+        ...font.where,
+      });
+    }
+  }
+  return { files, problems };
+}
+
+const withFonts = (outputs: Output[], fonts: string[]) =>
+  (fonts.length ? outputs.map((o) => (o.kind === 'filledSheet' ? o : { ...o, fonts })) : outputs);
+
+/** Every string the user wrote must be drawable: a character no font has is an error, not a blank box. */
+function undrawableCharacters(value: unknown, path: FieldPath, chain: FontChain): Problem[] {
+  if (typeof value === 'string') {
+    const missing = chain.missing(value);
+    if (missing.length === 0) return [];
+    const list = missing.map((ch) => `「${ch}」(U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join('、');
+    const names = chain.faces.map((f) => f.name);
+    return [error(path,
+      names.length === 1 ? `埋め込みフォント（IPAex明朝）にない文字があります: ${list}` : `どのフォント（${names.join('、')}）にもない文字があります: ${list}`,
+      names.length === 1 ? `The embedded font (IPAex Mincho) cannot draw: ${list}` : `No font (${names.join(', ')}) can draw: ${list}`,
+      { ja: '別の字体（常用の字形など）に置き換えるか、その文字のあるフォントを fonts: か --font で加えてください。',
+        en: 'Replace it with a character the font has (a common form of the kanji, for instance), or add a font that has it with fonts: or --font.' })];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => undrawableCharacters(v, [...path, i], chain));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => undrawableCharacters(v, [...path, k], chain));
+  return [];
+}
+

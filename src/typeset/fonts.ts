@@ -1,0 +1,174 @@
+/**
+ * The typefaces. IPAex Mincho (fonts/) is always first; a case or the command line may name more
+ * fonts, and a character the first lacks is drawn from the next that has it (the fallback chain).
+ * Each font file is parsed once per process (per worker thread) and shared: by layout for
+ * measuring, by pdf-lib for embedding (a fontkit whose create() returns the parsed font), and by
+ * validation for asking whether a character can be drawn at all.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fontkit, { type Font } from '@pdf-lib/fontkit';
+import { eachGrapheme } from './kinsoku.js';
+
+const PRIMARY = fileURLToPath(new URL('../../fonts/ipaexm.ttf', import.meta.url));
+
+/** Line ends, tabs, variation selectors and the zero-width joiner modify or separate glyphs; they have none. */
+const needsNoGlyph = (code: number) =>
+  code === 10 || code === 13 || code === 9 || code === 0x200d || (code >= 0xfe00 && code <= 0xfe0f) || (code >= 0xe0100 && code <= 0xe01ef);
+
+/** One font file: its bytes, the parsed font, and what has been asked of it. */
+export class Typeface {
+  readonly font: Font;
+  private readonly widths = new Map<string, number>();
+  /** 0: not asked yet, 1: has a glyph, 2: lacks it — per BMP code unit (a cmap lookup is slow). */
+  private readonly bmp = new Uint8Array(0x10000);
+  private readonly astral = new Map<number, boolean>();
+
+  constructor(readonly file: string, readonly bytes: Uint8Array) {
+    const parsed = fontkit.create(bytes) as Font & { fonts?: unknown };
+    if (parsed.fonts) throw new Error('a font collection (.ttc) — give one .ttf or .otf');
+    this.font = memoizeOutlines(parsed);
+  }
+
+  get name(): string {
+    return this.font.familyName || this.file;
+  }
+
+  /** Whether the font draws this character (line ends, tabs and variation selectors need no glyph). */
+  hasCodePoint(code: number): boolean {
+    if (code < 0x10000) {
+      let known = this.bmp[code];
+      if (known === 0) known = this.bmp[code] = needsNoGlyph(code) || this.font.hasGlyphForCodePoint(code) ? 1 : 2;
+      return known === 1;
+    }
+    let ok = this.astral.get(code);
+    if (ok === undefined) this.astral.set(code, (ok = needsNoGlyph(code) || this.font.hasGlyphForCodePoint(code)));
+    return ok;
+  }
+
+  /** Advance width of a grapheme cluster at 1 pt. */
+  advance(grapheme: string): number {
+    let w = this.widths.get(grapheme);
+    if (w === undefined) {
+      const f = this.font;
+      // One code point needs no shaping (the slow part of fontkit); a cluster (kanji + IVS) does.
+      const single = grapheme.length === 1 || (grapheme.length === 2 && grapheme.codePointAt(0)! > 0xffff);
+      w = (single ? f.glyphForCodePoint(grapheme.codePointAt(0)!).advanceWidth : f.layout(grapheme).advanceWidth) / f.unitsPerEm;
+      this.widths.set(grapheme, w);
+    }
+    return w;
+  }
+}
+
+const typefaces = new Map<string, Typeface>();
+
+/** The typeface of a font file, parsed on first use. Throws when the file is not a usable font. */
+export function typeface(file = PRIMARY): Typeface {
+  let face = typefaces.get(file);
+  if (!face) typefaces.set(file, (face = new Typeface(file, new Uint8Array(readFileSync(file)))));
+  return face;
+}
+
+/** IPAex Mincho, then the given font files in order. */
+export class FontChain {
+  readonly faces: Typeface[];
+
+  constructor(files: readonly string[] = []) {
+    this.faces = [typeface(), ...files.map((f) => typeface(f))];
+  }
+
+  /** Which face draws a grapheme: the first that has its base character (0 when none has). */
+  faceOf(grapheme: string): number {
+    if (this.faces.length === 1) return 0;
+    const base = grapheme.codePointAt(0)!;
+    const i = this.faces.findIndex((f) => f.hasCodePoint(base));
+    return i < 0 ? 0 : i;
+  }
+
+  advance(grapheme: string): number {
+    return (this.faces.length === 1 ? this.faces[0] : this.faces[this.faceOf(grapheme)]).advance(grapheme);
+  }
+
+  textWidth(text: string, size: number): number {
+    let w = 0;
+    eachGrapheme(text, (g) => (w += this.advance(g)));
+    return w * size;
+  }
+
+  /** The text cut where the drawing face changes: one run per face, in order. */
+  runs(text: string): { face: number; text: string }[] {
+    if (this.faces.length === 1) return [{ face: 0, text }];
+    const out: { face: number; text: string }[] = [];
+    eachGrapheme(text, (g) => {
+      const face = this.faceOf(g);
+      const last = out[out.length - 1];
+      if (last && last.face === face) last.text += g;
+      else out.push({ face, text: g });
+    });
+    return out;
+  }
+
+  /** Characters of `text` no face of the chain can draw. */
+  missing(text: string): string[] {
+    let missing: Set<string> | undefined;
+    const [first, ...rest] = this.faces;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.codePointAt(i)!;
+      if (code > 0xffff) i++;
+      if (first.hasCodePoint(code)) continue;
+      let found = false;
+      for (const face of rest) if ((found = face.hasCodePoint(code))) break;
+      if (!found) (missing ??= new Set()).add(String.fromCodePoint(code));
+    }
+    return missing ? [...missing] : [];
+  }
+}
+
+const chains = new Map<string, FontChain>();
+
+/** The chain for these extra font files, built once per process. */
+export function fontChain(files: readonly string[] = []): FontChain {
+  const key = files.join('\n');
+  let chain = chains.get(key);
+  if (!chain) chains.set(key, (chain = new FontChain(files)));
+  return chain;
+}
+
+/** IPAex Mincho alone: what measuring means when a document names no other font. */
+export const advance = (grapheme: string): number => typeface().advance(grapheme);
+export const textWidth = (text: string, size: number): number => fontChain().textWidth(text, size);
+export const missingCharacters = (text: string): string[] => fontChain().missing(text);
+
+/** A fontkit for pdf-lib's registerFontkit: each font file parsed once, not per document. */
+export const cachedFontkit = {
+  create: (data: Uint8Array) => [...typefaces.values()].find((f) => f.bytes === data)?.font ?? fontkit.create(data),
+};
+
+type Glyph = ReturnType<Font['getGlyph']> & { _decode(): unknown };
+
+/**
+ * Subsetting (fontkit's TTFSubset) decodes the outline of every glyph a PDF uses, in every PDF, only
+ * to learn whether it is composite: a fifth of a batch's time went there. fontkit keeps one glyph
+ * object per id, so each object's decoded outline is kept with it and the decoding happens once
+ * per process. A font with variations transforms decoded points, so is left alone.
+ */
+function memoizeOutlines(f: Font): Font {
+  if ((f as unknown as { _variationProcessor?: unknown })._variationProcessor) return f;
+  const getGlyph = f.getGlyph.bind(f);
+  const memoized = new WeakSet<object>();
+  f.getGlyph = (id, characters) => {
+    const glyph = getGlyph(id, characters) as Glyph;
+    if (!memoized.has(glyph)) {
+      memoized.add(glyph);
+      const decode = glyph._decode.bind(glyph);
+      let outline: unknown;
+      let decoded = false;
+      glyph._decode = () => {
+        if (!decoded) [outline, decoded] = [decode(), true];
+        return outline;
+      };
+    }
+    return glyph;
+  };
+  return f;
+}
