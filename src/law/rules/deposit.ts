@@ -1,5 +1,5 @@
 /**
- * Rules of legal deposit (納本) as pure functions over the dated data of src/legal/deposit.ts.
+ * Rules of legal deposit (納本) as pure functions over the dated data of src/law/data/deposit.ts.
  * Each takes the case's date so a publication is judged by the rules in force when it is sent.
  */
 import Fraction from 'fraction.js';

@@ -1,6 +1,6 @@
 /**
  * Rules of the transmission-exclusion procedure (seed 000), as pure functions over the dated data
- * in src/legal/transmission.ts.
+ * in src/law/data/transmission.ts.
  */
 import { valueInForce } from '../dated.js';
 import { CRITERIA, REISSUE_WINDOW_MONTHS, type Criterion, type RequesterRole } from '../data/transmission.js';
