@@ -10,11 +10,12 @@ import {
   type IBorderOptions, type ParagraphChild,
 } from 'docx';
 import {
-  A4_PT, fitImage, type Align, type Block, type DocumentModel, type Image, type KeyValue, type Paragraph as Para, type SignatureLine,
-  type StampBox, type Table as TableBlock,
+  A4_PT, fitImage, runsOf, unhandledBlock, type Align, type Block, type Box, type DocumentModel, type Image, type KeyValue,
+  type Paragraph as Para, type Run, type Table as TableBlock,
 } from '../model/document.js';
+import { STYLE } from '../model/style.js';
 import { textWidth } from '../typeset/fonts.js';
-import { hangWidth } from '../layout/layout.js';
+import { columnWidths, hangWidth, keyValueStart, tableTextSize } from '../layout/layout.js';
 import { coreProperties, pinZipDates } from './zip.js';
 
 const FONT = 'IPAexMincho';
@@ -38,7 +39,7 @@ export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
       default: {
         document: {
           run: { font: { ascii: FONT, hAnsi: FONT, eastAsia: FONT, cs: FONT }, size: half(doc.fontSize), language: { value: 'ja-JP', eastAsia: 'ja-JP' } },
-          paragraph: { spacing: { line: Math.round(240 * doc.lineHeight * 0.8), before: 0, after: 0 } },
+          paragraph: { spacing: { line: Math.round(240 * doc.lineHeight * STYLE.docx.lineFactor), before: 0, after: 0 } },
         },
       },
     },
@@ -50,7 +51,7 @@ export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
           margin: { top: mmTwip(doc.page.marginsMm[0]), right: mmTwip(doc.page.marginsMm[1]), bottom: mmTwip(doc.page.marginsMm[2]), left: mmTwip(doc.page.marginsMm[3]) },
         },
       },
-      footers: doc.pageNumbers ? { default: pageNumberFooter(doc.fontSize * 0.85) } : undefined,
+      footers: doc.pageNumbers ? { default: pageNumberFooter(doc.fontSize * STYLE.pageNumber.sizeScale) } : undefined,
       children: r.blocks(),
     }],
   });
@@ -69,6 +70,19 @@ function pageNumberFooter(size: number): Footer {
 /** Text with the user's newlines as line breaks. */
 function runs(text: string, size?: number): ParagraphChild[] {
   return text.split('\n').map((t, i) => new TextRun({ text: t, break: i > 0 ? 1 : undefined, size: size ? half(size) : undefined }));
+}
+
+/**
+ * A paragraph's styled runs. A fill run is a tab to the right margin, underlined: Word's own way of
+ * drawing a line to sign on, which stretches with the page instead of counting spaces.
+ */
+function styledRuns(list: Run[], size: number): ParagraphChild[] {
+  return list.flatMap((r) => {
+    const look = { size: half(r.size ?? size), bold: r.bold || undefined, underline: r.underline || r.fill ? {} : undefined,
+      language: r.lang === 'en' ? { value: 'en-US' } : undefined };
+    if (r.fill) return [new TextRun({ text: '\u3000', size: look.size }), new TextRun({ text: '\t', ...look })];
+    return r.text.split('\n').map((t, i) => new TextRun({ text: t, break: i > 0 ? 1 : undefined, ...look }));
+  });
 }
 
 class DocxRenderer {
@@ -107,10 +121,10 @@ class DocxRenderer {
     switch (b.kind) {
       case 'paragraph': return [this.paragraph(b)];
       case 'keyValue': return this.keyValue(b);
-      case 'stampBox': return [this.stampBox(b), new Paragraph({ children: [] })];
+      case 'box': return [this.box(b), new Paragraph({ children: [] })];
       case 'table': return [this.table(b), new Paragraph({ children: [] })];
-      case 'signatureLine': return [this.signatureLine(b)];
       case 'image': return this.image(b);
+      default: return unhandledBlock(b);
     }
   }
 
@@ -136,8 +150,16 @@ class DocxRenderer {
 
   private paragraph(p: Para): Paragraph {
     const size = p.size ?? this.doc.fontSize;
-    const indent = twip((p.indent ?? 0) * this.em);
+    const indent = twip((p.at ?? 0) * this.textWidthPt + (p.indent ?? 0) * this.em);
     const common = { alignment: ALIGN[p.align ?? 'left'], spacing: this.spacing(p.before, p.after), keepNext: p.keepWithNext };
+    if (p.runs) {
+      return new Paragraph({
+        ...common,
+        indent: { left: indent, firstLine: p.firstLine ? twip(p.firstLine * this.em) : undefined },
+        tabStops: p.runs.some((r) => r.fill) ? [{ type: TabStopType.RIGHT, position: twip(this.textWidthPt) }] : undefined,
+        children: [...(p.label ? [new TextRun({ text: `${p.label}\t`, size: half(size) })] : []), ...styledRuns(runsOf(p), size)],
+      });
+    }
     if (p.label) {
       const hang = twip(hangWidth(textWidth(p.label, size), this.em));
       return new Paragraph({
@@ -155,7 +177,7 @@ class DocxRenderer {
   }
 
   private keyValue(kv: KeyValue): Paragraph[] {
-    const left = twip(kv.left * this.textWidthPt);
+    const left = twip(keyValueStart(kv, this.textWidthPt, this.em, (t) => textWidth(t, this.em)));
     const key = twip(kv.keyWidth * this.em);
     return kv.rows.map((row, i) => new Paragraph({
       spacing: this.spacing(i === 0 ? kv.before : 0),
@@ -165,10 +187,11 @@ class DocxRenderer {
     }));
   }
 
-  private stampBox(s: StampBox): Table {
+  private box(s: Box): Table {
     const boxW = mmTwip(s.widthMm);
     const total = twip(this.textWidthPt);
     const centred = (text: string, size: number) => new Paragraph({ alignment: AlignmentType.CENTER, children: runs(text, size) });
+    const order = { top: 0, middle: 1, bottom: 2 };
     return new Table({
       layout: TableLayoutType.FIXED,
       width: { size: total, type: WidthType.DXA },
@@ -177,22 +200,25 @@ class DocxRenderer {
       rows: [new TableRow({
         height: { value: mmTwip(s.heightMm), rule: HeightRule.EXACT },
         children: [
+          // A framed paragraph next to a floating table is dropped by LibreOffice: the box is a fixed-height cell.
           new TableCell({ width: { size: boxW, type: WidthType.DXA }, borders: allBorders, verticalAlign: VerticalAlign.CENTER,
-            children: [centred(s.label, 9), centred(s.amount, 14), ...(s.breakdown ? [centred(s.breakdown, 7.5)] : [])] }),
+            children: [...s.lines].sort((a, b) => order[a.place] - order[b.place]).map((l) => centred(l.text, l.size)) }),
           new TableCell({ width: { size: total - boxW, type: WidthType.DXA }, borders: noBorders,
-            children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: runs(s.aside ?? '') })] }),
+            children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: runs(s.beside ?? '') })] }),
         ],
       })],
     });
   }
 
   private table(t: TableBlock): Table {
-    const total = twip(this.textWidthPt);
-    const widths = t.columns.map((c) => Math.round(c.width * total));
-    const size = t.size ?? this.doc.fontSize * 0.9;
+    const size = tableTextSize(t, this.doc.fontSize);
+    // The PDF layout's widths, so a fit column (No.) is as wide in Word as on the printed page.
+    const widths = columnWidths(t, this.textWidthPt, size, textWidth).map(twip);
+    const vertical = twip(STYLE.table.paddingDocxVertical);
+    const side = twip(STYLE.table.padding);
     const cell = (text: string, i: number, align: Align) => new TableCell({
       width: { size: widths[i], type: WidthType.DXA }, borders: allBorders,
-      margins: { top: 40, bottom: 40, left: 60, right: 60 },
+      margins: { top: vertical, bottom: vertical, left: side, right: side },
       children: [new Paragraph({ alignment: ALIGN[align], children: runs(text, size) })],
     });
     const header = new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell(c.header, i, 'center')) });
@@ -205,14 +231,6 @@ class DocxRenderer {
         ...(t.headerRow === false ? [] : [header]),
         ...t.rows.map((row) => new TableRow({ children: row.map((text, i) => cell(text, i, t.columns[i].align ?? 'left')) })),
       ],
-    });
-  }
-
-  private signatureLine(s: SignatureLine): Paragraph {
-    return new Paragraph({
-      spacing: this.spacing((s.before ?? 0) + 0.5),
-      indent: { left: twip(s.left * this.textWidthPt) },
-      children: [new TextRun({ text: `${s.label}　` }), new TextRun({ text: '　'.repeat(14), underline: {} })],
     });
   }
 }

@@ -1,18 +1,24 @@
 /**
- * Lays the blocks of a document out on pages: line breaking with 禁則, hanging labels, tables whose
- * rows continue on the next page under a repeated header. The result is a list of drawing
- * operations per page, in PDF points from the bottom left, which the PDF writer turns into bytes.
+ * Lays the blocks of a document out on pages, in two steps. `measure` turns each block into what
+ * it takes — its lines already broken with 禁則, a table's column widths and each cell's lines —
+ * once; `arrange` places the measured blocks on pages: keeping headings with what follows (through
+ * a chain of headings), moving a table row whole to the next page when it fits there, splitting
+ * only a row taller than a page (its identifying cells repeated, marked （続き）). The result is a
+ * list of drawing operations per page, in PDF points from the bottom left, which the PDF writer
+ * only writes.
  */
 import {
-  fitImage, MM, pageSizePt, type Block, type DocumentModel, type Image, type KeyValue, type Paragraph, type SignatureLine,
-  type StampBox, type Table,
+  fitImage, MM, pageSizePt, runsOf, unhandledBlock, type Block, type Box, type DocumentModel, type Image, type KeyValue,
+  type Paragraph, type Run, type Table,
 } from '../model/document.js';
-import { breakLines } from '../typeset/kinsoku.js';
+import { STYLE } from '../model/style.js';
 import { fontChain, type FontChain } from '../typeset/fonts.js';
+import { breakLines } from '../typeset/kinsoku.js';
+import { breakLinesBalanced } from '../typeset/last-line.js';
 
 export type DrawOp =
   /** `font`: the face of the document's font chain that draws the text (0, IPAex Mincho, when absent). */
-  | { op: 'text'; x: number; y: number; size: number; text: string; font?: number }
+  | { op: 'text'; x: number; y: number; size: number; text: string; font?: number; bold?: boolean }
   | { op: 'rect'; x: number; y: number; w: number; h: number; lineWidth: number }
   | { op: 'line'; x1: number; y1: number; x2: number; y2: number; lineWidth: number }
   | { op: 'image'; x: number; y: number; w: number; h: number; image: Image };
@@ -23,29 +29,31 @@ export interface PagePlan {
   ops: DrawOp[];
 }
 
-/** Where the baseline sits in a line box, as a fraction of the font size from the box top. */
-const ASCENT = 0.88;
-
 export function layoutDocument(doc: DocumentModel): PagePlan[] {
-  return new Layout(doc).run();
+  const frame = new Frame(doc);
+  const measured = doc.blocks.map((b) => measure(b, frame));
+  return new Arrangement(frame, measured).run();
 }
 
-class Layout {
-  private readonly pages: PagePlan[] = [];
-  private page!: PagePlan;
-  /** Distance from the top of the page to the next free line. */
-  private y = 0;
-  private readonly width: number;
-  private readonly height: number;
-  private readonly top: number;
-  private readonly bottom: number;
-  private readonly left: number;
-  private readonly right: number;
-  private readonly em: number;
-  private readonly lh: number;
-  private readonly fonts: FontChain;
+/** Width a hanging label occupies: its own width plus a gap, rounded up to half an em. */
+export function hangWidth(labelWidth: number, em: number): number {
+  return Math.ceil((labelWidth + em * 0.5) / (em * 0.5)) * em * 0.5;
+}
 
-  constructor(private readonly doc: DocumentModel) {
+/** The page's text area and the document's measures, shared by both steps. */
+class Frame {
+  readonly width: number;
+  readonly height: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+  readonly em: number;
+  /** A body line's height. */
+  readonly lh: number;
+  readonly fonts: FontChain;
+
+  constructor(readonly doc: DocumentModel) {
     this.fonts = fontChain(doc.fonts);
     const size = pageSizePt(doc.page);
     this.width = size.width;
@@ -59,228 +67,417 @@ class Layout {
     this.lh = doc.fontSize * doc.lineHeight;
   }
 
-  run(): PagePlan[] {
-    this.newPage();
-    this.doc.blocks.forEach((block, i) => this.block(block, this.doc.blocks[i + 1]));
-    if (this.doc.pageNumbers && this.pages.length > 1) this.numberPages();
-    return this.pages;
+  get textWidth(): number {
+    return this.right - this.left;
   }
 
-  private newPage(): void {
-    this.page = { width: this.width, height: this.height, ops: [] };
-    this.pages.push(this.page);
-    this.y = this.top;
-  }
-
-  private ensure(space: number): void {
-    if (this.y + space > this.bottom && this.y > this.top) this.newPage();
-  }
-
-  private text(x: number, top: number, size: number, text: string): void {
-    if (text === '') return;
-    this.drawText(x, this.height - (top + (this.lh - size) / 2 + size * ASCENT), size, text);
-  }
-
-  /** A line of text at a baseline (PDF coordinates). */
-  private drawText(x: number, y: number, size: number, text: string): void {
-    // A character the first font lacks is drawn from the next font that has it, run by run.
-    for (const run of this.fonts.runs(text)) {
-      this.page.ops.push(run.face === 0 ? { op: 'text', x, y, size, text: run.text } : { op: 'text', x, y, size, text: run.text, font: run.face });
-      x += this.fonts.textWidth(run.text, size);
-    }
-  }
-
-  private textWidth(text: string, size: number): number {
+  measureText(text: string, size: number): number {
     return this.fonts.textWidth(text, size);
   }
 
-  private block(block: Block, next: Block | undefined): void {
-    switch (block.kind) {
-      case 'paragraph': return this.paragraph(block, next);
-      case 'keyValue': return this.keyValue(block);
-      case 'stampBox': return this.stampBox(block);
-      case 'table': return this.table(block);
-      case 'signatureLine': return this.signatureLine(block);
+  wrap(text: string, width: number, size: number, firstIndent = 0): string[] {
+    return breakLines(text, width, (g) => this.fonts.advance(g) * size, firstIndent);
+  }
+}
+
+// ── Step 1: measure ────────────────────────────────────────────────────────────────────────────
+
+/** A paragraph's lines, each with the runs it holds (a run cut where a line breaks). */
+interface MeasuredParagraph {
+  kind: 'paragraph';
+  block: Paragraph;
+  size: number;
+  lineHeight: number;
+  x0: number;
+  textX: number;
+  firstIndent: number;
+  lines: Run[][];
+}
+interface MeasuredKeyValue { kind: 'keyValue'; block: KeyValue; x0: number; valueX: number; rows: { key: string; lines: string[] }[] }
+interface MeasuredTable {
+  kind: 'table';
+  block: Table;
+  size: number;
+  lineH: number;
+  pad: number;
+  xs: number[];
+  widths: number[];
+  header: string[][];
+  headerH: number;
+  rows: string[][][];
+}
+type Measured =
+  | MeasuredParagraph
+  | MeasuredKeyValue
+  | MeasuredTable
+  | { kind: 'box'; block: Box }
+  | { kind: 'image'; block: Image }
+  | { kind: 'pageBreak' };
+
+function measure(block: Block, f: Frame): Measured {
+  switch (block.kind) {
+    case 'paragraph': return measureParagraph(block, f);
+    case 'keyValue': return measureKeyValue(block, f);
+    case 'table': return measureTable(block, f);
+    case 'box': return { kind: 'box', block };
+    case 'image': return { kind: 'image', block };
+    case 'pageBreak': return { kind: 'pageBreak' };
+    default: return unhandledBlock(block);
+  }
+}
+
+function measureParagraph(p: Paragraph, f: Frame): MeasuredParagraph {
+  const runs = runsOf(p);
+  // Wrapped as if all of it were at its largest run's size, so a larger run never overflows.
+  const size = Math.max(p.size ?? f.doc.fontSize, ...runs.map((r) => r.size ?? 0));
+  const lineHeight = Math.max(f.lh, size * f.doc.lineHeight);
+  const x0 = f.left + (p.at ?? 0) * f.textWidth + (p.indent ?? 0) * f.em;
+  const labelWidth = p.label ? hangWidth(f.measureText(p.label, size), f.em) : 0;
+  const textX = x0 + labelWidth;
+  const firstIndent = (p.firstLine ?? 0) * f.em;
+  const text = runs.map((r) => r.text).join('');
+  const strings = text === '' ? [''] : breakLinesBalanced(text, f.right - textX, (g) => f.fonts.advance(g) * size, firstIndent, STYLE.shortestLastLine);
+  return { kind: 'paragraph', block: p, size, lineHeight, x0, textX, firstIndent, lines: runsPerLine(runs, text, strings) };
+}
+
+/**
+ * Cuts the runs where the lines break. The lines are the text in order, less the spaces dropped at
+ * breaks, so each is found from where the one before ended. A fill run (a line to sign on) has no
+ * text: it goes with the last line.
+ */
+function runsPerLine(runs: Run[], text: string, lines: string[]): Run[][] {
+  if (!runs.some((r) => r.underline || r.bold || r.size || r.lang || r.fill)) return lines.map((line) => [{ text: line }]);
+  const starts: number[] = [];
+  let offset = 0;
+  for (const r of runs) starts.push((offset += r.text.length) - r.text.length);
+  let cursor = 0;
+  const out = lines.map((line) => {
+    const from = text.indexOf(line, cursor);
+    const to = from + line.length;
+    cursor = to;
+    const pieces: Run[] = [];
+    runs.forEach((r, i) => {
+      const a = Math.max(from, starts[i]);
+      const b = Math.min(to, starts[i] + r.text.length);
+      if (b > a) pieces.push({ ...r, text: text.slice(a, b) });
+    });
+    return pieces.length ? pieces : [{ text: '' }];
+  });
+  const fills = runs.filter((r) => r.fill && r.text === '');
+  out[out.length - 1].push(...fills);
+  return out;
+}
+
+/**
+ * Rows of key and value set from `left`: when the longest row would wrap there, the block moves
+ * left (never past the margin) so a name, title or address is not broken mid-word in a narrow block.
+ */
+function measureKeyValue(kv: KeyValue, f: Frame): MeasuredKeyValue {
+  const keyWidth = kv.keyWidth * f.em;
+  const x0 = keyValueStart(kv, f.textWidth, f.em, (t) => f.measureText(t, f.em)) + f.left;
+  const valueX = x0 + keyWidth;
+  return { kind: 'keyValue', block: kv, x0, valueX, rows: kv.rows.map((row) => ({ key: row.key, lines: f.wrap(row.value, f.right - valueX, f.em) })) };
+}
+
+/** Where a key–value block starts, from the left margin: at `left`, or as far left as its longest line needs. */
+export function keyValueStart(kv: KeyValue, textWidth: number, em: number, width: (text: string) => number): number {
+  const longest = Math.max(0, ...kv.rows.flatMap((r) => r.value.split('\n').map(width)));
+  const wanted = kv.left * textWidth;
+  return Math.max(0, Math.min(wanted, textWidth - kv.keyWidth * em - longest));
+}
+
+export function tableTextSize(t: Table, fontSize: number): number {
+  return t.size ?? fontSize * STYLE.table.sizeScale;
+}
+
+/**
+ * Column widths in points: each column its share of `total`, except that a `fit` column gets at
+ * least what its widest cell needs unbroken (a 「10000」 in the No. column), taken from the others
+ * in proportion to their shares.
+ */
+export function columnWidths(t: Table, total: number, size: number, width: (text: string, size: number) => number): number[] {
+  const shares = t.columns.map((c) => c.width * total);
+  const pad = 2 * STYLE.table.padding;
+  const needs = t.columns.map((c, i) => (c.fit
+    ? Math.max(0, ...t.rows.map((r) => Math.max(0, ...(r[i] ?? '').split('\n').map((line) => width(line, size))))) + pad + 0.5
+    : 0));
+  const extra = shares.reduce((sum, w, i) => sum + Math.max(0, needs[i] - w), 0);
+  if (extra === 0) return shares;
+  const givers = shares.reduce((sum, w, i) => sum + (t.columns[i].fit ? 0 : w), 0);
+  return shares.map((w, i) => (t.columns[i].fit ? Math.max(w, needs[i]) : w - (extra * w) / givers));
+}
+
+function measureTable(t: Table, f: Frame): MeasuredTable {
+  const size = tableTextSize(t, f.doc.fontSize);
+  const lineH = size * STYLE.table.lineHeight;
+  const pad = STYLE.table.padding;
+  const widths = columnWidths(t, f.textWidth, size, (text, s) => f.measureText(text, s));
+  const xs: number[] = [];
+  widths.reduce((x, w) => (xs.push(x), x + w), f.left);
+  const cellLines = (row: string[]) => row.map((cell, c) => f.wrap(cell ?? '', widths[c] - 2 * pad, size));
+  const header = t.headerRow !== false ? cellLines(t.columns.map((c) => c.header)) : [];
+  const headerH = header.length ? tallest(header) * lineH + 2 * pad : 0;
+  return { kind: 'table', block: t, size, lineH, pad, xs, widths, header, headerH, rows: t.rows.map(cellLines) };
+}
+
+const tallest = (cells: string[][]) => Math.max(1, ...cells.map((l) => l.length));
+
+// ── Step 2: arrange ────────────────────────────────────────────────────────────────────────────
+
+class Arrangement {
+  private readonly pages: PagePlan[] = [];
+  private page!: PagePlan;
+  /** Distance from the top of the page to the next free line. */
+  private y = 0;
+
+  constructor(private readonly f: Frame, private readonly blocks: Measured[]) {}
+
+  run(): PagePlan[] {
+    this.newPage();
+    this.blocks.forEach((m, i) => this.place(m, i));
+    if (this.f.doc.pageNumbers && this.pages.length > 1) this.numberPages();
+    return this.pages;
+  }
+
+  private place(m: Measured, i: number): void {
+    switch (m.kind) {
+      case 'paragraph': return this.paragraph(m, this.startHeight(i));
+      case 'keyValue': return this.keyValue(m);
+      case 'box': return this.box(m.block);
+      case 'table': return this.table(m);
       case 'pageBreak': return this.newPage();
-      case 'image': return this.image(block);
+      case 'image': return this.image(m.block);
+      default: return unhandledBlock(m);
     }
   }
 
-  private wrap(text: string, width: number, size: number, firstIndent = 0): string[] {
-    return breakLines(text, width, (g) => this.fonts.advance(g) * size, firstIndent);
+  private newPage(): void {
+    this.page = { width: this.f.width, height: this.f.height, ops: [] };
+    this.pages.push(this.page);
+    this.y = this.f.top;
   }
 
-  private paragraph(p: Paragraph, next: Block | undefined): void {
-    const size = p.size ?? this.doc.fontSize;
-    const lineHeight = Math.max(this.lh, size * this.doc.lineHeight);
-    const x0 = this.left + (p.indent ?? 0) * this.em;
-    const labelWidth = p.label ? hangWidth(this.textWidth(p.label, size), this.em) : 0;
-    const textX = x0 + labelWidth;
-    const firstIndent = (p.firstLine ?? 0) * this.em;
-    const lines = p.text === '' ? [''] : this.wrap(p.text, this.right - textX, size, firstIndent);
-    this.y += (p.before ?? 0) * this.lh;
-    // A heading kept with what follows needs room for itself and the start of what follows: a line,
-    // or a table's heading and first row.
-    const keep = !p.keepWithNext || !next || next.kind === 'pageBreak' ? 0
-      : next.kind === 'table' ? this.tableStart(next).height : lineHeight;
-    this.ensure(Math.min(lines.length, 6) * lineHeight + keep);
-    lines.forEach((line, i) => {
-      this.ensure(lineHeight);
-      if (i === 0 && p.label) this.text(x0, this.y, size, p.label);
-      const w = this.textWidth(line, size);
-      const indent = i === 0 ? firstIndent : 0;
-      const x = p.align === 'center' ? (this.left + this.right - w) / 2
-        : p.align === 'right' ? this.right - w
-        : textX + indent;
-      this.text(x, this.y, size, line);
-      this.y += lineHeight;
+  private ensure(space: number): void {
+    if (this.y + space > this.f.bottom && this.y > this.f.top) this.newPage();
+  }
+
+  /**
+   * Text whose line starts `top` below the page top, centred in a body line's height (a larger
+   * title line keeps its extra height below it).
+   */
+  private text(x: number, top: number, size: number, text: string, bold?: boolean): number {
+    if (text === '') return 0;
+    return this.drawText(x, this.f.height - (top + (this.f.lh - size) / 2 + size * STYLE.ascent), size, text, bold);
+  }
+
+  /** A line of text at a baseline (PDF coordinates); returns its width. */
+  private drawText(x: number, y: number, size: number, text: string, bold?: boolean): number {
+    const x0 = x;
+    // A character the first font lacks is drawn from the next font that has it, run by run.
+    for (const run of this.f.fonts.runs(text)) {
+      const op: DrawOp = { op: 'text', x, y, size, text: run.text };
+      if (run.face !== 0) op.font = run.face;
+      if (bold) op.bold = true;
+      this.page.ops.push(op);
+      x += this.f.fonts.textWidth(run.text, size);
+    }
+    return x - x0;
+  }
+
+  /** How much room block i needs at once: all of a kept chain of headings and the start of what follows. */
+  private startHeight(i: number): number {
+    const m = this.blocks[i];
+    if (!m) return 0;
+    switch (m.kind) {
+      case 'paragraph': {
+        const p = m.block;
+        const before = (p.before ?? 0) * this.f.lh;
+        const whole = m.lines.length <= STYLE.keep.paragraphLines;
+        const own = before + Math.min(m.lines.length, STYLE.keep.paragraphLines) * m.lineHeight;
+        // A kept heading takes with it what the next block will itself ask for: its first lines, or
+        // the next heading of the chain and what that one asks for.
+        if (!p.keepWithNext || !whole || this.blocks[i + 1]?.kind === 'pageBreak') return own;
+        return own + (p.after ?? 0) * this.f.lh + this.startHeight(i + 1);
+      }
+      case 'table': {
+        const first = m.rows.length ? tallest(m.rows[0]) : 1;
+        return (m.block.before ?? 0) * this.f.lh + m.headerH + Math.min(first, STYLE.keep.rowLines) * m.lineH + 2 * m.pad;
+      }
+      case 'keyValue': return (m.block.before ?? 0) * this.f.lh + this.f.lh;
+      case 'box': return m.block.heightMm * MM;
+      case 'image': case 'pageBreak': return 0;
+      default: return unhandledBlock(m);
+    }
+  }
+
+  /** `need`: the room to find on this page first, its space before included (see startHeight). */
+  private paragraph(m: MeasuredParagraph, need: number): void {
+    const p = m.block;
+    this.y += (p.before ?? 0) * this.f.lh;
+    this.ensure(need - (p.before ?? 0) * this.f.lh);
+    m.lines.forEach((line, n) => {
+      this.ensure(m.lineHeight);
+      if (n === 0 && p.label) this.text(m.x0, this.y, m.size, p.label);
+      this.line(m, line, n);
+      this.y += m.lineHeight;
     });
-    this.y += (p.after ?? 0) * this.lh;
+    this.y += (p.after ?? 0) * this.f.lh;
   }
 
-  private keyValue(kv: KeyValue): void {
-    this.y += (kv.before ?? 0) * this.lh;
-    const x0 = this.left + kv.left * (this.right - this.left);
-    const valueX = x0 + kv.keyWidth * this.em;
-    for (const row of kv.rows) {
-      const lines = this.wrap(row.value, this.right - valueX, this.em);
-      lines.forEach((line, i) => {
-        this.ensure(this.lh);
-        if (i === 0) this.text(x0, this.y, this.em, row.key);
-        this.text(valueX, this.y, this.em, line);
-        this.y += this.lh;
+  /** One line of a paragraph, run by run: bold, underlined and fill runs drawn as they say. */
+  private line(m: MeasuredParagraph, runs: Run[], n: number): void {
+    const p = m.block;
+    const widthOf = (r: Run) => this.f.measureText(r.text, r.size ?? m.size);
+    const w = runs.reduce((sum, r) => sum + widthOf(r), 0);
+    let x = p.align === 'center' ? (this.f.left + this.f.right - w) / 2
+      : p.align === 'right' ? this.f.right - w
+      : m.textX + (n === 0 ? m.firstIndent : 0);
+    for (const r of runs) {
+      const size = r.size ?? m.size;
+      const end = r.fill ? this.f.right : x + this.text(x, this.y, size, r.text, r.bold);
+      if (r.underline || r.fill) {
+        // The rule sits a little below the baseline, as a pen would underline.
+        const y = this.f.height - (this.y + (this.f.lh - size) / 2 + size * STYLE.ascent + size * 0.12);
+        const start = r.fill ? x + m.size * 0.5 : x;
+        this.page.ops.push({ op: 'line', x1: start, y1: y, x2: end, y2: y, lineWidth: STYLE.fillRule });
+      }
+      x = end;
+    }
+  }
+
+  private keyValue(m: MeasuredKeyValue): void {
+    this.y += (m.block.before ?? 0) * this.f.lh;
+    for (const row of m.rows) {
+      row.lines.forEach((line, i) => {
+        this.ensure(this.f.lh);
+        if (i === 0) this.text(m.x0, this.y, this.f.em, row.key);
+        this.text(m.valueX, this.y, this.f.em, line);
+        this.y += this.f.lh;
       });
     }
   }
 
-  private stampBox(s: StampBox): void {
+  private box(s: Box): void {
+    const f = this.f;
     const w = s.widthMm * MM;
     const h = s.heightMm * MM;
     this.ensure(h);
-    const x = this.left;
+    const x = f.left;
     const top = this.y;
-    this.page.ops.push({ op: 'rect', x, y: this.height - top - h, w, h, lineWidth: 0.8 });
-    const centre = (text: string, size: number, lineTop: number) =>
-      this.text(x + (w - this.textWidth(text, size)) / 2, lineTop, size, text);
-    centre(s.label, 9, top + 2 * MM - (this.lh - 9) / 2);
-    centre(s.amount, 14, top + h / 2 - this.lh / 2);
-    if (s.breakdown) centre(s.breakdown, 7.5, top + h - this.lh + (this.lh - 7.5) / 2 - 2 * MM);
-    if (s.aside) {
-      // The date sits top right, beside the box: wrap it in the space the box leaves.
-      const room = this.right - (x + w + 4 * MM);
-      this.wrap(s.aside, room, this.em).forEach((line, i) =>
-        this.text(this.right - this.textWidth(line, this.em), top + i * this.lh, this.em, line));
+    this.page.ops.push({ op: 'rect', x, y: f.height - top - h, w, h, lineWidth: STYLE.box.rule });
+    const inset = STYLE.box.insetMm * MM;
+    for (const line of s.lines) {
+      const lineTop = line.place === 'top' ? top + inset - (f.lh - line.size) / 2
+        : line.place === 'middle' ? top + h / 2 - f.lh / 2
+        : top + h - f.lh + (f.lh - line.size) / 2 - inset;
+      this.text(x + (w - f.measureText(line.text, line.size)) / 2, lineTop, line.size, line.text);
     }
-    this.y = top + h + this.lh * 0.5;
+    if (s.beside) {
+      // Set at the right margin, wrapped in the room the box leaves.
+      const room = f.right - (x + w + 4 * MM);
+      f.wrap(s.beside, room, f.em).forEach((line, i) =>
+        this.text(f.right - f.measureText(line, f.em), top + i * f.lh, f.em, line));
+    }
+    this.y = top + h + f.lh * STYLE.box.after;
   }
 
-  private signatureLine(s: SignatureLine): void {
-    this.y += (s.before ?? 0) * this.lh;
-    this.ensure(this.lh * 1.5);
-    const x0 = this.left + s.left * (this.right - this.left);
-    this.y += this.lh * 0.5;
-    this.text(x0, this.y, this.em, s.label);
-    const lineY = this.height - (this.y + this.lh - 2);
-    this.page.ops.push({ op: 'line', x1: x0 + this.textWidth(s.label, this.em) + this.em * 0.5, y1: lineY, x2: this.right, y2: lineY, lineWidth: 0.5 });
-    this.y += this.lh;
-  }
-
-  /** A table's measures, and the room its start takes: the heading row and the first row (or two lines of it). */
-  private tableStart(t: Table) {
-    const size = t.size ?? this.doc.fontSize * 0.9;
-    const lineH = size * 1.45;
-    const pad = 3;
-    const totalW = this.right - this.left;
-    const xs: number[] = [];
-    t.columns.reduce((x, c) => (xs.push(x), x + c.width * totalW), this.left);
-    const widths = t.columns.map((c) => c.width * totalW);
-    const cellLines = (row: string[]) => row.map((cell, c) => this.wrap(cell ?? '', widths[c] - 2 * pad, size));
-    const withHeader = t.headerRow !== false;
-    const header = withHeader ? cellLines(t.columns.map((c) => c.header)) : [];
-    const headerH = withHeader ? Math.max(...header.map((l) => l.length)) * lineH + 2 * pad : 0;
-    const firstLines = t.rows.length ? Math.max(1, ...cellLines(t.rows[0]).map((l) => l.length)) : 1;
-    // The least a row is split into is two lines, so the start never leaves a heading alone at a page foot.
-    const height = headerH + Math.min(firstLines, 2) * lineH + 2 * pad + (t.before ?? 0) * this.lh;
-    return { size, lineH, pad, xs, widths, cellLines, withHeader, header, headerH, height };
-  }
-
-  private table(t: Table): void {
-    const { size, lineH, pad, xs, widths, cellLines, withHeader, header, headerH, height } = this.tableStart(t);
-    this.ensure(height);
-    this.y += (t.before ?? 0) * this.lh;
-
-    const drawRow = (lines: string[][], header: boolean) => {
-      const rows = Math.max(1, ...lines.map((l) => l.length));
-      const h = rows * lineH + 2 * pad;
-      lines.forEach((cellText, c) => {
-        this.page.ops.push({ op: 'rect', x: xs[c], y: this.height - this.y - h, w: widths[c], h, lineWidth: header ? 0.8 : 0.5 });
-        cellText.forEach((line, i) => {
-          const align = header ? 'center' : t.columns[c].align ?? 'left';
-          // Only centred and right-aligned lines need their width (most cells are set left).
-          const x = align === 'left' ? xs[c] + pad
-            : align === 'center' ? xs[c] + (widths[c] - this.textWidth(line, size)) / 2
-            : xs[c] + widths[c] - pad - this.textWidth(line, size);
-          const baseline = this.y + pad + i * lineH + (lineH - size) / 2 + size * ASCENT;
-          if (line !== '') this.drawText(x, this.height - baseline, size, line);
-        });
-      });
-      this.y += h;
-    };
-
+  private table(m: MeasuredTable): void {
+    const t = m.block;
+    const f = this.f;
+    this.ensure(this.startHeight(this.blocks.indexOf(m)));
+    this.y += (t.before ?? 0) * f.lh;
+    const withHeader = m.header.length > 0;
     const startPage = () => {
       this.newPage();
-      if (withHeader) drawRow(header, true);
+      if (withHeader) this.row(m, m.header, true);
     };
-    if (withHeader) drawRow(header, true);
-    for (const row of t.rows) {
-      let remaining = cellLines(row);
-      // A row too tall for what is left of the page continues on the next, under the header again.
-      for (;;) {
-        const needed = Math.max(1, ...remaining.map((l) => l.length));
-        const fits = Math.floor((this.bottom - this.y - 2 * pad) / lineH);
-        if (needed <= fits) {
-          drawRow(remaining, false);
-          break;
-        }
-        const atPageTop = this.y <= this.top + headerH + 0.01;
-        if (fits < 2 && !atPageTop) {
-          startPage(); // too little room left to be worth splitting: start the row afresh
-          continue;
-        }
-        if (fits < 1) {
-          drawRow(remaining, false); // a header taller than the page: nothing better to do than draw
-          break;
-        }
-        drawRow(remaining.map((l) => l.slice(0, fits)), false);
-        remaining = remaining.map((l) => l.slice(fits));
+    if (withHeader) this.row(m, m.header, true);
+    // Lines a row may take on a page of its own, under the heading row.
+    const capacity = Math.floor((f.bottom - f.top - m.headerH - 2 * m.pad) / m.lineH);
+    m.rows.forEach((cells, r) => {
+      const fits = () => Math.floor((f.bottom - this.y - 2 * m.pad) / m.lineH);
+      const atPageTop = () => this.y <= f.top + m.headerH + 0.01;
+      const needed = tallest(cells);
+      if (needed <= fits()) return this.row(m, cells, false);
+      // A row that fits on a page moves there whole.
+      if (needed <= capacity && !atPageTop()) {
         startPage();
+        return this.row(m, cells, false);
       }
+      this.splitRow(m, r, cells, capacity, fits, atPageTop, startPage);
+    });
+    this.y += f.lh * STYLE.table.after;
+  }
+
+  /**
+   * A row taller than a whole page: as much as fits here, the rest on the next pages, each
+   * continuation carrying the row's identifying cells (No. and title) marked （続き）.
+   */
+  private splitRow(m: MeasuredTable, r: number, cells: string[][], capacity: number, fits: () => number,
+    atPageTop: () => boolean, startPage: () => void): void {
+    if (fits() < STYLE.keep.rowLines && !atPageTop()) startPage();
+    const identifying = m.block.columns.map((c, i) => (c.identifies ? i : -1)).filter((i) => i >= 0);
+    const lastId = identifying[identifying.length - 1];
+    const repeated = identifying.map((c) => this.f.wrap(`${m.block.rows[r][c] ?? ''}${c === lastId ? '（続き）' : ''}`, m.widths[c] - 2 * m.pad, m.size));
+    // Repeating them must leave room to go on, or the row would never end.
+    const repeat = tallest(repeated) < capacity / 2;
+    let remaining = cells;
+    for (;;) {
+      const room = fits();
+      if (tallest(remaining) <= room || room < 1) {
+        this.row(m, remaining, false); // the end of the row (or a heading taller than the page: nothing better to do)
+        return;
+      }
+      this.row(m, remaining.map((l) => l.slice(0, room)), false);
+      remaining = remaining.map((l, c) => {
+        const rest = l.slice(room);
+        const k = identifying.indexOf(c);
+        return repeat && k >= 0 && rest.length === 0 ? repeated[k] : rest;
+      });
+      startPage();
     }
-    this.y += this.lh * 0.5;
+  }
+
+  private row(m: MeasuredTable, lines: string[][], header: boolean): void {
+    const f = this.f;
+    const h = tallest(lines) * m.lineH + 2 * m.pad;
+    lines.forEach((cellText, c) => {
+      this.page.ops.push({ op: 'rect', x: m.xs[c], y: f.height - this.y - h, w: m.widths[c], h,
+        lineWidth: header ? STYLE.table.headerRule : STYLE.table.bodyRule });
+      const align = header ? 'center' : m.block.columns[c].align ?? 'left';
+      cellText.forEach((line, i) => {
+        if (line === '') return;
+        // Only centred and right-aligned lines need their width (most cells are set left).
+        const x = align === 'left' ? m.xs[c] + m.pad
+          : align === 'center' ? m.xs[c] + (m.widths[c] - f.measureText(line, m.size)) / 2
+          : m.xs[c] + m.widths[c] - m.pad - f.measureText(line, m.size);
+        const baseline = this.y + m.pad + i * m.lineH + (m.lineH - m.size) / 2 + m.size * STYLE.ascent;
+        this.drawText(x, f.height - baseline, m.size, line);
+      });
+    });
+    this.y += h;
   }
 
   /** The caption, then the picture as large as the rest of the page allows, centred, never enlarged past 2×. */
   private image(img: Image): void {
-    if (this.y > this.top + (this.bottom - this.top) * 0.4) this.newPage();
-    this.paragraph({ kind: 'paragraph', text: img.caption, after: 0.5 }, undefined);
-    const roomW = this.right - this.left;
-    const roomH = this.bottom - this.y;
+    const f = this.f;
+    if (this.y > f.top + (f.bottom - f.top) * STYLE.imageNewPageAt) this.newPage();
+    const caption = measureParagraph({ kind: 'paragraph', text: img.caption, after: 0.5 }, f);
+    this.paragraph(caption, caption.lines.length * caption.lineHeight);
+    const roomW = f.right - f.left;
+    const roomH = f.bottom - this.y;
     const { w, h } = fitImage(img, roomW, roomH);
-    this.page.ops.push({ op: 'image', x: this.left + (roomW - w) / 2, y: this.height - this.y - h, w, h, image: img });
+    this.page.ops.push({ op: 'image', x: f.left + (roomW - w) / 2, y: f.height - this.y - h, w, h, image: img });
     this.y += h;
   }
 
   private numberPages(): void {
+    const f = this.f;
     const n = this.pages.length;
-    const size = this.doc.fontSize * 0.85;
+    const size = f.doc.fontSize * STYLE.pageNumber.sizeScale;
     this.pages.forEach((page, i) => {
       const label = `${i + 1} / ${n}`;
-      page.ops.push({ op: 'text', x: (this.width - this.textWidth(label, size)) / 2, y: (this.height - this.bottom) / 2, size, text: label });
+      page.ops.push({ op: 'text', x: (f.width - f.measureText(label, size)) / 2, y: (f.height - f.bottom) / 2, size, text: label });
     });
   }
-}
-
-/** Width a hanging label occupies: its own width plus a gap, rounded up to half an em. */
-export function hangWidth(labelWidth: number, em: number): number {
-  return Math.ceil((labelWidth + em * 0.5) / (em * 0.5)) * em * 0.5;
 }

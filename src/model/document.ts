@@ -2,81 +2,123 @@
  * The document model: what a form composes and every renderer draws. Renderers know these blocks,
  * never forms. Indents in `em` are multiples of the body font size; spacing before and after is in body lines.
  */
-export type Align = 'left' | 'center' | 'right';
+import { z } from 'zod';
 
-export interface Paragraph {
-  kind: 'paragraph';
-  text: string;
-  align?: Align;
-  /** Left indent of the whole paragraph (em). */
-  indent?: number;
-  /** Extra indent of the first line only (em), as Japanese body text is set. */
-  firstLine?: number;
-  /** A label hung at the indent ("1", "（1）", "ア"); the text wraps aligned after it. */
-  label?: string;
-  /** Font size in points (default: the document's). */
-  size?: number;
-  /** Space before and after, in body lines. */
-  before?: number;
-  after?: number;
-  /** Keep on the same page as the next block (item headings). */
-  keepWithNext?: boolean;
-}
+/**
+ * Every block kind has one definition of its fields: a zod schema here. Templates' `@kind path`
+ * lines are checked against it (src/forms/kit/markup.ts), and the TypeScript types are inferred
+ * from it, so the two cannot drift apart.
+ */
+const align = z.enum(['left', 'center', 'right']);
+export type Align = z.infer<typeof align>;
 
-/** Rows of key and value placed from `left` (fraction of the text width); keys in their own column. */
-export interface KeyValue {
-  kind: 'keyValue';
-  left: number;
-  keyWidth: number; // em
-  rows: { key: string; value: string }[];
-  before?: number;
-}
+/** Space before and after a block, in body lines. */
+const spacing = { before: z.number().min(0).optional(), after: z.number().min(0).optional() };
 
-/** 収入印紙 box: a bordered box top left with its label and amount; `aside` is set top right beside it. */
-export interface StampBox {
-  kind: 'stampBox';
-  label: string;
-  amount: string;
-  breakdown?: string;
-  aside?: string;
-  widthMm: number;
-  heightMm: number;
-}
+/**
+ * A stretch of a paragraph's text with a look of its own. `fill`: the run stretches to the end of
+ * the line (a line to sign on is an underlined fill run); `lang` overrides the document's language
+ * (an English name in a Japanese paper).
+ */
+const run = z.object({
+  text: z.string(),
+  underline: z.boolean().optional(),
+  bold: z.boolean().optional(),
+  size: z.number().positive().optional(),
+  lang: z.enum(['ja', 'en']).optional(),
+  fill: z.boolean().optional(),
+}).strict();
+export type Run = z.infer<typeof run>;
 
-export interface Table {
-  kind: 'table';
-  columns: { header: string; width: number; align?: Align }[];
-  rows: string[][];
-  size?: number;
-  before?: number;
+export const BLOCK_SCHEMAS = {
+  paragraph: z.object({
+    kind: z.literal('paragraph'),
+    /** The paragraph's plain text (what txt and csv print); with `runs`, their texts joined. */
+    text: z.string(),
+    /** The text in styled stretches; absent: one plain run. */
+    runs: z.array(run).optional(),
+    align: align.optional(),
+    /** Left indent of the whole paragraph (em). */
+    indent: z.number().optional(),
+    /** Where the paragraph starts, as a fraction of the text width (a block set to the right). */
+    at: z.number().min(0).max(1).optional(),
+    /** Extra indent of the first line only (em), as Japanese body text is set. */
+    firstLine: z.number().optional(),
+    /** A label hung at the indent ("1", "（1）", "ア"); the text wraps aligned after it. */
+    label: z.string().optional(),
+    /** Font size in points (default: the document's). */
+    size: z.number().positive().optional(),
+    ...spacing,
+    /** Keep on the same page as the next block (item headings); consecutive kept blocks chain. */
+    keepWithNext: z.boolean().optional(),
+  }).strict(),
+  /** Rows of key and value placed from `left` (fraction of the text width); keys in their own column. */
+  keyValue: z.object({
+    kind: z.literal('keyValue'),
+    left: z.number().min(0).max(1),
+    keyWidth: z.number().min(0), // em
+    rows: z.array(z.object({ key: z.string(), value: z.string() }).strict()),
+    before: z.number().min(0).optional(),
+  }).strict(),
   /**
-   * false: a form grid (項目 and 記入欄 cells) with no heading row; `header` of each column is then
-   * only its name for the CSV. Default true: the heading row is drawn and repeated on every page.
+   * A framed box of fixed size with lines of text centred in it, at its top, middle or bottom (a
+   * 収入印紙 box is one); `beside` is set at the right margin next to it (the date).
    */
-  headerRow?: boolean;
+  box: z.object({
+    kind: z.literal('box'),
+    widthMm: z.number().positive(),
+    heightMm: z.number().positive(),
+    lines: z.array(z.object({ text: z.string(), size: z.number().positive(), place: z.enum(['top', 'middle', 'bottom']) }).strict()),
+    beside: z.string().optional(),
+  }).strict(),
+  table: z.object({
+    kind: z.literal('table'),
+    columns: z.array(z.object({
+      header: z.string(),
+      /** Share of the text width; a `fit` column takes at least what its widest number or word needs. */
+      width: z.number().positive(),
+      align: align.optional(),
+      fit: z.boolean().optional(),
+      /** Repeated, marked （続き）, where a row too tall for a page continues (No. and title). */
+      identifies: z.boolean().optional(),
+    }).strict()),
+    rows: z.array(z.array(z.string())),
+    size: z.number().positive().optional(),
+    before: z.number().min(0).optional(),
+    /**
+     * false: a form grid (項目 and 記入欄 cells) with no heading row; `header` of each column is then
+     * only its name for the CSV. Default true: the heading row is drawn and repeated on every page.
+     */
+    headerRow: z.boolean().optional(),
+  }).strict(),
+  pageBreak: z.object({ kind: z.literal('pageBreak') }).strict(),
+  /** A picture scaled to fit the rest of the page (keeping its proportions), its caption above it. */
+  image: z.object({
+    kind: z.literal('image'),
+    caption: z.string(),
+    bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes of a PNG or JPEG'),
+    format: z.enum(['png', 'jpeg']),
+    widthPx: z.number().positive(),
+    heightPx: z.number().positive(),
+  }).strict(),
+} as const;
+
+export type BlockKind = keyof typeof BLOCK_SCHEMAS;
+export type Paragraph = z.infer<(typeof BLOCK_SCHEMAS)['paragraph']>;
+export type KeyValue = z.infer<(typeof BLOCK_SCHEMAS)['keyValue']>;
+export type Box = z.infer<(typeof BLOCK_SCHEMAS)['box']>;
+export type Table = z.infer<(typeof BLOCK_SCHEMAS)['table']>;
+export type PageBreak = z.infer<(typeof BLOCK_SCHEMAS)['pageBreak']>;
+export type Image = z.infer<(typeof BLOCK_SCHEMAS)['image']>;
+export type Block = Paragraph | KeyValue | Box | Table | PageBreak | Image;
+
+/** For the `default` of a switch over block kinds: a kind added to the model and not handled is a compile error. */
+export function unhandledBlock(block: never): never {
+  throw new Error(`unhandled block kind ${(block as { kind?: string }).kind}`);
 }
 
-/** A line to sign on, with a label before it (署名). */
-export interface SignatureLine {
-  kind: 'signatureLine';
-  label: string;
-  left: number;
-  before?: number;
-}
-
-export interface PageBreak {
-  kind: 'pageBreak';
-}
-
-/** A picture scaled to fit the rest of the page (keeping its proportions), its caption above it. */
-export interface Image {
-  kind: 'image';
-  caption: string;
-  bytes: Uint8Array;
-  format: 'png' | 'jpeg';
-  widthPx: number;
-  heightPx: number;
-}
+/** A paragraph's runs: its own, or its text as one plain run. */
+export const runsOf = (p: Paragraph): Run[] => p.runs ?? [{ text: p.text }];
 
 /**
  * The size a picture is drawn at (points): its pixels at 96 dpi, scaled to fit the room, never
@@ -114,7 +156,6 @@ export interface FilledSheet {
   edits: { row: number; column: number; value: string }[];
 }
 
-export type Block = Paragraph | KeyValue | StampBox | Table | SignatureLine | PageBreak | Image;
 
 /**
  * What a document can be written as. csv and xlsx: its tables, for people who keep working in a

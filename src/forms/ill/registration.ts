@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { doc, fontFiles, isoDate, text } from '../../input/fields.js';
 import { readImage, type ImageFile } from '../../input/images.js';
 import { error, warning, type Problem } from '../../base/problem.js';
-import { addressBlock, formGrid } from '../kit/blocks.js';
+import { addressBlock, formGrid, signatureLine } from '../kit/blocks.js';
 import { portraitPage } from '../kit/templates.js';
 import { valueInForce } from '../../law/dated.js';
 import { ILL_SECTION, LOAN_CONDITIONS } from '../../law/data/ill.js';
@@ -93,7 +93,7 @@ function compose(c: Loaded, d: Derived): DocumentModel[] {
         ['Supervision', 'Borrowed materials are read only in this room, under the supervision of library staff.'],
         ['Copiers and scanners', c.reading_room.copiers ?? ''],
       ], 0.28),
-      signature: { label: 'Signature', left: 0.35, before: 1 },
+      signature: signatureLine('Signature', 0.35, 1),
       signer: addressBlock([`Name: ${c.representative.name}`, `Title: ${c.representative.title}`, `Date: ${englishDate(d.date)}`], 0.35),
     }), { fontSize: 10, lineHeight: 1.35 }),
     illTemplates.document('cover-letter', 'registration-cover.hbs', 'Cover letter', () => ({

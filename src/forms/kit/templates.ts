@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { lazyDocument, type DocumentModel, type PageSetup } from '../../model/document.js';
-import { compileTemplate, escapeContext, parseMarkup, registerPartials } from './markup.js';
+import { checkBlockTemplate, compileTemplate, escapeContext, parseMarkup, registerPartials } from './markup.js';
 
 const ROOT = new URL('../../../templates/', import.meta.url);
 
@@ -25,8 +25,9 @@ export interface FormTemplates {
     extra?: Partial<Omit<DocumentModel, 'blocks'>>): DocumentModel;
 }
 
-export function formTemplates(form: string): FormTemplates {
-  const dir = new URL(`${form}/`, ROOT);
+/** `root`: the templates folder (tests give one of their own). */
+export function formTemplates(form: string, root = ROOT): FormTemplates {
+  const dir = new URL(`${form}/`, root);
   const cache = new Map<string, unknown>();
   const partials = new URL('partials/', dir);
   const usePartials = () => {
@@ -34,7 +35,7 @@ export function formTemplates(form: string): FormTemplates {
   };
   const template = (file: string) => {
     usePartials();
-    return compileTemplate(`${form}/${file}`, () => readFileSync(new URL(file, dir), 'utf8'));
+    return compileTemplate(`${dir.href}${file}`, () => checkBlockTemplate(readFileSync(new URL(file, dir), 'utf8'), `templates/${form}/${file}`));
   };
   return {
     data<T>(name: string): T {

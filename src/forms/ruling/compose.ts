@@ -2,7 +2,8 @@
  * Composes the ruling application (裁定申請書) from the case and its derived facts: prepares the
  * template's context (grouping, dates in the era, amounts) and lets templates/ruling hold the words.
  */
-import type { DocumentModel, StampBox, Table } from '../../model/document.js';
+import type { DocumentModel, Table } from '../../model/document.js';
+import { signatureLine, stampBox } from '../kit/blocks.js';
 import { eraDate, yen } from '../../base/format.js';
 import type { RulingDerived } from './derive.js';
 import { evidenceTable } from './evidence.js';
@@ -36,10 +37,10 @@ function applicationContext(c: RulingInput, d: RulingDerived, terms: Terms, reco
   const several = c.works.length > 1;
   const multiUse = c.uses.length > 1;
   return {
-    stamp: d.fee > 0 ? stampBox(d) : null,
+    stamp: d.fee > 0 ? stampBox(yen(d.fee), d.stamps.length > 1 ? `（${d.stamps.map(yen).join('＋')}）` : undefined, eraDate(d.date)) : null,
     date: eraDate(d.date),
     applicantBlock: applicantBlock(c),
-    signature: c.applicant.kind === 'individual' ? { left: 0.42, label: '署名' } : null,
+    signature: c.applicant.kind === 'individual' ? signatureLine('署名', 0.42) : null,
     neighbouring: c.subject !== 'work',
     terms,
     several,
@@ -62,18 +63,6 @@ function applicationContext(c: RulingInput, d: RulingDerived, terms: Terms, reco
   };
 }
 
-function stampBox(d: RulingDerived): Omit<StampBox, 'kind'> {
-  return {
-    label: '収入印紙',
-    amount: yen(d.fee),
-    breakdown: d.stamps.length > 1 ? `（${d.stamps.map(yen).join('＋')}）` : undefined,
-    aside: eraDate(d.date),
-    widthMm: 60,
-    heightMm: 36,
-  };
-}
-
-
 function workLine(w: RulingWork, terms: Terms) {
   return {
     title: titleOf(w, terms),
@@ -88,7 +77,9 @@ function worksTable(works: RulingWork[], subject: string, terms: Terms): Omit<Ta
   const widths = isWork ? [0.06, 0.22, 0.15, 0.14, 0.43] : [0.06, 0.28, 0.18, 0.48];
   const headers = ['No.', ...terms.list_columns];
   return {
-    columns: headers.map((header, i) => ({ header, width: widths[i], align: i === 0 ? 'right' : 'left' })),
+    columns: headers.map((header, i) => ({
+      header, width: widths[i], align: i === 0 ? 'right' as const : 'left' as const, fit: i === 0 || undefined, identifies: i < 2 || undefined,
+    })),
     rows: works.map((w, i) => [
       String(i + 1), titleOf(w, terms), authorOf(w),
       ...(isWork ? [categoryOf(w) ?? ''] : []),

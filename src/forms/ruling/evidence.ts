@@ -46,7 +46,10 @@ export function evidenceTable(c: RulingInput, terms: Terms, r: DiligenceRecords)
   const table = (measures: string[], widths: number[], rows: { work: RulingWork; no: string }[], cells: (w: RulingWork) => (string | undefined)[]): Table => ({
     kind: 'table',
     size: 8.5,
-    columns: ['No.', titleHeading, authorHeading, ...measures].map((header, i) => ({ header, width: widths[i], align: i === 0 ? 'right' : 'left' })),
+    // No. is as wide as its largest number (10000 never wraps); No. and title identify a row continued over a page.
+    columns: ['No.', titleHeading, authorHeading, ...measures].map((header, i) => ({
+      header, width: widths[i], align: i === 0 ? 'right' as const : 'left' as const, fit: i === 0 || undefined, identifies: i < 2 || undefined,
+    })),
     rows: rows.map(({ work, no }) => [no, titleOf(work, terms), authorOf(work), ...cells(work).map((t) => t ?? '')]),
   });
 

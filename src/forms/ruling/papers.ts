@@ -6,6 +6,7 @@ import type { Block, DocumentModel, KeyValue } from '../../model/document.js';
 import { eraDate } from '../../base/format.js';
 import type { RulingDerived } from './derive.js';
 import type { RulingInput } from './load.js';
+import { signatureLine } from '../kit/blocks.js';
 import { portraitPage } from '../kit/templates.js';
 import { applicantBlock, authorOf, categoryOf, templateDocument, titleOf, type Terms } from './words.js';
 
@@ -52,7 +53,7 @@ export function powerOfAttorney(c: RulingInput, d: RulingDerived, terms: Terms):
     count: c.works.length,
     work: several ? null : { title: titleOf(c.works[0], terms), author: authorOf(c.works[0]) },
     principalBlock: { ...principal, left: 0.1, keyWidth: 6, rows: principal.rows.map((r, i) => ({ ...r, key: i === 0 ? '住所・氏名' : '' })) },
-    signature: individual ? { left: 0.42, label: '署名' } : null,
+    signature: individual ? signatureLine('署名', 0.42) : null,
   }));
 }
 

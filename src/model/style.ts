@@ -1,0 +1,51 @@
+/**
+ * The typography of every paper, in one table: the PDF layout (src/layout) and the DOCX exporter
+ * read the same numbers, so the two cannot drift apart. Sizes are points; spacing is in body lines
+ * unless said otherwise.
+ */
+export const STYLE = {
+  /** Where a line's baseline sits in its line box, as a fraction of the font size from the box top (IPAex Mincho's ascent is 0.88 em). */
+  ascent: 0.88,
+  title: { size: 16, before: 1, after: 1 },
+  table: {
+    /** A table's text is 90% of the body size: a seven-column evidence table needs the room. */
+    sizeScale: 0.9,
+    /** Line height of table text, as a multiple of its size: tighter than body text (1.5–1.6) as cells are short. */
+    lineHeight: 1.45,
+    /** Room between a cell's border and its text. */
+    padding: 3,
+    /** The DOCX's top and bottom cell margins are smaller than the sides: Word adds the line's own leading there. */
+    paddingDocxVertical: 2,
+    headerRule: 0.8,
+    bodyRule: 0.5,
+    /** Blank space after a table, in body lines. */
+    after: 0.5,
+  },
+  /** The "n / N" at the foot of each page: smaller than the body. */
+  pageNumber: { sizeScale: 0.85 },
+  box: { rule: 0.8, insetMm: 2, after: 0.5 },
+  keep: {
+    /** A paragraph of up to this many lines is never split over a page; a longer one starts only where this many fit. */
+    paragraphLines: 6,
+    /** The least of a table row that may stand at a page foot, in lines: a heading row never stands alone above it. */
+    rowLines: 2,
+  },
+  /** A picture starts on a new page when the page is already this full (its caption and picture stay together and large). */
+  imageNewPageAt: 0.4,
+  /** A run that fills to the end of the line (a line to sign on) is underlined this thick. */
+  fillRule: 0.5,
+  /**
+   * A paragraph's last line holds at least this many characters where the line before can give some
+   * up: a lone 「と」 under a full line reads as a mistake.
+   */
+  shortestLastLine: 3,
+  docx: {
+    /**
+     * Word's line spacing "multiple" counts in the font's own line, not its size: this factor turns
+     * the model's line height (× font size) into Word's unit, chosen by the first version so that a
+     * DOCX page holds about as many lines as the PDF's.
+     */
+    lineFactor: 0.8,
+    /** A hanging label's gap and a key column's width are in em; Word needs twips (1/20 pt). */
+  },
+} as const;
