@@ -1,31 +1,135 @@
 /**
  * Line breaking with Japanese 禁則処理 (kinsoku: characters that may not start or end a line).
  *
- * Break opportunities come from UAX #14 (the `linebreak` package); on top of them we forbid the
- * breaks Japanese typesetting forbids (JIS X 4051 style, the list in design.md). When nothing
- * fits we push the previous character down to the next line (追い出し) instead of letting text
- * overflow. Text is handled as grapheme clusters so a kanji with a variation selector never splits.
+ * Break opportunities come from UAX #14 (the `linebreak` package, https://www.unicode.org/reports/tr14/);
+ * on top of them we forbid the breaks Japanese typesetting forbids (JIS X 4051; its classes are
+ * explained in English in W3C's "Requirements for Japanese Text Layout", https://www.w3.org/TR/jlreq/,
+ * which names them cl-01 … cl-30). When nothing fits we push the previous character down to the next
+ * line (追い出し) instead of letting text overflow, and never cut a number, a date or a code when the
+ * line has any other place to cut. Text is handled as grapheme clusters so a kanji with a variation
+ * selector never splits.
  */
 import LineBreaker from 'linebreak';
 
-/** Characters that may not begin a line (行頭禁則). */
-export const NO_LINE_START = new Set(
-  Array.from(
-    '、。，．・：；？！）」』】〕〉》］｝ー' +
-      'ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶゝゞヽヾ々〜…‥' +
-      '､｡,.･:;?!)]}｣ｰｧｨｩｪｫｯｬｭｮ' +
-      '〙〗｠»’”',
-  ),
-);
+/**
+ * UAX #14 Line_Break classes as `linebreak` numbers them (its dist/module.mjs lists them in this
+ * order). It does not export its class lookup, so we read classes with a breaker's `nextCharClass`,
+ * the method its own algorithm uses (declared in linebreak.d.ts); that way the 禁則 sets come from
+ * the same Unicode data as the break opportunities. It resolves classes as LB1 says: CJ (small kana,
+ * ー) becomes NS, which is the "strict" line breaking Japanese paperwork wants; AI, SA, SG, XX
+ * become AL.
+ */
+const LB = { OP: 0, CL: 1, CP: 2, QU: 3, NS: 5, EX: 6, IS: 8 } as const;
+const lineBreakClass = (ch: string): number => new LineBreaker(ch).nextCharClass();
+// A new `linebreak` that renumbered its classes would silently empty the sets: fail at load instead.
+for (const [ch, cls] of [['(', LB.OP], ['」', LB.CL], [')', LB.CP], ['"', LB.QU], ['々', LB.NS], ['ぁ', LB.NS], ['!', LB.EX], [',', LB.IS]] as const)
+  if (lineBreakClass(ch) !== cls) throw new Error(`linebreak classes changed: ${ch} is class ${lineBreakClass(ch)}, expected ${cls}`);
 
-/** Characters that may not end a line (行末禁則). */
-export const NO_LINE_END = new Set(Array.from('（「『【〔〈《［｛([{｢〘〖｟«‘“'));
+/**
+ * JIS X 4051 forbids at a line's start some characters UAX #14 classes otherwise:
+ * - ～ U+FF5E FULLWIDTH TILDE is ID, but CP932 (Shift_JIS as Windows and Excel write it) maps the
+ *   wave dash 〜 U+301C (NS, JIS cl-03 ハイフン類) to it: text from Windows and Excel holds ～
+ *   where JIS means 〜 (the evidence table's 「2018年10月1日～2018年10月8日」).
+ * - ‐ U+2010 HYPHEN and – U+2013 EN DASH are cl-03 hyphens; UAX #14 classes them BA, which already
+ *   forbids a break before them (LB21), so adding them matters only for forced breaks.
+ * Not added, deliberately: — U+2014 (B2) and ― U+2015 (AL) are JIS cl-08 分離禁止文字, characters
+ * that may not be separated from each other (——), not line-start prohibited; UAX #14 keeps a pair
+ * together (LB17 B2 × B2; AL × AL) and `keepsTogether` below keeps forced breaks out of one.
+ * … and ‥ (IN, also cl-08) are kept off a line's start as the hand list before this one did, so a
+ * trailing ellipsis stays with its sentence; UAX #14 already never breaks before IN after a letter,
+ * ideograph or another IN (LB22).
+ * Nothing needs adding at a line's end: JIS cl-01 (始め括弧類) is all OP or opening quotation marks.
+ */
+const JIS_NO_LINE_START = '～‐–…‥';
+
+const START = 1;
+const END = 2;
+/**
+ * 禁則 flags per BMP code unit, built once at load (10–20 ms): a Uint8Array lookup is what the
+ * hot loop over thousands of table cells can afford. Beyond the BMP (emoji, rare kanji) nothing is
+ * flagged.
+ * - no line start: CL (close punctuation 」。、), CP (close parenthesis ）), NS (nonstarters ・々ー and,
+ *   through CJ, small kana), EX (！？), IS (infix separators ，．：), closing quotation marks (QU with
+ *   general category Pf: ’ ” »), plus JIS_NO_LINE_START.
+ * - no line end: OP (open punctuation 「（【) and opening quotation marks (QU with category Pi: ‘ “ «).
+ * All of these are Latin punctuation too; UAX #14 already forbids a break before CL, CP, EX, IS and
+ * NS and after OP (LB13, LB14, LB21), so for Latin text the sets only matter after a space and in
+ * forced breaks, where the hand list already had ( ) [ ] { } , . : ; ! ?.
+ */
+const FLAGS = new Uint8Array(0x10000);
+const startSet = new Set<string>();
+const endSet = new Set<string>();
+{
+  // One breaker reads the whole BMP, one character per call (surrogates left out): half the cost of
+  // a breaker per character.
+  const units = new Uint16Array(0x10000 - 0x800);
+  for (let c = 0, k = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) units[k++] = c;
+  const reader = new LineBreaker(new TextDecoder('utf-16le').decode(units));
+  const flag = (c: number, f: number) => {
+    FLAGS[c] = f;
+    (f === START ? startSet : endSet).add(String.fromCharCode(c));
+  };
+  for (const c of units) {
+    const cls = reader.nextCharClass();
+    if (cls === LB.CL || cls === LB.CP || cls === LB.NS || cls === LB.EX || cls === LB.IS) flag(c, START);
+    else if (cls === LB.OP) flag(c, END);
+    else if (cls === LB.QU && /\p{Pf}/u.test(String.fromCharCode(c))) flag(c, START);
+    else if (cls === LB.QU && /\p{Pi}/u.test(String.fromCharCode(c))) flag(c, END);
+  }
+  for (const ch of JIS_NO_LINE_START) flag(ch.charCodeAt(0), START);
+}
+
+/**
+ * Characters that may not begin a line (行頭禁則), one character each. The breaker looks a grapheme
+ * cluster up by its first character (a combining mark takes its base's class, UAX #14 LB9), so ㇷ゚
+ * counts as ㇷ.
+ */
+export const NO_LINE_START: ReadonlySet<string> = startSet;
+
+/** Characters that may not end a line (行末禁則), one character each. */
+export const NO_LINE_END: ReadonlySet<string> = endSet;
+
+const noStart = (g: string) => (FLAGS[g.charCodeAt(0)] & START) !== 0;
+const noEnd = (g: string) => (FLAGS[g.charCodeAt(0)] & END) !== 0;
 
 /** 0-9 and ０-９, by code (a regular expression per character is measurable in a 2,000-row table). */
 const isDigit = (g: string) => {
   const c = g.charCodeAt(0);
   return g.length === 1 && ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19));
 };
+
+/** A one-character grapheme's code, full-width ASCII forms (ＡＢＣ１２３，．－) read as ASCII; else -1. */
+const asciiCode = (g: string | undefined) => {
+  if (g === undefined || g.length !== 1) return -1;
+  const c = g.charCodeAt(0);
+  return c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
+};
+
+/** Punctuation inside a number or a date: 2,000 3.5 2026/04/01 2026-04-01 10:30, and full-width ２，０００. */
+const isNumberSeparator = (g: string | undefined) => {
+  const c = asciiCode(g);
+  return c === 0x2c || c === 0x2e || c === 0x2f || c === 0x2d || c === 0x3a;
+};
+
+/** Letters and digits of a number or a code (ASCII, or full-width as in 第１２３号). */
+const isAlnum = (g: string | undefined) => {
+  const c = asciiCode(g);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+};
+
+/**
+ * Punctuation that joins the parts of a number, a date or a code: 2,000 · 2026-04-01 · 10:30 ·
+ * 978-4-… · info:ndljp/pid/… · chosaku@example.jp · ?q=1&r=2 · 50%.
+ */
+const CODE_SEPARATORS = new Set(Array.from('-.,/:@_~?=&%#+'));
+const isCodeSeparator = (g: string | undefined) => {
+  const c = asciiCode(g);
+  return c >= 0 && CODE_SEPARATORS.has(String.fromCharCode(c));
+};
+const isCodeCharacter = (g: string | undefined) => isAlnum(g) || isCodeSeparator(g);
+
+/** JIS X 4051 cl-08 分離禁止文字 that come in pairs: —— ―― …… ‥‥ are never split. */
+const INSEPARABLE_PAIRS = new Set(Array.from('—―…‥'));
 
 const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
 
@@ -90,7 +194,7 @@ function breakParagraph(text: string, maxWidth: number, measure: Measure, out: s
     while (next < g.length && (g[next] === ' ' || g[next] === '\t')) next++;
     let previous = i - 1;
     while (previous > 0 && isSpace(g[previous])) previous--;
-    return !NO_LINE_START.has(g[next]) && !NO_LINE_END.has(g[previous]);
+    return !(next < g.length && noStart(g[next])) && !noEnd(g[previous]);
   };
 
   let start = 0;
@@ -104,7 +208,7 @@ function breakParagraph(text: string, maxWidth: number, measure: Measure, out: s
       if (width + w > maxWidth && i > start && !isSpace(g[i])) {
         if (breakable[i]) end = i;
         else if (lastBreak > start) end = lastBreak;
-        else end = forcedBreak(start, i, kinsokuAllows);
+        else end = forcedBreak(g, start, i, kinsokuAllows);
         break;
       }
       width += w;
@@ -120,7 +224,8 @@ const trimEnd = (line: string) => (isSpace(line[line.length - 1] ?? '') ? line.r
 
 /**
  * breakable[i]: a line may break before grapheme i — UAX #14 allows it and 禁則 does not forbid
- * it, and a number keeps its unit ("30,240円", "3,000部").
+ * it, and a number keeps its unit ("30,240円", "3,000部") and stays whole: UAX #14 classes
+ * full-width digits ID, so it would break 「２０２６－|０４－|０１」 after each separator.
  */
 function breakOpportunities(text: string, g: string[], offsets: Int32Array): Uint8Array {
   const uax = new Uint8Array(text.length + 1);
@@ -130,16 +235,77 @@ function breakOpportunities(text: string, g: string[], offsets: Int32Array): Uin
   // The line's last character once trailing spaces are trimmed: 「 followed by a space still may not end a line.
   let lastVisible = isSpace(g[0]) ? '' : g[0];
   for (let i = 1; i < g.length; i++) {
-    breakable[i] = uax[offsets[i]] && !NO_LINE_START.has(g[i]) && !NO_LINE_END.has(g[i - 1]) && !NO_LINE_END.has(lastVisible) &&
-      !(isDigit(g[i - 1]) && !isSpace(g[i])) ? 1 : 0;
+    breakable[i] = uax[offsets[i]] && !noStart(g[i]) && !noEnd(g[i - 1]) && !noEnd(lastVisible) &&
+      !(isDigit(g[i - 1]) && !isSpace(g[i])) && !(isDigit(g[i]) && isNumberSeparator(g[i - 1]) && i > 1 && isDigit(g[i - 2])) ? 1 : 0;
     if (!isSpace(g[i])) lastVisible = g[i];
   }
   return breakable;
 }
 
-/** No opportunity in the line: cut inside the word, moving back until kinsoku allows the cut. */
-function forcedBreak(start: number, overflowAt: number, kinsokuAllows: (i: number) => boolean): number {
-  for (let j = overflowAt; j > start + 1; j--) if (kinsokuAllows(j)) return j;
+/**
+ * Cutting before grapheme j would split a number, a date or a code (a run of letters, digits and
+ * CODE_SEPARATORS with a letter or digit on each side of the cut: 10|000, 2026-|04-01, ISBN97|8-4,
+ * but not 日|～2018), or a JIS cl-08 pair (—|—, …|…).
+ */
+function keepsTogether(g: string[], j: number): boolean {
+  const before = g[j - 1];
+  const after = g[j];
+  if (before === after && INSEPARABLE_PAIRS.has(before)) return true;
+  if (!isCodeCharacter(before) || !isCodeCharacter(after)) return false;
+  let left = false;
+  for (let k = j - 1; k >= 0 && isCodeCharacter(g[k]); k--) if (isAlnum(g[k])) { left = true; break; }
+  if (!left) return false;
+  for (let k = j; k < g.length && isCodeCharacter(g[k]); k++) if (isAlnum(g[k])) return true;
+  return false;
+}
+
+/**
+ * No opportunity in the line (start … overflowAt): cut where kinsoku allows it, moving back from
+ * the overflow, and not inside a number, date or code if the line has any other such place — so a
+ * 10,000-row table's No. column gets 「10000」 whole on a line of its own. Only a line that is one
+ * such run is cut inside it, after a separator if it has one (https://|dl.ndl.go.jp/|pid, 2,|000).
+ */
+function forcedBreak(g: string[], start: number, overflowAt: number, kinsokuAllows: (i: number) => boolean): number {
+  let afterSeparator = -1;
+  let anywhere = -1;
+  for (let j = overflowAt; j > start; j--) {
+    if (!kinsokuAllows(j)) continue;
+    if (!keepsTogether(g, j)) return j;
+    if (afterSeparator < 0 && isCodeSeparator(g[j - 1]) && !isCodeSeparator(g[j])) afterSeparator = j;
+    if (anywhere < 0) anywhere = j;
+  }
+  if (afterSeparator > 0) return afterSeparator;
+  if (anywhere > 0) return anywhere;
   return overflowAt; // a line of nothing but forbidden characters: better a violation than a loss
+}
+
+/**
+ * The width of the widest piece of `text` no line break may cut (a word, a number, a date, a code,
+ * a character with the punctuation 禁則 keeps beside it, such as 「う。」): the narrowest a table
+ * column can be without breakLines cutting anything inside. Pieces are what lies between the break
+ * opportunities breakLines uses, less the spaces a wrapped line drops at its end; newlines are hard
+ * breaks. Empty text is 0 wide.
+ */
+export function minContentWidth(text: string, measure: Measure): number {
+  let widest = 0;
+  for (const paragraph of text.split('\n')) {
+    const g = splitGraphemes(paragraph);
+    if (g.length === 0) continue;
+    const offsets = new Int32Array(g.length + 1);
+    for (let i = 0; i < g.length; i++) offsets[i + 1] = offsets[i] + g[i].length;
+    const breakable = breakOpportunities(paragraph, g, offsets);
+    let piece = 0; // width of the piece so far
+    let visible = 0; // … up to its last character that is not a space
+    for (let i = 0; i < g.length; i++) {
+      if (breakable[i]) {
+        if (visible > widest) widest = visible;
+        piece = visible = 0;
+      }
+      piece += measure(g[i]);
+      if (!isSpace(g[i])) visible = piece;
+    }
+    if (visible > widest) widest = visible;
+  }
+  return widest;
 }
 
