@@ -14,7 +14,7 @@ import {
   type Paragraph as Para, type Run, type Table as TableBlock,
 } from '../model/document.js';
 import { STYLE } from '../model/style.js';
-import { textWidth } from '../typeset/fonts.js';
+import { advance, textWidth } from '../typeset/fonts.js';
 import { columnWidths, hangWidth, keyValueStart, tableTextSize } from '../layout/layout.js';
 import { coreProperties, pinZipDates } from './zip.js';
 
@@ -213,7 +213,7 @@ class DocxRenderer {
   private table(t: TableBlock): Table {
     const size = tableTextSize(t, this.doc.fontSize);
     // The PDF layout's widths, so a fit column (No.) is as wide in Word as on the printed page.
-    const widths = columnWidths(t, this.textWidthPt, size, textWidth).map(twip);
+    const widths = columnWidths(t, this.textWidthPt, size, advance).map(twip);
     const vertical = twip(STYLE.table.paddingDocxVertical);
     const side = twip(STYLE.table.padding);
     const cell = (text: string, i: number, align: Align) => new TableCell({

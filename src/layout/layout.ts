@@ -13,7 +13,7 @@ import {
 } from '../model/document.js';
 import { STYLE } from '../model/style.js';
 import { fontChain, type FontChain } from '../typeset/fonts.js';
-import { breakLines } from '../typeset/kinsoku.js';
+import { breakLines, minContentWidth } from '../typeset/kinsoku.js';
 import { breakLinesBalanced } from '../typeset/last-line.js';
 
 export type DrawOp =
@@ -192,15 +192,15 @@ export function tableTextSize(t: Table, fontSize: number): number {
 
 /**
  * Column widths in points: each column its share of `total`, except that a `fit` column gets at
- * least what its widest cell needs unbroken (a 「10000」 in the No. column), taken from the others
- * in proportion to their shares.
+ * least what its widest unbreakable piece needs (a 「10000」 in the No. column, a date), taken from
+ * the others in proportion to their shares.
  */
-export function columnWidths(t: Table, total: number, size: number, width: (text: string, size: number) => number): number[] {
+export function columnWidths(t: Table, total: number, size: number, advance: (grapheme: string) => number): number[] {
   const shares = t.columns.map((c) => c.width * total);
   const pad = 2 * STYLE.table.padding;
-  const needs = t.columns.map((c, i) => (c.fit
-    ? Math.max(0, ...t.rows.map((r) => Math.max(0, ...(r[i] ?? '').split('\n').map((line) => width(line, size))))) + pad + 0.5
-    : 0));
+  const measure = (g: string) => advance(g) * size;
+  // Half a point to spare: the line breaker compares sums of floating-point widths.
+  const needs = t.columns.map((c, i) => (c.fit ? Math.max(0, ...t.rows.map((r) => minContentWidth(r[i] ?? '', measure))) + pad + 0.5 : 0));
   const extra = shares.reduce((sum, w, i) => sum + Math.max(0, needs[i] - w), 0);
   if (extra === 0) return shares;
   const givers = shares.reduce((sum, w, i) => sum + (t.columns[i].fit ? 0 : w), 0);
@@ -211,7 +211,7 @@ function measureTable(t: Table, f: Frame): MeasuredTable {
   const size = tableTextSize(t, f.doc.fontSize);
   const lineH = size * STYLE.table.lineHeight;
   const pad = STYLE.table.padding;
-  const widths = columnWidths(t, f.textWidth, size, (text, s) => f.measureText(text, s));
+  const widths = columnWidths(t, f.textWidth, size, (g) => f.fonts.advance(g));
   const xs: number[] = [];
   widths.reduce((x, w) => (xs.push(x), x + w), f.left);
   const cellLines = (row: string[]) => row.map((cell, c) => f.wrap(cell ?? '', widths[c] - 2 * pad, size));
