@@ -5,13 +5,17 @@
  * obfuscated font part named in word/fontTable.xml), cut down to the characters the document uses:
  * the whole font is 8 MB, a paper's characters a few dozen KB.
  *
- * The subset is made by harfbuzz's hb-subset (the `subset-font` package, harfbuzz built to wasm and
- * shipped in the package: nothing is fetched at run time). fontkit, which subsets for the PDF,
- * writes only the tables a PDF needs — no cmap, name, OS/2 or post — so its subset cannot be
- * installed as a font, which is what a word processor does with an embedded one.
+ * The subset is made by harfbuzz's hb-subset, the subsetter browsers and font services use, from
+ * the harfbuzzjs package (harfbuzz's own wasm build, shipped in the package: nothing is fetched at
+ * run time). fontkit, which subsets for the PDF, writes only the tables a PDF needs — no cmap,
+ * name, OS/2 or post — so its subset cannot be installed as a font, which is what a word processor
+ * does with an embedded one. harfbuzzjs has no JavaScript API for subsetting, so harfbuzz's C API is
+ * called on the wasm module's exports, as the `subset-font` package does; unlike that package, the
+ * 8 MB font is loaded into harfbuzz once per process instead of once per document (30 ms a DOCX).
  */
 import { createHash } from 'node:crypto';
-import subsetFont from 'subset-font';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Block, DocumentModel } from '../model/document.js';
 import { typeface } from '../typeset/fonts.js';
 
@@ -66,14 +70,83 @@ export const FONT_NAME = 'IPAexMincho';
  * then the evidence table sees holes wherever the table has a character the application lacks.
  */
 export async function embeddedFont(text: string): Promise<EmbeddedFont> {
-  const face = typeface();
-  const bytes = Buffer.from(face.bytes.buffer, face.bytes.byteOffset, face.bytes.byteLength);
-  const subset = await subsetFont(bytes, text, { targetFormat: 'truetype', noLayoutClosure: true });
+  const subset = subsetIpaex(await harfbuzz(), text);
   const name = `${subsetTag(createHash('sha256').update(subset).digest())}+${FONT_NAME}`;
   const data = renamed(subset, name);
   // docx draws a random key for each document; one taken from the font keeps the output byte-identical.
   const key = guid(createHash('sha256').update(data).digest());
   return { name, data, key, fontTable: fontTable(name, key) };
+}
+
+/** The harfbuzz C functions used here, as the wasm module exports them (pointers are numbers). */
+interface HarfBuzz {
+  memory: WebAssembly.Memory;
+  _initialize(): void;
+  malloc(size: number): number;
+  hb_blob_create(data: number, length: number, mode: number, userData: number, destroy: number): number;
+  hb_blob_destroy(blob: number): void;
+  hb_blob_get_data(blob: number, length: number): number;
+  hb_blob_get_length(blob: number): number;
+  hb_face_create(blob: number, index: number): number;
+  hb_face_destroy(face: number): void;
+  hb_face_reference_blob(face: number): number;
+  hb_set_add(set: number, codepoint: number): void;
+  hb_set_clear(set: number): void;
+  hb_set_invert(set: number): void;
+  hb_subset_input_create_or_fail(): number;
+  hb_subset_input_destroy(input: number): void;
+  hb_subset_input_unicode_set(input: number): number;
+  hb_subset_input_set(input: number, which: number): number;
+  hb_subset_input_get_flags(input: number): number;
+  hb_subset_input_set_flags(input: number, flags: number): void;
+  hb_subset_or_fail(face: number, input: number): number;
+}
+
+const HB_MEMORY_MODE_READONLY = 1;
+const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6;
+const HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE = 0x200;
+
+let loaded: Promise<{ hb: HarfBuzz; face: number }> | undefined;
+
+/** harfbuzz with IPAex Mincho as a face, once per process (per worker thread); the face is never changed. */
+function harfbuzz(): Promise<{ hb: HarfBuzz; face: number }> {
+  return (loaded ??= (async () => {
+    const wasm = readFileSync(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'));
+    const hb = (await WebAssembly.instantiate(wasm)).instance.exports as unknown as HarfBuzz;
+    hb._initialize();
+    const bytes = typeface().bytes;
+    const at = hb.malloc(bytes.length);
+    new Uint8Array(hb.memory.buffer).set(bytes, at);
+    const blob = hb.hb_blob_create(at, bytes.length, HB_MEMORY_MODE_READONLY, 0, 0);
+    const face = hb.hb_face_create(blob, 0);
+    hb.hb_blob_destroy(blob); // the face holds its own reference
+    return { hb, face };
+  })());
+}
+
+/** hb-subset of the face to the characters of `text`: every layout feature kept, no layout closure. */
+function subsetIpaex({ hb, face }: { hb: HarfBuzz; face: number }, text: string): Buffer {
+  const input = hb.hb_subset_input_create_or_fail();
+  if (!input) throw new Error('harfbuzz could not make a subset input');
+  try {
+    const unicodes = hb.hb_subset_input_unicode_set(input);
+    for (const ch of text) hb.hb_set_add(unicodes, ch.codePointAt(0)!);
+    const features = hb.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
+    hb.hb_set_clear(features);
+    hb.hb_set_invert(features);
+    hb.hb_subset_input_set_flags(input, hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE);
+    const subset = hb.hb_subset_or_fail(face, input);
+    if (!subset) throw new Error('harfbuzz could not subset IPAex Mincho');
+    const blob = hb.hb_face_reference_blob(subset);
+    // Copied out: the wasm memory is reused, and grows (which detaches views of it).
+    const data = Buffer.from(new Uint8Array(hb.memory.buffer, hb.hb_blob_get_data(blob, 0), hb.hb_blob_get_length(blob)));
+    hb.hb_blob_destroy(blob);
+    hb.hb_face_destroy(subset);
+    if (data.length === 0) throw new Error('harfbuzz made an empty subset of IPAex Mincho');
+    return data;
+  } finally {
+    hb.hb_subset_input_destroy(input);
+  }
 }
 
 /** Six capital letters, as a PDF's subset tag. */
