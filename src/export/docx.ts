@@ -2,10 +2,11 @@
  * DOCX renderer: the same blocks as the PDF, as an editable Word document. Facts learnt the hard
  * way (design.md): all four font slots and the East Asian language must be set, header rows repeat
  * with tableHeader, and a stamp box is a fixed-height table cell (a framed paragraph next to a
- * floating table is dropped by LibreOffice).
+ * floating table is dropped by LibreOffice). The document carries the subset of IPAex Mincho it
+ * uses (docx-font.ts), so a PC without the font shows the same glyphs.
  */
 import {
-  AlignmentType, BorderStyle, Document, Footer, HeightRule, ImageRun, Packer, PageNumber, PageOrientation, Paragraph,
+  AlignmentType, BorderStyle, CharacterSet, Document, Footer, HeightRule, ImageRun, Packer, PageNumber, PageOrientation, Paragraph,
   Table, TableCell, TableLayoutType, TableRow, TabStopType, TextRun, VerticalAlign, WidthType,
   type IBorderOptions, type ParagraphChild,
 } from 'docx';
@@ -16,9 +17,9 @@ import {
 import { STYLE } from '../model/style.js';
 import { advance, textWidth } from '../typeset/fonts.js';
 import { columnWidths, hangWidth, keyValueStart, tableTextSize } from '../layout/layout.js';
+import { documentCharacters, embeddedFont } from './docx-font.js';
 import { coreProperties, pinZipDates } from './zip.js';
 
-const FONT = 'IPAexMincho';
 const twip = (pt: number) => Math.round(pt * 20);
 const mmTwip = (mm: number) => Math.round((mm / 25.4) * 1440);
 const half = (pt: number) => Math.round(pt * 2);
@@ -32,13 +33,24 @@ const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '00000
 const noBorders = { top: NONE, bottom: NONE, left: NONE, right: NONE };
 const allBorders = { top: LINE, bottom: LINE, left: LINE, right: LINE };
 
+/**
+ * A run's language, by script: w:lang's `val` is the language of its Latin letters and digits,
+ * `eastAsia` that of its kana and kanji, and a word processor applies each to the characters of its
+ * script. Latin text in an English paper is English: tagged Japanese, LibreOffice breaks a line
+ * anywhere inside a Latin word (「Interlibrar / y」, 「2 / 026」), as Japanese allows between kana.
+ * Japanese text is Japanese in every paper, so its line breaking keeps 禁則.
+ */
+const language = (doc: DocumentModel) => ({ value: doc.language === 'en' ? 'en-US' : 'ja-JP', eastAsia: 'ja-JP' });
+
 export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
   const r = new DocxRenderer(doc);
+  const font = await embeddedFont(documentCharacters(doc));
   const document = new Document({
+    fonts: [{ name: font.name, data: font.data, characterSet: CharacterSet.JIS }],
     styles: {
       default: {
         document: {
-          run: { font: { ascii: FONT, hAnsi: FONT, eastAsia: FONT, cs: FONT }, size: half(doc.fontSize), language: { value: 'ja-JP', eastAsia: 'ja-JP' } },
+          run: { font: { ascii: font.name, hAnsi: font.name, eastAsia: font.name, cs: font.name }, size: half(doc.fontSize), language: language(doc) },
           paragraph: { spacing: { line: Math.round(240 * doc.lineHeight * STYLE.docx.lineFactor), before: 0, after: 0 } },
         },
       },
@@ -55,8 +67,15 @@ export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
       children: r.blocks(),
     }],
   });
+  // docx obfuscates the embedded font with a random key when the document is made, and states it in
+  // its font table: the font file is packed with our key instead (docx reads it when packing), and
+  // the font table stating it replaces docx's. Then the same document gives the same bytes.
+  (document.FontTable.files[0] as { fontKey: string }).fontKey = font.key;
   // core.xml is replaced by one with a fixed date (docx stamps the time of writing), so is each zip entry's date.
-  const packed = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: coreProperties(doc.title) }]);
+  const packed = await Packer.toBuffer(document, false, [
+    { path: 'docProps/core.xml', data: coreProperties(doc.title) },
+    { path: 'word/fontTable.xml', data: font.fontTable },
+  ]);
   return pinZipDates(new Uint8Array(packed));
 }
 

@@ -191,6 +191,8 @@ export interface DocumentModel {
    * that has it. Set by the pipeline from the case's `fonts` and the command line's `--font`.
    */
   fonts?: string[];
+  /** The language of the paper (its form's; default 'ja'): the DOCX tags Latin text English in an 'en' paper. Set by the pipeline. */
+  language?: 'ja' | 'en';
 }
 
 /** What a form makes: papers (documents) and filled spreadsheets. */

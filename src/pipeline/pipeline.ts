@@ -105,7 +105,7 @@ export async function checkCase(file: string, today = todayIso(), options: Check
     ok,
     problems,
     facts: derivation.facts,
-    documents: ok ? withFonts(plugin.compose(loaded.value, derivation.derived, ctx), fonts.files) : [],
+    documents: ok ? inLanguage(withFonts(plugin.compose(loaded.value, derivation.derived, ctx), fonts.files), plugin.language) : [],
   };
 }
 
@@ -167,6 +167,12 @@ function fontFilesOf(value: { fonts?: string[] }, caseDir: string, fromCommandLi
 
 const withFonts = (outputs: Output[], fonts: string[]) =>
   (fonts.length ? outputs.map((o) => (o.kind === 'filledSheet' ? o : { ...o, fonts })) : outputs);
+
+/** The papers are in their form's language. Set on the composed objects, not copies: a copy would compose lazy blocks now. */
+function inLanguage(outputs: Output[], language: 'ja' | 'en' | undefined): Output[] {
+  if (language) for (const o of outputs) if (o.kind !== 'filledSheet') o.language = language;
+  return outputs;
+}
 
 /** Every string the user wrote must be drawable: a character no font has is an error, not a blank box. */
 function undrawableCharacters(value: unknown, path: FieldPath, chain: FontChain): Problem[] {
