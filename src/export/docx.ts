@@ -92,6 +92,16 @@ function runs(text: string, size?: number): ParagraphChild[] {
 }
 
 /**
+ * Word and LibreOffice put a quarter em between kana or kanji and Latin letters or digits (the
+ * paragraph's autospace, on by default), which the PDF does not: 「霞が関1丁目1番1号」 is 1.5 em wider
+ * in Word. Where a block is placed by its text's width, that room is counted too (in em).
+ */
+function autospace(text: string): number {
+  const boundaries = text.match(/(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[A-Za-z0-9]|(?<=[A-Za-z0-9])[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu);
+  return (boundaries?.length ?? 0) * 0.25;
+}
+
+/**
  * A paragraph's styled runs. A fill run is a tab to the right margin, underlined: Word's own way of
  * drawing a line to sign on, which stretches with the page instead of counting spaces.
  */
@@ -196,7 +206,7 @@ class DocxRenderer {
   }
 
   private keyValue(kv: KeyValue): Paragraph[] {
-    const left = twip(keyValueStart(kv, this.textWidthPt, this.em, (t) => textWidth(t, this.em)));
+    const left = twip(keyValueStart(kv, this.textWidthPt, this.em, (t) => textWidth(t, this.em) + autospace(t) * this.em));
     const key = twip(kv.keyWidth * this.em);
     return kv.rows.map((row, i) => new Paragraph({
       spacing: this.spacing(i === 0 ? kv.before : 0),
