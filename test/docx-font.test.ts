@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
+import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fontconfig, renderFixture, run, tempDir } from './helpers.js';
 
@@ -16,7 +17,7 @@ import { fontconfig, renderFixture, run, tempDir } from './helpers.js';
 const CASES = ['ruling-reprint', 'deposit-compensation', 'ill-registration', 'ill-request', 'ill-receipt'];
 const ILL = ['ill-registration', 'ill-request', 'ill-receipt'];
 
-const unzip = (docx: string, part: string) => execFileSync('unzip', ['-p', docx, part], { maxBuffer: 1 << 28 });
+const unzip = (docx: string, part: string) => Buffer.from(unzipSync(new Uint8Array(readFileSync(docx)), { filter: (f) => f.name === part })[part]);
 
 /** The text of each paragraph of the DOCX body, line breaks and tabs as spaces. */
 function docxParagraphs(docx: string): string[] {

@@ -14,6 +14,7 @@ import {
   A4_PT, fitImage, runsOf, unhandledBlock, type Align, type Block, type Box, type DocumentModel, type Image, type KeyValue,
   type Paragraph as Para, type Run, type Table as TableBlock,
 } from '../model/document.js';
+import { setEmbeddedFontKey } from '../base/patches.js';
 import { STYLE } from '../model/style.js';
 import { advance, textWidth } from '../typeset/fonts.js';
 import { columnWidths, hangWidth, keyValueStart, tableTextSize } from '../layout/layout.js';
@@ -70,7 +71,7 @@ export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
   // docx obfuscates the embedded font with a random key when the document is made, and states it in
   // its font table: the font file is packed with our key instead (docx reads it when packing), and
   // the font table stating it replaces docx's. Then the same document gives the same bytes.
-  (document.FontTable.files[0] as { fontKey: string }).fontKey = font.key;
+  setEmbeddedFontKey(document, font.key);
   // core.xml is replaced by one with a fixed date (docx stamps the time of writing), so is each zip entry's date.
   const packed = await Packer.toBuffer(document, false, [
     { path: 'docProps/core.xml', data: coreProperties(doc.title) },

@@ -4,6 +4,7 @@
  * glyph in the subset) and a page is one string, so the cost does not grow with drawText calls.
  */
 import { deflateSync } from 'node:zlib';
+import { useNativeDeflate } from '../base/patches.js';
 import { PDFDocument, PDFName, type PDFFont, type PDFImage, type PDFRef } from 'pdf-lib';
 import type { DocumentModel, Image } from '../model/document.js';
 import { eachGrapheme } from '../typeset/kinsoku.js';
@@ -18,7 +19,7 @@ export async function renderPdf(doc: DocumentModel): Promise<Uint8Array> {
 /** `fonts`: the document's fallback font files, as the layout measured with them. */
 export async function writePdf(pages: PagePlan[], title: string, fonts: string[] = []): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  useNativeDeflate(pdf);
+  useNativeDeflate(pdf, deflateSync);
   pdf.registerFontkit(cachedFontkit as never);
   const faces = fontChain(fonts).faces;
   // Only the faces some text is drawn with are embedded (each as a subset of what it draws).
@@ -57,15 +58,6 @@ export async function writePdf(pages: PagePlan[], title: string, fonts: string[]
   return pdf.save({ useObjectStreams: true, objectsPerTick: Infinity });
 }
 
-/**
- * pdf-lib compresses the embedded font subset with pako, a JavaScript deflate that took a sixth of a
- * batch's time; Node's zlib gives the same kind of stream (FlateDecode) several times faster.
- */
-function useNativeDeflate(pdf: PDFDocument): void {
-  const context = pdf.context;
-  context.flateStream = (contents, dict = {}) =>
-    context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), { ...dict, Filter: 'FlateDecode' });
-}
 
 /**
  * Each grapheme's glyph code, looked up once per document. The graphemes of all pages are shaped in

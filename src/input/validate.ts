@@ -6,6 +6,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { pathKey, type ParsedCase, type Position } from './parse.js';
 import { BILINGUAL_SEPARATOR } from './fields.js';
+import { zodDef } from '../base/patches.js';
 import { dedupeProblems, type FieldPath, type Problem } from '../base/problem.js';
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
@@ -144,9 +145,7 @@ function valueAt(data: unknown, path: FieldPath): unknown {
   return path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k as string] : undefined), data);
 }
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType;
-  options?: z.ZodType[]; in?: z.ZodType; discriminator?: string };
-const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
+const defOf = zodDef;
 
 /** Unwraps optional/default/pipe wrappers and picks the union member matching the data. */
 function unwrap(schema: z.ZodType, data: unknown): z.ZodType {
@@ -166,7 +165,7 @@ function unwrap(schema: z.ZodType, data: unknown): z.ZodType {
 }
 
 function literalValue(s: z.ZodType | undefined): unknown {
-  return s ? (s as unknown as { _zod: { def: { values?: unknown[] } } })._zod.def.values?.[0] : undefined;
+  return s ? zodDef(s).values?.[0] : undefined;
 }
 
 function schemaAt(schema: z.ZodType, path: FieldPath, data: unknown): z.ZodType | undefined {

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fontkit, { type Font } from '@pdf-lib/fontkit';
+import { memoizeGlyphOutlines } from '../base/patches.js';
 import { eachGrapheme } from './kinsoku.js';
 
 const PRIMARY = fileURLToPath(new URL('../../fonts/ipaexm.ttf', import.meta.url));
@@ -27,7 +28,7 @@ export class Typeface {
   constructor(readonly file: string, readonly bytes: Uint8Array) {
     const parsed = fontkit.create(bytes) as Font & { fonts?: unknown };
     if (parsed.fonts) throw new Error('a font collection (.ttc) — give one .ttf or .otf');
-    this.font = memoizeOutlines(parsed);
+    this.font = memoizeGlyphOutlines(parsed);
   }
 
   get name(): string {
@@ -143,32 +144,3 @@ export const missingCharacters = (text: string): string[] => fontChain().missing
 export const cachedFontkit = {
   create: (data: Uint8Array) => [...typefaces.values()].find((f) => f.bytes === data)?.font ?? fontkit.create(data),
 };
-
-type Glyph = ReturnType<Font['getGlyph']> & { _decode(): unknown };
-
-/**
- * Subsetting (fontkit's TTFSubset) decodes the outline of every glyph a PDF uses, in every PDF, only
- * to learn whether it is composite: a fifth of a batch's time went there. fontkit keeps one glyph
- * object per id, so each object's decoded outline is kept with it and the decoding happens once
- * per process. A font with variations transforms decoded points, so is left alone.
- */
-function memoizeOutlines(f: Font): Font {
-  if ((f as unknown as { _variationProcessor?: unknown })._variationProcessor) return f;
-  const getGlyph = f.getGlyph.bind(f);
-  const memoized = new WeakSet<object>();
-  f.getGlyph = (id, characters) => {
-    const glyph = getGlyph(id, characters) as Glyph;
-    if (!memoized.has(glyph)) {
-      memoized.add(glyph);
-      const decode = glyph._decode.bind(glyph);
-      let outline: unknown;
-      let decoded = false;
-      glyph._decode = () => {
-        if (!decoded) [outline, decoded] = [decode(), true];
-        return outline;
-      };
-    }
-    return glyph;
-  };
-  return f;
-}

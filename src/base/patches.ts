@@ -1,0 +1,72 @@
+/**
+ * Every place yoshiki reaches into a library's private internals, in one module. Each of these
+ * depends on the exact version pinned in package.json (no ^ or ~ there, for these four), and
+ * test/unit/patches.test.ts fails when one is no longer in effect — after an upgrade, that test
+ * says which patch to look at. Only types are imported: a patch costs nothing until it is applied.
+ */
+import type { Font } from '@pdf-lib/fontkit';
+import type { Document as DocxDocument } from 'docx';
+import type { PDFDocument } from 'pdf-lib';
+import type { z } from 'zod';
+
+/** The versions the patches below were written against (package.json pins these exactly). */
+export const PATCHED_VERSIONS = { '@pdf-lib/fontkit': '1.1.1', 'pdf-lib': '1.17.1', zod: '4.6.7', docx: '9.15.2' } as const;
+
+type Glyph = ReturnType<Font['getGlyph']> & { _decode(): unknown };
+
+/**
+ * fontkit 1.1.1, glyph._decode: subsetting (TTFSubset) decodes the outline of every glyph a PDF
+ * uses, in every PDF, only to learn whether it is composite: a fifth of a batch's time went there.
+ * fontkit keeps one glyph object per id, so each object's decoded outline is kept with it and the
+ * decoding happens once per process. A font with variations transforms decoded points, so is left alone.
+ */
+export function memoizeGlyphOutlines(f: Font): Font {
+  if ((f as unknown as { _variationProcessor?: unknown })._variationProcessor) return f;
+  const getGlyph = f.getGlyph.bind(f);
+  const memoized = new WeakSet<object>();
+  f.getGlyph = (id, characters) => {
+    const glyph = getGlyph(id, characters) as Glyph;
+    if (!memoized.has(glyph)) {
+      memoized.add(glyph);
+      const decode = glyph._decode.bind(glyph);
+      let outline: unknown;
+      let decoded = false;
+      glyph._decode = () => {
+        if (!decoded) [outline, decoded] = [decode(), true];
+        return outline;
+      };
+    }
+    return glyph;
+  };
+  return f;
+}
+
+/**
+ * pdf-lib 1.17.1, context.flateStream: pdf-lib compresses the embedded font subset with pako, a
+ * JavaScript deflate that took a sixth of a batch's time; Node's zlib gives the same kind of stream
+ * (FlateDecode) several times faster. `deflate` is node:zlib's deflateSync, passed in so this
+ * module imports nothing at run time.
+ */
+export function useNativeDeflate(pdf: PDFDocument, deflate: (data: Uint8Array) => Uint8Array): void {
+  const context = pdf.context;
+  context.flateStream = (contents, dict = {}) =>
+    context.stream(deflate(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), { ...dict, Filter: 'FlateDecode' });
+}
+
+/** zod 4.6.7, schema._zod.def: what a schema is made of, read to suggest field names and allowed values. */
+export type ZodDef = {
+  type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType;
+  options?: z.ZodType[]; in?: z.ZodType; discriminator?: string; values?: unknown[];
+};
+export const zodDef = (s: z.ZodType): ZodDef => (s as unknown as { _zod: { def: ZodDef } })._zod.def;
+
+/**
+ * docx 9.15.2, document.FontTable.files[i].fontKey: docx obfuscates an embedded font with a random
+ * key when the document is made, and reads the key back when packing. Setting our own (taken from
+ * the font) keeps the same document's bytes the same.
+ */
+export function setEmbeddedFontKey(document: DocxDocument, key: string): void {
+  const files = (document as unknown as { FontTable: { files: { fontKey: string }[] } }).FontTable.files;
+  if (!files[0] || typeof files[0].fontKey !== 'string') throw new Error('docx no longer keeps the embedded font key where yoshiki sets it');
+  files[0].fontKey = key;
+}

@@ -1,0 +1,70 @@
+/**
+ * The patches to private library internals (src/base/patches.ts) are still in effect: after an
+ * upgrade one of these fails and names the patch to look at. The versions they were written
+ * against are pinned exactly in package.json.
+ */
+import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+import fontkit from '@pdf-lib/fontkit';
+import { Document, Packer, Paragraph } from 'docx';
+import { PDFDocument } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { unzipSync } from 'fflate';
+import { memoizeGlyphOutlines, PATCHED_VERSIONS, setEmbeddedFontKey, useNativeDeflate, zodDef } from '../../src/base/patches.js';
+
+const ROOT = new URL('../../', import.meta.url);
+const FONT = readFileSync(new URL('fonts/ipaexm.ttf', ROOT));
+
+describe('patches to library internals', () => {
+  it('each patched library is pinned exactly, at the version installed', () => {
+    const pkg = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8'));
+    for (const [name, version] of Object.entries(PATCHED_VERSIONS)) {
+      expect(pkg.dependencies[name], name).toBe(version);
+      expect(JSON.parse(readFileSync(new URL(`node_modules/${name}/package.json`, ROOT), 'utf8')).version, name).toBe(version);
+    }
+  });
+
+  it('fontkit: a glyph outline is decoded once per glyph', () => {
+    const plain = fontkit.create(FONT);
+    const id = plain.glyphForCodePoint(0x8457).id; // 著
+    const unpatched = plain.getGlyph(id) as unknown as { _decode(): unknown };
+    expect(typeof unpatched._decode).toBe('function');
+    expect(unpatched._decode()).not.toBe(unpatched._decode()); // fontkit decodes afresh each time
+    const glyph = memoizeGlyphOutlines(fontkit.create(FONT)).getGlyph(id) as unknown as { _decode(): unknown };
+    expect(glyph._decode()).toBe(glyph._decode());
+  });
+
+  it('pdf-lib: the embedded font is compressed by the deflate we give it', async () => {
+    const pdf = await PDFDocument.create();
+    let calls = 0;
+    useNativeDeflate(pdf, (data) => (calls++, deflateSync(data)));
+    pdf.registerFontkit(fontkit);
+    const font = await pdf.embedFont(FONT, { subset: true });
+    pdf.addPage().drawText('著作', { font });
+    await pdf.save();
+    expect(calls).toBeGreaterThan(0);
+  });
+
+  it('zod: a schema says what it is made of', () => {
+    const schema = z.object({ kind: z.enum(['a', 'b']), note: z.string().optional() });
+    const def = zodDef(schema);
+    expect(def.type).toBe('object');
+    expect(Object.keys(def.shape!)).toEqual(['kind', 'note']);
+    expect(zodDef(def.shape!.kind).type).toBe('enum');
+    expect(zodDef(zodDef(def.shape!.note).innerType!).type).toBe('string');
+  });
+
+  it('docx: the embedded font is obfuscated with the key we set', async () => {
+    const key = '01234567-89AB-CDEF-0123-456789ABCDEF';
+    const data = FONT.subarray(0, 4096);
+    const document = new Document({ fonts: [{ name: 'Probe', data, characterSet: '80' }], sections: [{ children: [new Paragraph('a')] }] });
+    setEmbeddedFontKey(document, key);
+    const files = unzipSync(new Uint8Array(await Packer.toBuffer(document)));
+    const odttf = Object.entries(files).find(([name]) => name.startsWith('word/fonts/'))![1];
+    // ECMA-376 Part 2 font obfuscation: the first 32 bytes XORed with the key's bytes, last first.
+    const keyBytes = Buffer.from(key.replace(/-/g, ''), 'hex').reverse();
+    const clear = odttf.slice(0, 32).map((b, i) => b ^ keyBytes[i % 16]);
+    expect(Buffer.from(clear)).toEqual(data.subarray(0, 32));
+  });
+});
