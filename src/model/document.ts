@@ -212,7 +212,7 @@ export function pageSizePt(page: PageSetup): { width: number; height: number } {
  * A document whose blocks are composed when first read: `check` lists documents without composing
  * them, and rendering one document of a 2,000-work case does not compose the others.
  */
-export function lazyDocument(meta: Omit<DocumentModel, 'blocks'>, compose: () => Block[]): DocumentModel {
+export function lazyDocument<M extends Omit<Partial<DocumentModel>, 'blocks'>>(meta: M, compose: () => Block[]): M & { blocks: Block[] } {
   let blocks: Block[] | undefined;
-  return Object.defineProperty({ ...meta }, 'blocks', { get: () => (blocks ??= compose()), enumerable: true }) as DocumentModel;
+  return Object.defineProperty({ ...meta }, 'blocks', { get: () => (blocks ??= compose()), enumerable: true }) as M & { blocks: Block[] };
 }

@@ -8,7 +8,7 @@ import { readCaseFile } from '../input/parse.js';
 import { error, type FieldPath, type Problem } from '../base/problem.js';
 import { locate, validate } from '../input/validate.js';
 import { FORMS } from '../forms/registry.js';
-import type { FormContext, Loaded } from '../forms/kit/plugin.js';
+import { composeDocuments, type FormContext, type Loaded } from '../forms/kit/plugin.js';
 import { formatsOf, OUTPUT_FORMATS, type DocumentModel, type FilledSheet, type Output, type OutputFormat } from '../model/document.js';
 import type { FontChain, Typeface } from '../typeset/fonts.js';
 import { todayIso } from '../base/format.js';
@@ -105,7 +105,7 @@ export async function checkCase(file: string, today = todayIso(), options: Check
     ok,
     problems,
     facts: derivation.facts,
-    documents: ok ? inLanguage(withFonts(plugin.compose(loaded.value, derivation.derived, ctx), fonts.files), plugin.language) : [],
+    documents: ok ? inLanguage(withFonts(composeDocuments(plugin, loaded.value, derivation.derived, ctx), fonts.files), plugin.language) : [],
   };
 }
 

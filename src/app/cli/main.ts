@@ -7,6 +7,7 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { internalProblem } from '../../base/problem.js';
+import { DEFAULT_FORMATS } from '../../forms/kit/plugin.js';
 import { FORMS } from '../../forms/registry.js';
 import { checkCase, FORMATS, type CaseResult, type Format } from '../../pipeline/pipeline.js';
 import { hasStarter, starter } from './starters.js';
@@ -180,7 +181,7 @@ function newCase(args: string[]): number {
 function forms(): number {
   for (const f of Object.values(FORMS)) {
     process.stdout.write(`${f.id}\t${f.title.ja} / ${f.title.en}\n`);
-    for (const d of f.documents) process.stdout.write(`  ${d.name}\t${d.title}\n`);
+    for (const d of f.documents) process.stdout.write(`  ${d.name}\t${d.about}\t${(d.formats ?? DEFAULT_FORMATS).join(', ')}\n`);
   }
   return 0;
 }

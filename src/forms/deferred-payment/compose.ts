@@ -3,8 +3,8 @@
  * director for one fiscal year. The wording is in templates/deferred-payment.
  */
 import { addressBlock, formGrid } from '../kit/blocks.js';
+import type { Made } from '../kit/plugin.js';
 import { formTemplates } from '../kit/templates.js';
-import type { DocumentModel } from '../../model/document.js';
 import { eraDate } from '../../base/format.js';
 import type { DeferredPaymentDerived } from './derive.js';
 import type { DeferredPaymentCase } from './schema.js';
@@ -19,8 +19,8 @@ interface Words {
 
 const joined = (...parts: (string | false | undefined)[]) => parts.filter(Boolean).join('　');
 
-export function composeDeferredPayment(c: DeferredPaymentCase, d: DeferredPaymentDerived): DocumentModel[] {
-  return [templates.document('application', 'application.hbs', '文献複写等料金後納許可申請書', () => context(c, d))];
+export function application(c: DeferredPaymentCase, d: DeferredPaymentDerived): Made {
+  return templates.document('application.hbs', '文献複写等料金後納許可申請書', () => context(c, d));
 }
 
 function context(c: DeferredPaymentCase, d: DeferredPaymentDerived) {

@@ -7,7 +7,8 @@ import { addressBlock, formGrid } from '../kit/blocks.js';
 import { reachLines } from '../kit/reach.js';
 import { formTemplates } from '../kit/templates.js';
 import { PUBLISHING_TYPE_JA } from '../../law/data/deposit.js';
-import type { DocumentModel, KeyValue } from '../../model/document.js';
+import type { KeyValue } from '../../model/document.js';
+import type { Made } from '../kit/plugin.js';
 import { eraDate, groupDigits, yen } from '../../base/format.js';
 import type { DepositDerived } from './derive.js';
 import { BINDINGS, type DepositCase } from './schema.js';
@@ -22,16 +23,6 @@ interface Words {
   enclosed_in: Record<DepositCase['mode'], string>;
 }
 const words = () => templates.data<Words>('words.yaml');
-
-export function composeDeposit(c: DepositCase, d: DepositDerived): DocumentModel[] {
-  const claims = c.mode !== 'donation';
-  return [
-    depositForm(c, d),
-    ...(claims ? [advanceNotice(c, d), advanceNoticeMail(c, d)] : []),
-    coverLetter(c, d),
-    addressLabel(c, d),
-  ];
-}
 
 /** The publisher as the colophon names it, then the person to reach; each number given is printed. */
 function publisherLines(c: DepositCase): string[] {
@@ -82,12 +73,13 @@ function estimateText(c: DepositCase, d: DepositDerived): string | null {
   return `${yen(e.share)}（小売価格${yen(price)}の5割）${postage}＝${yen(e.total)}`;
 }
 
-function depositForm(c: DepositCase, d: DepositDerived): DocumentModel {
+
+export function depositForm(c: DepositCase, d: DepositDerived): Made {
   const p = c.publication;
   const w = words();
   const estimate = estimateText(c, d);
   const returnTo = receiptAddress(c);
-  return templates.document('deposit-form', 'deposit-form.hbs', '出版物納入書', () => ({
+  return templates.document('deposit-form.hbs', '出版物納入書', () => ({
     date: eraDate(d.date),
     publisherBlock: addressBlock(publisherLines(c), 0.45, '発行者', 0.5),
     claim: w.claim[c.mode],
@@ -127,8 +119,9 @@ function advanceFacts(c: DepositCase) {
   ].map(([label, value], i) => ({ no: String(i + 1), label, value }));
 }
 
-function advanceNotice(c: DepositCase, d: DepositDerived): DocumentModel {
-  return templates.document('advance-notice', 'advance-notice.hbs', '代償金・送料の事前連絡票', () => {
+
+export function advanceNotice(c: DepositCase, d: DepositDerived): Made {
+  return templates.document('advance-notice.hbs', '代償金・送料の事前連絡票', () => {
     const facts = advanceFacts(c);
     return {
       date: eraDate(d.date),
@@ -146,8 +139,9 @@ function advanceNotice(c: DepositCase, d: DepositDerived): DocumentModel {
   });
 }
 
-function advanceNoticeMail(c: DepositCase, d: DepositDerived): DocumentModel {
-  return templates.document('advance-notice-mail', 'advance-notice-mail.hbs', '事前連絡のメール本文', () => {
+
+export function advanceNoticeMail(c: DepositCase, d: DepositDerived): Made {
+  return templates.document('advance-notice-mail.hbs', '事前連絡のメール本文', () => {
     const facts = advanceFacts(c);
     return {
       request: facts[0].value,
@@ -159,7 +153,7 @@ function advanceNoticeMail(c: DepositCase, d: DepositDerived): DocumentModel {
       facts,
       signature: publisherLines(c),
     };
-  }, { formats: ['txt'] });
+  });
 }
 
 /** Where the 受領書 goes: the case's return address, else the publisher's own. */
@@ -170,8 +164,9 @@ function receiptAddress(c: DepositCase): string[] {
   return [p.postal_code && `〒${p.postal_code}`, p.address, p.name].filter((v): v is string => !!v);
 }
 
-function coverLetter(c: DepositCase, d: DepositDerived): DocumentModel {
-  return templates.document('cover-letter', 'cover-letter.hbs', '送付状', () => {
+
+export function coverLetter(c: DepositCase, d: DepositDerived): Made {
+  return templates.document('cover-letter.hbs', '送付状', () => {
     const enclosures = [
       `出版物納入書　1通`,
       ...(c.receipt_requested ? ['受領書送付のお願い（送付先のメモ）　1通'] : []),
@@ -200,8 +195,9 @@ function coverLetter(c: DepositCase, d: DepositDerived): DocumentModel {
   });
 }
 
-function addressLabel(c: DepositCase, d: DepositDerived): DocumentModel {
-  return templates.document('address-label', 'address-label.hbs', '宛名ラベル', () => ({
+
+export function addressLabel(c: DepositCase, d: DepositDerived): Made {
+  return templates.document('address-label.hbs', '宛名ラベル', () => ({
     address: {
       columns: [{ header: 'お届け先', width: 0.72 }],
       rows: [[

@@ -8,9 +8,8 @@ import { warning, type Problem } from '../../base/problem.js';
 import { addressBlock } from '../kit/blocks.js';
 import { valueInForce } from '../../law/dated.js';
 import { LOAN_LIMITS, NDL_LIBRARIES, NDL_LIBRARY_KEYS } from '../../law/data/ill.js';
-import type { DocumentModel } from '../../model/document.js';
 import { addDays, addMonths, englishDate } from '../../base/format.js';
-import type { FormPlugin } from '../kit/plugin.js';
+import type { FormPlugin, Made } from '../kit/plugin.js';
 import { illTemplates, letterhead, librarySchema, userId } from './common.js';
 
 const schema = z.strictObject({
@@ -52,10 +51,10 @@ function derive(c: Receipt, ctx: { today: string }) {
   return { facts: { receipt_due: receiptDue, return_due: returnDue }, problems, derived: { date, receiptDue, returnDue } };
 }
 
-function compose(c: Receipt, d: Derived): DocumentModel[] {
+function receiptLetter(c: Receipt, d: Derived): Made {
   const from = valueInForce(NDL_LIBRARIES, d.date)[c.sent_from];
   const damaged = c.items.some((it) => it.condition === 'damaged');
-  return [illTemplates.document('receipt-letter', 'receipt.hbs', 'Receipt Letter of the Loan Material', () => ({
+  return illTemplates.document('receipt.hbs', 'Receipt Letter of the Loan Material', () => ({
     date: englishDate(d.date),
     to: addressBlock(from.address, 0),
     library: addressBlock([`User ID: ${c.user_id}`, ...letterhead(c.library)], 0.5),
@@ -70,15 +69,14 @@ function compose(c: Receipt, d: Derived): DocumentModel[] {
       size: 9.5,
     },
     returnTo: addressBlock(from.address, 0.06),
-  }), { lineHeight: 1.45 })];
+  }), { lineHeight: 1.45 });
 }
 
 export const illReceipt: FormPlugin<Receipt, Derived> = {
   id: 'ill-receipt',
   title: { ja: 'NDL図書館間貸出 受領書（英文）', en: 'NDL interlibrary loan: Receipt Letter of the Loan Material' },
-  documents: [{ name: 'receipt-letter', title: 'Receipt Letter of the Loan Material, with the return due date and rules' }],
+  documents: [{ name: 'receipt-letter', about: 'Receipt Letter of the Loan Material, with the return due date and rules', make: receiptLetter }],
   language: 'en',
   schema,
   derive,
-  compose,
 };

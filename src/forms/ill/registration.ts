@@ -11,9 +11,8 @@ import { addressBlock, formGrid, signatureLine } from '../kit/blocks.js';
 import { portraitPage } from '../kit/templates.js';
 import { valueInForce } from '../../law/dated.js';
 import { ILL_SECTION, LOAN_CONDITIONS } from '../../law/data/ill.js';
-import type { DocumentModel } from '../../model/document.js';
 import { englishDate } from '../../base/format.js';
-import type { FormPlugin } from '../kit/plugin.js';
+import type { FormPlugin, Made } from '../kit/plugin.js';
 import { illTemplates, letterhead, librarySchema } from './common.js';
 
 const person = z.strictObject({
@@ -71,11 +70,10 @@ function derive(c: Loaded, ctx: { today: string }) {
   return { facts: {}, problems, derived: { date: c.date ?? ctx.today } };
 }
 
-function compose(c: Loaded, d: Derived): DocumentModel[] {
+function application(c: Loaded, d: Derived): Made {
   const section = valueInForce(ILL_SECTION, d.date);
   const l = c.library;
-  const docs = [
-    illTemplates.document('application', 'registration.hbs', 'Application for the User Registration System for Interlibrary Loan Services', () => ({
+  return illTemplates.document('registration.hbs', 'Application for the User Registration System for Interlibrary Loan Services', () => ({
       date: englishDate(d.date),
       to: addressBlock(['National Diet Library', ...section.address], 0),
       conditions: valueInForce(LOAN_CONDITIONS, d.date).map((text, i) => ({ no: String(i + 1), text })),
@@ -95,36 +93,40 @@ function compose(c: Loaded, d: Derived): DocumentModel[] {
       ], 0.28),
       signature: signatureLine('Signature', 0.35, 1),
       signer: addressBlock([`Name: ${c.representative.name}`, `Title: ${c.representative.title}`, `Date: ${englishDate(d.date)}`], 0.35),
-    }), { fontSize: 10, lineHeight: 1.35 }),
-    illTemplates.document('cover-letter', 'registration-cover.hbs', 'Cover letter', () => ({
+    }), { fontSize: 10, lineHeight: 1.35 });
+}
+
+function coverLetter(c: Loaded, d: Derived): Made {
+  const section = valueInForce(ILL_SECTION, d.date);
+  const l = c.library;
+  return illTemplates.document('registration-cover.hbs', 'Cover letter', () => ({
       sender: addressBlock(letterhead(l), 0.5),
       date: englishDate(d.date),
       to: addressBlock(section.address, 0),
       photo: c.photo ? 'enclosed on a separate page' : 'shown in the enclosed leaflet',
       leaflet: c.enclosures.leaflet,
       closing: addressBlock([c.contact?.name ?? c.representative.name, c.contact?.title ?? c.representative.title, l.name, c.contact?.email ?? l.email], 0),
-    }), { lineHeight: 1.45 }),
-  ];
-  if (c.photo)
-    docs.push({
-      name: 'enclosure-reading-room', title: 'Enclosure: picture of the reading room', page: portraitPage(),
-      fontSize: 10.5, lineHeight: 1.45, pageNumbers: false,
-      blocks: [{ kind: 'image', caption: `Enclosure 2: ${c.reading_room.name}, ${l.name}`, bytes: c.photo.bytes, format: c.photo.format, widthPx: c.photo.widthPx, heightPx: c.photo.heightPx }],
-    });
-  return docs;
+    }), { lineHeight: 1.45 });
+}
+
+function readingRoomEnclosure(c: Loaded): Made {
+  const photo = c.photo!;
+  return {
+    title: 'Enclosure: picture of the reading room', page: portraitPage(), fontSize: 10.5, lineHeight: 1.45, pageNumbers: false,
+    blocks: [{ kind: 'image', caption: `Enclosure 2: ${c.reading_room.name}, ${c.library.name}`, bytes: photo.bytes, format: photo.format, widthPx: photo.widthPx, heightPx: photo.heightPx }],
+  };
 }
 
 export const illRegistration: FormPlugin<Registration, Derived, Loaded> = {
   id: 'ill-registration',
   title: { ja: 'NDL図書館間貸出 利用者登録申請（英文）', en: 'NDL interlibrary loan: user registration' },
   documents: [
-    { name: 'application', title: 'Application for the User Registration System for Interlibrary Loan Services (the contract)' },
-    { name: 'cover-letter', title: 'Cover letter to the ILL-Section, Kansai-kan, listing the three enclosures' },
-    { name: 'enclosure-reading-room', title: 'The reading-room picture (when reading_room_photo is given)' },
+    { name: 'application', about: 'Application for the User Registration System for Interlibrary Loan Services (the contract)', make: application },
+    { name: 'cover-letter', about: 'Cover letter to the ILL-Section, Kansai-kan, listing the three enclosures', make: coverLetter },
+    { name: 'enclosure-reading-room', about: 'The reading-room picture (when reading_room_photo is given)', when: (c) => !!c.photo, make: readingRoomEnclosure },
   ],
   language: 'en',
   schema,
   load,
   derive,
-  compose,
 };

@@ -8,9 +8,8 @@ import { error, warning, type Problem } from '../../base/problem.js';
 import { addressBlock, formGrid } from '../kit/blocks.js';
 import { valueInForce } from '../../law/dated.js';
 import { ILL_SECTION, LOAN_LIMITS, MATERIAL_TYPES, NOT_LOANABLE } from '../../law/data/ill.js';
-import type { DocumentModel } from '../../model/document.js';
 import { englishDate } from '../../base/format.js';
-import type { FormPlugin } from '../kit/plugin.js';
+import type { FormPlugin, Made } from '../kit/plugin.js';
 import { illTemplates, letterhead, librarySchema, userId } from './common.js';
 
 const item = z.strictObject({
@@ -69,10 +68,10 @@ function derive(c: Request, ctx: { today: string }) {
   return { facts: { total_on_loan: total }, problems, derived: { date, total } };
 }
 
-function compose(c: Request, d: Derived): DocumentModel[] {
+function request(c: Request, d: Derived): Made {
   const section = valueInForce(ILL_SECTION, d.date);
   const limits = valueInForce(LOAN_LIMITS, d.date);
-  return [illTemplates.document('request', 'request.hbs', 'Interlibrary Loan Request', () => ({
+  return illTemplates.document('request.hbs', 'Interlibrary Loan Request', () => ({
     date: englishDate(d.date),
     to: addressBlock(c.send_by === 'fax' ? [...section.address, `Fax: ${section.fax}`] : section.address, 0),
     byFax: c.send_by === 'fax',
@@ -99,15 +98,14 @@ function compose(c: Request, d: Derived): DocumentModel[] {
       ['Items already on loan', String(c.currently_borrowed)],
       ['On loan after this request', `${d.total} (at most ${limits.maxOnLoan})`],
     ], 0.35),
-  }), { lineHeight: 1.45 })];
+  }), { lineHeight: 1.45 });
 }
 
 export const illRequest: FormPlugin<Request, Derived> = {
   id: 'ill-request',
   title: { ja: 'NDL図書館間貸出 貸出申込（英文、FAX・郵送）', en: 'NDL interlibrary loan: loan request by fax or post' },
-  documents: [{ name: 'request', title: 'Interlibrary Loan Request (by fax or post)' }],
+  documents: [{ name: 'request', about: 'Interlibrary Loan Request (by fax or post)', make: request }],
   language: 'en',
   schema,
   derive,
-  compose,
 };

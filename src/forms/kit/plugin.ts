@@ -1,7 +1,7 @@
 /** What a form plugin provides: its schema, its rules, and how its documents are composed. */
 import type { z } from 'zod';
 import type { Bilingual, FieldPath, Problem } from '../../base/problem.js';
-import type { Output } from '../../model/document.js';
+import type { DocumentModel, FilledSheet, Output, OutputFormat } from '../../model/document.js';
 
 export interface FormContext {
   /** Path of the case file, and its folder (paths in a case are relative to it). */
@@ -43,11 +43,40 @@ export interface FormPlugin<C = any, D = any, L = C> {
   title: Bilingual;
   /** The language of the papers; 'en' also puts English first in the form's messages. Default 'ja'. */
   language?: 'ja' | 'en';
-  /** Names and titles of the documents the form produces. */
-  documents: { name: string; title: string }[];
+  /** Every document the form can make, declared once: its name, what it is, its formats, how it is made. */
+  documents: DocumentSpec<L, D>[];
   schema: z.ZodType<C>;
   /** Reads the files a case names (works_file, attachments), only those, relative to the case. */
   load?(c: C, ctx: FormContext): Loaded<L> | Promise<Loaded<L>>;
   derive(c: L, ctx: FormContext): Derivation<D>;
-  compose(c: L, derived: D, ctx: FormContext): Output[];
+}
+
+/** A document as made, before the declaration gives it its name and formats. */
+export type Made = Omit<DocumentModel, 'name' | 'formats'> | Omit<FilledSheet, 'name'>;
+
+export interface DocumentSpec<L = any, D = any> {
+  /** File name without extension: out/<case>/<name>.<format> */
+  name: string;
+  /** What it is, as `yoshiki forms` lists it. */
+  about: string;
+  /** The formats it is written in (default pdf and docx); a filled sheet is written as it came. */
+  formats?: OutputFormat[];
+  /** Whether this case gets it (default: every case). */
+  when?: (c: L, d: D) => boolean;
+  make: (c: L, d: D, ctx: FormContext) => Made;
+}
+
+export const DEFAULT_FORMATS: OutputFormat[] = ['pdf', 'docx'];
+
+/**
+ * The documents of one case, in the order the form declares them. The name and formats are set on
+ * the made object itself, not a copy: copying a lazy document would compose its blocks now.
+ */
+export function composeDocuments<L, D>(plugin: FormPlugin<unknown, D, L>, c: L, d: D, ctx: FormContext): Output[] {
+  return plugin.documents.filter((spec) => spec.when?.(c, d) ?? true).map((spec) => {
+    const made = spec.make(c, d, ctx) as Output;
+    made.name = spec.name;
+    if (made.kind !== 'filledSheet') made.formats = spec.formats ?? DEFAULT_FORMATS;
+    return made;
+  });
 }

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { lazyDocument, type DocumentModel, type PageSetup } from '../../model/document.js';
+import type { Made } from './plugin.js';
 import { checkBlockTemplate, compileTemplate, escapeContext, parseMarkup, registerPartials } from './markup.js';
 
 const ROOT = new URL('../../../templates/', import.meta.url);
@@ -21,8 +22,8 @@ export interface FormTemplates {
    * A portrait A4 document filled from one of the folder's templates. `context` is worked out only
    * when the blocks are first read (see lazyDocument).
    */
-  document(name: string, file: string, title: string, context: () => Record<string, unknown>,
-    extra?: Partial<Omit<DocumentModel, 'blocks'>>): DocumentModel;
+  document(file: string, title: string, context: () => Record<string, unknown>,
+    extra?: Partial<Omit<DocumentModel, 'blocks' | 'name' | 'formats'>>): Made;
 }
 
 /** `root`: the templates folder (tests give one of their own). */
@@ -43,9 +44,9 @@ export function formTemplates(form: string, root = ROOT): FormTemplates {
       return cache.get(name) as T;
     },
     usePartials,
-    document(name, file, title, context, extra = {}) {
+    document(file, title, context, extra = {}) {
       return lazyDocument({
-        name, title, page: portraitPage(), fontSize: 10.5, lineHeight: 1.6, pageNumbers: true, ...extra,
+        title, page: portraitPage(), fontSize: 10.5, lineHeight: 1.6, pageNumbers: true, ...extra,
       }, () => {
         // The text lines are filled from the escaped context; structured @blocks take the values as they are.
         const ctx = context();

@@ -2,35 +2,22 @@
  * Composes the ruling application (裁定申請書) from the case and its derived facts: prepares the
  * template's context (grouping, dates in the era, amounts) and lets templates/ruling hold the words.
  */
-import type { DocumentModel, Table } from '../../model/document.js';
+import type { Table } from '../../model/document.js';
+import type { Made } from '../kit/plugin.js';
 import { signatureLine, stampBox } from '../kit/blocks.js';
 import { eraDate, yen } from '../../base/format.js';
 import type { RulingDerived } from './derive.js';
-import { evidenceTable } from './evidence.js';
 import type { RulingInput } from './load.js';
-import { advertisement, attachmentPages, copyNotice, powerOfAttorney } from './papers.js';
 import type { RulingWork } from './schema.js';
 import {
   applicantBlock, authorOf, categoryOf, diligenceRecords, templateDocument, termsFor, titleOf, type DiligenceRecords, type Terms,
 } from './words.js';
 
-/** The whole submission: application (with 別紙), evidence table, 別添資料, 委任状, advertisement, copy notice. */
-export function composeRuling(c: RulingInput, d: RulingDerived): DocumentModel[] {
+/** The 裁定申請書, with the 別紙 list when there are several works. */
+export function application(c: RulingInput, d: RulingDerived): Made {
   const terms = termsFor(c.subject);
-  const records = diligenceRecords(c, terms);
-  return [
-    application(c, d, terms, records),
-    evidenceTable(c, terms, records),
-    ...attachmentPages(c, terms),
-    ...(c.applicant.agent ? [powerOfAttorney(c, d, terms)] : []),
-    advertisement(c, terms),
-    copyNotice(c, d),
-  ];
-}
-
-function application(c: RulingInput, d: RulingDerived, terms: Terms, records: DiligenceRecords): DocumentModel {
-  return templateDocument('application', 'application.hbs', '裁定申請書',
-    () => applicationContext(c, d, terms, records), { lineHeight: 1.55 });
+  return templateDocument('application.hbs', '裁定申請書',
+    () => applicationContext(c, d, terms, diligenceRecords(c, terms)), { lineHeight: 1.55 });
 }
 
 function applicationContext(c: RulingInput, d: RulingDerived, terms: Terms, records: DiligenceRecords) {

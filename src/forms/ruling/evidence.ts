@@ -4,10 +4,11 @@
  * text, else the sentence composed once from the case's due_diligence records.
  */
 import { fillPartial } from '../kit/markup.js';
-import type { Block, DocumentModel, Table } from '../../model/document.js';
+import type { Block, Table } from '../../model/document.js';
+import type { Made } from '../kit/plugin.js';
 import type { RulingInput } from './load.js';
 import type { RulingWork } from './schema.js';
-import { authorOf, templateData, titleOf, usePartials, type DiligenceRecords, type Terms } from './words.js';
+import { authorOf, diligenceRecords, templateData, termsFor, titleOf, usePartials, type DiligenceRecords } from './words.js';
 
 interface EvidenceWords {
   title: string;
@@ -35,7 +36,9 @@ function composedCells(r: DiligenceRecords): Partial<Record<Measure, string>> {
   };
 }
 
-export function evidenceTable(c: RulingInput, terms: Terms, r: DiligenceRecords): DocumentModel {
+export function evidenceTable(c: RulingInput): Made {
+  const terms = termsFor(c.subject);
+  const r = diligenceRecords(c, terms);
   const w = templateData<EvidenceWords>('evidence.yaml');
   const composed = composedCells(r);
   const cell = (work: RulingWork, key: Measure) => work.evidence?.[key] ?? composed[key];
@@ -74,13 +77,11 @@ export function evidenceTable(c: RulingInput, terms: Terms, r: DiligenceRecords)
     ]));
   }
   return {
-    name: 'evidence',
     title: w.title,
     page: { size: 'A4', orientation: 'landscape', marginsMm: [15, 15, 15, 15] },
     fontSize: 10.5,
     lineHeight: 1.5,
     pageNumbers: true,
     blocks,
-    formats: ['pdf', 'docx', 'csv'],
   };
 }

@@ -2,20 +2,25 @@
  * The papers that go with a ruling application besides the application and the evidence table:
  * 別添資料 (each work's images), 委任状 (when an agent applies), 権利者捜しの広告文 and 複製物への表示.
  */
-import type { Block, DocumentModel, KeyValue } from '../../model/document.js';
+import type { Block, KeyValue } from '../../model/document.js';
+import type { Made } from '../kit/plugin.js';
 import { eraDate } from '../../base/format.js';
 import type { RulingDerived } from './derive.js';
 import type { RulingInput } from './load.js';
 import { signatureLine } from '../kit/blocks.js';
 import { portraitPage } from '../kit/templates.js';
-import { applicantBlock, authorOf, categoryOf, templateDocument, titleOf, type Terms } from './words.js';
+import { applicantBlock, authorOf, categoryOf, templateDocument, termsFor, titleOf } from './words.js';
 
 /** 法67条1項, or 103条 applying it to neighbouring rights; `article` names the paragraph cited. */
 const lawOf = (c: RulingInput, article = '第67条第1項') =>
   c.subject === 'work' ? `著作権法${article}` : `著作権法第103条において準用する同法${article}`;
 
+/** Whether any work names an image (load() has read each one, or reported it and the case stopped). */
+export const hasAttachments = (c: RulingInput) => c.works.some((w) => w.attachments?.some((name) => c.images.has(name)));
+
 /** 別添資料: every image a work names, each on its own page, captioned with the work it shows. */
-export function attachmentPages(c: RulingInput, terms: Terms): DocumentModel[] {
+export function attachmentPages(c: RulingInput): Made {
+  const terms = termsFor(c.subject);
   const blocks: Block[] = [];
   let k = 0;
   c.works.forEach((w, i) => w.attachments?.forEach((name) => {
@@ -26,13 +31,12 @@ export function attachmentPages(c: RulingInput, terms: Terms): DocumentModel[] {
     const caption = `別添資料${k}　（別紙 No.${i + 1}）${titleOf(w, terms)}／${authorOf(w)}\n${w.description}`;
     blocks.push({ kind: 'image', caption, bytes: img.bytes, format: img.format, widthPx: img.widthPx, heightPx: img.heightPx });
   }));
-  if (k === 0) return [];
-  return [{ name: 'attachments', title: '別添資料', page: portraitPage(),
-    fontSize: 10.5, lineHeight: 1.55, pageNumbers: true, blocks }];
+  return { title: '別添資料', page: portraitPage(), fontSize: 10.5, lineHeight: 1.55, pageNumbers: true, blocks };
 }
 
 /** 委任状: the applicant appoints the agent for this application; the applicant signs or seals it. */
-export function powerOfAttorney(c: RulingInput, d: RulingDerived, terms: Terms): DocumentModel {
+export function powerOfAttorney(c: RulingInput, d: RulingDerived): Made {
+  const terms = termsFor(c.subject);
   const g = c.applicant.agent!;
   const agentRows = [
     g.postal_code && `〒${g.postal_code}`, g.address, `${g.title ? `${g.title}　` : ''}${g.name}`,
@@ -43,7 +47,7 @@ export function powerOfAttorney(c: RulingInput, d: RulingDerived, terms: Terms):
   const principal = applicantBlock({ ...c, applicant: { ...c.applicant, agent: undefined, contact: undefined, phone: undefined, email: undefined } });
   const individual = c.applicant.kind === 'individual';
   const several = c.works.length > 1;
-  return templateDocument('power-of-attorney', 'power-of-attorney.hbs', '委任状', () => ({
+  return templateDocument('power-of-attorney.hbs', '委任状', () => ({
     date: eraDate(d.date),
     agentBlock,
     principalWord: individual ? '私' : '委任者',
@@ -58,8 +62,9 @@ export function powerOfAttorney(c: RulingInput, d: RulingDerived, terms: Terms):
 }
 
 /** 権利者捜しの広告文 (seed 004 ウ(イ) 掲載例): each work described so it can be recognised, then the contact. */
-export function advertisement(c: RulingInput, terms: Terms): DocumentModel {
-  return templateDocument('advertisement', 'advertisement.hbs', `${terms.holder}の方を捜しています`, () => {
+export function advertisement(c: RulingInput): Made {
+  const terms = termsFor(c.subject);
+  return templateDocument('advertisement.hbs', `${terms.holder}の方を捜しています`, () => {
     const purpose = (c.advertisement?.purpose ?? `下記の${terms.object}を利用する`).replace(/(に当たり|にあたり)、?$/, '');
     const works = c.works.map((w, i) => {
       const rows: { key: string; value: string }[] = [];
@@ -85,17 +90,17 @@ export function advertisement(c: RulingInput, terms: Terms): DocumentModel {
       terms, purpose, several: works.length > 1, works,
       contact: { left: 0.04, keyWidth: 0, rows: contactRows.map((value) => ({ key: '', value })) },
     };
-  }, { formats: ['txt', 'docx'] });
+  });
 }
 
 /** 複製物への表示 (法67条3項・4項, seed 004 の記載例): during the application and after the ruling. */
-export function copyNotice(c: RulingInput, d: RulingDerived): DocumentModel {
-  return templateDocument('copy-notice', 'copy-notice.hbs', '複製物への表示', () => ({
+export function copyNotice(c: RulingInput, d: RulingDerived): Made {
+  return templateDocument('copy-notice.hbs', '複製物への表示', () => ({
     inApplication: c.in_application_use,
     medium: c.medium ?? '複製物',
     applied: eraDate(d.date),
     ruled: c.ruled_on ? eraDate(c.ruled_on) : '令和　　年　　月　　日',
     lawInApplication: lawOf(c, '第67条の2第1項'),
     lawRuling: lawOf(c),
-  }), { formats: ['txt'] });
+  }));
 }

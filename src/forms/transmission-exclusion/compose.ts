@@ -7,7 +7,8 @@ import { addressBlock } from '../kit/blocks.js';
 import { formTemplates, portraitPage } from '../kit/templates.js';
 import { valueInForce } from '../../law/dated.js';
 import { CRITERIA, EXCLUSION_DESK, RESERVED_CATEGORIES, STAGES, type Criterion, type CriterionRule } from '../../law/data/transmission.js';
-import type { DocumentModel, FilledSheet, Output, Table } from '../../model/document.js';
+import type { Table } from '../../model/document.js';
+import type { Made } from '../kit/plugin.js';
 import { eraDate } from '../../base/format.js';
 import type { ExclusionDerived, LoadedExclusion } from './derive.js';
 
@@ -21,6 +22,7 @@ const words = () => templates.data<Words>('words.yaml');
 /** Items named one by one in the e-mail body; the rest are in the attachment. */
 const ITEMS_IN_MAIL = 20;
 
+/** The documents' names and titles; the e-mail and the letter name the attachment by its file name. */
 export const DOCUMENTS = {
   rows: { name: 'exclusion-rows', title: '除外申出資料の一覧（CSV・Excel）' },
   list: { name: 'filled-list', title: '記入済みの送信候補資料リスト（与えたリストと同じ形式）' },
@@ -28,15 +30,8 @@ export const DOCUMENTS = {
   letter: { name: 'cover-letter', title: '除外申出の送付状（件数と資料の一覧）' },
 };
 
-export function composeExclusion(c: LoadedExclusion, d: ExclusionDerived): Output[] {
-  const docs: Output[] = [rowsTable(c, d)];
-  if (d.list) docs.push(filledList(d.list));
-  docs.push(letter(c, d, 'mail'), letter(c, d, 'letter'));
-  return docs;
-}
-
 /** Our own table: one row per item with what the list's entry columns would hold. */
-function rowsTable(c: LoadedExclusion, d: ExclusionDerived): DocumentModel {
+export function rowsTable(c: LoadedExclusion, d: ExclusionDerived): Made {
   const table: Table = {
     kind: 'table',
     columns: [
@@ -50,21 +45,20 @@ function rowsTable(c: LoadedExclusion, d: ExclusionDerived): DocumentModel {
       return [it.pid, title ?? '', author ?? '', e.criterion, e.evidence, e.requester, e.contact, e.date];
     }),
   };
-  return { ...DOCUMENTS.rows, page: portraitPage(), fontSize: 10, lineHeight: 1.5, pageNumbers: false, blocks: [table], formats: ['csv', 'xlsx'] };
+  return { title: DOCUMENTS.rows.title, page: portraitPage(), fontSize: 10, lineHeight: 1.5, pageNumbers: false, blocks: [table] };
 }
 
-function filledList(list: NonNullable<ExclusionDerived['list']>): FilledSheet {
-  const { sheet, edits } = list;
+export function filledList(_: LoadedExclusion, d: ExclusionDerived): Made {
+  const { sheet, edits } = d.list!;
   const csv = sheet.encoding && sheet.records ? { encoding: sheet.encoding, records: sheet.records } : undefined;
-  return { kind: 'filledSheet', ...DOCUMENTS.list, format: sheet.format, source: { bytes: sheet.bytes, sheet: sheet.sheet, csv }, edits };
+  return { kind: 'filledSheet', title: DOCUMENTS.list.title, format: sheet.format, source: { bytes: sheet.bytes, sheet: sheet.sheet, csv }, edits };
 }
 
 /** The e-mail text and the printed cover letter say the same things from one context. */
-function letter(c: LoadedExclusion, d: ExclusionDerived, kind: 'mail' | 'letter'): DocumentModel {
-  const doc = kind === 'mail' ? DOCUMENTS.mail : DOCUMENTS.letter;
-  return templates.document(doc.name, `${kind === 'mail' ? 'request-mail' : 'cover-letter'}.hbs`, doc.title,
-    () => letterContext(c, d), kind === 'mail' ? { formats: ['txt'] } : {});
-}
+export const requestMail = (c: LoadedExclusion, d: ExclusionDerived): Made =>
+  templates.document('request-mail.hbs', DOCUMENTS.mail.title, () => letterContext(c, d));
+export const coverLetter = (c: LoadedExclusion, d: ExclusionDerived): Made =>
+  templates.document('cover-letter.hbs', DOCUMENTS.letter.title, () => letterContext(c, d));
 
 function letterContext(c: LoadedExclusion, d: ExclusionDerived) {
   const criteria = valueInForce(CRITERIA, d.date);

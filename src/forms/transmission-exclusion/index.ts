@@ -2,7 +2,7 @@
 import { error, type Problem } from '../../base/problem.js';
 import { readSheetFile } from '../../input/sheet.js';
 import type { FormContext, FormPlugin, Loaded } from '../kit/plugin.js';
-import { composeExclusion, DOCUMENTS } from './compose.js';
+import { coverLetter, DOCUMENTS, filledList, requestMail, rowsTable } from './compose.js';
 import { deriveExclusion, type ExclusionDerived, type LoadedExclusion } from './derive.js';
 import { exclusionSchema, type ExclusionCase } from './schema.js';
 
@@ -19,9 +19,13 @@ async function load(c: ExclusionCase, ctx: FormContext): Promise<Loaded<LoadedEx
 export const transmissionExclusion: FormPlugin<ExclusionCase, ExclusionDerived, LoadedExclusion> = {
   id: 'transmission-exclusion',
   title: { ja: 'デジタル化資料送信サービスの除外申出（図書館送信・個人送信）', en: 'Exclusion from the NDL\'s digitized-material transmission services' },
-  documents: Object.values(DOCUMENTS),
+  documents: [
+    { ...DOCUMENTS.rows, about: DOCUMENTS.rows.title, formats: ['csv', 'xlsx'], make: rowsTable },
+    { ...DOCUMENTS.list, about: DOCUMENTS.list.title, formats: ['csv', 'xlsx'], when: (_, d) => !!d.list, make: filledList },
+    { ...DOCUMENTS.mail, about: DOCUMENTS.mail.title, formats: ['txt'], make: requestMail },
+    { ...DOCUMENTS.letter, about: DOCUMENTS.letter.title, make: coverLetter },
+  ],
   schema: exclusionSchema,
   load,
   derive: deriveExclusion,
-  compose: (c, d) => composeExclusion(c, d),
 };
