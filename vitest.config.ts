@@ -1,9 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two tiers, one run (`npm test`; `vitest run --project unit` for the first alone):
+ * - unit: the code itself, in this process — rules, layout properties, schema, messages, the CLI
+ *   run in-process. No other program, no build: vitest runs src/ directly.
+ * - clients: what real clients make of our output (poppler, qpdf, LibreOffice, Chromium), what
+ *   needs a process of its own (a kill, a terminal, a process's memory, the preview's Ctrl-C) or the
+ *   built dist/ (a folder of cases renders in worker threads that load dist/), and the runs at
+ *   scale (500 works, 30,000-row lists, the 250-case fuzz of the front door). The fuzz needs no
+ *   client, but at 7–15 s here it alone would be the unit tier's whole budget (15 s).
+ */
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          // Files share a worker's modules: the 7.8 MB font is parsed and fontkit loaded once per
+          // worker instead of once per file (about 1 s each). Safe because these tests keep no
+          // state in shared modules (no mocks; each writes its own temporary folder).
+          isolate: false,
+          pool: 'threads',
+        },
+      },
+      { extends: true, test: { name: 'clients', include: ['test/clients/**/*.test.ts'] } },
+    ],
   },
 });

@@ -1,10 +1,14 @@
-/** Shared helpers for tests that judge our output with real clients (poppler, qpdf, LibreOffice). */
+/**
+ * Shared helpers: the command line run in-process (cli) or as users run it (yoshiki), the real
+ * clients that judge our output (poppler, qpdf, LibreOffice) and `needs`, which names the ones a
+ * test cannot do without.
+ */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, delimiter, join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { MM } from '../src/model/document.js';
 import { checkCase, renderCase } from '../src/pipeline/pipeline.js';
@@ -89,9 +93,77 @@ export function run(cmd: string, args: string[], env: Record<string, string> = {
   return spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
 }
 
-/** The built command line, as a user runs it. */
+/**
+ * The built command line, as a user runs it, in a process of its own: each costs 1.5–2 s (mostly
+ * loading fontkit), so only what needs a process uses it — a kill, a terminal, the memory of a
+ * process, and a smoke run of the built bin/yoshiki.js. The others use `cli`.
+ */
 export const YOSHIKI = new URL('../bin/yoshiki.js', import.meta.url).pathname;
 export const yoshiki = (...args: string[]) => run(process.execPath, [YOSHIKI, ...args]);
+
+export interface CliRun { status: number; stdout: string; stderr: string }
+
+/**
+ * The command line run in this process, from the sources: the same runCli bin/yoshiki.js calls,
+ * with its output collected, its exit status returned. Paths stay relative to process.cwd(), as
+ * for a spawned run from here. A folder of several cases still renders in worker threads, which
+ * load dist/ (npm test builds it first).
+ */
+export async function cli(...args: string[]): Promise<CliRun> {
+  const { runCli } = await import('../src/app/cli/main.js');
+  const out = { stdout: '', stderr: '' };
+  const status = await runCli(args, {
+    stdout: { write: (text: string) => { out.stdout += text; } },
+    stderr: { write: (text: string) => { out.stderr += text; } },
+  });
+  return { status, ...out };
+}
+
+/** Whether a program is on PATH (or, named by its path, is there and may be run); a file by its path. */
+function installed(tool: string): boolean {
+  const candidates = tool.includes('/') ? [tool] : (process.env.PATH ?? '').split(delimiter).map((d) => join(d, tool));
+  return candidates.some((file) => {
+    try {
+      accessSync(file, /\.(ttf|otf)$/.test(file) ? constants.R_OK : constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * `describe` for tests that need real clients (programs on PATH, or files by their path). When one
+ * is missing, outside CI the tests are skipped and the title and a warning name it; in CI (CI set,
+ * as .ci/run does) a missing one fails, so a broken install never passes as "skipped".
+ */
+export function needs(...tools: string[]): (title: string, body: () => void) => void {
+  const missing = tools.filter((tool) => !installed(tool));
+  if (missing.length === 0) return describe;
+  const what = `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not installed`;
+  if (process.env.CI) {
+    return (title, body) => describe(title, () => {
+      it(`needs ${missing.join(', ')}`, () => {
+        throw new Error(`${what}; CI must install it (.ci/run)`);
+      });
+      body();
+    });
+  }
+  return (title, body) => {
+    console.warn(`skipped "${title}": ${what}`);
+    describe.skip(`${title} [skipped: ${what}]`, body);
+  };
+}
+
+/** The 1-based line of `text` holding `onLine`, which must name exactly one line. */
+export function lineIn(text: string, onLine: string): number {
+  const lines = text.split('\n').flatMap((line, i) => (line.includes(onLine) ? [i + 1] : []));
+  if (lines.length !== 1) throw new Error(`"${onLine}" is on ${lines.length} lines, not one: lines ${lines.join(', ')}`);
+  return lines[0];
+}
+
+/** The 1-based line of a fixture (a path under fixtures/) holding `onLine`, which must name exactly one line. */
+export const lineOf = (fixture: string, onLine: string) => lineIn(readFileSync(join(FIXTURES, fixture), 'utf8'), onLine);
 
 /** Copies the files the example cases name (works CSV, images, the NDL list) into `dir`. */
 export function copyNamedFiles(dir: string): void {
@@ -141,6 +213,17 @@ export async function expectSoundPdf(pdf: string): Promise<void> {
 const FONTS_DIR = new URL('../fonts/', import.meta.url).pathname;
 
 /**
+ * One LibreOffice profile per test worker, kept for the run: a fresh profile costs LibreOffice its
+ * first-start setup on every conversion (measured here: 1.5–1.7 s a conversion with a kept profile, 1.6–2.0 s with a fresh one). Two LibreOffices must never
+ * share one at once, so it is keyed by process and vitest worker; a worker converts one at a time.
+ */
+function libreOfficeProfile(): string {
+  const dir = join(tmpdir(), `yoshiki-lo-profile-${process.pid}-${process.env.VITEST_POOL_ID ?? '0'}`);
+  mkdirSync(dir, { recursive: true });
+  return `file://${dir}`;
+}
+
+/**
  * LibreOffice converts DOCX files to PDF headlessly, seeing only our own font (as on a machine with
  * no Japanese fonts). `docx` maps a unique name to a file; one LibreOffice start (seconds) converts
  * them all. Returns each name's PDF.
@@ -149,7 +232,7 @@ export function libreOfficeToPdf(docx: Record<string, string>): Record<string, s
   const inDir = tempDir('lo-in-');
   const outDir = tempDir('lo-out-');
   for (const [name, file] of Object.entries(docx)) copyFileSync(file, join(inDir, `${name}.docx`));
-  const lo = run('soffice', [`-env:UserInstallation=file://${tempDir('lo-profile-')}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir,
+  const lo = run('soffice', [`-env:UserInstallation=${libreOfficeProfile()}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir,
     ...Object.keys(docx).map((n) => join(inDir, `${n}.docx`))], { FONTCONFIG_FILE: fontconfig([FONTS_DIR]) });
   if (lo.status !== 0) throw new Error(`LibreOffice failed: ${lo.stderr}`);
   return Object.fromEntries(Object.keys(docx).map((n) => [n, join(outDir, `${n}.pdf`)]));
@@ -170,7 +253,7 @@ export async function checkEdited(name: string, edit: (yaml: string) => string, 
  */
 export function libreOfficeSheetCsv(xlsx: string): string {
   const outDir = tempDir('lo-calc-');
-  const lo = run('soffice', [`-env:UserInstallation=file://${tempDir('lo-profile-')}`, '--headless',
+  const lo = run('soffice', [`-env:UserInstallation=${libreOfficeProfile()}`, '--headless',
     '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', outDir, xlsx]);
   if (lo.status !== 0) throw new Error(`LibreOffice failed: ${lo.stderr}`);
   return readFileSync(join(outDir, basename(xlsx).replace(/\.xlsx$/, '.csv')), 'utf8');

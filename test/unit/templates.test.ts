@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../src/export/docx.js';
 import { formTemplates } from '../../src/forms/kit/templates.js';
 import { layoutDocument } from '../../src/layout/layout.js';
+import type { DocumentModel } from '../../src/model/document.js';
 import { tempDir } from '../helpers.js';
 
 const STAMP = { widthMm: 60, heightMm: 36, lines: [{ text: '6,900円', size: 14, place: 'middle' }], beside: '令和8年12月1日' };
@@ -23,7 +24,7 @@ function probe(files: Record<string, string>) {
 }
 
 const documentOf = (file: string, context: Record<string, unknown>, templates = probe({ [file]: TEMPLATES[file] })) =>
-  templates.document('probe', file, 'probe', () => context);
+  Object.assign(templates.document(file, 'probe', () => context), { name: 'probe' }) as DocumentModel; // lazy: composed by the exporter
 
 const TEMPLATES: Record<string, string> = {
   'typo.hbs': '{{!-- a comment --}}\np | 裁定申請書\n@stampbox stamp\n',

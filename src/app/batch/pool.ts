@@ -10,6 +10,13 @@ import { renderTask, type CaseOutcome, type RenderTask } from './job.js';
 
 export const defaultJobs = () => availableParallelism();
 
+// Run from the sources (vitest runs the tests on src/, the CLI in-process), this file is pool.ts
+// and no worker.js lies beside it; a worker thread cannot load TypeScript, so it takes the compiled
+// one in dist/ (npm test builds it first).
+const WORKER = import.meta.url.endsWith('.ts')
+  ? new URL('../../../dist/app/batch/worker.js', import.meta.url)
+  : new URL('./worker.js', import.meta.url);
+
 export async function renderAll(tasks: RenderTask[], jobs: number, onDone: (outcome: CaseOutcome) => void): Promise<void> {
   const threads = Math.min(jobs, tasks.length);
   if (tasks.length <= 1) {
@@ -18,7 +25,7 @@ export async function renderAll(tasks: RenderTask[], jobs: number, onDone: (outc
   }
   const { Piscina } = await import('piscina');
   const pool = new Piscina<RenderTask, CaseOutcome>({
-    filename: new URL('./worker.js', import.meta.url).href,
+    filename: WORKER.href,
     minThreads: threads,
     maxThreads: threads,
     // A roomier young generation: rendering makes many short-lived objects, and fewer collections

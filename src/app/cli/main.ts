@@ -14,7 +14,7 @@ import { hasStarter, starter } from './starters.js';
 import { todayIso } from '../../base/format.js';
 import { defaultJobs, renderAll } from '../batch/pool.js';
 import type { CaseOutcome } from '../batch/job.js';
-import { progress } from './progress.js';
+import { progress, type Output } from './progress.js';
 import { caseReport, isEnglish, problemJson } from './report.js';
 
 const USAGE = `yoshiki — 様式: case files to paperwork
@@ -30,25 +30,47 @@ const USAGE = `yoshiki — 様式: case files to paperwork
 
 class UsageError extends Error {}
 
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Where the command line writes. bin/yoshiki.js gives the process's streams; the tests run the
+ * command in their own process (a spawned one costs 1.5–2 s, mostly loading fontkit) and give
+ * writers that collect the text. Nothing else differs: paths are still relative to process.cwd().
+ */
+export interface CliIO {
+  stdout: Output;
+  stderr: Output;
+}
+
+const processIO = (): CliIO => ({ stdout: process.stdout, stderr: process.stderr });
+
+/** Runs the command; an exception yoshiki did not expect is reported as its own fault, exit 1. */
+export async function runCli(argv: string[], io: CliIO = processIO()): Promise<number> {
+  try {
+    return await main(argv, io);
+  } catch (e) {
+    io.stderr.write(`yoshiki の内部エラーです / Internal error in yoshiki: ${(e as { message?: unknown } | null)?.message ?? e}\n`);
+    return 1;
+  }
+}
+
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
-      case 'render': return await render(rest);
-      case 'check': return await check(rest);
-      case 'forms': return forms();
-      case 'schema': return schema(rest);
-      case 'preview': return await preview(rest);
-      case 'new': return newCase(rest);
+      case 'render': return await render(rest, io);
+      case 'check': return await check(rest, io);
+      case 'forms': return forms(io);
+      case 'schema': return schema(rest, io);
+      case 'preview': return await preview(rest, io);
+      case 'new': return newCase(rest, io);
       case undefined: case '-h': case '--help': case 'help':
-        process.stdout.write(USAGE);
+        io.stdout.write(USAGE);
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(`「${command}」というコマンドはありません。 / Unknown command "${command}".`);
     }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${(e as Error).message}\n\n${USAGE}`);
+      io.stderr.write(`${(e as Error).message}\n\n${USAGE}`);
       return 2;
     }
     throw e;
@@ -69,7 +91,7 @@ function caseFiles(inputs: string[]): string[] {
   });
 }
 
-async function render(args: string[]): Promise<number> {
+async function render(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: {
     out: { type: 'string', short: 'o', default: 'out' },
     format: { type: 'string', default: FORMATS.join(',') },
@@ -88,7 +110,7 @@ async function render(args: string[]): Promise<number> {
   const today = todayIso();
   // Listing every written file helps with a few cases; with hundreds the summary says where they are.
   const listWritten = files.length <= 20;
-  const bar = progress(files.length);
+  const bar = progress(files.length, io.stdout);
   let failed = 0;
   let pages = 0;
   const finished = (o: CaseOutcome) => {
@@ -101,7 +123,7 @@ async function render(args: string[]): Promise<number> {
   const fonts = values.font.map((f) => resolve(f));
   await renderAll(unique.map((file) => ({ file, out: values.out, formats, today, fonts })), jobs, finished);
   bar.stop();
-  if (files.length > 1) process.stdout.write(`${summary(files.length, failed, pages, performance.now() - started, values.out)}\n`);
+  if (files.length > 1) io.stdout.write(`${summary(files.length, failed, pages, performance.now() - started, values.out)}\n`);
   return failed ? 1 : 0;
 }
 
@@ -138,7 +160,7 @@ function summary(total: number, failed: number, pages: number, ms: number, out: 
     + `Done: ${n(total - failed)} of ${n(total)} cases rendered, ${n(failed)} failed, ${n(pages)} pages, ${seconds} s (in ${out})`;
 }
 
-async function check(args: string[]): Promise<number> {
+async function check(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true,
     options: { json: { type: 'boolean', default: false }, font: { type: 'string', multiple: true, default: [] } } });
   const fonts = values.font.map((f) => resolve(f));
@@ -148,46 +170,46 @@ async function check(args: string[]): Promise<number> {
     if (!result.ok) failed++;
     if (values.json) {
       const en = isEnglish(result);
-      process.stdout.write(`${JSON.stringify({
+      io.stdout.write(`${JSON.stringify({
         case: result.name, form: result.form, ok: result.ok,
         errors: result.problems.filter((p) => p.severity === 'error').map((p) => problemJson(p, en)),
         warnings: result.problems.filter((p) => p.severity === 'warning').map((p) => { const { path, message } = problemJson(p, en); return { path, message }; }),
         facts: result.facts,
         documents: result.documents.map((d) => d.name),
       })}\n`);
-    } else process.stdout.write(`${caseReport(result)}\n`);
+    } else io.stdout.write(`${caseReport(result)}\n`);
   }
   return failed ? 1 : 0;
 }
 
 /** Prints (or writes, never over an existing file) a starter case that checks and renders as it is. */
-function newCase(args: string[]): number {
+function newCase(args: string[], io: CliIO): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', short: 'o' } } });
   const [form] = positionals;
   if (!form || !FORMS[form] || !hasStarter(form))
     throw new UsageError(`form を指定してください: ${Object.keys(FORMS).join(', ')} / Name a form.`);
   const text = starter(form, todayIso());
   if (!values.out) {
-    process.stdout.write(text);
+    io.stdout.write(text);
     return 0;
   }
   if (existsSync(values.out))
     throw new UsageError(`「${values.out}」はすでにあります。上書きはしません。 / "${values.out}" exists: it is never overwritten.`);
   writeFileSync(values.out, text, { flag: 'wx' });
-  process.stdout.write(`${values.out} を作りました。 / Wrote ${values.out}.\n  yoshiki preview ${values.out}\n`);
+  io.stdout.write(`${values.out} を作りました。 / Wrote ${values.out}.\n  yoshiki preview ${values.out}\n`);
   return 0;
 }
 
-function forms(): number {
+function forms(io: CliIO): number {
   for (const f of Object.values(FORMS)) {
-    process.stdout.write(`${f.id}\t${f.title.ja} / ${f.title.en}\n`);
-    for (const d of f.documents) process.stdout.write(`  ${d.name}\t${d.about}\t${(d.formats ?? DEFAULT_FORMATS).join(', ')}\n`);
+    io.stdout.write(`${f.id}\t${f.title.ja} / ${f.title.en}\n`);
+    for (const d of f.documents) io.stdout.write(`  ${d.name}\t${d.about}\t${(d.formats ?? DEFAULT_FORMATS).join(', ')}\n`);
   }
   return 0;
 }
 
 /** Serves the live preview until Ctrl-C; the exit is clean (server, watcher and connections closed). */
-async function preview(args: string[]): Promise<number> {
+async function preview(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { port: { type: 'string', default: '4649' } } });
   const [file] = positionals;
   if (!file || positionals.length > 1) throw new UsageError('ケースファイルを1つ指定してください。 / Give one case file.');
@@ -197,25 +219,25 @@ async function preview(args: string[]): Promise<number> {
   const { startPreview } = await import('../preview/server.js');
   let server;
   try {
-    server = await startPreview(file, port, (line) => process.stdout.write(`${line}\n`));
+    server = await startPreview(file, port, (line) => io.stdout.write(`${line}\n`));
   } catch (e) {
     if ((e as { code?: string }).code !== 'EADDRINUSE') throw e;
     throw new UsageError(`ポート ${port} は使用中です。--port で別の番号を指定してください。 / Port ${port} is in use: choose another with --port.`);
   }
-  process.stdout.write(`プレビュー / Preview: ${server.url}  （Ctrl-C で終了 / Ctrl-C to stop）\n`);
+  io.stdout.write(`プレビュー / Preview: ${server.url}  （Ctrl-C で終了 / Ctrl-C to stop）\n`);
   await new Promise<void>((done) => {
     const stop = () => void server.close().then(done);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  process.stdout.write('プレビューを終了しました。 / Preview stopped.\n');
+  io.stdout.write('プレビューを終了しました。 / Preview stopped.\n');
   return 0;
 }
 
-function schema(args: string[]): number {
+function schema(args: string[], io: CliIO): number {
   const form = FORMS[args[0] ?? ''];
   if (!form) throw new UsageError(`form を指定してください: ${Object.keys(FORMS).join(', ')} / Name a form.`);
-  process.stdout.write(`${JSON.stringify(z.toJSONSchema(form.schema, { io: 'input', unrepresentable: 'any' }), null, 2)}\n`);
+  io.stdout.write(`${JSON.stringify(z.toJSONSchema(form.schema, { io: 'input', unrepresentable: 'any' }), null, 2)}\n`);
   return 0;
 }
 

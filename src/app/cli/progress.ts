@@ -5,14 +5,22 @@
  */
 import cliProgress from 'cli-progress';
 
+/** Where the command writes: a process stream, or a writer the tests collect the text with. */
+export interface Output {
+  write(text: string): unknown;
+  /** A terminal gets the redrawn bar; anything else one line per case. */
+  isTTY?: boolean;
+}
+
 export interface Progress {
   /** A case finished: its report (one or more lines) is printed and the count moves on. */
   done(report: string): void;
   stop(): void;
 }
 
-export function progress(total: number, out: NodeJS.WriteStream = process.stdout): Progress {
-  if (out.isTTY && total > 1) return bar(total, out);
+export function progress(total: number, out: Output = process.stdout): Progress {
+  // Only a real terminal (a process stream) says isTTY: the bar needs its columns and cursor.
+  if (out.isTTY && total > 1) return bar(total, out as NodeJS.WriteStream);
   let count = 0;
   const width = String(total).length;
   return {

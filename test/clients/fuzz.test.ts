@@ -8,8 +8,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCase, renderDocuments } from '../src/pipeline/pipeline.js';
-import { copyNamedFiles, FIXTURES, tempDir } from './helpers.js';
+import { checkCase, renderDocuments } from '../../src/pipeline/pipeline.js';
+import { copyNamedFiles, FIXTURES, tempDir } from '../helpers.js';
 
 const cases = readdirSync(FIXTURES).filter((f) => f.endsWith('.yaml')).sort();
 const dir = tempDir('fuzz-');

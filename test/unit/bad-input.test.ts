@@ -2,14 +2,15 @@
  * The hardening corpus (fixtures/bad/): every bad input exits 1 with its message at its place, in
  * Japanese and English, without a stack trace and without writing anything. Plus what cannot be
  * committed: a 100 MB file, a missing file; and the guarantees behind two of them: the alias bomb
- * fails fast and small, and __proto__ keys pollute nothing.
+ * fails fast and small, and __proto__ keys pollute nothing. The command runs in-process (cli); the
+ * alias bomb's memory is measured on a process of its own (test/clients/bad-input.test.ts).
  */
 import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkCase } from '../src/pipeline/pipeline.js';
-import { FIXTURES, run, tempDir, YOSHIKI, yoshiki } from './helpers.js';
+import { checkCase } from '../../src/pipeline/pipeline.js';
+import { cli, FIXTURES, tempDir } from '../helpers.js';
 
 const BAD = join(FIXTURES, 'bad');
 const expected: Record<string, { where: string; says: string[] }> = parse(readFileSync(join(BAD, 'expected.yaml'), 'utf8'));
@@ -28,8 +29,8 @@ describe('fixtures/bad: each bad input gets its message', () => {
     expect(cases.length).toBeGreaterThanOrEqual(16);
   });
 
-  it.each(Object.entries(expected))('%s', (name, { where, says }) => {
-    const checked = yoshiki('check', join(BAD, name));
+  it.each(Object.entries(expected))('%s', async (name, { where, says }) => {
+    const checked = await cli('check', join(BAD, name));
     expect(checked.status).toBe(1);
     expectNoTrace(checked.stdout + checked.stderr);
     // file:line:column (or the file alone) starts a reported problem's line
@@ -37,7 +38,7 @@ describe('fixtures/bad: each bad input gets its message', () => {
     for (const words of says) expect(checked.stdout).toContain(words);
 
     const out = join(tempDir('bad-out-'), 'out');
-    const rendered = yoshiki('render', join(BAD, name), '-o', out);
+    const rendered = await cli('render', join(BAD, name), '-o', out);
     expect(rendered.status).toBe(1);
     expectNoTrace(rendered.stdout + rendered.stderr);
     expect(existsSync(join(out, name.replace(/\.yaml$/, '')))).toBe(false);
@@ -45,12 +46,12 @@ describe('fixtures/bad: each bad input gets its message', () => {
 });
 
 describe('inputs made by the test', () => {
-  it('a 100 MB file is refused by its size, at once', () => {
+  it('a 100 MB file is refused by its size, at once', async () => {
     const file = join(tempDir('bad-big-'), 'huge.yaml');
     writeFileSync(file, 'form: deposit\n');
     truncateSync(file, 100 * 1024 * 1024);
     const start = performance.now();
-    const r = yoshiki('check', file);
+    const r = await cli('check', file);
     expect(performance.now() - start).toBeLessThan(5000);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('ファイルが大きすぎます');
@@ -58,21 +59,11 @@ describe('inputs made by the test', () => {
     expectNoTrace(r.stdout + r.stderr);
   });
 
-  it('a case file that does not exist', () => {
-    const r = yoshiki('check', join(tempDir(), 'nowhere.yaml'));
+  it('a case file that does not exist', async () => {
+    const r = await cli('check', join(tempDir(), 'nowhere.yaml'));
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('The file does not exist or cannot be read.');
     expectNoTrace(r.stdout + r.stderr);
-  });
-
-  it('the alias bomb fails fast and small', () => {
-    const start = performance.now();
-    const r = run('/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, YOSHIKI, 'check', join(BAD, 'alias-bomb.yaml')]);
-    expect(performance.now() - start).toBeLessThan(5000);
-    expect(r.status).toBe(1);
-    // 9^13 values if expanded; refused after 200,000: the process stays far below 300 MB.
-    expect(Number(/maxrss=(\d+)/.exec(r.stderr)![1])).toBeLessThan(300 * 1024);
-    expect(r.stdout.length).toBeLessThan(2000);
   });
 
   it('__proto__ and constructor keys pollute no prototype', async () => {

@@ -5,20 +5,22 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eraDate } from '../src/base/format.js';
-import { caseStrings, pdfText, renderFixture, run, squash } from './helpers.js';
+import { eraDate } from '../../src/base/format.js';
+import { caseStrings, needs, pdfText, renderFixture, run, squash } from '../helpers.js';
 
 type Rendered = Awaited<ReturnType<typeof renderFixture>>;
 const cases: Record<string, Rendered> = {};
 const read = (name: string, doc: string) => readFileSync(cases[name].file(doc)!, 'utf8');
 const pdf = (name: string, doc: string) => squash(pdfText(cases[name].file(doc)!));
 
+const poppler = needs('pdftotext', 'pdfimages');
+
 beforeAll(async () => {
   for (const name of ['ruling-anthology', 'ruling-reprint', 'ruling-drama-dvd', 'ruling-previously-ruled', 'ruling-museum-broadcast'])
     cases[name] = await renderFixture(name);
 });
 
-describe('evidence table', () => {
+poppler('evidence table', () => {
   it('works not ruled before: the four measure columns of 資料2, each work\'s own text, the notice composed', () => {
     const csv = read('ruling-anthology', 'evidence.csv');
     expect(csv.startsWith('\uFEFFNo.,著作物の題号,著作者名,ア(ア)名簿・名鑑類の閲覧 又は ア(イ)ネット検索サービスによる情報の検索,イ(ア)著作権等管理事業者等への照会,')).toBe(true);
@@ -47,7 +49,7 @@ describe('evidence table', () => {
   });
 });
 
-describe('別添資料', () => {
+poppler('別添資料', () => {
   it('puts each attachment on its own page, captioned with the work', () => {
     const file = cases['ruling-anthology'].file('attachments.pdf')!;
     const images = run('pdfimages', ['-list', file]).stdout.trim().split('\n').slice(2);
@@ -59,7 +61,7 @@ describe('別添資料', () => {
   });
 });
 
-describe('委任状', () => {
+poppler('委任状', () => {
   it('names the agent, the applicant, the ruling under 法67条1項 and the works by the 別紙', () => {
     const text = pdf('ruling-anthology', 'power-of-attorney.pdf');
     for (const s of ['委任状', '弁護士代理一郎', '東京都千代田区霞が関1丁目1番1号〇〇法律事務所', '株式会社文部科学文芸出版', '代表取締役科学文男㊞',
@@ -72,7 +74,7 @@ describe('委任状', () => {
   });
 });
 
-describe('権利者捜しの広告文', () => {
+poppler('権利者捜しの広告文', () => {
   it('describes every work and gives the contact, as in seed 004\'s 掲載例', () => {
     const text = read('ruling-anthology', 'advertisement.txt');
     expect(text).toContain('下記の著作物を利用するに当たり、著作権者の方を捜しています。著作権者の連絡先を御存知の方は、下記まで御一報いただければ幸いです。');
@@ -92,7 +94,7 @@ describe('権利者捜しの広告文', () => {
   });
 });
 
-describe('複製物への表示', () => {
+poppler('複製物への表示', () => {
   it('during the application (67条の2) and after the ruling, for a work', () => {
     const text = read('ruling-anthology', 'copy-notice.txt');
     expect(text).toContain(`この複製物は、${eraDate('2026-12-01')}に著作権法第67条の2第1項の規定に基づく申請を行い、同項の適用を受けて作成されたものです。`);

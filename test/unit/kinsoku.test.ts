@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { advance } from '../src/typeset/fonts.js';
-import { breakLines, NO_LINE_END, NO_LINE_START, splitGraphemes } from '../src/typeset/kinsoku.js';
+import { advance } from '../../src/typeset/fonts.js';
+import { breakLines, NO_LINE_END, NO_LINE_START, splitGraphemes } from '../../src/typeset/kinsoku.js';
 
 const measure = (g: string) => advance(g) * 10;
 const wrap = (text: string, ems: number) => breakLines(text, ems * 10, measure);

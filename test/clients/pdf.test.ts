@@ -4,11 +4,11 @@
  * box is top left and clear of text, and the embedded font is a subset that renders without help.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MM } from '../src/model/document.js';
-import { eraDate, yen } from '../src/base/format.js';
+import { MM } from '../../src/model/document.js';
+import { eraDate, yen } from '../../src/base/format.js';
 import {
-  caseStrings, expectSoundPdf, expectWithinMarginsAndKinsoku, pdfBoxes, pdfRects, pdfText, RULING_CASES, renderFixture, squash,
-} from './helpers.js';
+  caseStrings, expectSoundPdf, expectWithinMarginsAndKinsoku, needs, pdfBoxes, pdfRects, pdfText, RULING_CASES, renderFixture, squash,
+} from '../helpers.js';
 
 const OWN_CASES = ['ruling-museum-broadcast', 'ruling-individual-phonogram'];
 const ALL = [...RULING_CASES, ...OWN_CASES];
@@ -24,7 +24,9 @@ beforeAll(async () => {
   for (const name of ALL) rendered[name] = await renderFixture(name);
 });
 
-describe.each(ALL)('%s.pdf', (name) => {
+const poppler = needs('pdftotext', 'pdftoppm', 'qpdf');
+
+poppler('every application', () => describe.each(ALL)('%s.pdf', (name) => {
   it('holds every string of the case file, the date in the era, and each amount', () => {
     const text = squash(pdfText(rendered[name].pdf));
     for (const { key, value } of caseStrings(name, CODES)) expect(text, `${key}: ${value}`).toContain(squash(value));
@@ -40,9 +42,9 @@ describe.each(ALL)('%s.pdf', (name) => {
   it('embeds a subset of IPAex Mincho that poppler renders with no fonts installed, and qpdf accepts', async () => {
     await expectSoundPdf(rendered[name].pdf);
   });
-});
+}));
 
-describe('the revenue-stamp box', () => {
+poppler('the revenue-stamp box', () => {
   it('sits top left with 6,900円 and its stamps, and no other text touches it', () => {
     for (const name of RULING_CASES) {
       const pdf = rendered[name].pdf;
@@ -72,7 +74,7 @@ describe('the revenue-stamp box', () => {
   });
 });
 
-describe('wording', () => {
+poppler('wording', () => {
   it('follows the seed for a work and a performance', () => {
     const work = squash(pdfText(rendered['ruling-reprint'].pdf));
     expect(work).toContain(squash('著作権法第67条第1項の規定に基づき、下記の著作物の利用を行いたいので、必要な資料を添えて申請します。'));

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breakLines, minContentWidth, NO_LINE_END, NO_LINE_START, splitGraphemes } from '../src/typeset/kinsoku.js';
+import { breakLines, minContentWidth, NO_LINE_END, NO_LINE_START, splitGraphemes } from '../../src/typeset/kinsoku.js';
 
 /** Full-width characters are 1 wide, half-width ones (ASCII, Latin, ｶﾅ) 0.5. */
 const measure = (g: string) => {

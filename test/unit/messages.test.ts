@@ -5,8 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCase } from '../src/pipeline/pipeline.js';
-import { FIXTURES, tempDir } from './helpers.js';
+import { checkCase } from '../../src/pipeline/pipeline.js';
+import { FIXTURES, lineIn, tempDir } from '../helpers.js';
 
 const reprint = readFileSync(join(FIXTURES, 'ruling-reprint.yaml'), 'utf8');
 
@@ -32,14 +32,12 @@ async function checkText(text: string | Buffer) {
   return errors;
 }
 
-const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
-
 describe('messages for bad case files', () => {
   it('a misspelt field: where it is, and the closest known name', async () => {
     const text = reprint.replace('  representative:', '  representitive:');
     const [e] = await checkText(text);
     expect(e.path.join('.')).toBe('applicant.representitive');
-    expect(e.line).toBe(lineOf(text, 'representitive'));
+    expect(e.line).toBe(lineIn(text, 'representitive'));
     expect(e.column).toBe(3);
     expect(e.hint?.en).toContain('"representative"');
   });
@@ -47,7 +45,7 @@ describe('messages for bad case files', () => {
     const text = reprint.replace('kind: corporation ', 'kind: corporaton ');
     const [e] = await checkText(text);
     expect(e.path.join('.')).toBe('applicant.kind');
-    expect(e.line).toBe(lineOf(text, 'corporaton'));
+    expect(e.line).toBe(lineIn(text, 'corporaton'));
     expect(e.ja).toContain('individual');
     expect(e.hint?.ja).toContain('corporation');
   });
@@ -55,7 +53,7 @@ describe('messages for bad case files', () => {
     const text = reprint.replace('formula: print          #', 'formula: prnt          #');
     const [e] = await checkText(text);
     expect(e.path.join('.')).toBe('uses.0.compensation.formula');
-    expect(e.line).toBe(lineOf(text, 'formula: prnt'));
+    expect(e.line).toBe(lineIn(text, 'formula: prnt'));
     expect(e.en).toContain('monthly-tariff');
     expect(e.hint?.en).toContain('"print"');
   });
@@ -69,7 +67,7 @@ describe('messages for bad case files', () => {
     const text = reprint.replace('date: 2018-11-20', 'date: 2018-02-30').replace('unit_price: 800', 'unit_price: -800');
     const errors = await checkText(text);
     const date = errors.find((e) => e.path.join('.') === 'date')!;
-    expect(date.line).toBe(lineOf(text, '2018-02-30'));
+    expect(date.line).toBe(lineIn(text, '2018-02-30'));
     expect(date.ja).toContain('YYYY-MM-DD');
     const price = errors.find((e) => e.path.join('.') === 'uses.0.compensation.unit_price')!;
     expect(price.en).toContain('-800');
@@ -78,7 +76,7 @@ describe('messages for bad case files', () => {
     const text = reprint.replace('start: 2018-11-01', 'start: 2018-11-15');
     const [e] = await checkText(text);
     expect(e.path.join('.')).toBe('due_diligence.public_notice.start');
-    expect(e.line).toBe(lineOf(text, 'start: 2018-11-15'));
+    expect(e.line).toBe(lineIn(text, 'start: 2018-11-15'));
     expect(e.en).toContain('2018-11-23');
   });
   it('malformed YAML: line and column of the fault', async () => {
@@ -89,7 +87,7 @@ describe('messages for bad case files', () => {
   });
   it('an unclosed quote: the line and column where it was opened, not the end of the file', async () => {
     const text = reprint.replace(/^(\s+)title: (.*)$/m, '$1title: "$2');
-    const line = lineOf(text, 'title: "');
+    const line = lineIn(text, 'title: "');
     const [e] = await checkText(text);
     expect(e).toMatchObject({ line, ja: '引用符（"）が閉じていません。' });
     expect(e.column).toBe(text.split('\n')[line - 1].indexOf('"') + 1);
@@ -99,7 +97,7 @@ describe('messages for bad case files', () => {
     const [e] = await checkText(reprint.replace('form: ruling', 'form: rulling'));
     expect(e.path).toEqual(['form']);
     expect(e.hint?.en).toContain('ruling');
-    expect(e.line).toBe(lineOf(reprint, 'form: ruling'));
+    expect(e.line).toBe(lineIn(reprint, 'form: ruling'));
   });
   it('a character the font cannot draw', async () => {
     const text = reprint.replace('title: 日本の文化', 'title: 日本の文化😀');
@@ -114,8 +112,9 @@ describe('messages for bad case files', () => {
     expect(e.en).toMatch(/too many values|alias/i);
   });
   it('__proto__ as a key', async () => {
-    const [e] = await checkText('form: ruling\n__proto__: { polluted: true }\n');
-    expect(e.line).toBe(2);
+    const text = 'form: ruling\n__proto__: { polluted: true }\n';
+    const [e] = await checkText(text);
+    expect(e.line).toBe(lineIn(text, '__proto__'));
     expect(e.en).toContain('__proto__');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -144,7 +143,7 @@ describe('values YAML reads as numbers', () => {
     const text = reprint.replace('phone: 03-5253-4111(内線 2847)', 'phone: 0352534111');
     const [e] = await checkText(text);
     expect(e.path.join('.')).toBe('applicant.contact.phone');
-    expect(e.line).toBe(lineOf(text, 'phone: 0352534111'));
+    expect(e.line).toBe(lineIn(text, 'phone: 0352534111'));
     expect(e.hint?.en).toMatch(/quotes/);
   });
 });
@@ -154,7 +153,7 @@ describe('rules that refuse a case', () => {
     const [e] = await checkText(`${reprint}\ndeposit_exempt: true\n`);
     expect(e.path).toEqual(['deposit_exempt']);
     expect(e.ja).toContain('申請者は法人');
-    expect(e.line).toBe(lineOf(`${reprint}\ndeposit_exempt: true\n`, 'deposit_exempt'));
+    expect(e.line).toBe(lineIn(`${reprint}\ndeposit_exempt: true\n`, 'deposit_exempt'));
   });
 });
 
@@ -171,16 +170,18 @@ describe('messages for a works CSV and attachments', () => {
   }
 
   it('an unknown column: the file, row 1, its column, and the closest heading', async () => {
-    const { errors, dir } = await checkCsv(goodCsv.replace('expert_bodies', 'expert_body'));
+    const csv = goodCsv.replace('expert_bodies', 'expert_body');
+    const { errors, dir } = await checkCsv(csv);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ file: join(dir, 'ruling-bulk-works.csv'), line: 1, column: 7 });
+    expect(errors[0]).toMatchObject({ file: join(dir, 'ruling-bulk-works.csv'), line: lineIn(csv, 'expert_body'), column: 7 });
     expect(errors[0].hint?.en).toContain('"expert_bodies"');
   });
 
   it('a bad category: the row and column of the cell, with the allowed values', async () => {
-    const { errors } = await checkCsv(goodCsv.replace(',photo,', ',foto,'));
+    const csv = goodCsv.replace(',photo,', ',foto,');
+    const { errors } = await checkCsv(csv);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ line: 3, column: 3 });
+    expect(errors[0]).toMatchObject({ line: lineIn(csv, ',foto,'), column: 3 });
     expect(errors[0].hint?.ja).toContain('photo');
   });
 
@@ -190,12 +191,13 @@ describe('messages for a works CSV and attachments', () => {
       .replace('郷土の民話,', ',');
     const { errors } = await checkCsv(japanese);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ line: 2, column: 1 });
+    expect(errors[0]).toMatchObject({ line: lineIn(goodCsv, '郷土の民話,'), column: 1 });
     expect(errors[0].en).toContain('title');
   });
 
   it('a row with too many cells, and bytes that are neither UTF-8 nor Shift_JIS', async () => {
-    expect((await checkCsv(`${goodCsv}extra,a,b,c,d,e,f,g\n`)).errors[0]).toMatchObject({ line: 5 });
+    const tooMany = `${goodCsv}extra,a,b,c,d,e,f,g\n`;
+    expect((await checkCsv(tooMany)).errors[0]).toMatchObject({ line: lineIn(tooMany, 'extra,a,b') });
     const junk = Buffer.concat([Buffer.from(goodCsv.split('\n')[0] + '\n'), Buffer.from([0x82, 0xa0, 0xff, 0xfe, 0x0a])]);
     const [e] = (await checkCsv(junk)).errors;
     expect(e.en).toContain('neither UTF-8 nor Shift_JIS');
@@ -205,7 +207,7 @@ describe('messages for a works CSV and attachments', () => {
   it('a works_file that does not exist is reported at the works_file line of the case', async () => {
     const yaml = bulk.replace('works_file: ruling-bulk-works.csv', 'works_file: missing.csv');
     const { errors, dir } = await checkCsv(goodCsv, yaml);
-    expect(errors[0]).toMatchObject({ file: join(dir, 'case.yaml'), path: ['works_file'], line: lineOf(yaml, 'works_file') });
+    expect(errors[0]).toMatchObject({ file: join(dir, 'case.yaml'), path: ['works_file'], line: lineIn(yaml, 'works_file') });
     expect(errors[0].ja).toContain('missing.csv');
   });
 
@@ -218,7 +220,7 @@ describe('messages for a works CSV and attachments', () => {
       const file = join(dir, 'case.yaml');
       writeFileSync(file, text);
       const [e] = await failingCheck(file);
-      expect(e).toMatchObject({ path: ['works', 2, 'attachments', 0], line: lineOf(text, `attachments: [${name}]`) });
+      expect(e).toMatchObject({ path: ['works', 2, 'attachments', 0], line: lineIn(text, `attachments: [${name}]`) });
       expect(e.ja).toContain(name);
       expect(e.ja).toContain(ja);
     }

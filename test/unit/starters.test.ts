@@ -8,22 +8,22 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { FORMS } from '../src/forms/registry.js';
-import { checkCase, renderCase } from '../src/pipeline/pipeline.js';
-import { FIXTURES, tempDir, yoshiki } from './helpers.js';
+import { FORMS } from '../../src/forms/registry.js';
+import { checkCase, renderCase } from '../../src/pipeline/pipeline.js';
+import { cli, FIXTURES, tempDir } from '../helpers.js';
 
 const schemas = new Map<string, object>();
-const schemaOf = (form: string) => {
+const schemaOf = async (form: string) => {
   if (!schemas.has(form)) {
-    const out = yoshiki('schema', form);
+    const out = await cli('schema', form);
     expect(out.status).toBe(0);
     schemas.set(form, JSON.parse(out.stdout));
   }
   return schemas.get(form)!;
 };
 const ajv = new Ajv2020({ strict: false, allErrors: true });
-const accepts = (data: { form: string }) => {
-  const ok = ajv.validate(schemaOf(data.form), data);
+const accepts = async (data: { form: string }) => {
+  const ok = ajv.validate(await schemaOf(data.form), data);
   return ok ? true : ajv.errors;
 };
 
@@ -31,7 +31,7 @@ describe('yoshiki new', () => {
   it.each(Object.keys(FORMS))('%s: the starter checks without errors, renders, and the schema accepts it', async (form) => {
     const dir = tempDir('starter-');
     const file = join(dir, `${form}.yaml`);
-    const made = yoshiki('new', form, '-o', file);
+    const made = await cli('new', form, '-o', file);
     expect(made.status, made.stderr).toBe(0);
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(FORMS[form].language === 'en' ? /^# yoshiki: [A-Z]/ : /^# yoshiki: .*[ぁ-んァ-ン一-龥]/);
@@ -40,12 +40,12 @@ describe('yoshiki new', () => {
     expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const written = await renderCase(checked, join(dir, 'out'), ['pdf', 'txt']);
     expect(written.length).toBeGreaterThan(0);
-    expect(accepts(parse(text))).toBe(true);
+    expect(await accepts(parse(text))).toBe(true);
   });
-  it('never overwrites a file', () => {
+  it('never overwrites a file', async () => {
     const file = join(tempDir('starter-'), 'mine.yaml');
     writeFileSync(file, 'form: deposit # my own work\n');
-    const again = yoshiki('new', 'deposit', '-o', file);
+    const again = await cli('new', 'deposit', '-o', file);
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('never overwritten');
     expect(readFileSync(file, 'utf8')).toBe('form: deposit # my own work\n');
@@ -54,21 +54,21 @@ describe('yoshiki new', () => {
 
 describe('yoshiki schema', () => {
   const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.yaml'));
-  it.each(fixtures)('accepts %s', (name) => {
-    expect(accepts(parse(readFileSync(join(FIXTURES, name), 'utf8')))).toBe(true);
+  it.each(fixtures)('accepts %s', async (name) => {
+    expect(await accepts(parse(readFileSync(join(FIXTURES, name), 'utf8')))).toBe(true);
   });
-  it('rejects a misspelt field, naming it', () => {
+  it('rejects a misspelt field, naming it', async () => {
     const data = parse(readFileSync(join(FIXTURES, 'deposit-compensation.yaml'), 'utf8'));
     data.publication.titel = data.publication.title;
     delete data.publication.title;
-    const errors = accepts(data);
+    const errors = await accepts(data);
     expect(errors).not.toBe(true);
     expect(JSON.stringify(errors)).toContain('titel');
   });
   // An editor shows a field's description on hover and beside each completion: every field of every
   // form needs one, in Japanese and in English, or the clerk is left guessing.
-  it.each(Object.keys(FORMS))('%s: every field has a description in Japanese and English', (form) => {
-    const fields = fieldsOf(schemaOf(form) as JsonSchema);
+  it.each(Object.keys(FORMS))('%s: every field has a description in Japanese and English', async (form) => {
+    const fields = fieldsOf((await schemaOf(form)) as JsonSchema);
     expect(fields.length).toBeGreaterThan(3);
     const undescribed = fields.filter((f) => !/[ぁ-んァ-ン一-龥].* \/ [A-Za-z]/.test(f.description ?? '')).map((f) => f.path);
     expect(undescribed).toEqual([]);

@@ -2,15 +2,16 @@
  * The font-fallback chain: fonts named in a case (`fonts:`) or on the command line (`--font`) draw
  * what IPAex Mincho lacks, the first that has a character drawing it; only a character no font has
  * is an error, naming the field, the character and the fonts tried. Debian's DejaVu fonts
- * (fonts-dejavu-core, installed by .ci/run) stand in for a clerk's extra fonts.
+ * (fonts-dejavu-core, installed by .ci/run) stand in for a clerk's extra fonts; poppler and qpdf
+ * read the PDFs. The errors without extra fonts are in test/unit/fonts.test.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { checkCase, renderCase } from '../src/pipeline/pipeline.js';
-import { layoutDocument } from '../src/layout/layout.js';
-import { FIXTURES, pdfText, run, squash, tempDir, yoshiki } from './helpers.js';
+import { expect, it } from 'vitest';
+import { checkCase, renderCase } from '../../src/pipeline/pipeline.js';
+import { layoutDocument } from '../../src/layout/layout.js';
+import { cli, FIXTURES, needs, pdfText, run, squash, tempDir } from '../helpers.js';
 
 const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 const DEJAVU_MONO = '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf';
@@ -27,15 +28,7 @@ function caseWith(extra = '', title = TITLE): string {
 
 const pdfFonts = (pdf: string) => execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
 
-describe('font-fallback chain', () => {
-  it('without extra fonts, a character IPAex lacks is an error naming the field and the character', async () => {
-    const checked = await checkCase(caseWith(), '2026-11-21');
-    expect(checked.ok).toBe(false);
-    expect(checked.problems).toHaveLength(1);
-    expect(checked.problems[0]).toMatchObject({ path: ['publication', 'title'], line: 15 });
-    expect(checked.problems[0].en).toContain('「∯」(U+222F)、「⍟」(U+235F)');
-  });
-
+needs(DEJAVU, DEJAVU_MONO, 'pdffonts', 'pdftotext', 'qpdf')('font-fallback chain', () => {
   it('fonts: in the case draws them from the first font that has each, in tables and paragraphs', async () => {
     const file = caseWith(`fonts: [DejaVuSans.ttf, DejaVuSansMono.ttf]\nnote: 備考に ∯ と ⍟ を書く\n`);
     copyFileSync(DEJAVU, join(file, '..', 'DejaVuSans.ttf'));
@@ -56,14 +49,14 @@ describe('font-fallback chain', () => {
     expect(run('qpdf', ['--check', pdf]).status).toBe(0);
   });
 
-  it('--font on the command line: a character no font has names every font tried', () => {
+  it('--font on the command line: a character no font has names every font tried', async () => {
     const file = caseWith();
-    const one = yoshiki('check', file, '--font', DEJAVU);
+    const one = await cli('check', file, '--font', DEJAVU);
     expect(one.status).toBe(1);
     expect(one.stdout).toContain('No font (IPAexMincho, DejaVu Sans) can draw: 「⍟」(U+235F)');
     expect(one.stdout).not.toContain('U+222F');
     const out = join(tempDir(), 'out');
-    const both = yoshiki('render', file, '--font', DEJAVU, '--font', DEJAVU_MONO, '-o', out, '--format', 'pdf');
+    const both = await cli('render', file, '--font', DEJAVU, '--font', DEJAVU_MONO, '-o', out, '--format', 'pdf');
     expect(both.status, both.stdout).toBe(0);
     expect(squash(pdfText(join(out, 'case', 'deposit-form.pdf')))).toContain(squash(TITLE));
   });
@@ -79,17 +72,4 @@ describe('font-fallback chain', () => {
     expect(readFileSync(b).equals(readFileSync(a))).toBe(true);
   });
 
-  it('a missing font or a file that is not a font is an error at its entry', async () => {
-    const file = caseWith('fonts: [nowhere.ttf, case.yaml]\n', '港町の記憶');
-    const checked = await checkCase(file, '2026-11-21');
-    const fontProblems = checked.problems.filter((p) => p.path[0] === 'fonts');
-    expect(fontProblems.map((p) => p.path)).toEqual([['fonts', 0], ['fonts', 1]]);
-    expect(fontProblems[0].en).toBe('The font "nowhere.ttf" does not exist.');
-    expect(fontProblems[1].en).toContain('"case.yaml" cannot be read as a font');
-    expect(fontProblems.every((p) => p.line !== undefined)).toBe(true);
-    const cli = yoshiki('check', caseWith('', '港町の記憶'), '--font', '/nonexistent/font.ttf');
-    expect(cli.status).toBe(1);
-    expect(cli.stdout).toContain('/nonexistent/font.ttf');
-    expect(cli.stdout).not.toMatch(/^\s+at /m);
-  });
 });

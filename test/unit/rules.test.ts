@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { amount, ratio } from '../src/input/fields.js';
-import { computeCompensation, taxFactor, type Compensation } from '../src/law/rules/compensation.js';
-import { checkDiligence, earliestFilingAfterCric } from '../src/law/rules/diligence.js';
-import { fewestStamps, rulingFee } from '../src/law/rules/fee.js';
-import { addDays, eraDate, isRealDate } from '../src/base/format.js';
+import { amount, ratio } from '../../src/input/fields.js';
+import { computeCompensation, taxFactor, type Compensation } from '../../src/law/rules/compensation.js';
+import { checkDiligence, earliestFilingAfterCric } from '../../src/law/rules/diligence.js';
+import { fewestStamps, rulingFee } from '../../src/law/rules/fee.js';
+import { addDays, eraDate, isRealDate } from '../../src/base/format.js';
 
 const n = (v: number | string) => amount().parse(v);
 const r = (v: number | string) => ratio().parse(v);

@@ -1,7 +1,8 @@
 /**
- * Transmission exclusion (除外申出, seed 000): the criteria's rules, our table as CSV and XLSX, the
- * e-mail and cover letter, and filling the NDL's own list — 30,000 rows, as XLSX and as CSV in both
- * encodings — where nothing but the items' entry cells may change and the input is never written.
+ * Transmission exclusion (除外申出, seed 000): our table as CSV and XLSX, the e-mail and cover
+ * letter, and filling the NDL's own list — 30,000 rows, as XLSX and as CSV in both encodings — where
+ * nothing but the items' entry cells may change and the input is never written. The criteria's
+ * rules and their messages are in test/unit/exclusion.test.ts.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,13 +10,12 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkCase, renderCase } from '../src/pipeline/pipeline.js';
-import { pidKey, reissueTiming } from '../src/law/rules/transmission.js';
+import { checkCase, renderCase } from '../../src/pipeline/pipeline.js';
 // @ts-expect-error a plain ES module without types: the list generator is shared with the fixture script
-import { candidateCsv, candidateRows, candidateXlsx, HEADINGS, pidOf } from '../scripts/candidate-list.mjs';
+import { candidateCsv, candidateRows, candidateXlsx, HEADINGS, pidOf } from '../../scripts/candidate-list.mjs';
 import {
-  caseStrings, checkEdited, expectSoundPdf, expectWithinMarginsAndKinsoku, libreOfficeSheetCsv, libreOfficeToPdf, pdfText, renderFixture, squash, tempDir,
-} from './helpers.js';
+  caseStrings, checkEdited, expectSoundPdf, expectWithinMarginsAndKinsoku, libreOfficeSheetCsv, libreOfficeToPdf, needs, pdfText, renderFixture, squash, tempDir,
+} from '../helpers.js';
 
 type Rendered = Awaited<ReturnType<typeof renderFixture>>;
 const cases: Record<string, Rendered> = {};
@@ -24,34 +24,8 @@ beforeAll(async () => {
 });
 const read = (path: string) => readFileSync(path, 'utf8');
 const edited = (edit: (yaml: string) => string) => checkEdited('transmission-exclusion', edit, '2026-11-21');
-const errorAt = async (edit: (yaml: string) => string, path: string) => {
-  const { checked } = await edited(edit);
-  expect(checked.ok, JSON.stringify(checked.problems)).toBe(false);
-  const e = checked.problems.find((p) => p.severity === 'error' && p.path.join('.') === path);
-  expect(e, `an error at ${path}: ${JSON.stringify(checked.problems)}`).toBeDefined();
-  expect(e!.line).toBeGreaterThan(0);
-  return e!;
-};
 
-describe('rules', () => {
-  it('identifiers written as info URI, dl.ndl.go.jp URL or number name the same item', () => {
-    expect(pidKey('info:ndljp/pid/2500001')).toBe('2500001');
-    expect(pidKey('https://dl.ndl.go.jp/pid/2500001')).toBe('2500001');
-    expect(pidKey('https://dl.ndl.go.jp/info:ndljp/pid/2500001/')).toBe('2500001');
-    expect(pidKey(' 2500001 ')).toBe('2500001');
-    expect(pidKey('info:ndljp/pid/0000003')).toBe('3');
-    expect(pidKey('タイトル')).toBeNull();
-    expect(pidKey('ISBN 978-4-00-000001-7')).toBeNull();
-  });
-  it('a reissue counts within about three months of the request (month ends clamp)', () => {
-    expect(reissueTiming('2026-11-20', '2027-02-20').timing).toBe('within');
-    expect(reissueTiming('2026-11-20', '2027-02-21')).toEqual({ timing: 'too-far', windowEnd: '2027-02-20', earliest: '2026-11-21' });
-    expect(reissueTiming('2026-11-30', '2027-02-28').timing).toBe('within');
-    expect(reissueTiming('2026-11-20', '2026-11-20').timing).toBe('past');
-  });
-});
-
-describe('the contract case', () => {
+needs('soffice', 'pdftotext', 'pdftoppm', 'qpdf')('the contract case', () => {
   it('counts per criterion, and a warning that the NDL wants its own list filled', () => {
     const { checked } = cases['transmission-exclusion'];
     expect(checked.facts).toEqual({ counts: { 'in-print': 2, managed: 0, 'author-request': 0, 'reserved-category': 1 } });
@@ -101,39 +75,6 @@ describe('the contract case', () => {
   });
 });
 
-describe('criteria as validation', () => {
-  it('a reissue beyond about three months is refused, naming the first day it may be asked for', async () => {
-    const e = await errorAt((y) => y.replace('reissue_on: 2027-01-15', 'reissue_on: 2027-03-01'), 'items.1.reissue_on');
-    expect(e.ja).toContain('2027-02-20まで');
-    expect(e.hint!.ja).toContain('2026-12-01以降');
-    expect(e.hint!.ja).toContain('事後除外');
-  });
-  it('a planned reissue must cite its public announcement', async () => {
-    const e = await errorAt((y) => y.replace(/^    evidence: 2027年1月刊行予定.*\n/m, ''), 'items.1.evidence');
-    expect(e.ja).toContain('公開情報');
-  });
-  it('managed needs the management business; reserved-category its category', async () => {
-    await errorAt((y) => y.replace('criterion: in-print             #', 'criterion: managed #'), 'items.0.managed_by');
-    await errorAt((y) => y.replace(/^    category: manga .*\n/m, ''), 'items.2.category');
-  });
-  it('criterion 3: never from an heir; from a publisher only with how the author asked', async () => {
-    const toThree = (y: string) => y.replace('criterion: in-print             #', 'criterion: author-request #');
-    const heir = await errorAt((y) => toThree(y).replace('role: publisher ', 'role: heir '), 'requester.role');
-    expect(heir.ja).toContain('著作者本人');
-    const publisher = await errorAt(toThree, 'items.0.author_request');
-    expect(publisher.en).toMatch(/how and when the author asked/);
-    const { checked } = await edited((y) => toThree(y).replace('    evidence: オンデマンド版', '    author_request: 2026年10月1日付の著作者からの書面\n    evidence: オンデマンド版'));
-    expect(checked.ok, JSON.stringify(checked.problems)).toBe(true);
-    expect(checked.facts.counts).toMatchObject({ 'in-print': 1, 'author-request': 1 });
-  });
-  it('a field of another criterion, a repeated item, a bad identifier and no way to reach the requester are refused', async () => {
-    await errorAt((y) => y.replace('    reissue_on: 2027-01-15', '    reissue_on: 2027-01-15\n    category: manga'), 'items.1.category');
-    await errorAt((y) => y.replace('pid: info:ndljp/pid/0000002', 'pid: https://dl.ndl.go.jp/pid/1'), 'items.1.pid');
-    await errorAt((y) => y.replace('pid: info:ndljp/pid/0000002', 'pid: ISBN978-4-00'), 'items.1.pid');
-    await errorAt((y) => y.replace(/^  phone: .*\n/m, '').replace(/^  email: .*\n/m, ''), 'requester');
-  });
-});
-
 /** A 30,000-row list beside a case of 300 items (plus two the list lacks), in a fresh folder. */
 async function bigListCase(listName: string, bytes: Uint8Array, extra = '') {
   const dir = tempDir('exclusion-');
@@ -152,7 +93,7 @@ async function bigListCase(listName: string, bytes: Uint8Array, extra = '') {
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const ENTRY = HEADINGS.indexOf('除外基準（1・2・3・留保）'); // first entry column, 0-based
 
-describe('filling the NDL list (30,000 rows)', () => {
+needs('soffice')('filling the NDL list (30,000 rows)', () => {
   const rows: string[][] = candidateRows(30_000);
 
   it('XLSX: the items\' entry cells are filled; every other cell, sheet, style and width is as it was', async () => {

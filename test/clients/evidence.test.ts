@@ -1,16 +1,15 @@
 /**
  * The due-diligence evidence table (疎明資料) in bulk, judged by poppler and qpdf: a 500-work case
  * read from a CSV loses nothing across page breaks, repeats its header on every page, keeps every
- * word inside its cell, and a Shift_JIS CSV gives the very same PDF as a UTF-8 one.
+ * word inside its cell. (A Shift_JIS CSV gives the very same PDF as a UTF-8 one: test/unit/evidence.test.ts.)
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { syntheticCaseYaml, syntheticCsv, syntheticWorks } from '../bench/synthetic.mjs';
-import { checkCase, renderCase } from '../src/pipeline/pipeline.js';
-import { NO_LINE_END, NO_LINE_START } from '../src/typeset/kinsoku.js';
-import { FIXTURES, pdfBoxes, pdfRects, pdfText, squash, tempDir, type Word } from './helpers.js';
+import { syntheticCaseYaml, syntheticCsv, syntheticWorks } from '../../bench/synthetic.mjs';
+import { checkCase, renderCase } from '../../src/pipeline/pipeline.js';
+import { NO_LINE_END, NO_LINE_START } from '../../src/typeset/kinsoku.js';
+import { needs, pdfBoxes, pdfRects, pdfText, squash, tempDir, type Word } from '../helpers.js';
 
 const HEADERS = ['No.', '著作物の題号', '著作者名', 'ア(ア)名簿・名鑑類の閲覧 又は ア(イ)ネット検索サービスによる情報の検索',
   'イ(ア)著作権等管理事業者等への照会', 'イ(イ)同種の著作物等に関する識見を有する団体への照会', 'ウ 公衆に対し情報提供を求めること'];
@@ -44,7 +43,7 @@ function rows(cells: Cell[]): Cell[][] {
   return [...byTop.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r.sort((a, b) => a.x - b.x));
 }
 
-describe('evidence table of a 500-work CSV case', () => {
+needs('pdftotext', 'qpdf')('evidence table of a 500-work CSV case', () => {
   const works = syntheticWorks(500);
   let pdf = '';
   let pages: ReturnType<typeof cellsByPage> = [];
@@ -107,25 +106,5 @@ describe('evidence table of a 500-work CSV case', () => {
     // of every page carries its No., and the numbers run on without a gap or a repeat.
     const numbers = pages.flatMap((p) => rows(p.cells).slice(1).map((r) => cellText(r[0])));
     expect(numbers).toEqual(works.map((_, i) => String(i + 1)));
-  });
-});
-
-describe('works_file encodings', () => {
-  it('reads a CP932 CSV and a UTF-8-with-BOM CSV into identical PDFs', async () => {
-    const utf8 = readFileSync(join(FIXTURES, 'ruling-bulk-works.csv'), 'utf8');
-    const render = async (bytes: Buffer) => {
-      const dir = tempDir();
-      copyFileSync(join(FIXTURES, 'ruling-bulk.yaml'), join(dir, 'ruling-bulk.yaml'));
-      writeFileSync(join(dir, 'ruling-bulk-works.csv'), bytes);
-      const checked = await checkCase(join(dir, 'ruling-bulk.yaml'), '2026-11-21');
-      expect(checked.ok).toBe(true);
-      const files = await renderCase(checked, join(dir, 'out'), ['pdf', 'csv']);
-      return files.map((f) => readFileSync(f));
-    };
-    const fromSjis = await render(iconv.encode(utf8, 'cp932'));
-    const fromBom = await render(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(utf8, 'utf8')]));
-    expect(fromSjis.length).toBe(fromBom.length);
-    fromSjis.forEach((bytes, i) => expect(bytes.equals(fromBom[i])).toBe(true));
-    expect(squash(fromSjis.map((b) => b.toString('utf8')).join(''))).toContain('公益社団法人日本文藝家協会'); // the CSV output
   });
 });

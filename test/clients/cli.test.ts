@@ -1,0 +1,39 @@
+/**
+ * The built command as users run it: bin/yoshiki.js over dist/ in a process of its own, for the exit
+ * status a shell sees; and a folder of cases, which renders in worker threads that load dist/.
+ */
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, FIXTURES, tempDir, yoshiki } from '../helpers.js';
+
+const noStackTrace = (out: string) => expect(out).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+describe('bin/yoshiki.js in a process of its own', () => {
+  it('prints the usage and exits 0 for --help, 2 for a command it does not know', () => {
+    const help = yoshiki('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('yoshiki render <case.yaml | dir>');
+    const unknown = yoshiki('frobnicate');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('Unknown command "frobnicate"');
+  });
+});
+
+describe('yoshiki render <folder>', () => {
+  it('renders a directory; a bad case is reported, writes nothing, and does not stop the others', async () => {
+    const dir = tempDir();
+    for (const f of ['ruling-reprint.yaml', 'ruling-ringtone.yaml']) copyFileSync(join(FIXTURES, f), join(dir, f));
+    writeFileSync(join(dir, 'a-broken.yaml'), 'form: ruling\napplicant: [\n');
+    const out = join(dir, 'out');
+    const res = await cli('render', dir, '-o', out);
+    expect(res.status).toBe(1);
+    expect(res.stdout).toContain('a-broken.yaml:');
+    noStackTrace(res.stdout + res.stderr);
+    const submission = ['advertisement.docx', 'advertisement.txt', 'application.docx', 'application.pdf', 'copy-notice.txt',
+      'evidence.csv', 'evidence.docx', 'evidence.pdf'];
+    expect(readdirSync(join(out, 'ruling-reprint')).sort()).toEqual(submission);
+    expect(readdirSync(join(out, 'ruling-ringtone')).sort()).toEqual(submission);
+    expect(existsSync(join(out, 'a-broken'))).toBe(false);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * The live preview's server, in this process: it refuses traversal, foreign Host headers and anything
+ * that is not a page asset or a render, and follows the files a case names. The page in a real
+ * Chromium, and the command's Ctrl-C, are in test/clients/preview.test.ts.
+ */
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, tempDir } from '../helpers.js';
+
+/** A raw HTTP GET with the path as written (no normalisation) and any Host header. */
+let serverUrl: string;
+function get(path: string, host?: string): Promise<{ status: number; body: string }> {
+  const { port } = new URL(serverUrl);
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { Host: host ?? `127.0.0.1:${port}` } }, (res) => {
+      let body = '';
+      res.on('data', (b) => { body += b; });
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+describe('the preview server refuses what it must', () => {
+  let server: { url: string; close(): Promise<void> };
+  beforeAll(async () => {
+    const { startPreview } = await import('../../src/app/preview/server.js');
+    const d = tempDir('preview-srv-');
+    copyFileSync(join(FIXTURES, 'deposit-compensation.yaml'), join(d, 'case.yaml'));
+    server = await startPreview(join(d, 'case.yaml'), 0);
+    serverUrl = server.url;
+  });
+  afterAll(() => server.close());
+
+  it('serves the page, its assets, the state and a current render', async () => {
+    expect((await get('/')).body).toContain('<nav id="tabs"');
+    expect((await get('/pdf.mjs')).status).toBe(200);
+    expect((await get('/doc/deposit-form.pdf')).body.startsWith('%PDF-')).toBe(true);
+    expect(JSON.parse((await get('/state')).body)).toMatchObject({ ok: true, form: 'deposit' });
+    expect((await get('/', `localhost:${new URL(serverUrl).port}`)).status).toBe(200);
+  });
+  it.each([
+    '/../package.json', '/%2e%2e/package.json', '/%2E%2E%2Fpackage.json', '/doc/../../package.json', '/doc/..%2F..%2Fpackage.json',
+    '/doc/%2e%2e%2fcase.yaml', '/case.yaml', '/doc/case.yaml', '/doc/deposit-form.docx', '/node_modules/pdfjs-dist/package.json',
+    '/preview/', '/doc/', '//etc/passwd',
+  ])('404 for %s', async (path) => {
+    const res = await get(path);
+    expect(res.status).toBe(404);
+    expect(res.body).not.toContain('"name"');
+  });
+  it('403 for a foreign Host header (DNS rebinding), even on a valid path', async () => {
+    const { port } = new URL(serverUrl);
+    for (const host of ['evil.example', `evil.example:${port}`, '127.0.0.1', '127.0.0.1:1', `localhost.evil.example:${port}`])
+      expect((await get('/state', host)).status, host).toBe(403);
+  });
+});
+
+describe('the preview follows the files a case names', () => {
+  it('replacing the reading-room photo re-renders the registration', async () => {
+    const { startPreview } = await import('../../src/app/preview/server.js');
+    const d = tempDir('preview-named-');
+    copyFileSync(join(FIXTURES, 'ill-registration.yaml'), join(d, 'case.yaml'));
+    copyFileSync(join(FIXTURES, 'reading-room.png'), join(d, 'reading-room.png'));
+    const server = await startPreview(join(d, 'case.yaml'), 0);
+    try {
+      const first = server.state();
+      expect(first).toMatchObject({ ok: true, english: true });
+      writeFileSync(join(d, 'reading-room.png'), readFileSync(join(FIXTURES, 'cover-photo.png')));
+      await expect.poll(() => server.state().renderVersion, { timeout: 10_000 }).toBeGreaterThan(first.renderVersion);
+      // An unreadable photo: the error at its field, the last render kept and marked out of date.
+      writeFileSync(join(d, 'reading-room.png'), 'not a picture');
+      await expect.poll(() => server.state().stale, { timeout: 10_000 }).toBe(true);
+      expect(server.state().problems[0]).toMatchObject({ severity: 'error', field: 'enclosures.reading_room_photo' });
+      expect(server.state().problems[0].first).toMatch(/PNG or JPEG/);
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+});
