@@ -2,6 +2,7 @@
  * The built command as users run it: bin/yoshiki.js over dist/ in a process of its own, for the exit
  * status a shell sees; and a folder of cases, which renders in worker threads that load dist/.
  */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +18,14 @@ describe('bin/yoshiki.js in a process of its own', () => {
     const unknown = yoshiki('frobnicate');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('Unknown command "frobnicate"');
+  });
+
+  it('stops quietly when the reader closes the pipe early (yoshiki forms | head -1)', () => {
+    const bin = new URL('../../bin/yoshiki.js', import.meta.url).pathname;
+    const piped = spawnSync('sh', ['-c', `node ${bin} forms | head -n 1`], { encoding: 'utf8' });
+    expect(piped.stdout).toMatch(/^ruling\t/);
+    expect(piped.stderr).toBe('');
+    noStackTrace(piped.stderr);
   });
 });
 
