@@ -6,7 +6,7 @@
  */
 import type { Font } from '@pdf-lib/fontkit';
 import type { Document as DocxDocument } from 'docx';
-import type { PDFDocument } from 'pdf-lib';
+import type { PDFDocument, PDFFont } from 'pdf-lib';
 import type { z } from 'zod';
 
 /** The versions the patches below were written against (package.json pins these exactly). */
@@ -51,6 +51,20 @@ export function useNativeDeflate(pdf: PDFDocument, deflate: (data: Uint8Array) =
   const context = pdf.context;
   context.flateStream = (contents, dict = {}) =>
     context.stream(deflate(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), { ...dict, Filter: 'FlateDecode' });
+}
+
+/**
+ * pdf-lib 1.17.1, font.embedder.glyphs: the text a glyph stands for in the PDF's ToUnicode map (what
+ * copying and searching give) comes from the glyph object fontkit made first for that glyph — and
+ * the parsed font is shared by every document of a process. 〜 (U+301C) and ～ (U+FF5E) share a glyph
+ * in IPAex Mincho: a document that drew only 〜 read back ～ when an earlier document had drawn ～.
+ * Each document's subset records its own text for each glyph instead.
+ */
+export function setGlyphText(font: PDFFont, subsetId: number, text: string): void {
+  const embedder = (font as unknown as { embedder: { glyphs: object[] } }).embedder;
+  const glyph = embedder.glyphs[subsetId - 1];
+  if (!glyph) throw new Error('pdf-lib no longer keeps the subset glyphs where yoshiki sets their text');
+  embedder.glyphs[subsetId - 1] = Object.create(glyph, { codePoints: { value: Array.from(text, (c) => c.codePointAt(0)!) } });
 }
 
 /** zod 4.6.7, schema._zod.def: what a schema is made of, read to suggest field names and allowed values. */

@@ -4,7 +4,7 @@
  * glyph in the subset) and a page is one string, so the cost does not grow with drawText calls.
  */
 import { deflateSync } from 'node:zlib';
-import { useNativeDeflate } from '../base/patches.js';
+import { setGlyphText, useNativeDeflate } from '../base/patches.js';
 import { PDFDocument, PDFName, type PDFFont, type PDFImage, type PDFRef } from 'pdf-lib';
 import type { DocumentModel, Image } from '../model/document.js';
 import { eachGrapheme } from '../typeset/kinsoku.js';
@@ -78,13 +78,19 @@ function glyphEncoder(font: PDFFont, pages: PagePlan[], face: number): (text: st
           if (g.length === 1 || (g.length === 2 && g.codePointAt(0)! > 0xffff)) single.push(g);
         });
   const hex = single.length ? font.encodeText(single.join('')).toString().slice(1, -1) : '';
-  if (hex.length === single.length * 4) single.forEach((g, i) => memo.set(g, hex.slice(i * 4, i * 4 + 4)));
+  if (hex.length === single.length * 4)
+    single.forEach((g, i) => {
+      const h = hex.slice(i * 4, i * 4 + 4);
+      memo.set(g, h);
+      setGlyphText(font, parseInt(h, 16), g);
+    });
   return (text) => {
     let out = '';
     eachGrapheme(text, (g) => {
       let h = memo.get(g);
       if (h === undefined) {
         h = font.encodeText(g).toString().slice(1, -1); // "<0a1b>" → "0a1b"
+        if (h.length === 4) setGlyphText(font, parseInt(h, 16), g);
         memo.set(g, h);
       }
       out += h;

@@ -1,6 +1,6 @@
 /**
  * Transmission exclusion (除外申出, seed 000): our table as CSV and XLSX, the e-mail and cover
- * letter, and filling the NDL's own list — 30,000 rows, as XLSX and as CSV in both encodings — where
+ * letter, and filling the NDL's own list — 30,000 rows as CSV in both encodings, 10,000 as XLSX — where
  * nothing but the items' entry cells may change and the input is never written. The criteria's
  * rules and their messages are in test/unit/exclusion.test.ts.
  */
@@ -75,11 +75,14 @@ needs('soffice', 'pdftotext', 'pdftoppm', 'qpdf')('the contract case', () => {
   });
 });
 
-/** A 30,000-row list beside a case of 300 items (plus two the list lacks), in a fresh folder. */
-async function bigListCase(listName: string, bytes: Uint8Array, extra = '') {
+/**
+ * A list beside a case of 300 items (plus two the list lacks), in a fresh folder; the items are
+ * every `step`th row from row 17, spread over a 30,000-row list (97) or a 10,000-row one (33).
+ */
+async function bigListCase(listName: string, bytes: Uint8Array, extra = '', step = 97) {
   const dir = tempDir('exclusion-');
   writeFileSync(join(dir, listName), bytes);
-  const picked = Array.from({ length: 300 }, (_, k) => 17 + k * 97); // spread over the whole list
+  const picked = Array.from({ length: 300 }, (_, k) => 17 + k * step); // spread over the whole list
   const items = picked.map((i, k) => (k % 3 === 0
     ? `  - pid: ${pidOf(i)}\n    criterion: managed\n    managed_by: 〇〇著作権管理機構\n`
     : `  - pid: ${pidOf(i)}\n    criterion: in-print\n    evidence: オンデマンド版 ${k}\n`)).join('');
@@ -93,15 +96,18 @@ async function bigListCase(listName: string, bytes: Uint8Array, extra = '') {
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const ENTRY = HEADINGS.indexOf('除外基準（1・2・3・留保）'); // first entry column, 0-based
 
-needs('soffice')('filling the NDL list (30,000 rows)', () => {
+needs('soffice')('filling the NDL list (30,000 rows; 10,000 as XLSX)', () => {
   const rows: string[][] = candidateRows(30_000);
+  // The XLSX round trip (exceljs reads the list to check it and again to fill it) costs about 0.7 s
+  // per 1,000 rows here; 10,000 rows prove the same filling in a third of the suite's time.
+  const xlsxRows = rows.slice(0, 10_003);
 
   it('XLSX: the items\' entry cells are filled; every other cell, sheet, style and width is as it was', async () => {
-    const { dir, picked, file, list } = await bigListCase('送信候補資料リスト.xlsx', await candidateXlsx(rows));
+    const { dir, picked, file, list } = await bigListCase('送信候補資料リスト.xlsx', await candidateXlsx(xlsxRows), '', 33);
     const before = sha(list);
     const checked = await checkCase(file, '2026-11-21');
     expect(checked.ok, JSON.stringify(checked.problems.filter((p) => p.severity === 'error'))).toBe(true);
-    expect(checked.facts.list).toEqual({ rows: 30_000, matched: 300, unmatched: ['info:ndljp/pid/9999999', 'info:ndljp/pid/9999998'], cells_filled: 1500 });
+    expect(checked.facts.list).toEqual({ rows: 10_000, matched: 300, unmatched: ['info:ndljp/pid/9999999', 'info:ndljp/pid/9999998'], cells_filled: 1500 });
     const notFound = checked.problems.filter((p) => p.severity === 'warning' && p.ja.includes('見つかりません'));
     expect(notFound.map((p) => p.line)).toEqual([expect.any(Number), expect.any(Number)]);
     const written = await renderCase(checked, join(dir, 'out'), ['xlsx', 'txt']);
@@ -114,7 +120,7 @@ needs('soffice')('filling the NDL list (30,000 rows)', () => {
     const sheet = wb.worksheets[0];
     const filledRows = new Map(picked.map((i, k) => [i + 4, k])); // data starts on row 4
     let compared = 0;
-    rows.forEach((expected, r) => {
+    xlsxRows.forEach((expected, r) => {
       const row = sheet.getRow(r + 1);
       const k = filledRows.get(r + 1);
       for (let c = 0; c < HEADINGS.length; c++) {
@@ -129,7 +135,7 @@ needs('soffice')('filling the NDL list (30,000 rows)', () => {
           '株式会社〇〇書房', 'rights@example.co.jp', '2026-11-20']);
       }
     });
-    expect(compared).toBeGreaterThan(30_000 * 7);
+    expect(compared).toBeGreaterThan(10_000 * 7);
     expect(sheet.getCell('A1').font?.bold).toBe(true);
     expect(sheet.getCell('H3').fill).toMatchObject({ fgColor: { argb: 'FFFFF2CC' } });
     expect(sheet.getColumn(3).width).toBe(36);
@@ -137,7 +143,7 @@ needs('soffice')('filling the NDL list (30,000 rows)', () => {
 
     // A real spreadsheet program opens it and sees the same rows.
     const lo = libreOfficeSheetCsv(out).trim().split(/\r?\n/);
-    expect(lo).toHaveLength(30_003);
+    expect(lo).toHaveLength(10_003);
     expect(lo[picked[1] + 3]).toContain(`${pidOf(picked[1])},`);
     expect(lo[picked[1] + 3]).toMatch(/,1,オンデマンド版 1,株式会社〇〇書房,rights@example\.co\.jp,2026-11-20$/);
 

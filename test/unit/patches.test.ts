@@ -4,13 +4,15 @@
  * against are pinned exactly in package.json.
  */
 import { readFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
 import { Document, Packer, Paragraph } from 'docx';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { unzipSync } from 'fflate';
+import { renderPdf } from '../../src/export/pdf.js';
+import type { DocumentModel } from '../../src/model/document.js';
 import { memoizeGlyphOutlines, PATCHED_VERSIONS, setEmbeddedFontKey, useNativeDeflate, zodDef } from '../../src/base/patches.js';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -66,5 +68,26 @@ describe('patches to library internals', () => {
     const keyBytes = Buffer.from(key.replace(/-/g, ''), 'hex').reverse();
     const clear = odttf.slice(0, 32).map((b, i) => b ^ keyBytes[i % 16]);
     expect(Buffer.from(clear)).toEqual(data.subarray(0, 32));
+  });
+});
+
+describe('the text a PDF glyph stands for', () => {
+  /** The ToUnicode map of a PDF's first font, as text. */
+  async function toUnicode(bytes: Uint8Array): Promise<string> {
+    const pdf = await PDFDocument.load(bytes);
+    const streams = pdf.context.enumerateIndirectObjects().map(([, o]) => o).filter((o): o is PDFRawStream => o instanceof PDFRawStream);
+    const text = streams.map((s) => inflateSync(s.contents).toString('latin1')).find((t) => t.includes('begincmap'));
+    return text!;
+  }
+  const page = (text: string): DocumentModel => ({
+    name: 'p', title: 'p', fontSize: 10.5, lineHeight: 1.5, pageNumbers: false,
+    page: { size: 'A4', orientation: 'portrait', marginsMm: [20, 20, 20, 20] }, blocks: [{ kind: 'paragraph', text }],
+  });
+
+  it('is the document\'s own, whatever an earlier document drew with the same glyph (〜 and ～)', async () => {
+    await renderPdf(page('2018年10月1日～2018年10月8日'));
+    const map = await toUnicode(await renderPdf(page('2018年10月1日〜2018年10月8日')));
+    expect(map.toLowerCase()).toContain('<301c>');
+    expect(map.toLowerCase()).not.toContain('<ff5e>');
   });
 });
