@@ -2,16 +2,14 @@
  * Composes the ruling application (裁定申請書) from the case and its derived facts: prepares the
  * template's context (grouping, dates in the era, amounts) and lets templates/ruling hold the words.
  */
-import type { Table } from '../../model/document.js';
 import type { Made } from '../kit/plugin.js';
 import { signatureLine, stampBox } from '../kit/blocks.js';
 import { eraDate, yen } from '../../base/format.js';
+import { usesItem, workLine, worksTable } from '../copyright/items.js';
+import { applicantBlock, termsFor, type Terms } from '../copyright/words.js';
 import type { RulingDerived } from './derive.js';
-import type { RulingInput } from './load.js';
-import type { RulingWork } from './schema.js';
-import {
-  applicantBlock, authorOf, categoryOf, diligenceRecords, templateDocument, termsFor, titleOf, type DiligenceRecords, type Terms,
-} from './words.js';
+import { diligenceRecords, templateDocument, type DiligenceRecords } from './diligence.js';
+import type { RulingInput, RulingWork } from './schema.js';
 
 /** The 裁定申請書, with the 別紙 list when there are several works. */
 export function application(c: RulingInput, d: RulingDerived): Made {
@@ -22,7 +20,6 @@ export function application(c: RulingInput, d: RulingDerived): Made {
 
 function applicationContext(c: RulingInput, d: RulingDerived, terms: Terms, records: DiligenceRecords) {
   const several = c.works.length > 1;
-  const multiUse = c.uses.length > 1;
   return {
     stamp: d.fee > 0 ? stampBox(yen(d.fee), d.stamps.length > 1 ? `（${d.stamps.map(yen).join('＋')}）` : undefined, eraDate(d.date)) : null,
     date: eraDate(d.date),
@@ -33,45 +30,10 @@ function applicationContext(c: RulingInput, d: RulingDerived, terms: Terms, reco
     several,
     work: several ? null : workLine(c.works[0], terms),
     worksList: several ? worksTable(c.works, c.subject, terms) : null,
-    uses: c.uses.map((use, i) => {
-      const r = d.compensation[i];
-      return {
-        label: multiUse ? `（${i + 1}）` : null,
-        method: use.method,
-        amount: r ? yen(r.amount) : null,
-        workings: r?.workings ?? [],
-        formula: r?.formulaLine ?? null,
-        basis: use.compensation?.basis ?? null,
-      };
-    }),
+    uses: usesItem(c.uses, d.compensation),
     dd: diligence(c, d, terms, records),
     item7: d.depositExempt ? '有り' : '無し',
     item8: c.in_application_use ? '有り' : '無し',
-  };
-}
-
-function workLine(w: RulingWork, terms: Terms) {
-  return {
-    title: titleOf(w, terms),
-    author: authorOf(w),
-    category: categoryOf(w),
-    description: w.description,
-  };
-}
-
-function worksTable(works: RulingWork[], subject: string, terms: Terms): Omit<Table, 'kind'> {
-  const isWork = subject === 'work';
-  const widths = isWork ? [0.06, 0.22, 0.15, 0.14, 0.43] : [0.06, 0.28, 0.18, 0.48];
-  const headers = ['No.', ...terms.list_columns];
-  return {
-    columns: headers.map((header, i) => ({
-      header, width: widths[i], align: i === 0 ? 'right' as const : 'left' as const, fit: i === 0 || undefined, identifies: i < 2 || undefined,
-    })),
-    rows: works.map((w, i) => [
-      String(i + 1), titleOf(w, terms), authorOf(w),
-      ...(isWork ? [categoryOf(w) ?? ''] : []),
-      w.description,
-    ]),
   };
 }
 

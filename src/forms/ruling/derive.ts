@@ -2,12 +2,13 @@
 import { error, warning, type Problem } from '../../base/problem.js';
 import { inForceOn } from '../../law/dated.js';
 import { APPLICANT_KIND_JA, DEPOSIT_EXEMPT_KINDS, LAW_CHANGE_2026 } from '../../law/data/ruling.js';
-import { computeCompensation, taxFactor, type CompensationResult } from '../../law/rules/compensation.js';
+import { taxFactor, type CompensationResult } from '../../law/rules/compensation.js';
+import { compensationsOf } from '../copyright/compensation.js';
 import { checkDiligence, earliestFilingAfterCric } from '../../law/rules/diligence.js';
 import { eraDate } from '../../base/format.js';
 import { fewestStamps, rulingFee } from '../../law/rules/fee.js';
 import type { Derivation, FormContext } from '../kit/plugin.js';
-import type { RulingInput } from './load.js';
+import type { RulingInput } from './schema.js';
 
 export interface RulingDerived {
   date: string;
@@ -33,16 +34,8 @@ export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<Rulin
       { ja: 'deposit_exempt を消すか、applicant.kind を確かめてください。', en: 'Remove deposit_exempt or check applicant.kind.' }));
   const depositExempt = c.deposit_exempt ?? eligible;
 
-  const compensation = c.uses.map((use, i) => {
-    if (!use.compensation) {
-      problems.push(warning(['uses', i],
-        'この利用には補償金の算定式（compensation）がありません。利用の数量・期間・有償無償を明記し、補償金の試算額を書くよう求められています（手引き カ・キ、御質問6）。',
-        'This use has no compensation formula. The guide asks for quantity, period, paid or free, and an estimated amount.',
-        { ja: 'compensation: { formula: print, … } を書き足してください。', en: 'Add compensation: { formula: …, … }.' }));
-      return null;
-    }
-    return computeCompensation(use.compensation, date);
-  });
+  const { results: compensation, problems: unpriced } = compensationsOf(c.uses, date);
+  problems.push(...unpriced);
 
   problems.push(...checkDiligence(c.works, c.due_diligence, c.subject, date));
 

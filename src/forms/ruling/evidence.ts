@@ -6,9 +6,9 @@
 import { fillPartial } from '../kit/markup.js';
 import type { Block, Table } from '../../model/document.js';
 import type { Made } from '../kit/plugin.js';
-import type { RulingInput } from './load.js';
-import type { RulingWork } from './schema.js';
-import { authorOf, diligenceRecords, templateData, termsFor, titleOf, usePartials, type DiligenceRecords } from './words.js';
+import type { RulingInput, RulingWork } from './schema.js';
+import { authorOf, termsFor, titleOf } from '../copyright/words.js';
+import { diligenceRecords, templateData, usePartials, type DiligenceRecords } from './diligence.js';
 
 interface EvidenceWords {
   title: string;

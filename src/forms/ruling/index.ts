@@ -1,11 +1,14 @@
 /** form: ruling — 文化庁長官の裁定の申請 (著作権法67条1項・103条), seed 004. */
 import type { FormPlugin } from '../kit/plugin.js';
+import { advertisement, attachmentPages, copyNotice, hasAttachments, powerOfAttorney, type Articles } from '../copyright/papers.js';
+import { loadWorks } from '../copyright/works.js';
 import { application } from './compose.js';
 import { deriveRuling, type RulingDerived } from './derive.js';
 import { evidenceTable } from './evidence.js';
-import { loadRuling, type RulingInput } from './load.js';
-import { advertisement, attachmentPages, copyNotice, hasAttachments, powerOfAttorney } from './papers.js';
-import { rulingSchema, type RulingCase } from './schema.js';
+import { rulingSchema, type RulingCase, type RulingInput } from './schema.js';
+
+/** The articles the shared papers cite: the ruling (法67条1項) and use while it is pending (法67条の2第1項). */
+const ARTICLES: Articles = { ruling: '第67条第1項', pending: '第67条の2第1項' };
 
 export const ruling: FormPlugin<RulingCase, RulingDerived, RulingInput> = {
   id: 'ruling',
@@ -14,11 +17,11 @@ export const ruling: FormPlugin<RulingCase, RulingDerived, RulingInput> = {
     { name: 'application', about: '裁定申請書（別紙一覧を含む）', make: application },
     { name: 'evidence', about: '「相当な努力」の疎明資料', formats: ['pdf', 'docx', 'csv'], make: evidenceTable },
     { name: 'attachments', about: '別添資料（著作物に画像があるとき）', when: hasAttachments, make: attachmentPages },
-    { name: 'power-of-attorney', about: '委任状（代理人があるとき）', when: (c) => !!c.applicant.agent, make: powerOfAttorney },
+    { name: 'power-of-attorney', about: '委任状（代理人があるとき）', when: (c) => !!c.applicant.agent, make: powerOfAttorney(ARTICLES) },
     { name: 'advertisement', about: '権利者捜しの広告文', formats: ['txt', 'docx'], make: advertisement },
-    { name: 'copy-notice', about: '複製物への表示', formats: ['txt'], make: copyNotice },
+    { name: 'copy-notice', about: '複製物への表示', formats: ['txt'], make: copyNotice(ARTICLES) },
   ],
   schema: rulingSchema,
-  load: loadRuling,
+  load: loadWorks,
   derive: deriveRuling,
 };

@@ -8,7 +8,7 @@ import type { CsvTable } from '../../input/csv.js';
 import { BILINGUAL_SEPARATOR } from '../../input/fields.js';
 import type { Problem } from '../../base/problem.js';
 import { WORK_CATEGORIES, type WorkCategory } from '../../law/data/ruling.js';
-import { CATEGORY_NEEDED, workSchema, type RulingWork } from './schema.js';
+import { CATEGORY_NEEDED, workSchema, type Work } from './schema.js';
 
 const EVIDENCE_KEYS = ['directory_or_web', 'management_bodies', 'expert_bodies', 'public_notice', 'ruling_database', 'agency_inquiry'] as const;
 const WORK_KEYS = ['title', 'title_status', 'author', 'author_status', 'author_reading', 'category', 'description',
@@ -53,7 +53,7 @@ const CATEGORY_BY_NAME = new Map<string, WorkCategory>(
   Object.entries(WORK_CATEGORIES).flatMap(([key, ja]) => [[ja, key], [ja.replace(/の著作物$/, ''), key]] as [string, WorkCategory][]));
 
 export interface CsvWorks {
-  works: RulingWork[];
+  works: Work[];
   /** The raw strings of each work as read, rooted like a case ({ works: [...] }), for the glyph check. */
   text: { works: Record<string, unknown>[] };
   problems: Problem[];
@@ -95,7 +95,7 @@ export function worksFromCsv(table: CsvTable, subject: string): CsvWorks {
   };
   const spot = (index: number, key: string | undefined) => ({ line: table.records[index]?.line ?? 1, column: columnOf(key) });
 
-  const works: RulingWork[] = [];
+  const works: Work[] = [];
   const text: Record<string, unknown>[] = [];
   if (problems.length) return { works, text: { works: text }, problems, spot };
 

@@ -1,23 +1,26 @@
 /**
- * Reads what a ruling case names beside it: the works CSV (works_file) and each work's 別添資料
- * images. Nothing else is read. Problems point at the CSV row and column, or at the case field.
+ * Reads what a ruling case names beside it — any form with works: the works CSV (works_file) and
+ * each work's 別添資料 images. Nothing else is read. Problems point at the CSV row and column, or at
+ * the case field.
  */
 import { resolve } from 'node:path';
 import { readCsvFile } from '../../input/csv.js';
 import { readImage, type ImageFile } from '../../input/images.js';
 import { error, type FieldPath, type Problem } from '../../base/problem.js';
 import type { FormContext, Loaded } from '../kit/plugin.js';
-import type { RulingCase, RulingWork } from './schema.js';
+import type { Subject, Work } from './schema.js';
 import { worksFromCsv, type CsvWorks } from './works-csv.js';
 
-/** A ruling case with its works from YAML and CSV together, and the images they name. */
-export type RulingInput = Omit<RulingCase, 'works'> & {
-  works: RulingWork[];
+/** A case with its works from YAML and CSV together, and the images they name. */
+export type WithWorks<C> = Omit<C, 'works'> & {
+  works: Work[];
   /** 別添資料 by the path the case wrote. */
   images: Map<string, ImageFile>;
 };
 
-export function loadRuling(c: RulingCase, ctx: FormContext): Loaded<RulingInput> {
+type HasWorks = { works?: Work[]; works_file?: string; subject: Subject };
+
+export function loadWorks<C extends HasWorks>(c: C, ctx: FormContext): Loaded<WithWorks<C>> {
   const problems: Problem[] = [];
   const yamlWorks = c.works ?? [];
   let fromCsv: CsvWorks | undefined;

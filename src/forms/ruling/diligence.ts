@@ -1,35 +1,18 @@
 /**
- * What every ruling document shares: the words that change with the subject (subjects.yaml), the
- * templates and their partials, how a work is named, and the case's due-diligence records shaped
- * for the sentences of seed 004's 記入例 (used by the application's item 6 and the evidence table).
+ * The ruling's templates (templates/ruling: the application, the evidence table's headings and the
+ * due-diligence partials), and the case's due-diligence records shaped for the sentences of seed
+ * 004's 記入例 — used by the application's item 6 and the evidence table.
  */
-import { reachLines } from '../kit/reach.js';
 import { formTemplates } from '../kit/templates.js';
-import { WORK_CATEGORIES } from '../../law/data/ruling.js';
-import type { KeyValue } from '../../model/document.js';
 import { addDays, eraDate, eraMonth } from '../../base/format.js';
-import type { RulingInput } from './load.js';
-import type { RulingWork } from './schema.js';
+import { categoryOf, type Terms } from '../copyright/words.js';
+import type { RulingInput } from './schema.js';
 
 /** templates/ruling: the word lists, the documents and the due-diligence partials (ruling/<name>). */
 export const rulingTemplates = formTemplates('ruling');
 export const templateData = <T>(name: string) => rulingTemplates.data<T>(name);
 export const usePartials = () => rulingTemplates.usePartials();
 export const templateDocument = rulingTemplates.document;
-
-export type Terms = Record<string, string> & { list_columns: string[]; evidence_columns: string[] };
-export const termsFor = (subject: string): Terms => templateData<Record<string, Terms>>('subjects.yaml')[subject];
-
-export function titleOf(w: RulingWork, terms: Terms): string {
-  return w.title ?? (w.title_status === 'none' ? terms.no_title : terms.unknown_title);
-}
-
-export function authorOf(w: RulingWork): string {
-  const name = w.author ?? (w.author_status === 'none' ? '表示がない' : '不明');
-  return w.author_reading ? `${name}（${w.author_reading}）` : name;
-}
-
-export const categoryOf = (w: RulingWork) => (w.category ? WORK_CATEGORIES[w.category] : null);
 
 /** Groups consecutive records with the same result into one sentence, as the seed's examples do. */
 function groupByResult<T extends { result: string }, I>(records: T[], item: (r: T) => I) {
@@ -85,32 +68,3 @@ export function diligenceRecords(c: RulingInput, terms: Terms) {
 }
 
 export type DiligenceRecords = ReturnType<typeof diligenceRecords>;
-
-/** The applicant (and agent) block of the application, also the principal's block of the 委任状. */
-export function applicantBlock(c: RulingInput): Omit<KeyValue, 'kind'> {
-  const a = c.applicant;
-  const rows: { key: string; value: string }[] = [];
-  const push = (value: string | undefined | false) => value && rows.push({ key: rows.length === 0 ? '申請者' : '', value });
-  push(a.postal_code && `〒${a.postal_code}`);
-  push(a.address);
-  if (a.kind === 'individual') {
-    push(a.name); // an individual signs below (署名); no seal is needed
-  } else {
-    push(a.name);
-    push(a.representative && `${a.representative.title}　${a.representative.name}　㊞`);
-  }
-  const ct = a.contact;
-  if (ct && (ct.department || ct.name)) push(`担当者　${[ct.department, ct.name].filter(Boolean).join('　')}`);
-  reachLines(a, ct).forEach(push);
-  if (a.agent) {
-    const g = a.agent;
-    const first = rows.length;
-    const add = (value: string | undefined | false) => value && rows.push({ key: rows.length === first ? '代理人' : '', value });
-    add(g.postal_code && `〒${g.postal_code}`);
-    add(g.address);
-    add(`${g.title ? `${g.title}　` : ''}${g.name}　㊞`);
-    add(g.phone && `電話　${g.phone}`);
-    add(g.email && `E-mail　${g.email}`);
-  }
-  return { left: 0.42, keyWidth: 4, rows, before: 0.5 };
-}

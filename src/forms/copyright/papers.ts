@@ -1,25 +1,42 @@
 /**
- * The papers that go with a ruling application besides the application and the evidence table:
+ * The papers that go with any ruling application (法67条, 法67条の3) besides the application itself:
  * 別添資料 (each work's images), 委任状 (when an agent applies), 権利者捜しの広告文 and 複製物への表示.
+ * A form names the articles its papers cite (`Articles`); the words are in templates/copyright.
  */
 import type { Block, KeyValue } from '../../model/document.js';
 import type { Made } from '../kit/plugin.js';
 import { eraDate } from '../../base/format.js';
-import type { RulingDerived } from './derive.js';
-import type { RulingInput } from './load.js';
 import { signatureLine } from '../kit/blocks.js';
 import { portraitPage } from '../kit/templates.js';
-import { applicantBlock, authorOf, categoryOf, templateDocument, termsFor, titleOf } from './words.js';
+import type { Applicant, Subject } from './schema.js';
+import type { WithWorks } from './works.js';
+import { applicantBlock, authorOf, categoryOf, copyrightTemplates, termsFor, titleOf } from './words.js';
 
-/** 法67条1項, or 103条 applying it to neighbouring rights; `article` names the paragraph cited. */
-const lawOf = (c: RulingInput, article = '第67条第1項') =>
+/** The articles a form's papers cite: the ruling asked for, and use while it is pending. */
+export interface Articles {
+  /** 第67条第1項 */
+  ruling: string;
+  /** 第67条の2第1項 */
+  pending: string;
+}
+
+/** What the shared papers read of a case. */
+export type PaperCase = WithWorks<{
+  subject: Subject; applicant: Applicant; in_application_use: boolean; medium?: string; ruled_on?: string;
+  advertisement?: { purpose?: string };
+}>;
+
+/** The article itself, or 103条 applying it to neighbouring rights. */
+const lawOf = (c: PaperCase, article: string) =>
   c.subject === 'work' ? `著作権法${article}` : `著作権法第103条において準用する同法${article}`;
 
+const templateDocument = copyrightTemplates.document;
+
 /** Whether any work names an image (load() has read each one, or reported it and the case stopped). */
-export const hasAttachments = (c: RulingInput) => c.works.some((w) => w.attachments?.some((name) => c.images.has(name)));
+export const hasAttachments = (c: PaperCase) => c.works.some((w) => w.attachments?.some((name) => c.images.has(name)));
 
 /** 別添資料: every image a work names, each on its own page, captioned with the work it shows. */
-export function attachmentPages(c: RulingInput): Made {
+export function attachmentPages(c: PaperCase): Made {
   const terms = termsFor(c.subject);
   const blocks: Block[] = [];
   let k = 0;
@@ -35,7 +52,7 @@ export function attachmentPages(c: RulingInput): Made {
 }
 
 /** 委任状: the applicant appoints the agent for this application; the applicant signs or seals it. */
-export function powerOfAttorney(c: RulingInput, d: RulingDerived): Made {
+export const powerOfAttorney = (articles: Articles) => (c: PaperCase, d: { date: string }): Made => {
   const terms = termsFor(c.subject);
   const g = c.applicant.agent!;
   const agentRows = [
@@ -51,7 +68,7 @@ export function powerOfAttorney(c: RulingInput, d: RulingDerived): Made {
     date: eraDate(d.date),
     agentBlock,
     principalWord: individual ? '私' : '委任者',
-    law: lawOf(c),
+    law: lawOf(c, articles.ruling),
     terms,
     several,
     count: c.works.length,
@@ -59,10 +76,10 @@ export function powerOfAttorney(c: RulingInput, d: RulingDerived): Made {
     principalBlock: { ...principal, left: 0.1, keyWidth: 6, rows: principal.rows.map((r, i) => ({ ...r, key: i === 0 ? '住所・氏名' : '' })) },
     signature: individual ? signatureLine('署名', 0.42) : null,
   }));
-}
+};
 
 /** 権利者捜しの広告文 (seed 004 ウ(イ) 掲載例): each work described so it can be recognised, then the contact. */
-export function advertisement(c: RulingInput): Made {
+export function advertisement(c: PaperCase): Made {
   const terms = termsFor(c.subject);
   return templateDocument('advertisement.hbs', `${terms.holder}の方を捜しています`, () => {
     const purpose = (c.advertisement?.purpose ?? `下記の${terms.object}を利用する`).replace(/(に当たり|にあたり)、?$/, '');
@@ -94,13 +111,12 @@ export function advertisement(c: RulingInput): Made {
 }
 
 /** 複製物への表示 (法67条3項・4項, seed 004 の記載例): during the application and after the ruling. */
-export function copyNotice(c: RulingInput, d: RulingDerived): Made {
-  return templateDocument('copy-notice.hbs', '複製物への表示', () => ({
+export const copyNotice = (articles: Articles) => (c: PaperCase, d: { date: string }): Made =>
+  templateDocument('copy-notice.hbs', '複製物への表示', () => ({
     inApplication: c.in_application_use,
     medium: c.medium ?? '複製物',
     applied: eraDate(d.date),
     ruled: c.ruled_on ? eraDate(c.ruled_on) : '令和　　年　　月　　日',
-    lawInApplication: lawOf(c, '第67条の2第1項'),
-    lawRuling: lawOf(c),
+    lawInApplication: lawOf(c, articles.pending),
+    lawRuling: lawOf(c, articles.ruling),
   }));
-}

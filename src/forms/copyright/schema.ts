@@ -1,0 +1,205 @@
+/**
+ * The parts of a case file that the Agency's ruling applications share — 法67条 (whose holder cannot
+ * be found) and 法67条の3 (未管理著作物): the applicant and agent, the works (in YAML or a works
+ * CSV), the uses and the compensation formulas, the due-diligence records.
+ */
+import { z } from 'zod';
+import { amount, contactPerson, doc, isoDate, postalCode, ratio, say, text, titledName } from '../../input/fields.js';
+import { APPLICANT_KINDS, WORK_CATEGORIES } from '../../law/data/ruling.js';
+
+export const SUBJECTS = ['work', 'performance', 'phonogram', 'broadcast', 'cablecast'] as const;
+
+const person = titledName();
+
+const contact = contactPerson().omit({ fax: true });
+
+const agent = z.strictObject({
+  title: text().optional().describe(doc('代理人の肩書（弁護士など）', "The agent's title, e.g. 弁護士 (attorney)")),
+  name: text().describe(doc('代理人の氏名', "The agent's name")),
+  postal_code: postalCode().optional().describe(doc('代理人の郵便番号', "The agent's postal code")),
+  address: text().optional().describe(doc('代理人の住所', "The agent's address")),
+  phone: text().optional().describe(doc('代理人の電話番号', "The agent's telephone number")),
+  email: text().optional().describe(doc('代理人の電子メールアドレス', "The agent's e-mail address")),
+});
+
+export const applicant = z
+  .strictObject({
+    kind: z.enum(APPLICANT_KINDS).describe(doc(
+      '申請者の種別。国・地方公共団体等（state など）は補償金の供託が不要です',
+      'Kind of applicant; the state, local governments and the like (state …) need not deposit the compensation')),
+    postal_code: postalCode().optional().describe(doc('申請者の郵便番号', "The applicant's postal code")),
+    address: text().describe(doc('申請者の住所（法人は主たる事務所の所在地）', "The applicant's address (an organisation's main office)")),
+    name: text().describe(doc('申請者の氏名または名称', "The applicant's name")),
+    representative: person.optional().describe(doc('代表者（法人・団体の場合。㊞欄つきで印刷）', "An organisation's representative (printed with a seal box)")),
+    contact: contact.optional().describe(doc('担当者', 'Contact person for questions about the application')),
+    phone: text().optional().describe(doc('申請者の電話番号', "The applicant's telephone number")),
+    email: text().optional().describe(doc('申請者の電子メールアドレス', "The applicant's e-mail address")),
+    agent: agent.optional().describe(doc('代理人。書くと委任状も作ります', 'Agent acting for the applicant; a power of attorney is produced')),
+  })
+  .superRefine((a, ctx) => {
+    if (a.kind !== 'individual' && !a.representative)
+      ctx.addIssue({ code: 'custom', path: ['representative'], ...say(
+        '法人・団体の申請では代表者（representative: { title, name }）が必要です。',
+        'An organisation must name its representative (representative: { title, name }).') });
+  });
+
+/** Each work's own evidence text, one per measure column of 資料2. */
+const evidence = z.strictObject({
+  directory_or_web: text().optional().describe(doc('名簿・ウェブ検索の結果（ア(ア)(イ)）', 'Result of the directories and web search (a-i, a-ii)')),
+  management_bodies: text().optional().describe(doc('著作権等管理事業者への照会結果（イ(ア)）', 'Result of asking the management bodies (b-i)')),
+  expert_bodies: text().optional().describe(doc('関係団体・有識者への照会結果（イ(イ)）', 'Result of asking expert bodies (b-ii)')),
+  public_notice: text().optional().describe(doc('公告（CRIC・新聞）の結果（ウ）', 'Result of the public notice, CRIC or newspaper (c)')),
+  ruling_database: text().optional().describe(doc('裁定データベースの確認結果（ア(ウ)）', 'Result of checking the ruling database (a-iii)')),
+  agency_inquiry: text().optional().describe(doc('文化庁への照会結果（イ(ウ)）', 'Result of asking the Agency for Cultural Affairs (b-iii)')),
+});
+
+/** A work (法10条1項) needs its category: item 3 and the evidence table start with it. */
+export const CATEGORY_NEEDED = say(
+  `著作物の種類（category）が必要です: ${Object.keys(WORK_CATEGORIES).join(', ')}。`,
+  `The work needs its category: ${Object.keys(WORK_CATEGORIES).join(', ')}.`);
+
+export const workSchema = z
+  .strictObject({
+    title: text().optional().describe(doc('題号', 'Title of the work')),
+    title_status: z.enum(['none', 'unknown']).optional().describe(doc('題号がない（none）・不明（unknown）とき', 'When the work has no title (none) or it is unknown (unknown)')),
+    author: text().optional().describe(doc('著作者名（表示されている名前）', "The author's name as shown")),
+    author_status: z.enum(['none', 'unknown']).optional().describe(doc('著作者名の表示がない（none）・不明（unknown）とき', "When no author's name is shown (none) or it is unknown (unknown)")),
+    author_reading: text().optional().describe(doc('著作者名の読み（ふりがな）', "Reading of the author's name (furigana)")),
+    category: z.enum(Object.keys(WORK_CATEGORIES) as [keyof typeof WORK_CATEGORIES]).optional().describe(doc(
+      '著作物の種類（言語、美術、写真など）。subject: work では必須', 'Category of the work (literary, artistic, photographic …); required when subject is work')),
+    description: text().describe(doc('著作物等の内容・掲載箇所の説明', 'What the work is and where it appears')),
+    year: text().optional().describe(doc('出版年・公表年（資料の表記どおり。例: 昭和45年）', 'Year of publication as the source prints it (e.g. 昭和45年)')),
+    publisher: text().optional().describe(doc('出版社・発行者（公告文に載ります）', 'Publisher (printed in the advertisement)')),
+    previously_ruled: z.boolean().default(false).describe(doc(
+      '過去に裁定を受けた著作物か（受けていれば相当な努力の一部を省けます）', 'Whether the work was ruled on before (some of the search may then be skipped)')),
+    attachments: z.array(text()).optional().describe(doc('別添資料の画像（PNG・JPEG。ケースファイルからの相対パス）', 'Attached images (PNG or JPEG, relative to the case file)')),
+    evidence: evidence.optional().describe(doc('この著作物だけの探索結果（資料2の各欄）', "This work's own search results (columns of the evidence table)")),
+  })
+  .superRefine((w, ctx) => {
+    if (!w.title && !w.title_status)
+      ctx.addIssue({ code: 'custom', path: ['title'], ...say(
+        '題号（title）か、題号がない・不明であること（title_status: none / unknown）を書いてください。',
+        'Give the title, or title_status: none (no title) / unknown (title unknown).') });
+    if (!w.author && !w.author_status)
+      ctx.addIssue({ code: 'custom', path: ['author'], ...say(
+        '著作者名（author）か、表示がない・不明であること（author_status: none / unknown）を書いてください。',
+        'Give the author, or author_status: none (no name shown) / unknown.') });
+  });
+
+const common = {
+  tax_rate: ratio(1).optional().describe(doc('消費税率（省略すると申請日に施行中の税率）', 'Consumption tax rate (default: the rate in force on the case date)')),
+  basis: text().optional().describe(doc('使用料率の根拠（使用料規程など）', 'Where the rate comes from (a royalty tariff …)')),
+  unit_label: text().optional().describe(doc('数量の呼び方（例: 追加複製の単位数）', 'What the quantity counts, e.g. 追加複製の単位数')),
+};
+
+const unitPrice = () => amount().describe(doc('単価（定価など、円）', 'Unit price in yen (list price …)'));
+const copies = () => amount().describe(doc('部数・複製数', 'Number of copies'));
+const rate = () => ratio().describe(doc('使用料率（7%、0.07、1/20）', 'Royalty rate (7%, 0.07 or 1/20)'));
+const formula = <T extends string>(name: T, ja: string, en: string) => z.literal(name).describe(doc(`補償金の算定式: ${ja}`, `Compensation formula: ${en}`));
+
+export const compensation = z.discriminatedUnion('formula', [
+  z.strictObject({ formula: formula('print', '出版（単価×部数×率）', 'print (price × copies × rate)'), unit_price: unitPrice(), copies: copies(), rate: rate(), ...common }),
+  z.strictObject({
+    formula: formula('print-partial', '一部を掲載する出版（単価×部数×率×割合）', 'partial print (price × copies × rate × share)'),
+    unit_price: unitPrice(), copies: copies(), rate: rate(),
+    share: ratio().describe(doc('出版物に占める当該著作物の割合', "The work's share of the publication")), ...common,
+  }),
+  z.strictObject({
+    formula: formula('online-period', 'インターネット配信・期間（単価×率×年間利用数×年数）', 'online for a period (price × rate × uses a year × years)'),
+    unit_price: unitPrice(), rate: rate(),
+    annual_uses: amount().describe(doc('年間の利用回数（見込み）', 'Expected uses a year')),
+    years: amount().describe(doc('利用年数', 'Years of use')), ...common,
+  }),
+  z.strictObject({
+    formula: formula('online-downloads', 'ダウンロード配信（単価×率×ダウンロード数）', 'downloads (price × rate × downloads)'),
+    unit_price: unitPrice(), rate: rate(),
+    downloads: amount().describe(doc('ダウンロード数（見込み）', 'Expected downloads')), ...common,
+  }),
+  z.strictObject({
+    formula: formula('video', '映像（単価×率×寄与率×複製数）', 'video (price × rate × contribution × copies)'),
+    unit_price: unitPrice(), rate: rate(),
+    contribution: ratio().describe(doc('映像全体に対する当該著作物の寄与率', "The work's contribution to the whole video")), copies: copies(), ...common,
+  }),
+  z.strictObject({
+    formula: formula('monthly-tariff', '月額の使用料規程（1件あたり×月間件数、最低額あり）', 'monthly tariff (per request × requests, with a minimum)'),
+    per_request: amount().describe(doc('1件あたりの使用料（円）', 'Fee per request in yen')),
+    monthly_requests: amount().describe(doc('月間の件数', 'Requests a month')),
+    minimum: amount().describe(doc('月額の最低使用料（円）', 'Monthly minimum in yen')),
+    months: amount().describe(doc('利用する月数', 'Months of use')), ...common,
+  }),
+  z.strictObject({
+    formula: formula('fixed', '定額', 'a fixed amount'),
+    amount: amount().describe(doc('補償金の額（円、税抜）', 'Compensation in yen before tax')), ...common,
+  }),
+]);
+
+export const use = z.strictObject({
+  method: text().describe(doc('利用方法（数量・期間・有償か無償か）', 'How the work will be used (quantity, period, paid or free)')),
+  compensation: compensation.optional().describe(doc('補償金の算定（formula で式を選びます）', 'How the compensation is computed (choose a formula)')),
+});
+
+const inquiry = z.strictObject({
+  name: text().describe(doc('照会先の名称', 'Whom you asked')),
+  inquired_on: isoDate().optional().describe(doc('照会日（YYYY-MM-DD）', 'Date asked (YYYY-MM-DD)')),
+  person: text().optional().describe(doc('応対した担当者', 'Who answered')),
+  result: text().describe(doc('照会の結果', 'What they answered')),
+});
+
+export const dueDiligence = z.strictObject({
+  summary: text().describe(doc('相当な努力の概要', 'Summary of the search for the rights holder')),
+  directories: z.array(z.strictObject({
+    title: text().describe(doc('名簿・名鑑の名前', 'Name of the directory')),
+    publisher: text().optional().describe(doc('発行者', 'Publisher')),
+    year: text().optional().describe(doc('発行年', 'Year')),
+    result: text().describe(doc('閲覧の結果', 'What it showed')),
+  })).optional().describe(doc('閲覧した名簿・名鑑（ア(ア)）', 'Directories consulted (a-i)')),
+  web_search: z.strictObject({
+    engines: z.array(text()).min(1).describe(doc('使った検索サイト', 'Search engines used')),
+    result: text().describe(doc('検索の結果', 'What the search found')),
+  }).optional().describe(doc('インターネット検索（ア(イ)）', 'Web search (a-ii)')),
+  management_bodies: z.array(inquiry).optional().describe(doc('照会した著作権等管理事業者（イ(ア)）', 'Management bodies asked (b-i)')),
+  expert_bodies: z.array(inquiry).optional().describe(doc('照会した関係団体・有識者（イ(イ)）', 'Expert bodies asked (b-ii)')),
+  ruling_database: z.strictObject({
+    serial: text().optional().describe(doc('過去の裁定の番号', 'Number of the earlier ruling')),
+    ruled_on: isoDate().optional().describe(doc('過去の裁定の日', 'Date of the earlier ruling')),
+    result: text().describe(doc('確認の結果', 'What the database showed')),
+  }).optional().describe(doc('文化庁の裁定データベースの確認（ア(ウ)）', "Check of the Agency's ruling database (a-iii)")),
+  agency_inquiry: z.strictObject({
+    inquired_on: isoDate().optional().describe(doc('照会日', 'Date asked')),
+    result: text().describe(doc('照会の結果', 'What the Agency answered')),
+  }).optional().describe(doc('文化庁への照会（イ(ウ)）', 'Inquiry to the Agency for Cultural Affairs (b-iii)')),
+  public_notice: z.strictObject({
+    medium: z.enum(['cric', 'newspaper']).describe(doc('公告の媒体: CRICのウェブサイト（cric）か新聞（newspaper）', 'Where the notice ran: the CRIC website (cric) or a newspaper')),
+    start: isoDate().optional().describe(doc('CRICサイトへの掲載開始日', 'First day on the CRIC site')),
+    published_on: isoDate().optional().describe(doc('新聞の掲載日', 'Date in the newspaper')),
+    name: text().optional().describe(doc('新聞名', 'Name of the newspaper')),
+    own_site: z.boolean().optional().describe(doc('申請者のサイトにも掲載しCRICからリンクしたか', "Also on the applicant's own site, linked from CRIC")),
+    result: text().describe(doc('公告の結果', 'What came of the notice')),
+  }).optional().describe(doc('権利者情報を求める公告（ウ）', 'Public notice seeking the rights holder (c)')),
+});
+
+
+/** The works of a case: listed under `works`, or in a CSV named by `works_file`, or both. */
+export const worksFields = {
+  works: z.array(workSchema).min(1, say('著作物等を一つ以上書いてください。', 'List at least one work.')).optional()
+    .describe(doc('裁定を求める著作物等', 'The works the ruling is asked for')),
+  works_file: text().optional().describe(doc('著作物等の一覧 CSV（ケースファイルからの相対パス）', 'CSV listing the works (relative to the case file)')),
+};
+
+/** Works are given one way or the other, and a work (法10条1項) has its category. */
+export function checkWorks(c: { works?: { category?: string }[]; works_file?: string; subject: string }, ctx: z.RefinementCtx): void {
+  if (!c.works && !c.works_file)
+    ctx.addIssue({ code: 'custom', path: ['works'], ...say(
+      '著作物等を works に書くか、works_file で CSV を指定してください。',
+      'List the works under works, or name a CSV with works_file.') });
+  if (c.subject === 'work')
+    c.works?.forEach((w, i) => {
+      if (!w.category) ctx.addIssue({ code: 'custom', path: ['works', i, 'category'], ...CATEGORY_NEEDED });
+    });
+}
+
+export type Subject = (typeof SUBJECTS)[number];
+export type Work = z.output<typeof workSchema>;
+export type Applicant = z.output<typeof applicant>;
+export type Use = z.output<typeof use>;
+export type DueDiligence = z.output<typeof dueDiligence>;
