@@ -8,7 +8,7 @@ import { readCaseFile } from '../input/parse.js';
 import { error, type FieldPath, type Problem } from '../base/problem.js';
 import { locate, validate } from '../input/validate.js';
 import { FORMS } from '../forms/registry.js';
-import { composeDocuments, type FormContext, type Loaded } from '../forms/kit/plugin.js';
+import { composeDocuments, type FormContext, type FormPlugin, type Loaded } from '../forms/kit/plugin.js';
 import { formatsOf, OUTPUT_FORMATS, type DocumentModel, type FilledSheet, type Output, type OutputFormat } from '../model/document.js';
 import type { FontChain, Typeface } from '../typeset/fonts.js';
 import { todayIso } from '../base/format.js';
@@ -63,6 +63,8 @@ export interface CaseResult {
 export interface CheckOptions {
   /** Fallback fonts named on the command line (absolute paths), tried after the case's own. */
   fonts?: string[];
+  /** The forms a case may name (default: the registered ones; tests add forms of their own). */
+  forms?: Record<string, FormPlugin>;
 }
 
 export async function checkCase(file: string, today = todayIso(), options: CheckOptions = {}): Promise<CaseResult> {
@@ -74,7 +76,8 @@ export async function checkCase(file: string, today = todayIso(), options: Check
   const data = parsed.data as Record<string, unknown>;
 
   const formId = data.form;
-  const plugin = typeof formId === 'string' ? FORMS[formId] : undefined;
+  const forms = options.forms ?? FORMS;
+  const plugin = typeof formId === 'string' && Object.hasOwn(forms, formId) ? forms[formId] : undefined;
   if (!plugin) return { ...result, problems: [locate(unknownForm(formId), parsed)] };
   result.form = plugin.id;
 
