@@ -29,7 +29,7 @@ async function child(engine, caseFile, out) {
     // Timed from the case file: reading the CSV, checking, composing, laying out and writing the PDF.
     const checked = await checkCase(caseFile, '2026-11-21');
     if (!checked.ok) throw new Error(JSON.stringify(checked.problems.slice(0, 3)));
-    bytes = await renderPdf(checked.documents.find((d) => d.name === 'evidence'));
+    bytes = await renderPdf(checked.documents.find((d) => d.name === 'evidence'), await checked.session.fonts());
   } else {
     // pdfme gets the very rows yoshiki composed (untimed), so both set the same text.
     const checked = await checkCase(caseFile, '2026-11-21');

@@ -13,8 +13,12 @@ import { parse } from 'yaml';
 import { MM } from '../src/model/document.js';
 import { checkCase, renderCase } from '../src/pipeline/pipeline.js';
 import { NO_LINE_END, NO_LINE_START } from '../src/typeset/kinsoku.js';
+import { FontBook } from '../src/typeset/fonts.js';
 
 export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
+
+/** The tests' fonts: IPAex Mincho parsed once per test worker, for layout and exporters called directly. */
+export const FONTS = new FontBook();
 export const RULING_CASES = ['ruling-reprint', 'ruling-ringtone', 'ruling-drama-dvd', 'ruling-previously-ruled', 'ruling-anthology'];
 
 export const tempDir = (prefix = 'yoshiki-') => mkdtempSync(join(tmpdir(), prefix));

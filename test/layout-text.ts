@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { type DocumentModel } from '../src/model/document.js';
-import { missingCharacters } from '../src/typeset/fonts.js';
+import { FONTS } from './helpers.js';
 
 const pick = (chars: string) => fc.constantFrom(...Array.from(chars));
 const run = (chars: string, max: number) => fc.array(pick(chars), { minLength: 1, maxLength: max }).map((a) => a.join(''));
@@ -27,7 +27,7 @@ const piece = fc.oneof(
 );
 
 /** Random text the embedded font can draw (a character it lacks is refused before layout). */
-export const text = fc.array(piece, { minLength: 1, maxLength: 60 }).map((p) => p.join('')).filter((t) => t.trim() !== '' && missingCharacters(t).length === 0);
+export const text = fc.array(piece, { minLength: 1, maxLength: 60 }).map((p) => p.join('')).filter((t) => t.trim() !== '' && FONTS.chain().missing(t).length === 0);
 
 /** A box from 25 mm to 170 mm wide, as narrow table cells and wide body text are. */
 export const box = fc.record({ widthMm: fc.integer({ min: 25, max: 170 }), size: fc.constantFrom(8, 8.5, 9, 10.5, 12, 14) });

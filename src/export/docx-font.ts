@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { unhandledBlock, type Block, type DocumentModel } from '../model/document.js';
-import { typeface } from '../typeset/fonts.js';
+import type { FontBook } from '../typeset/fonts.js';
 
 /** Blocks' strings as the DOCX writes them (docx.ts: a signature line ends in ideographic spaces). */
 function blockText(b: Block): string[] {
@@ -70,13 +70,13 @@ export const FONT_NAME = 'IPAexMincho';
  * drawn with the first one's subset: with one name for all, a clerk who opens the application and
  * then the evidence table sees holes wherever the table has a character the application lacks.
  */
-export async function embeddedFont(text: string): Promise<EmbeddedFont> {
-  const subset = subsetIpaex(await harfbuzz(), text);
+export async function embeddedFont(text: string, fonts: FontBook): Promise<EmbeddedFont> {
+  const subset = subsetIpaex(await harfbuzz(fonts), text);
   const name = `${subsetTag(createHash('sha256').update(subset).digest())}+${FONT_NAME}`;
   const data = renamed(subset, name);
   // docx draws a random key for each document; one taken from the font keeps the output byte-identical.
   const key = guid(createHash('sha256').update(data).digest());
-  return { name, data, key, fontTable: fontTable(name, key) };
+  return { name, data, key, fontTable: fontTable(name, key, fonts) };
 }
 
 /** The harfbuzz C functions used here, as the wasm module exports them (pointers are numbers). */
@@ -107,22 +107,20 @@ const HB_MEMORY_MODE_READONLY = 1;
 const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6;
 const HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE = 0x200;
 
-let loaded: Promise<{ hb: HarfBuzz; face: number }> | undefined;
-
-/** harfbuzz with IPAex Mincho as a face, once per process (per worker thread); the face is never changed. */
-function harfbuzz(): Promise<{ hb: HarfBuzz; face: number }> {
-  return (loaded ??= (async () => {
+/** harfbuzz with IPAex Mincho as a face, once per font book (per worker thread); the face is never changed. */
+function harfbuzz(fonts: FontBook): Promise<{ hb: HarfBuzz; face: number }> {
+  return fonts.memo('harfbuzz IPAex Mincho', async () => {
     const wasm = readFileSync(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'));
     const hb = (await WebAssembly.instantiate(wasm)).instance.exports as unknown as HarfBuzz;
     hb._initialize();
-    const bytes = typeface().bytes;
+    const bytes = fonts.typeface().bytes;
     const at = hb.malloc(bytes.length);
     new Uint8Array(hb.memory.buffer).set(bytes, at);
     const blob = hb.hb_blob_create(at, bytes.length, HB_MEMORY_MODE_READONLY, 0, 0);
     const face = hb.hb_face_create(blob, 0);
     hb.hb_blob_destroy(blob); // the face holds its own reference
     return { hb, face };
-  })());
+  });
 }
 
 /** hb-subset of the face to the characters of `text`: every layout feature kept, no layout closure. */
@@ -168,8 +166,8 @@ const hex8 = (n: number) => (n >>> 0).toString(16).toUpperCase().padStart(8, '0'
  * of OS/2), and `w:subsetted`, which tells the reader that characters outside the document are
  * missing from the file.
  */
-function fontTable(name: string, key: string): string {
-  const os2 = (typeface().font as unknown as { 'OS/2': { panose: number[]; ulCharRange: number[]; codePageRange: number[] } })['OS/2'];
+function fontTable(name: string, key: string, fonts: FontBook): string {
+  const os2 = (fonts.typeface().font as unknown as { 'OS/2': { panose: number[]; ulCharRange: number[]; codePageRange: number[] } })['OS/2'];
   const panose = os2.panose.map((n) => n.toString(16).toUpperCase().padStart(2, '0')).join('');
   const [usb0, usb1, usb2, usb3] = os2.ulCharRange.map(hex8);
   const [csb0, csb1] = os2.codePageRange.map(hex8);

@@ -16,7 +16,7 @@ import {
 } from '../model/document.js';
 import { setEmbeddedFontKey } from '../base/patches.js';
 import { STYLE } from '../model/style.js';
-import { advance, textWidth } from '../typeset/fonts.js';
+import type { FontBook, FontChain } from '../typeset/fonts.js';
 import { columnWidths, hangWidth, keyValueStart, tableTextSize } from '../layout/layout.js';
 import { documentCharacters, embeddedFont } from './docx-font.js';
 import { coreProperties, pinZipDates } from './zip.js';
@@ -43,9 +43,10 @@ const allBorders = { top: LINE, bottom: LINE, left: LINE, right: LINE };
  */
 const language = (doc: DocumentModel) => ({ value: doc.language === 'en' ? 'en-US' : 'ja-JP', eastAsia: 'ja-JP' });
 
-export async function renderDocx(doc: DocumentModel): Promise<Uint8Array> {
-  const r = new DocxRenderer(doc);
-  const font = await embeddedFont(documentCharacters(doc));
+/** `fonts`: the session's font book (IPAex Mincho measures the DOCX's placements, and its subset is embedded). */
+export async function renderDocx(doc: DocumentModel, fonts: FontBook): Promise<Uint8Array> {
+  const r = new DocxRenderer(doc, fonts.chain());
+  const font = await embeddedFont(documentCharacters(doc), fonts);
   const document = new Document({
     fonts: [{ name: font.name, data: font.data, characterSet: CharacterSet.JIS }],
     styles: {
@@ -122,7 +123,7 @@ class DocxRenderer {
   /** Drawing ids counted per document: docx's own counter runs on across documents, so a second render would differ. */
   private drawings = 0;
 
-  constructor(private readonly doc: DocumentModel) {
+  constructor(private readonly doc: DocumentModel, private readonly ipaex: FontChain) {
     const pageW = doc.page.orientation === 'portrait' ? A4_PT.width : A4_PT.height;
     this.textWidthPt = pageW - ((doc.page.marginsMm[1] + doc.page.marginsMm[3]) / 25.4) * 72;
     this.em = doc.fontSize;
@@ -191,7 +192,7 @@ class DocxRenderer {
       });
     }
     if (p.label) {
-      const hang = twip(hangWidth(textWidth(p.label, size), this.em));
+      const hang = twip(hangWidth(this.ipaex.textWidth(p.label, size), this.em));
       return new Paragraph({
         ...common,
         indent: { left: indent + hang, hanging: hang },
@@ -207,7 +208,7 @@ class DocxRenderer {
   }
 
   private keyValue(kv: KeyValue): Paragraph[] {
-    const left = twip(keyValueStart(kv, this.textWidthPt, this.em, (t) => textWidth(t, this.em) + autospace(t) * this.em));
+    const left = twip(keyValueStart(kv, this.textWidthPt, this.em, (t) => this.ipaex.textWidth(t, this.em) + autospace(t) * this.em));
     const key = twip(kv.keyWidth * this.em);
     return kv.rows.map((row, i) => new Paragraph({
       spacing: this.spacing(i === 0 ? kv.before : 0),
@@ -243,7 +244,7 @@ class DocxRenderer {
   private table(t: TableBlock): Table {
     const size = tableTextSize(t, this.doc.fontSize);
     // The PDF layout's widths, so a fit column (No.) is as wide in Word as on the printed page.
-    const widths = columnWidths(t, this.textWidthPt, size, advance).map(twip);
+    const widths = columnWidths(t, this.textWidthPt, size, (g) => this.ipaex.advance(g)).map(twip);
     const vertical = twip(STYLE.table.paddingDocxVertical);
     const side = twip(STYLE.table.padding);
     const cell = (text: string, i: number, align: Align) => new TableCell({

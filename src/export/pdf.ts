@@ -8,20 +8,20 @@ import { setGlyphText, useNativeDeflate } from '../base/patches.js';
 import { PDFDocument, PDFName, type PDFFont, type PDFImage, type PDFRef } from 'pdf-lib';
 import type { DocumentModel, Image } from '../model/document.js';
 import { eachGrapheme } from '../typeset/kinsoku.js';
-import { cachedFontkit, fontChain } from '../typeset/fonts.js';
+import type { FontBook } from '../typeset/fonts.js';
 import { layoutDocument, type PagePlan } from '../layout/layout.js';
 import { FIXED_DATE } from './zip.js';
 
-export async function renderPdf(doc: DocumentModel): Promise<Uint8Array> {
-  return writePdf(layoutDocument(doc), doc.title, doc.fonts);
+export async function renderPdf(doc: DocumentModel, fonts: FontBook): Promise<Uint8Array> {
+  return writePdf(layoutDocument(doc, fonts), doc.title, fonts, doc.fonts);
 }
 
 /** `fonts`: the document's fallback font files, as the layout measured with them. */
-export async function writePdf(pages: PagePlan[], title: string, fonts: string[] = []): Promise<Uint8Array> {
+export async function writePdf(pages: PagePlan[], title: string, book: FontBook, fonts: string[] = []): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   useNativeDeflate(pdf, deflateSync);
-  pdf.registerFontkit(cachedFontkit as never);
-  const faces = fontChain(fonts).faces;
+  pdf.registerFontkit(book.fontkit as never);
+  const faces = book.chain(fonts).faces;
   // Only the faces some text is drawn with are embedded (each as a subset of what it draws).
   const used = new Set<number>([0]);
   for (const plan of pages) for (const op of plan.ops) if (op.op === 'text' && op.font) used.add(op.font);

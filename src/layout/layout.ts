@@ -12,7 +12,7 @@ import {
   type Paragraph, type Run, type Table,
 } from '../model/document.js';
 import { STYLE } from '../model/style.js';
-import { fontChain, type FontChain } from '../typeset/fonts.js';
+import type { FontBook, FontChain } from '../typeset/fonts.js';
 import { breakLines, minContentWidth } from '../typeset/kinsoku.js';
 import { breakLinesBalanced } from '../typeset/last-line.js';
 
@@ -29,8 +29,9 @@ export interface PagePlan {
   ops: DrawOp[];
 }
 
-export function layoutDocument(doc: DocumentModel): PagePlan[] {
-  const frame = new Frame(doc);
+/** `fonts`: the session's font book, whose chain for the document's fonts measures and draws it. */
+export function layoutDocument(doc: DocumentModel, fonts: FontBook): PagePlan[] {
+  const frame = new Frame(doc, fonts.chain(doc.fonts));
   const measured = doc.blocks.map((b) => measure(b, frame));
   return new Arrangement(frame, measured).run();
 }
@@ -53,8 +54,8 @@ class Frame {
   readonly lh: number;
   readonly fonts: FontChain;
 
-  constructor(readonly doc: DocumentModel) {
-    this.fonts = fontChain(doc.fonts);
+  constructor(readonly doc: DocumentModel, fonts: FontChain) {
+    this.fonts = fonts;
     const size = pageSizePt(doc.page);
     this.width = size.width;
     this.height = size.height;

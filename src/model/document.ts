@@ -198,6 +198,9 @@ export interface DocumentModel {
 /** What a form makes: papers (documents) and filled spreadsheets. */
 export type Output = DocumentModel | FilledSheet;
 
+/** An output as a form makes it, before its declaration gives it its name and formats. */
+export type Made = Omit<DocumentModel, 'name' | 'formats'> | Omit<FilledSheet, 'name'>;
+
 /** The formats an output is written in. */
 export const formatsOf = (o: Output): OutputFormat[] => (o.kind === 'filledSheet' ? [o.format] : o.formats ?? ['pdf', 'docx']);
 

@@ -7,10 +7,10 @@ import { closest } from 'fastest-levenshtein';
 import { readCaseFile } from '../input/parse.js';
 import { error, type FieldPath, type Problem } from '../base/problem.js';
 import { locate, validate } from '../input/validate.js';
-import { FORMS } from '../forms/registry.js';
-import { composeDocuments, type FormContext, type FormPlugin, type Loaded } from '../forms/kit/plugin.js';
+import { composeDocuments, type FormContext, type Loaded } from '../forms/kit/plugin.js';
 import { formatsOf, OUTPUT_FORMATS, type DocumentModel, type FilledSheet, type Output, type OutputFormat } from '../model/document.js';
-import type { FontChain, Typeface } from '../typeset/fonts.js';
+import type { FontBook, FontChain, Typeface } from '../typeset/fonts.js';
+import { defaultSession, type Session } from './session.js';
 import { todayIso } from '../base/format.js';
 import { writeFilesAtomically } from './write.js';
 
@@ -19,17 +19,17 @@ export type Format = OutputFormat;
 
 /** A rendered file, in memory; a PDF also says how many pages it has (for the batch summary). */
 export interface RenderedFile { path: string; bytes: Uint8Array; pages?: number }
-type Renderer = (doc: DocumentModel) => Promise<Omit<RenderedFile, 'path'>>;
-const bytesOnly = (render: (doc: DocumentModel) => Promise<Uint8Array> | Uint8Array): Renderer =>
-  async (doc) => ({ bytes: await render(doc) });
+type Renderer = (doc: DocumentModel, fonts: FontBook) => Promise<Omit<RenderedFile, 'path'>>;
+const bytesOnly = (render: (doc: DocumentModel, fonts: FontBook) => Promise<Uint8Array> | Uint8Array): Renderer =>
+  async (doc, fonts) => ({ bytes: await render(doc, fonts) });
 
 /** Renderers load on first use: a PDF-only run never parses the DOCX library. */
 const RENDERERS: Record<OutputFormat, () => Promise<Renderer>> = {
   pdf: async () => {
     const [{ writePdf }, { layoutDocument }] = await Promise.all([import('../export/pdf.js'), import('../layout/layout.js')]);
-    return async (doc) => {
-      const pages = layoutDocument(doc);
-      return { bytes: await writePdf(pages, doc.title, doc.fonts), pages: pages.length };
+    return async (doc, fonts) => {
+      const pages = layoutDocument(doc, fonts);
+      return { bytes: await writePdf(pages, doc.title, fonts, doc.fonts), pages: pages.length };
     };
   },
   docx: async () => bytesOnly((await import('../export/docx.js')).renderDocx),
@@ -44,9 +44,9 @@ const SHEET_FILLERS: Record<FilledSheet['format'], () => Promise<(sheet: FilledS
   xlsx: async () => (await import('../export/xlsx.js')).fillXlsx,
 };
 
-async function renderOutput(output: Output, format: OutputFormat): Promise<Omit<RenderedFile, 'path'>> {
+async function renderOutput(output: Output, format: OutputFormat, session: Session): Promise<Omit<RenderedFile, 'path'>> {
   if (output.kind === 'filledSheet') return { bytes: await (await SHEET_FILLERS[output.format]())(output) };
-  return (await RENDERERS[format]())(output);
+  return (await RENDERERS[format]())(output, await session.fonts());
 }
 
 export interface CaseResult {
@@ -58,33 +58,36 @@ export interface CaseResult {
   problems: Problem[];
   facts: Record<string, unknown>;
   documents: Output[];
+  /** The session it was checked in, whose fonts and templates render its documents (none when checking failed early). */
+  session?: Session;
 }
 
 export interface CheckOptions {
   /** Fallback fonts named on the command line (absolute paths), tried after the case's own. */
   fonts?: string[];
-  /** The forms a case may name (default: the registered ones; tests add forms of their own). */
-  forms?: Record<string, FormPlugin>;
+  /** The session's forms, fonts and templates (default: the process's, see defaultSession). */
+  session?: Session;
 }
 
 export async function checkCase(file: string, today = todayIso(), options: CheckOptions = {}): Promise<CaseResult> {
   const name = basename(file, extname(file));
-  const result: CaseResult = { file, name, form: null, ok: false, problems: [], facts: {}, documents: [] };
+  const session = options.session ?? defaultSession();
+  const result: CaseResult = { file, name, form: null, ok: false, problems: [], facts: {}, documents: [], session };
   const read = readCaseFile(file);
   if (!read.ok) return { ...result, problems: read.problems };
   const parsed = read.parsed;
   const data = parsed.data as Record<string, unknown>;
 
   const formId = data.form;
-  const forms = options.forms ?? FORMS;
+  const forms = session.forms;
   const plugin = typeof formId === 'string' && Object.hasOwn(forms, formId) ? forms[formId] : undefined;
-  if (!plugin) return { ...result, problems: [locate(unknownForm(formId), parsed)] };
+  if (!plugin) return { ...result, problems: [locate(unknownForm(formId, Object.keys(forms)), parsed)] };
   result.form = plugin.id;
 
   const valid = validate(plugin.schema, parsed);
   if (!valid.ok) return { ...result, problems: valid.problems };
 
-  const ctx: FormContext = { caseFile: file, caseDir: dirname(resolve(file)), today };
+  const ctx: FormContext = { caseFile: file, caseDir: dirname(resolve(file)), today, templates: session.templates };
   const loaded: Loaded<unknown> = plugin.load ? await plugin.load(valid.value, ctx) : { value: valid.value, problems: [] };
   // A problem is placed in the file it concerns: a CSV row and column, or the case file's line.
   const place = (p: Problem): Problem => {
@@ -93,9 +96,9 @@ export async function checkCase(file: string, today = todayIso(), options: Check
     return spot ? { ...p, ...spot } : locate(p, parsed);
   };
   // Fonts load here, when a case is checked, not when the CLI starts (fontkit alone takes about a second).
-  const { fontChain, typeface } = await import('../typeset/fonts.js');
-  const fonts = fontFilesOf(valid.value as { fonts?: string[] }, ctx.caseDir, options.fonts ?? [], typeface);
-  const chain = fontChain(fonts.files);
+  const book = await session.fonts();
+  const fonts = fontFilesOf(valid.value as { fonts?: string[] }, ctx.caseDir, options.fonts ?? [], (file) => book.typeface(file));
+  const chain = book.chain(fonts.files);
   const glyphs = [...undrawableCharacters(parsed.data, [], chain), ...undrawableCharacters(loaded.text, [], chain)];
   const readProblems = [...fonts.problems, ...loaded.problems, ...glyphs].map(place);
   if (readProblems.some((p) => p.severity === 'error')) return { ...result, problems: readProblems };
@@ -118,7 +121,7 @@ export async function renderDocuments(checked: CaseResult, formats: Format[]): P
   const files: RenderedFile[] = [];
   for (const output of checked.documents)
     for (const format of formatsOf(output))
-      if (formats.includes(format)) files.push({ path: `${output.name}.${format}`, ...await renderOutput(output, format) });
+      if (formats.includes(format)) files.push({ path: `${output.name}.${format}`, ...await renderOutput(output, format, checked.session ?? defaultSession()) });
   return files;
 }
 
@@ -128,8 +131,7 @@ export async function renderCase(checked: CaseResult, outDir: string, formats: F
   return writeFilesAtomically(resolve(outDir, checked.name), await renderDocuments(checked, formats));
 }
 
-function unknownForm(formId: unknown): Problem {
-  const known = Object.keys(FORMS);
+function unknownForm(formId: unknown, known: string[]): Problem {
   if (formId === undefined)
     return error(['form'], '「form:」がありません。どの書類を作るかを書いてください。', 'The case has no "form:". Say which paperwork to make.',
       { ja: `使える form: ${known.join(', ')}`, en: `Known forms: ${known.join(', ')}` });

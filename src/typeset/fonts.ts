@@ -1,9 +1,11 @@
 /**
  * The typefaces. IPAex Mincho (fonts/) is always first; a case or the command line may name more
  * fonts, and a character the first lacks is drawn from the next that has it (the fallback chain).
- * Each font file is parsed once per process (per worker thread) and shared: by layout for
- * measuring, by pdf-lib for embedding (a fontkit whose create() returns the parsed font), and by
- * validation for asking whether a character can be drawn at all.
+ * A FontBook parses each font file once and shares it: with layout for measuring, with pdf-lib for
+ * embedding (a fontkit whose create() returns the parsed font), with the DOCX writer for its subset,
+ * and with validation for asking whether a character can be drawn at all. The book is part of the
+ * pipeline's session (src/pipeline/session.ts), not a module global: a preview that sees a font
+ * file change starts a new book.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -61,22 +63,42 @@ export class Typeface {
   }
 }
 
-const typefaces = new Map<string, Typeface>();
+/** The fonts of a session: each file parsed once, each chain built once, and what is made from them. */
+export class FontBook {
+  private readonly typefaces = new Map<string, Typeface>();
+  private readonly chains = new Map<string, FontChain>();
+  private readonly made = new Map<string, unknown>();
 
-/** The typeface of a font file, parsed on first use. Throws when the file is not a usable font. */
-export function typeface(file = PRIMARY): Typeface {
-  let face = typefaces.get(file);
-  if (!face) typefaces.set(file, (face = new Typeface(file, new Uint8Array(readFileSync(file)))));
-  return face;
+  /** The typeface of a font file (IPAex Mincho when none is named), parsed on first use. Throws when it is not a usable font. */
+  typeface(file = PRIMARY): Typeface {
+    let face = this.typefaces.get(file);
+    if (!face) this.typefaces.set(file, (face = new Typeface(file, new Uint8Array(readFileSync(file)))));
+    return face;
+  }
+
+  /** IPAex Mincho, then these font files in order. */
+  chain(files: readonly string[] = []): FontChain {
+    const key = files.join('\n');
+    let chain = this.chains.get(key);
+    if (!chain) this.chains.set(key, (chain = new FontChain([this.typeface(), ...files.map((f) => this.typeface(f))])));
+    return chain;
+  }
+
+  /** Something made from the fonts once per book (the DOCX writer's HarfBuzz copy of IPAex Mincho). */
+  memo<T>(key: string, make: () => T): T {
+    if (!this.made.has(key)) this.made.set(key, make());
+    return this.made.get(key) as T;
+  }
+
+  /** A fontkit for pdf-lib's registerFontkit: the book's parsed fonts, not a new parse per document. */
+  get fontkit(): { create(data: Uint8Array): Font } {
+    return { create: (data) => [...this.typefaces.values()].find((f) => f.bytes === data)?.font ?? fontkit.create(data) };
+  }
 }
 
-/** IPAex Mincho, then the given font files in order. */
+/** IPAex Mincho, then the given typefaces in order. */
 export class FontChain {
-  readonly faces: Typeface[];
-
-  constructor(files: readonly string[] = []) {
-    this.faces = [typeface(), ...files.map((f) => typeface(f))];
-  }
+  constructor(readonly faces: Typeface[]) {}
 
   /** Which face draws a grapheme: the first that has its base character (0 when none has). */
   faceOf(grapheme: string): number {
@@ -124,23 +146,3 @@ export class FontChain {
     return missing ? [...missing] : [];
   }
 }
-
-const chains = new Map<string, FontChain>();
-
-/** The chain for these extra font files, built once per process. */
-export function fontChain(files: readonly string[] = []): FontChain {
-  const key = files.join('\n');
-  let chain = chains.get(key);
-  if (!chain) chains.set(key, (chain = new FontChain(files)));
-  return chain;
-}
-
-/** IPAex Mincho alone: what measuring means when a document names no other font. */
-export const advance = (grapheme: string): number => typeface().advance(grapheme);
-export const textWidth = (text: string, size: number): number => fontChain().textWidth(text, size);
-export const missingCharacters = (text: string): string[] => fontChain().missing(text);
-
-/** A fontkit for pdf-lib's registerFontkit: each font file parsed once, not per document. */
-export const cachedFontkit = {
-  create: (data: Uint8Array) => [...typefaces.values()].find((f) => f.bytes === data)?.font ?? fontkit.create(data),
-};

@@ -20,6 +20,21 @@ describe('bin/yoshiki.js in a process of its own', () => {
     expect(unknown.stderr).toContain('Unknown command "frobnicate"');
   });
 
+  it('starts without loading fontkit for --help, forms, new and schema (fonts load when a case is checked)', () => {
+    const bin = new URL('../../bin/yoshiki.js', import.meta.url).pathname;
+    // A module hook that reports every module node resolves whose URL names fontkit.
+    const hook = join(tempDir('cli-hook-'), 'trace.mjs');
+    writeFileSync(hook, `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(\`export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes('fontkit')) process.stderr.write('LOADED ' + r.url + '\\\\n'); return r; }\`));\n`);
+    for (const args of [['--help'], ['forms'], ['new', 'ruling'], ['schema', 'ruling']]) {
+      const r = spawnSync(process.execPath, ['--import', hook, bin, ...args], { encoding: 'utf8' });
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.stderr, args.join(' ')).not.toContain('LOADED');
+    }
+    // The hook does see fontkit when a case is checked: the test above could fail.
+    const checked = spawnSync(process.execPath, ['--import', hook, bin, 'check', join(FIXTURES, 'deposit-compensation.yaml')], { encoding: 'utf8' });
+    expect(checked.stderr).toContain('LOADED');
+  });
+
   it('stops quietly when the reader closes the pipe early (yoshiki forms | head -1)', () => {
     const bin = new URL('../../bin/yoshiki.js', import.meta.url).pathname;
     const piped = spawnSync('sh', ['-c', `node ${bin} forms | head -n 1`], { encoding: 'utf8' });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { checkCase, renderCase } from '../../src/pipeline/pipeline.js';
 import { layoutDocument } from '../../src/layout/layout.js';
-import { cli, FIXTURES, needs, pdfText, run, squash, tempDir } from '../helpers.js';
+import { cli, FIXTURES, needs, pdfText, run, squash, tempDir, FONTS } from '../helpers.js';
 
 const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 const DEJAVU_MONO = '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf';
@@ -36,7 +36,7 @@ needs(DEJAVU, DEJAVU_MONO, 'pdffonts', 'pdftotext', 'qpdf')('font-fallback chain
     const checked = await checkCase(file, '2026-11-21');
     expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const form = checked.documents.find((d) => d.name === 'deposit-form')!;
-    const ops = layoutDocument(form).flatMap((p) => p.ops).filter((o) => o.op === 'text');
+    const ops = layoutDocument(form, FONTS).flatMap((p) => p.ops).filter((o) => o.op === 'text');
     const faceOf = (ch: string) => ops.filter((o) => o.op === 'text' && o.text.includes(ch)).map((o) => (o.op === 'text' ? o.font ?? 0 : -1));
     expect(faceOf('∯')).toEqual([1, 1]); // the title's table cell and the note: DejaVu Sans
     expect(faceOf('⍟')).toEqual([2, 2]); // DejaVu Sans lacks it: DejaVu Sans Mono

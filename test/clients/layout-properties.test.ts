@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { renderPdf } from '../../src/export/pdf.js';
-import { needs, pdfText, squash, tempDir } from '../helpers.js';
+import { needs, pdfText, squash, tempDir, FONTS } from '../helpers.js';
 import { box, documentOf, text } from '../layout-text.js';
 
 needs('pdftotext')('layout properties through poppler', () => {
@@ -16,7 +16,7 @@ needs('pdftotext')('layout properties through poppler', () => {
     let n = 0;
     await fc.assert(fc.asyncProperty(text, box, async (t, { widthMm, size }) => {
       const file = join(dir, `${n++}.pdf`);
-      writeFileSync(file, await renderPdf(documentOf(t, widthMm, size)));
+      writeFileSync(file, await renderPdf(documentOf(t, widthMm, size), FONTS));
       expect(squash(pdfText(file)).normalize('NFC')).toBe(squash(t).normalize('NFC'));
     }), { numRuns: 40, seed: 20261121 });
   }, 120_000);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { advance } from '../../src/typeset/fonts.js';
 import { breakLines, NO_LINE_END, NO_LINE_START, splitGraphemes } from '../../src/typeset/kinsoku.js';
+import { FONTS } from '../helpers.js';
 
-const measure = (g: string) => advance(g) * 10;
+const measure = (g: string) => FONTS.typeface().advance(g) * 10;
 const wrap = (text: string, ems: number) => breakLines(text, ems * 10, measure);
 
 function assertKinsoku(lines: string[]) {
@@ -42,7 +42,7 @@ describe('line breaking with 禁則', () => {
   it('cuts a word wider than the line rather than overflowing', () => {
     const long = 'a'.repeat(80);
     const lines = wrap(long, 10);
-    for (const l of lines) expect(l.length * advance('a') * 10).toBeLessThanOrEqual(100 + 1e-6);
+    for (const l of lines) expect(l.length * FONTS.typeface().advance('a') * 10).toBeLessThanOrEqual(100 + 1e-6);
     expect(lines.join('')).toBe(long);
   });
   it('keeps a kanji and its variation selector together', () => {

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutDocument, type DrawOp, type PagePlan } from '../../src/layout/layout.js';
 import { MM, type Block, type DocumentModel, type Table } from '../../src/model/document.js';
-import { textWidth } from '../../src/typeset/fonts.js';
+import { FONTS } from '../helpers.js';
 
 const pick = (chars: string) => fc.constantFrom(...Array.from(chars));
 const JAPANESE = 'あいうえおかきくけこさしすせそたちつてとなにぬねのはまみむめもやゆよらりるれろわをんっゃゅょー著作権者不明裁定申請書国立国会図書館納本代償金文化庁長官、。「」（）・';
@@ -71,7 +71,7 @@ describe('layout of whole documents', () => {
   it('nothing overflows, is lost or reordered; no kept heading ends a page; no row that fits a page is split', () => {
     fc.assert(fc.property(shapes, fc.constantFrom(9, 10.5), (list, size) => {
       const blocks = blocksOf(list);
-      const pages = layoutDocument(documentOf(blocks, size));
+      const pages = layoutDocument(documentOf(blocks, size), FONTS);
       const ops = textOps(pages);
       const left = MARGIN * MM;
       const right = (210 - MARGIN) * MM;
@@ -79,7 +79,7 @@ describe('layout of whole documents', () => {
       // Nothing overflows the text area.
       for (const op of ops.flat()) {
         expect(op.x).toBeGreaterThanOrEqual(left - 0.01);
-        expect(op.x + textWidth(op.text, op.size), op.text).toBeLessThanOrEqual(right + 0.01);
+        expect(op.x + FONTS.chain().textWidth(op.text, op.size), op.text).toBeLessThanOrEqual(right + 0.01);
       }
 
       // Nothing is lost or repeated (table headings aside, which repeat on every page), and the
@@ -110,7 +110,7 @@ describe('layout of whole documents', () => {
         // The row in progress: the last one started on an earlier page (a very tall row spans several).
         const previous = ops.slice(0, p).flat().reverse().map((o) => /^T(\d+)r(\d+)c0/.exec(o.text)).find(Boolean)!;
         const t = blocks[Number(previous[1])] as Table;
-        const alone = layoutDocument(documentOf([{ ...t, rows: [t.rows[Number(previous[2])]] }], size));
+        const alone = layoutDocument(documentOf([{ ...t, rows: [t.rows[Number(previous[2])]] }], size), FONTS);
         expect(alone.length, `row ${previous[0]} was split over pages ${p} and ${p + 1} though it fits on one`).toBeGreaterThan(1);
       });
     }), { numRuns: 100, seed: 20261129 });

@@ -9,10 +9,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MM } from '../../src/model/document.js';
-import { textWidth } from '../../src/typeset/fonts.js';
 import { layoutDocument } from '../../src/layout/layout.js';
 import { NO_LINE_END, NO_LINE_START, splitGraphemes } from '../../src/typeset/kinsoku.js';
 import { box, documentOf, text } from '../layout-text.js';
+import { FONTS } from '../helpers.js';
 
 const withoutSpace = (s: string) => s.replace(/\s/gu, '');
 
@@ -22,10 +22,10 @@ describe('layout properties', () => {
       const doc = documentOf(t, widthMm, size);
       const left = ((210 - widthMm) / 2) * MM;
       const right = left + widthMm * MM;
-      const lines = layoutDocument(doc).flatMap((p) => p.ops).filter((op) => op.op === 'text');
+      const lines = layoutDocument(doc, FONTS).flatMap((p) => p.ops).filter((op) => op.op === 'text');
       for (const line of lines) {
         expect(line.x).toBeGreaterThanOrEqual(left - 0.01);
-        expect(line.x + textWidth(line.text, line.size), `"${line.text}" at ${widthMm} mm`).toBeLessThanOrEqual(right + 0.01);
+        expect(line.x + FONTS.chain().textWidth(line.text, line.size), `"${line.text}" at ${widthMm} mm`).toBeLessThanOrEqual(right + 0.01);
       }
       expect(withoutSpace(lines.map((l) => l.text).join(''))).toBe(withoutSpace(t));
       lines.forEach((line, i) => {

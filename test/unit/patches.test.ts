@@ -14,6 +14,7 @@ import { unzipSync } from 'fflate';
 import { renderPdf } from '../../src/export/pdf.js';
 import type { DocumentModel } from '../../src/model/document.js';
 import { memoizeGlyphOutlines, PATCHED_VERSIONS, setEmbeddedFontKey, useNativeDeflate, zodDef } from '../../src/base/patches.js';
+import { FONTS } from '../helpers.js';
 
 const ROOT = new URL('../../', import.meta.url);
 const FONT = readFileSync(new URL('fonts/ipaexm.ttf', ROOT));
@@ -85,8 +86,8 @@ describe('the text a PDF glyph stands for', () => {
   });
 
   it('is the document\'s own, whatever an earlier document drew with the same glyph (〜 and ～)', async () => {
-    await renderPdf(page('2018年10月1日～2018年10月8日'));
-    const map = await toUnicode(await renderPdf(page('2018年10月1日〜2018年10月8日')));
+    await renderPdf(page('2018年10月1日～2018年10月8日'), FONTS);
+    const map = await toUnicode(await renderPdf(page('2018年10月1日〜2018年10月8日'), FONTS));
     expect(map.toLowerCase()).toContain('<301c>');
     expect(map.toLowerCase()).not.toContain('<ff5e>');
   });

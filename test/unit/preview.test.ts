@@ -3,10 +3,13 @@
  * that is not a page asset or a render, and follows the files a case names. The page in a real
  * Chromium, and the command's Ctrl-C, are in test/clients/preview.test.ts.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { FormPlugin } from '../../src/forms/kit/plugin.js';
 import { FIXTURES, tempDir } from '../helpers.js';
 
 /** A raw HTTP GET with the path as written (no normalisation) and any Host header. */
@@ -75,6 +78,36 @@ describe('the preview follows the files a case names', () => {
       await expect.poll(() => server.state().stale, { timeout: 10_000 }).toBe(true);
       expect(server.state().problems[0]).toMatchObject({ severity: 'error', field: 'enclosures.reading_room_photo' });
       expect(server.state().problems[0].first).toMatch(/PNG or JPEG/);
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+});
+
+describe('the preview follows yoshiki\'s own templates', () => {
+  it('a changed template shows on the page (a new session compiles it afresh)', async () => {
+    const { startPreview } = await import('../../src/app/preview/server.js');
+    const { Session } = await import('../../src/pipeline/session.js');
+    const { formTemplates } = await import('../../src/forms/kit/templates.js');
+    const root = tempDir('preview-templates-');
+    mkdirSync(join(root, 'note'));
+    writeFileSync(join(root, 'note', 'note.hbs'), 'p | 最初の文言：{{text}}\n');
+    const templates = formTemplates('note', pathToFileURL(`${root}/`));
+    // A one-document form whose words are in that folder.
+    const note: FormPlugin<{ form: 'note'; text: string }, object> = {
+      id: 'note', title: { ja: 'メモ', en: 'Note' },
+      schema: z.strictObject({ form: z.literal('note'), text: z.string() }),
+      derive: () => ({ facts: {}, problems: [], derived: {} }),
+      documents: [{ name: 'note', about: 'メモ', formats: ['txt'], make: (c, _d, ctx) => templates.document(ctx, 'note.hbs', 'メモ', () => ({ text: c.text })) }],
+    };
+    const d = tempDir('preview-note-');
+    writeFileSync(join(d, 'case.yaml'), 'form: note\ntext: 港町\n');
+    const server = await startPreview(join(d, 'case.yaml'), 0, () => {}, { session: () => new Session({ note }), templatesAndFonts: [root] });
+    serverUrl = server.url;
+    try {
+      expect((await get('/doc/note.txt')).body).toContain('最初の文言：港町');
+      writeFileSync(join(root, 'note', 'note.hbs'), 'p | 改めた文言：{{text}}\n');
+      await expect.poll(async () => (await get('/doc/note.txt')).body, { timeout: 10_000 }).toContain('改めた文言：港町');
     } finally {
       await server.close();
     }

@@ -11,16 +11,18 @@ import { FORMS } from '../../src/forms/registry.js';
 import { layoutDocument } from '../../src/layout/layout.js';
 import type { DocumentModel } from '../../src/model/document.js';
 import { checkCase, renderDocuments } from '../../src/pipeline/pipeline.js';
+import { Session } from '../../src/pipeline/session.js';
 import { probe } from '../forms/probe/index.js';
-import { tempDir } from '../helpers.js';
+import { tempDir, FONTS } from '../helpers.js';
 
 const HERE = new URL('../forms/probe/', import.meta.url).pathname;
 const forms = { ...FORMS, probe };
-const check = (file: string) => checkCase(file, '2026-12-01', { forms });
+const session = new Session(forms);
+const check = (file: string) => checkCase(file, '2026-12-01', { session });
 
 /** A document's text as laid out on its pages, page numbers aside. */
 const textOf = (doc: DocumentModel) =>
-  layoutDocument(doc).flatMap((p) => p.ops).filter((o) => o.op === 'text').map((o) => (o as { text: string }).text).join('');
+  layoutDocument(doc, FONTS).flatMap((p) => p.ops).filter((o) => o.op === 'text').map((o) => (o as { text: string }).text).join('');
 const documentNamed = (checked: Awaited<ReturnType<typeof check>>, name: string) =>
   checked.documents.find((d) => d.name === name) as DocumentModel;
 

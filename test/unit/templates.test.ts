@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../src/export/docx.js';
-import { formTemplates } from '../../src/forms/kit/templates.js';
+import { formTemplates, TemplateBook } from '../../src/forms/kit/templates.js';
 import { layoutDocument } from '../../src/layout/layout.js';
 import type { DocumentModel } from '../../src/model/document.js';
-import { tempDir } from '../helpers.js';
+import { tempDir, FONTS } from '../helpers.js';
 
 const STAMP = { widthMm: 60, heightMm: 36, lines: [{ text: '6,900円', size: 14, place: 'middle' }], beside: '令和8年12月1日' };
 
@@ -24,7 +24,7 @@ function probe(files: Record<string, string>) {
 }
 
 const documentOf = (file: string, context: Record<string, unknown>, templates = probe({ [file]: TEMPLATES[file] })) =>
-  Object.assign(templates.document(file, 'probe', () => context), { name: 'probe' }) as DocumentModel; // lazy: composed by the exporter
+  Object.assign(templates.document({ templates: new TemplateBook() }, file, 'probe', () => context), { name: 'probe' }) as DocumentModel; // lazy: composed by the exporter
 
 const TEMPLATES: Record<string, string> = {
   'typo.hbs': '{{!-- a comment --}}\np | 裁定申請書\n@stampbox stamp\n',
@@ -36,7 +36,7 @@ const TEMPLATES: Record<string, string> = {
 /** Both exporters fail with the same message. */
 async function failure(file: string, context: Record<string, unknown>): Promise<string> {
   const messages: string[] = [];
-  for (const render of [async () => layoutDocument(documentOf(file, context)), async () => renderDocx(documentOf(file, context))]) {
+  for (const render of [async () => layoutDocument(documentOf(file, context), FONTS), async () => renderDocx(documentOf(file, context), FONTS)]) {
     try {
       await render();
       messages.push('(rendered)');
@@ -69,7 +69,7 @@ describe('templates are checked', () => {
 
   it('a correct template renders in both', async () => {
     const doc = documentOf('good.hbs', { no: 1, stamp: STAMP });
-    expect(layoutDocument(doc).length).toBe(1);
-    expect((await renderDocx(doc)).length).toBeGreaterThan(1000);
+    expect(layoutDocument(doc, FONTS).length).toBe(1);
+    expect((await renderDocx(doc, FONTS)).length).toBeGreaterThan(1000);
   });
 });

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { internalProblem, type Problem } from '../../base/problem.js';
 import { checkCase, renderDocuments, type Format } from '../../pipeline/pipeline.js';
+import type { Session } from '../../pipeline/session.js';
 import { writeFilesAtomically } from '../../pipeline/write.js';
 
 export interface RenderTask {
@@ -27,10 +28,11 @@ export interface CaseOutcome {
   pages: number;
 }
 
-export async function renderTask(task: RenderTask): Promise<CaseOutcome> {
+/** `session`: the worker's (or the single-case run's) fonts and templates, shared by every case it renders. */
+export async function renderTask(task: RenderTask, session: Session): Promise<CaseOutcome> {
   const outcome: CaseOutcome = { file: task.file, form: null, ok: false, problems: [], written: [], pages: 0 };
   try {
-    const checked = await checkCase(task.file, task.today, { fonts: task.fonts });
+    const checked = await checkCase(task.file, task.today, { fonts: task.fonts, session });
     Object.assign(outcome, { form: checked.form, ok: checked.ok, problems: checked.problems });
     if (!checked.ok) return outcome;
     const files = await renderDocuments(checked, task.formats);

@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { internalProblem } from '../../base/problem.js';
+import type { Session } from '../../pipeline/session.js';
 import { renderTask, type CaseOutcome, type RenderTask } from './job.js';
 
 export const defaultJobs = () => availableParallelism();
@@ -17,10 +18,11 @@ const WORKER = import.meta.url.endsWith('.ts')
   ? new URL('../../../dist/app/batch/worker.js', import.meta.url)
   : new URL('./worker.js', import.meta.url);
 
-export async function renderAll(tasks: RenderTask[], jobs: number, onDone: (outcome: CaseOutcome) => void): Promise<void> {
+/** `session`: for a single case, rendered here in the main thread; each worker thread has its own. */
+export async function renderAll(tasks: RenderTask[], jobs: number, onDone: (outcome: CaseOutcome) => void, session: Session): Promise<void> {
   const threads = Math.min(jobs, tasks.length);
   if (tasks.length <= 1) {
-    for (const task of tasks) onDone(await renderTask(task));
+    for (const task of tasks) onDone(await renderTask(task, session));
     return;
   }
   const { Piscina } = await import('piscina');

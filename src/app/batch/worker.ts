@@ -1,7 +1,10 @@
 /**
- * A batch worker thread (piscina). Each worker loads the pipeline once, so the 7.8 MB font is parsed
- * once per worker and then serves every case the worker is given.
+ * A batch worker thread (piscina). Each worker has a session of its own, so the 7.8 MB font is
+ * parsed and the templates compiled once per worker, then serve every case the worker is given.
  */
-import { renderTask } from './job.js';
+import { Session } from '../../pipeline/session.js';
+import { renderTask, type RenderTask } from './job.js';
 
-export default renderTask;
+const session = new Session();
+
+export default (task: RenderTask) => renderTask(task, session);

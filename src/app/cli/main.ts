@@ -10,6 +10,7 @@ import { internalProblem } from '../../base/problem.js';
 import { DEFAULT_FORMATS } from '../../forms/kit/plugin.js';
 import { FORMS } from '../../forms/registry.js';
 import { checkCase, FORMATS, type CaseResult, type Format } from '../../pipeline/pipeline.js';
+import { Session } from '../../pipeline/session.js';
 import { hasStarter, starter } from './starters.js';
 import { todayIso } from '../../base/format.js';
 import { defaultJobs, renderAll } from '../batch/pool.js';
@@ -121,7 +122,7 @@ async function render(args: string[], io: CliIO): Promise<number> {
   };
   clashes.forEach(finished);
   const fonts = values.font.map((f) => resolve(f));
-  await renderAll(unique.map((file) => ({ file, out: values.out, formats, today, fonts })), jobs, finished);
+  await renderAll(unique.map((file) => ({ file, out: values.out, formats, today, fonts })), jobs, finished, new Session());
   bar.stop();
   if (files.length > 1) io.stdout.write(`${summary(files.length, failed, pages, performance.now() - started, values.out)}\n`);
   return failed ? 1 : 0;
@@ -165,8 +166,9 @@ async function check(args: string[], io: CliIO): Promise<number> {
     options: { json: { type: 'boolean', default: false }, font: { type: 'string', multiple: true, default: [] } } });
   const fonts = values.font.map((f) => resolve(f));
   let failed = 0;
+  const session = new Session();
   for (const file of caseFiles(positionals)) {
-    const result = await safely(file, () => checkCase(file, todayIso(), { fonts }));
+    const result = await safely(file, () => checkCase(file, todayIso(), { fonts, session }));
     if (!result.ok) failed++;
     if (values.json) {
       const en = isEnglish(result);

@@ -11,12 +11,13 @@ import { readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { watch, type FSWatcher } from 'chokidar';
 import { namedPath } from '../../input/named-file.js';
 import { readCaseFile } from '../../input/parse.js';
 import { internalProblem, pathText, type Problem } from '../../base/problem.js';
-import { FORMS } from '../../forms/registry.js';
 import { checkCase, renderDocuments, type CaseResult } from '../../pipeline/pipeline.js';
+import { Session } from '../../pipeline/session.js';
 
 const PAGE_DIR = new URL('../../../preview/', import.meta.url);
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -63,17 +64,34 @@ export interface Preview {
   close(): Promise<void>;
 }
 
-export async function startPreview(caseFile: string, port: number, log: (line: string) => void = () => {}): Promise<Preview> {
+/** yoshiki's own templates and fonts: a change to either starts a new session, so the page shows it. */
+const OWN_FILES = [fileURLToPath(new URL('../../../templates/', import.meta.url)), fileURLToPath(new URL('../../../fonts/', import.meta.url))];
+
+export interface PreviewOptions {
+  /** Makes the session cases are checked in (tests add forms of their own). */
+  session?: () => Session;
+  /** Folders whose files' changes start a new session (default: yoshiki's templates/ and fonts/). */
+  templatesAndFonts?: string[];
+}
+
+export async function startPreview(caseFile: string, port: number, log: (line: string) => void = () => {},
+  options: PreviewOptions = {}): Promise<Preview> {
   const file = resolve(caseFile);
+  const newSession = options.session ?? (() => new Session());
+  const ownFiles = options.templatesAndFonts ?? OWN_FILES;
+  // Templates are compiled and fonts parsed once per session: a changed template, font, or font the
+  // case names gets a new session, whose first render reads it afresh.
+  let session = newSession();
+  const startsNewSession = (path: string) => ownFiles.some((dir) => path.startsWith(dir)) || /\.(ttf|otf)$/i.test(path);
   let render: Render | null = null;
   let state: PreviewState = { version: 0, renderVersion: 0, form: null, english: false, ok: false, stale: false, problems: [], documents: [] };
   const listeners = new Set<ServerResponse>();
 
   const refresh = serialised(async () => {
-    const checked = await checkCase(file).catch((e: unknown): CaseResult =>
+    const checked = await checkCase(file, undefined, { session }).catch((e: unknown): CaseResult =>
       ({ file, name: file, form: null, ok: false, facts: {}, documents: [], problems: [internalProblem(file, e)] }));
     const version = state.version + 1;
-    const english = checked.form ? FORMS[checked.form]?.language === 'en' : false;
+    const english = checked.form ? session.forms[checked.form]?.language === 'en' : false;
     let renderVersion = state.renderVersion;
     if (checked.ok) {
       try {
@@ -104,11 +122,12 @@ export async function startPreview(caseFile: string, port: number, log: (line: s
 
   // The case file and every file it names (a works CSV, images, the NDL list) are followed.
   const watched = new Set([file, ...namedFiles(file)]);
-  const watcher: FSWatcher = watch([...watched], { ignoreInitial: true });
+  const watcher: FSWatcher = watch([...watched, ...ownFiles], { ignoreInitial: true });
   // Until the watcher is ready a save would go unseen: the server answers only after it is.
   const ready = new Promise<void>((ok) => watcher.once('ready', () => ok()));
   let timer: NodeJS.Timeout | undefined;
-  watcher.on('all', () => {
+  watcher.on('all', (_event, path) => {
+    if (startsNewSession(path)) session = newSession();
     clearTimeout(timer);
     timer = setTimeout(() => void refresh(), SETTLE_MS);
   });

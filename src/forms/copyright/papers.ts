@@ -7,7 +7,7 @@ import type { Block, KeyValue } from '../../model/document.js';
 import type { Made } from '../kit/plugin.js';
 import { eraDate } from '../../base/format.js';
 import { signatureLine } from '../kit/blocks.js';
-import { portraitPage } from '../kit/templates.js';
+import { portraitPage, type WithTemplates } from '../kit/templates.js';
 import type { Applicant, Subject } from './schema.js';
 import type { WithWorks } from './works.js';
 import { applicantBlock, authorOf, categoryOf, copyrightTemplates, termsFor, titleOf } from './words.js';
@@ -30,14 +30,13 @@ export type PaperCase = WithWorks<{
 const lawOf = (c: PaperCase, article: string) =>
   c.subject === 'work' ? `著作権法${article}` : `著作権法第103条において準用する同法${article}`;
 
-const templateDocument = copyrightTemplates.document;
 
 /** Whether any work names an image (load() has read each one, or reported it and the case stopped). */
 export const hasAttachments = (c: PaperCase) => c.works.some((w) => w.attachments?.some((name) => c.images.has(name)));
 
 /** 別添資料: every image a work names, each on its own page, captioned with the work it shows. */
-export function attachmentPages(c: PaperCase): Made {
-  const terms = termsFor(c.subject);
+export function attachmentPages(c: PaperCase, _: unknown, ctx: WithTemplates): Made {
+  const terms = termsFor(ctx, c.subject);
   const blocks: Block[] = [];
   let k = 0;
   c.works.forEach((w, i) => w.attachments?.forEach((name) => {
@@ -52,8 +51,8 @@ export function attachmentPages(c: PaperCase): Made {
 }
 
 /** 委任状: the applicant appoints the agent for this application; the applicant signs or seals it. */
-export const powerOfAttorney = (articles: Articles) => (c: PaperCase, d: { date: string }): Made => {
-  const terms = termsFor(c.subject);
+export const powerOfAttorney = (articles: Articles) => (c: PaperCase, d: { date: string }, ctx: WithTemplates): Made => {
+  const terms = termsFor(ctx, c.subject);
   const g = c.applicant.agent!;
   const agentRows = [
     g.postal_code && `〒${g.postal_code}`, g.address, `${g.title ? `${g.title}　` : ''}${g.name}`,
@@ -64,7 +63,7 @@ export const powerOfAttorney = (articles: Articles) => (c: PaperCase, d: { date:
   const principal = applicantBlock({ ...c, applicant: { ...c.applicant, agent: undefined, contact: undefined, phone: undefined, email: undefined } });
   const individual = c.applicant.kind === 'individual';
   const several = c.works.length > 1;
-  return templateDocument('power-of-attorney.hbs', '委任状', () => ({
+  return copyrightTemplates.document(ctx, 'power-of-attorney.hbs', '委任状', () => ({
     date: eraDate(d.date),
     agentBlock,
     principalWord: individual ? '私' : '委任者',
@@ -79,9 +78,9 @@ export const powerOfAttorney = (articles: Articles) => (c: PaperCase, d: { date:
 };
 
 /** 権利者捜しの広告文 (seed 004 ウ(イ) 掲載例): each work described so it can be recognised, then the contact. */
-export function advertisement(c: PaperCase): Made {
-  const terms = termsFor(c.subject);
-  return templateDocument('advertisement.hbs', `${terms.holder}の方を捜しています`, () => {
+export function advertisement(c: PaperCase, _: unknown, ctx: WithTemplates): Made {
+  const terms = termsFor(ctx, c.subject);
+  return copyrightTemplates.document(ctx, 'advertisement.hbs', `${terms.holder}の方を捜しています`, () => {
     const purpose = (c.advertisement?.purpose ?? `下記の${terms.object}を利用する`).replace(/(に当たり|にあたり)、?$/, '');
     const works = c.works.map((w, i) => {
       const rows: { key: string; value: string }[] = [];
@@ -111,8 +110,8 @@ export function advertisement(c: PaperCase): Made {
 }
 
 /** 複製物への表示 (法67条3項・4項, seed 004 の記載例): during the application and after the ruling. */
-export const copyNotice = (articles: Articles) => (c: PaperCase, d: { date: string }): Made =>
-  templateDocument('copy-notice.hbs', '複製物への表示', () => ({
+export const copyNotice = (articles: Articles) => (c: PaperCase, d: { date: string }, ctx: WithTemplates): Made =>
+  copyrightTemplates.document(ctx, 'copy-notice.hbs', '複製物への表示', () => ({
     inApplication: c.in_application_use,
     medium: c.medium ?? '複製物',
     applied: eraDate(d.date),

@@ -3,7 +3,7 @@
  * subjects.yaml), how a work and its author are named, and the applicant's block.
  */
 import { reachLines } from '../kit/reach.js';
-import { formTemplates } from '../kit/templates.js';
+import { formTemplates, type WithTemplates } from '../kit/templates.js';
 import { WORK_CATEGORIES } from '../../law/data/ruling.js';
 import type { KeyValue } from '../../model/document.js';
 import type { Applicant, Work } from './schema.js';
@@ -12,7 +12,7 @@ import type { Applicant, Work } from './schema.js';
 export const copyrightTemplates = formTemplates('copyright');
 
 export type Terms = Record<string, string> & { list_columns: string[]; evidence_columns: string[] };
-export const termsFor = (subject: string): Terms => copyrightTemplates.data<Record<string, Terms>>('subjects.yaml')[subject];
+export const termsFor = (ctx: WithTemplates, subject: string): Terms => copyrightTemplates.data<Record<string, Terms>>(ctx, 'subjects.yaml')[subject];
 
 export function titleOf(w: Work, terms: Terms): string {
   return w.title ?? (w.title_status === 'none' ? terms.no_title : terms.unknown_title);

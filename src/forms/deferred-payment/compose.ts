@@ -4,7 +4,7 @@
  */
 import { addressBlock, formGrid } from '../kit/blocks.js';
 import type { Made } from '../kit/plugin.js';
-import { formTemplates } from '../kit/templates.js';
+import { formTemplates, type WithTemplates } from '../kit/templates.js';
 import { eraDate } from '../../base/format.js';
 import type { DeferredPaymentDerived } from './derive.js';
 import type { DeferredPaymentCase } from './schema.js';
@@ -19,12 +19,12 @@ interface Words {
 
 const joined = (...parts: (string | false | undefined)[]) => parts.filter(Boolean).join('　');
 
-export function application(c: DeferredPaymentCase, d: DeferredPaymentDerived): Made {
-  return templates.document('application.hbs', '文献複写等料金後納許可申請書', () => context(c, d));
+export function application(c: DeferredPaymentCase, d: DeferredPaymentDerived, ctx: WithTemplates): Made {
+  return templates.document(ctx, 'application.hbs', '文献複写等料金後納許可申請書', () => context(c, d, ctx));
 }
 
-function context(c: DeferredPaymentCase, d: DeferredPaymentDerived) {
-  const w = templates.data<Words>('words.yaml');
+function context(c: DeferredPaymentCase, d: DeferredPaymentDerived, ctx: WithTemplates) {
+  const w = templates.data<Words>(ctx, 'words.yaml');
   const inst = c.institution;
   const ct = inst.contact;
   const applicant = [

@@ -5,7 +5,7 @@
  */
 import { addressBlock, formGrid } from '../kit/blocks.js';
 import { reachLines } from '../kit/reach.js';
-import { formTemplates } from '../kit/templates.js';
+import { formTemplates, type WithTemplates } from '../kit/templates.js';
 import { PUBLISHING_TYPE_JA } from '../../law/data/deposit.js';
 import type { KeyValue } from '../../model/document.js';
 import type { Made } from '../kit/plugin.js';
@@ -22,7 +22,7 @@ interface Words {
   claim_row: Record<DepositCase['mode'], string>;
   enclosed_in: Record<DepositCase['mode'], string>;
 }
-const words = () => templates.data<Words>('words.yaml');
+const words = (ctx: WithTemplates) => templates.data<Words>(ctx, 'words.yaml');
 
 /** The publisher as the colophon names it, then the person to reach; each number given is printed. */
 function publisherLines(c: DepositCase): string[] {
@@ -74,12 +74,12 @@ function estimateText(c: DepositCase, d: DepositDerived): string | null {
 }
 
 
-export function depositForm(c: DepositCase, d: DepositDerived): Made {
+export function depositForm(c: DepositCase, d: DepositDerived, ctx: WithTemplates): Made {
   const p = c.publication;
-  const w = words();
+  const w = words(ctx);
   const estimate = estimateText(c, d);
   const returnTo = receiptAddress(c);
-  return templates.document('deposit-form.hbs', '出版物納入書', () => ({
+  return templates.document(ctx, 'deposit-form.hbs', '出版物納入書', () => ({
     date: eraDate(d.date),
     publisherBlock: addressBlock(publisherLines(c), 0.45, '発行者', 0.5),
     claim: w.claim[c.mode],
@@ -105,9 +105,9 @@ export function depositForm(c: DepositCase, d: DepositDerived): Made {
 }
 
 /** The seven facts the NDL needs before anything is sent for a claim (seed 001 STEP2 必須情報). */
-function advanceFacts(c: DepositCase) {
+function advanceFacts(c: DepositCase, ctx: WithTemplates) {
   const p = c.publication;
-  const request = words().request[c.mode as 'compensation' | 'postage-only'];
+  const request = words(ctx).request[c.mode as 'compensation' | 'postage-only'];
   return [
     ['申請内容', request],
     ['出版物のタイトル', titleOf(c)],
@@ -120,14 +120,14 @@ function advanceFacts(c: DepositCase) {
 }
 
 
-export function advanceNotice(c: DepositCase, d: DepositDerived): Made {
-  return templates.document('advance-notice.hbs', '代償金・送料の事前連絡票', () => {
-    const facts = advanceFacts(c);
+export function advanceNotice(c: DepositCase, d: DepositDerived, ctx: WithTemplates): Made {
+  return templates.document(ctx, 'advance-notice.hbs', '代償金・送料の事前連絡票', () => {
+    const facts = advanceFacts(c, ctx);
     return {
       date: eraDate(d.date),
       deskBlock: deskLines(d),
       request: facts[0].value,
-      wish: words().wish[c.mode as 'compensation' | 'postage-only'],
+      wish: words(ctx).wish[c.mode as 'compensation' | 'postage-only'],
       facts: {
         columns: [{ header: '番号', width: 0.07, align: 'center' }, { header: '項目', width: 0.38 }, { header: '内容', width: 0.55 }],
         rows: facts.map((f) => [f.no, f.label, f.value]),
@@ -140,12 +140,12 @@ export function advanceNotice(c: DepositCase, d: DepositDerived): Made {
 }
 
 
-export function advanceNoticeMail(c: DepositCase, d: DepositDerived): Made {
-  return templates.document('advance-notice-mail.hbs', '事前連絡のメール本文', () => {
-    const facts = advanceFacts(c);
+export function advanceNoticeMail(c: DepositCase, d: DepositDerived, ctx: WithTemplates): Made {
+  return templates.document(ctx, 'advance-notice-mail.hbs', '事前連絡のメール本文', () => {
+    const facts = advanceFacts(c, ctx);
     return {
       request: facts[0].value,
-      wish: words().wish[c.mode as 'compensation' | 'postage-only'],
+      wish: words(ctx).wish[c.mode as 'compensation' | 'postage-only'],
       title: titleOf(c),
       desk: d.desk,
       section: d.section.name,
@@ -165,8 +165,8 @@ function receiptAddress(c: DepositCase): string[] {
 }
 
 
-export function coverLetter(c: DepositCase, d: DepositDerived): Made {
-  return templates.document('cover-letter.hbs', '送付状', () => {
+export function coverLetter(c: DepositCase, d: DepositDerived, ctx: WithTemplates): Made {
+  return templates.document(ctx, 'cover-letter.hbs', '送付状', () => {
     const enclosures = [
       `出版物納入書　1通`,
       ...(c.receipt_requested ? ['受領書送付のお願い（送付先のメモ）　1通'] : []),
@@ -176,7 +176,7 @@ export function coverLetter(c: DepositCase, d: DepositDerived): Made {
       date: eraDate(d.date),
       deskBlock: deskLines(d),
       senderBlock: addressBlock(publisherLines(c), 0.5, '', 0.5),
-      claim: words().claim[c.mode],
+      claim: words(ctx).claim[c.mode],
       late: d.late,
       title: titleOf(c),
       copies: copiesText(c),
@@ -196,13 +196,13 @@ export function coverLetter(c: DepositCase, d: DepositDerived): Made {
 }
 
 
-export function addressLabel(c: DepositCase, d: DepositDerived): Made {
-  return templates.document('address-label.hbs', '宛名ラベル', () => ({
+export function addressLabel(c: DepositCase, d: DepositDerived, ctx: WithTemplates): Made {
+  return templates.document(ctx, 'address-label.hbs', '宛名ラベル', () => ({
     address: {
       columns: [{ header: 'お届け先', width: 0.72 }],
       rows: [[
         [`〒${d.desk.postalCode}`, d.desk.address, d.desk.library, d.desk.division,
-          `${d.section.name}　御中`, '', words().enclosed_in[c.mode]].join('\n'),
+          `${d.section.name}　御中`, '', words(ctx).enclosed_in[c.mode]].join('\n'),
       ]],
       headerRow: false,
       size: 15,

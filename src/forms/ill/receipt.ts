@@ -10,6 +10,7 @@ import { valueInForce } from '../../law/dated.js';
 import { LOAN_LIMITS, NDL_LIBRARIES, NDL_LIBRARY_KEYS } from '../../law/data/ill.js';
 import { addDays, addMonths, englishDate } from '../../base/format.js';
 import type { FormPlugin, Made } from '../kit/plugin.js';
+import type { WithTemplates } from '../kit/templates.js';
 import { illTemplates, letterhead, librarySchema, userId } from './common.js';
 
 const schema = z.strictObject({
@@ -51,10 +52,10 @@ function derive(c: Receipt, ctx: { today: string }) {
   return { facts: { receipt_due: receiptDue, return_due: returnDue }, problems, derived: { date, receiptDue, returnDue } };
 }
 
-function receiptLetter(c: Receipt, d: Derived): Made {
+function receiptLetter(c: Receipt, d: Derived, ctx: WithTemplates): Made {
   const from = valueInForce(NDL_LIBRARIES, d.date)[c.sent_from];
   const damaged = c.items.some((it) => it.condition === 'damaged');
-  return illTemplates.document('receipt.hbs', 'Receipt Letter of the Loan Material', () => ({
+  return illTemplates.document(ctx, 'receipt.hbs', 'Receipt Letter of the Loan Material', () => ({
     date: englishDate(d.date),
     to: addressBlock(from.address, 0),
     library: addressBlock([`User ID: ${c.user_id}`, ...letterhead(c.library)], 0.5),

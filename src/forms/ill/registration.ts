@@ -8,7 +8,7 @@ import { doc, fontFiles, isoDate, text } from '../../input/fields.js';
 import { readImage, type ImageFile } from '../../input/images.js';
 import { error, warning, type Problem } from '../../base/problem.js';
 import { addressBlock, formGrid, signatureLine } from '../kit/blocks.js';
-import { portraitPage } from '../kit/templates.js';
+import { portraitPage, type WithTemplates } from '../kit/templates.js';
 import { valueInForce } from '../../law/dated.js';
 import { ILL_SECTION, LOAN_CONDITIONS } from '../../law/data/ill.js';
 import { englishDate } from '../../base/format.js';
@@ -70,10 +70,10 @@ function derive(c: Loaded, ctx: { today: string }) {
   return { facts: {}, problems, derived: { date: c.date ?? ctx.today } };
 }
 
-function application(c: Loaded, d: Derived): Made {
+function application(c: Loaded, d: Derived, ctx: WithTemplates): Made {
   const section = valueInForce(ILL_SECTION, d.date);
   const l = c.library;
-  return illTemplates.document('registration.hbs', 'Application for the User Registration System for Interlibrary Loan Services', () => ({
+  return illTemplates.document(ctx, 'registration.hbs', 'Application for the User Registration System for Interlibrary Loan Services', () => ({
       date: englishDate(d.date),
       to: addressBlock(['National Diet Library', ...section.address], 0),
       conditions: valueInForce(LOAN_CONDITIONS, d.date).map((text, i) => ({ no: String(i + 1), text })),
@@ -96,10 +96,10 @@ function application(c: Loaded, d: Derived): Made {
     }), { fontSize: 10, lineHeight: 1.35 });
 }
 
-function coverLetter(c: Loaded, d: Derived): Made {
+function coverLetter(c: Loaded, d: Derived, ctx: WithTemplates): Made {
   const section = valueInForce(ILL_SECTION, d.date);
   const l = c.library;
-  return illTemplates.document('registration-cover.hbs', 'Cover letter', () => ({
+  return illTemplates.document(ctx, 'registration-cover.hbs', 'Cover letter', () => ({
       sender: addressBlock(letterhead(l), 0.5),
       date: englishDate(d.date),
       to: addressBlock(section.address, 0),

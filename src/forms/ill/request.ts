@@ -10,6 +10,7 @@ import { valueInForce } from '../../law/dated.js';
 import { ILL_SECTION, LOAN_LIMITS, MATERIAL_TYPES, NOT_LOANABLE } from '../../law/data/ill.js';
 import { englishDate } from '../../base/format.js';
 import type { FormPlugin, Made } from '../kit/plugin.js';
+import type { WithTemplates } from '../kit/templates.js';
 import { illTemplates, letterhead, librarySchema, userId } from './common.js';
 
 const item = z.strictObject({
@@ -68,10 +69,10 @@ function derive(c: Request, ctx: { today: string }) {
   return { facts: { total_on_loan: total }, problems, derived: { date, total } };
 }
 
-function request(c: Request, d: Derived): Made {
+function request(c: Request, d: Derived, ctx: WithTemplates): Made {
   const section = valueInForce(ILL_SECTION, d.date);
   const limits = valueInForce(LOAN_LIMITS, d.date);
-  return illTemplates.document('request.hbs', 'Interlibrary Loan Request', () => ({
+  return illTemplates.document(ctx, 'request.hbs', 'Interlibrary Loan Request', () => ({
     date: englishDate(d.date),
     to: addressBlock(c.send_by === 'fax' ? [...section.address, `Fax: ${section.fax}`] : section.address, 0),
     byFax: c.send_by === 'fax',

@@ -14,24 +14,7 @@
  * naming the template file and line; the fields of each `@kind` block are checked against the
  * model's schema of that kind when it is filled, again naming the template line.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import Handlebars from 'handlebars';
 import { BLOCK_SCHEMAS, type Block, type BlockKind, type Paragraph } from '../../model/document.js';
-
-const hb = Handlebars.create();
-
-const cache = new Map<string, HandlebarsTemplateDelegate>();
-
-/** Compiles a template once per process; `load` is only called the first time. */
-export function compileTemplate(key: string, load: () => string): HandlebarsTemplateDelegate {
-  let t = cache.get(key);
-  if (!t) {
-    // strict: a field the template names but the context lacks is a bug, not an empty string.
-    t = hb.compile(load(), { noEscape: true, strict: true });
-    cache.set(key, t);
-  }
-  return t;
-}
 
 /** A mistake in a template: a bug of yoshiki's, reported with the template's file and line. */
 export class TemplateError extends Error {}
@@ -65,24 +48,6 @@ export function checkBlockTemplate(source: string, file: string): string {
     }
     return raw;
   }).join('\n');
-}
-
-const registered = new Set<string>();
-
-/**
- * Registers every `*.hbs` in a folder as a partial named `<prefix>/<file name>` ({{> ruling/inquiry}}),
- * so one sentence's wording serves every document that says it. Once per folder per process.
- */
-export function registerPartials(prefix: string, dir: URL): void {
-  if (registered.has(prefix)) return;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.hbs')))
-    hb.registerPartial(`${prefix}/${file.slice(0, -4)}`, readFileSync(new URL(file, dir), 'utf8').trim());
-  registered.add(prefix);
-}
-
-/** One partial filled with raw (unescaped) text: a sentence for a table cell or a plain-text line. */
-export function fillPartial(name: string, context: object): string {
-  return compileTemplate(`partial:${name}`, () => `{{> ${name}}}`)(context);
 }
 
 /** Escapes every string of the context for the line-based markup. */

@@ -1,7 +1,8 @@
 /** What a form plugin provides: its schema, its rules, and how its documents are composed. */
 import type { z } from 'zod';
 import type { Bilingual, FieldPath, Problem } from '../../base/problem.js';
-import type { DocumentModel, FilledSheet, Output, OutputFormat } from '../../model/document.js';
+import type { Made, Output, OutputFormat } from '../../model/document.js';
+import type { TemplateBook } from './templates.js';
 
 export interface FormContext {
   /** Path of the case file, and its folder (paths in a case are relative to it). */
@@ -9,6 +10,8 @@ export interface FormContext {
   caseDir: string;
   /** Today's date, ISO: the default application date. */
   today: string;
+  /** The session's templates: a form reads its words and papers through them (src/forms/kit/templates.ts). */
+  templates: TemplateBook;
 }
 
 export interface Derivation<D> {
@@ -51,8 +54,7 @@ export interface FormPlugin<C = any, D = any, L = C> {
   derive(c: L, ctx: FormContext): Derivation<D>;
 }
 
-/** A document as made, before the declaration gives it its name and formats. */
-export type Made = Omit<DocumentModel, 'name' | 'formats'> | Omit<FilledSheet, 'name'>;
+export type { Made };
 
 export interface DocumentSpec<L = any, D = any> {
   /** File name without extension: out/<case>/<name>.<format> */

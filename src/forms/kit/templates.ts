@@ -1,56 +1,102 @@
 /**
  * A form's folder under templates/: its YAML word lists, its Handlebars documents and its partials.
  * Every form reads its wording the same way, so a paper is edited in templates/, not in code.
+ *
+ * What is read and compiled is kept in a TemplateBook, part of the pipeline's session
+ * (src/pipeline/session.ts) and handed to a form in its FormContext — not in module globals — so a
+ * preview that sees a template change starts a new book and shows the change.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
 import { parse as parseYaml } from 'yaml';
-import { lazyDocument, type DocumentModel, type PageSetup } from '../../model/document.js';
-import type { Made } from './plugin.js';
-import { checkBlockTemplate, compileTemplate, escapeContext, parseMarkup, registerPartials } from './markup.js';
+import { lazyDocument, type DocumentModel, type Made, type PageSetup } from '../../model/document.js';
+import { checkBlockTemplate, escapeContext, parseMarkup } from './markup.js';
 
 const ROOT = new URL('../../../templates/', import.meta.url);
 
 /** Japanese paperwork's page: A4 portrait, margins of about 20–22 mm (forms.md, common conventions). */
 export const portraitPage = (): PageSetup => ({ size: 'A4', orientation: 'portrait', marginsMm: [20, 22, 20, 22] });
 
+/** The templates of a session: each file read and compiled once, each folder's partials registered once. */
+export class TemplateBook {
+  /** One Handlebars of its own: partials registered here are this book's, not the process's. */
+  private readonly hb = Handlebars.create();
+  private readonly compiled = new Map<string, HandlebarsTemplateDelegate>();
+  private readonly partialFolders = new Set<string>();
+  private readonly data = new Map<string, unknown>();
+
+  /** Compiles a template once; `load` is only called the first time. */
+  compile(key: string, load: () => string): HandlebarsTemplateDelegate {
+    let t = this.compiled.get(key);
+    if (!t) {
+      // strict: a field the template names but the context lacks is a bug, not an empty string.
+      t = this.hb.compile(load(), { noEscape: true, strict: true });
+      this.compiled.set(key, t);
+    }
+    return t;
+  }
+
+  /**
+   * Registers every `*.hbs` in a folder as a partial named `<prefix>/<file name>` ({{> ruling/inquiry}}),
+   * so one sentence's wording serves every document that says it.
+   */
+  registerPartials(prefix: string, dir: URL): void {
+    if (this.partialFolders.has(dir.href)) return;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.hbs')))
+      this.hb.registerPartial(`${prefix}/${file.slice(0, -4)}`, readFileSync(new URL(file, dir), 'utf8').trim());
+    this.partialFolders.add(dir.href);
+  }
+
+  /** A YAML file, read once. */
+  yaml<T>(url: URL): T {
+    if (!this.data.has(url.href)) this.data.set(url.href, parseYaml(readFileSync(url, 'utf8')));
+    return this.data.get(url.href) as T;
+  }
+}
+
+/** What a form's code hands the kit to reach its templates: its FormContext has the session's book. */
+export interface WithTemplates {
+  templates: TemplateBook;
+}
+
 export interface FormTemplates {
-  /** A YAML file of the folder (words, headings, data), read once per process. */
-  data<T>(name: string): T;
-  /** Registers the folder's partials/*.hbs as `<form>/<name>` (once per process). */
-  usePartials(): void;
+  /** A YAML file of the folder (words, headings, data). */
+  data<T>(ctx: WithTemplates, name: string): T;
+  /** One of the folder's partials (partials/<name>.hbs) filled with raw text: a sentence for a table cell or a plain-text line. */
+  partial(ctx: WithTemplates, name: string, context: object): string;
   /**
    * A portrait A4 document filled from one of the folder's templates. `context` is worked out only
    * when the blocks are first read (see lazyDocument).
    */
-  document(file: string, title: string, context: () => Record<string, unknown>,
+  document(ctx: WithTemplates, file: string, title: string, context: () => Record<string, unknown>,
     extra?: Partial<Omit<DocumentModel, 'blocks' | 'name' | 'formats'>>): Made;
 }
 
 /** `root`: the templates folder (tests give one of their own). */
 export function formTemplates(form: string, root = ROOT): FormTemplates {
   const dir = new URL(`${form}/`, root);
-  const cache = new Map<string, unknown>();
   const partials = new URL('partials/', dir);
-  const usePartials = () => {
-    if (existsSync(partials)) registerPartials(form, partials);
+  const usePartials = (book: TemplateBook) => {
+    if (existsSync(partials)) book.registerPartials(form, partials);
   };
-  const template = (file: string) => {
-    usePartials();
-    return compileTemplate(`${dir.href}${file}`, () => checkBlockTemplate(readFileSync(new URL(file, dir), 'utf8'), `templates/${form}/${file}`));
+  const template = (book: TemplateBook, file: string) => {
+    usePartials(book);
+    return book.compile(`${dir.href}${file}`, () => checkBlockTemplate(readFileSync(new URL(file, dir), 'utf8'), `templates/${form}/${file}`));
   };
   return {
-    data<T>(name: string): T {
-      if (!cache.has(name)) cache.set(name, parseYaml(readFileSync(new URL(name, dir), 'utf8')));
-      return cache.get(name) as T;
+    data: <T>(ctx: WithTemplates, name: string) => ctx.templates.yaml<T>(new URL(name, dir)),
+    partial(ctx, name, context) {
+      usePartials(ctx.templates);
+      return ctx.templates.compile(`partial:${form}/${name}`, () => `{{> ${form}/${name}}}`)(context);
     },
-    usePartials,
-    document(file, title, context, extra = {}) {
+    document(ctx, file, title, context, extra = {}) {
+      const book = ctx.templates;
       return lazyDocument({
         title, page: portraitPage(), fontSize: 10.5, lineHeight: 1.6, pageNumbers: true, ...extra,
       }, () => {
         // The text lines are filled from the escaped context; structured @blocks take the values as they are.
-        const ctx = context();
-        return parseMarkup(template(file)(escapeContext(ctx)), ctx, `templates/${form}/${file}`);
+        const values = context();
+        return parseMarkup(template(book, file)(escapeContext(values)), values, `templates/${form}/${file}`);
       });
     },
   };

@@ -2,19 +2,19 @@
  * Composes the ruling application (裁定申請書) from the case and its derived facts: prepares the
  * template's context (grouping, dates in the era, amounts) and lets templates/ruling hold the words.
  */
-import type { Made } from '../kit/plugin.js';
+import type { FormContext, Made } from '../kit/plugin.js';
 import { signatureLine, stampBox } from '../kit/blocks.js';
 import { eraDate, yen } from '../../base/format.js';
 import { usesItem, workLine, worksTable } from '../copyright/items.js';
 import { applicantBlock, termsFor, type Terms } from '../copyright/words.js';
 import type { RulingDerived } from './derive.js';
-import { diligenceRecords, templateDocument, type DiligenceRecords } from './diligence.js';
+import { diligenceRecords, rulingTemplates, type DiligenceRecords } from './diligence.js';
 import type { RulingInput, RulingWork } from './schema.js';
 
 /** The 裁定申請書, with the 別紙 list when there are several works. */
-export function application(c: RulingInput, d: RulingDerived): Made {
-  const terms = termsFor(c.subject);
-  return templateDocument('application.hbs', '裁定申請書',
+export function application(c: RulingInput, d: RulingDerived, ctx: FormContext): Made {
+  const terms = termsFor(ctx, c.subject);
+  return rulingTemplates.document(ctx, 'application.hbs', '裁定申請書',
     () => applicationContext(c, d, terms, diligenceRecords(c, terms)), { lineHeight: 1.55 });
 }
 

@@ -10,9 +10,6 @@ import type { RulingInput } from './schema.js';
 
 /** templates/ruling: the word lists, the documents and the due-diligence partials (ruling/<name>). */
 export const rulingTemplates = formTemplates('ruling');
-export const templateData = <T>(name: string) => rulingTemplates.data<T>(name);
-export const usePartials = () => rulingTemplates.usePartials();
-export const templateDocument = rulingTemplates.document;
 
 /** Groups consecutive records with the same result into one sentence, as the seed's examples do. */
 function groupByResult<T extends { result: string }, I>(records: T[], item: (r: T) => I) {

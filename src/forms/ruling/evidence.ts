@@ -3,12 +3,11 @@
  * (or performances …) not ruled before, and works ruled before. A cell is the work's own evidence
  * text, else the sentence composed once from the case's due_diligence records.
  */
-import { fillPartial } from '../kit/markup.js';
 import type { Block, Table } from '../../model/document.js';
-import type { Made } from '../kit/plugin.js';
+import type { FormContext, Made } from '../kit/plugin.js';
 import type { RulingInput, RulingWork } from './schema.js';
 import { authorOf, termsFor, titleOf } from '../copyright/words.js';
-import { diligenceRecords, templateData, usePartials, type DiligenceRecords } from './diligence.js';
+import { diligenceRecords, rulingTemplates, type DiligenceRecords } from './diligence.js';
 
 interface EvidenceWords {
   title: string;
@@ -20,27 +19,27 @@ interface EvidenceWords {
 type Measure = keyof NonNullable<RulingWork['evidence']>;
 
 /** The case-level sentences, composed once for every work that has no text of its own. */
-function composedCells(r: DiligenceRecords): Partial<Record<Measure, string>> {
-  usePartials();
+function composedCells(ctx: FormContext, r: DiligenceRecords): Partial<Record<Measure, string>> {
+  const fillPartial = (name: string, context: object) => rulingTemplates.partial(ctx, name, context);
   const join = (parts: (string | null | undefined)[]) => parts.filter(Boolean).join('\n') || undefined;
   return {
     directory_or_web: join([
-      ...(r.directories ?? []).map((g) => fillPartial('ruling/directory-reading', g)),
-      r.web && fillPartial('ruling/web-search', r.web),
+      ...(r.directories ?? []).map((g) => fillPartial('directory-reading', g)),
+      r.web && fillPartial('web-search', r.web),
     ]),
-    management_bodies: join((r.management ?? []).map((g) => fillPartial('ruling/inquiry', { ...g, intro: r.managementIntro }))),
-    expert_bodies: join((r.experts ?? []).map((g) => fillPartial('ruling/inquiry', { ...g, intro: '' }))),
-    public_notice: r.notice ? fillPartial('ruling/public-notice-cell', r.notice) : undefined,
-    ruling_database: r.database ? fillPartial('ruling/database-search', r.database) : undefined,
-    agency_inquiry: r.agency ? fillPartial('ruling/agency-inquiry', r.agency) : undefined,
+    management_bodies: join((r.management ?? []).map((g) => fillPartial('inquiry', { ...g, intro: r.managementIntro }))),
+    expert_bodies: join((r.experts ?? []).map((g) => fillPartial('inquiry', { ...g, intro: '' }))),
+    public_notice: r.notice ? fillPartial('public-notice-cell', r.notice) : undefined,
+    ruling_database: r.database ? fillPartial('database-search', r.database) : undefined,
+    agency_inquiry: r.agency ? fillPartial('agency-inquiry', r.agency) : undefined,
   };
 }
 
-export function evidenceTable(c: RulingInput): Made {
-  const terms = termsFor(c.subject);
+export function evidenceTable(c: RulingInput, _: unknown, ctx: FormContext): Made {
+  const terms = termsFor(ctx, c.subject);
   const r = diligenceRecords(c, terms);
-  const w = templateData<EvidenceWords>('evidence.yaml');
-  const composed = composedCells(r);
+  const w = rulingTemplates.data<EvidenceWords>(ctx, 'evidence.yaml');
+  const composed = composedCells(ctx, r);
   const cell = (work: RulingWork, key: Measure) => work.evidence?.[key] ?? composed[key];
   const numbered = c.works.map((work, i) => ({ work, no: String(i + 1) })); // the 別紙 number
   const fresh = numbered.filter((n) => !n.work.previously_ruled);

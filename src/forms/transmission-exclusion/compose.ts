@@ -4,7 +4,7 @@
  * cover letter with the counts and every item. Wording is in templates/transmission-exclusion.
  */
 import { addressBlock } from '../kit/blocks.js';
-import { formTemplates, portraitPage } from '../kit/templates.js';
+import { formTemplates, portraitPage, type WithTemplates } from '../kit/templates.js';
 import { valueInForce } from '../../law/dated.js';
 import { CRITERIA, EXCLUSION_DESK, RESERVED_CATEGORIES, STAGES, type Criterion, type CriterionRule } from '../../law/data/transmission.js';
 import type { Table } from '../../model/document.js';
@@ -17,7 +17,7 @@ interface Words {
   role: Record<LoadedExclusion['requester']['role'], string>;
   lead: Record<LoadedExclusion['stage'], string>;
 }
-const words = () => templates.data<Words>('words.yaml');
+const words = (ctx: WithTemplates) => templates.data<Words>(ctx, 'words.yaml');
 
 /** Items named one by one in the e-mail body; the rest are in the attachment. */
 const ITEMS_IN_MAIL = 20;
@@ -55,12 +55,12 @@ export function filledList(_: LoadedExclusion, d: ExclusionDerived): Made {
 }
 
 /** The e-mail text and the printed cover letter say the same things from one context. */
-export const requestMail = (c: LoadedExclusion, d: ExclusionDerived): Made =>
-  templates.document('request-mail.hbs', DOCUMENTS.mail.title, () => letterContext(c, d));
-export const coverLetter = (c: LoadedExclusion, d: ExclusionDerived): Made =>
-  templates.document('cover-letter.hbs', DOCUMENTS.letter.title, () => letterContext(c, d));
+export const requestMail = (c: LoadedExclusion, d: ExclusionDerived, ctx: WithTemplates): Made =>
+  templates.document(ctx, 'request-mail.hbs', DOCUMENTS.mail.title, () => letterContext(c, d, ctx));
+export const coverLetter = (c: LoadedExclusion, d: ExclusionDerived, ctx: WithTemplates): Made =>
+  templates.document(ctx, 'cover-letter.hbs', DOCUMENTS.letter.title, () => letterContext(c, d, ctx));
 
-function letterContext(c: LoadedExclusion, d: ExclusionDerived) {
+function letterContext(c: LoadedExclusion, d: ExclusionDerived, ctx: WithTemplates) {
   const criteria = valueInForce(CRITERIA, d.date);
   const desk = valueInForce(EXCLUSION_DESK, d.date);
   const stage = STAGES[c.stage];
@@ -83,11 +83,11 @@ function letterContext(c: LoadedExclusion, d: ExclusionDerived) {
     ], 0.5, '', 0.5),
     stage: stage.name,
     list: stage.list,
-    lead: words().lead[c.stage],
+    lead: words(ctx).lead[c.stage],
     where: d.list ? `添付の${stage.list}の記入欄` : '添付の一覧表',
     requester: r.name,
     person: [r.department, r.person].filter(Boolean).join('　'),
-    role: words().role[r.role],
+    role: words(ctx).role[r.role],
     total: String(total),
     counts: (Object.keys(d.counts) as Criterion[]).map((k) => ({ label: criteria[k].short, count: String(d.counts[k]) })),
     attachments,

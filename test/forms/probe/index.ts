@@ -14,7 +14,7 @@ import { powerOfAttorney } from '../../../src/forms/copyright/papers.js';
 import { applicant, checkWorks, SUBJECTS, use, worksFields } from '../../../src/forms/copyright/schema.js';
 import { applicantBlock, termsFor } from '../../../src/forms/copyright/words.js';
 import { loadWorks, type WithWorks } from '../../../src/forms/copyright/works.js';
-import type { FormPlugin, Made } from '../../../src/forms/kit/plugin.js';
+import type { FormContext, FormPlugin, Made } from '../../../src/forms/kit/plugin.js';
 import { formTemplates } from '../../../src/forms/kit/templates.js';
 import { doc, isoDate, text } from '../../../src/input/fields.js';
 
@@ -36,10 +36,10 @@ interface Derived { date: string; compensation: ReturnType<typeof compensationsO
 
 const templates = formTemplates('probe', pathToFileURL(`${new URL('templates/', import.meta.url).pathname}`));
 
-function application(c: ProbeInput, d: Derived): Made {
-  const terms = termsFor(c.subject);
+function application(c: ProbeInput, d: Derived, ctx: FormContext): Made {
+  const terms = termsFor(ctx, c.subject);
   const several = c.works.length > 1;
-  return templates.document('application.hbs', '未管理著作物裁定申請書（試験）', () => ({
+  return templates.document(ctx, 'application.hbs', '未管理著作物裁定申請書（試験）', () => ({
     date: eraDate(d.date),
     applicantBlock: applicantBlock(c),
     terms,
