@@ -30,7 +30,7 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
 };
 
 const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: STYLE.docx.ruleEighths, color: '000000' };
 const noBorders = { top: NONE, bottom: NONE, left: NONE, right: NONE };
 const allBorders = { top: LINE, bottom: LINE, left: LINE, right: LINE };
 
@@ -159,14 +159,14 @@ class DocxRenderer {
     }
   }
 
-  /** Caption, then the picture scaled like the PDF's: to the text width or 80% of the text height. */
+  /** Caption, then the picture scaled like the PDF's: to the text width or a share of the text height (the style table's). */
   private image(img: Image): Paragraph[] {
     const pageH = this.doc.page.orientation === 'portrait' ? A4_PT.height : A4_PT.width;
     const textH = pageH - ((this.doc.page.marginsMm[0] + this.doc.page.marginsMm[2]) / 25.4) * 72;
-    const { w, h } = fitImage(img, this.textWidthPt, textH * 0.8);
+    const { w, h } = fitImage(img, this.textWidthPt, textH * STYLE.image.docxHeightShare);
     const px = (pt: number) => Math.round((pt * 96) / 72);
     return [
-      new Paragraph({ spacing: this.spacing(0, 0.5), children: runs(img.caption) }),
+      new Paragraph({ spacing: this.spacing(0, STYLE.image.captionAfter), children: runs(img.caption) }),
       new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({
         type: img.format === 'png' ? 'png' : 'jpg', data: img.bytes,
         transformation: { width: px(w), height: px(h) },

@@ -38,7 +38,8 @@ export function layoutDocument(doc: DocumentModel, fonts: FontBook): PagePlan[] 
 
 /** Width a hanging label occupies: its own width plus a gap, rounded up to half an em. */
 export function hangWidth(labelWidth: number, em: number): number {
-  return Math.ceil((labelWidth + em * 0.5) / (em * 0.5)) * em * 0.5;
+  const step = em * STYLE.hang.step;
+  return Math.ceil((labelWidth + em * STYLE.hang.gap) / step) * step;
 }
 
 /** The page's text area and the document's measures, shared by both steps. */
@@ -338,8 +339,8 @@ class Arrangement {
       const end = r.fill ? this.f.right : x + this.text(x, this.y, size, r.text, r.bold);
       if (r.underline || r.fill) {
         // The rule sits a little below the baseline, as a pen would underline.
-        const y = this.f.height - (this.y + (this.f.lh - size) / 2 + size * STYLE.ascent + size * 0.12);
-        const start = r.fill ? x + m.size * 0.5 : x;
+        const y = this.f.height - (this.y + (this.f.lh - size) / 2 + size * STYLE.ascent + size * STYLE.underline.drop);
+        const start = r.fill ? x + m.size * STYLE.underline.fillGap : x;
         this.page.ops.push({ op: 'line', x1: start, y1: y, x2: end, y2: y, lineWidth: STYLE.fillRule });
       }
       x = end;
@@ -375,7 +376,7 @@ class Arrangement {
     }
     if (s.beside) {
       // Set at the right margin, wrapped in the room the box leaves.
-      const room = f.right - (x + w + 4 * MM);
+      const room = f.right - (x + w + STYLE.box.besideGapMm * MM);
       f.wrap(s.beside, room, f.em).forEach((line, i) =>
         this.text(f.right - f.measureText(line, f.em), top + i * f.lh, f.em, line));
     }
@@ -463,7 +464,7 @@ class Arrangement {
   private image(img: Image): void {
     const f = this.f;
     if (this.y > f.top + (f.bottom - f.top) * STYLE.imageNewPageAt) this.newPage();
-    const caption = measureParagraph({ kind: 'paragraph', text: img.caption, after: 0.5 }, f);
+    const caption = measureParagraph({ kind: 'paragraph', text: img.caption, after: STYLE.image.captionAfter }, f);
     this.paragraph(caption, caption.lines.length * caption.lineHeight);
     const roomW = f.right - f.left;
     const roomH = f.bottom - this.y;

@@ -23,7 +23,14 @@ export const STYLE = {
   },
   /** The "n / N" at the foot of each page: smaller than the body. */
   pageNumber: { sizeScale: 0.85 },
-  box: { rule: 0.8, insetMm: 2, after: 0.5 },
+  /** The framed box: its rule, how far its top and bottom lines sit inside it, the gap to what is set beside it. */
+  box: { rule: 0.8, insetMm: 2, besideGapMm: 4, after: 0.5 },
+  /** A hanging label takes its width plus this gap, rounded up to this step (em): labels of one list align. */
+  hang: { gap: 0.5, step: 0.5 },
+  /** An underline sits this far below the baseline, and a fill run starts this far after its text (em of its size). */
+  underline: { drop: 0.12, fillGap: 0.5 },
+  /** A picture's caption, and the share of the text height a DOCX picture may take (the caption and its spacing need the rest). */
+  image: { captionAfter: 0.5, docxHeightShare: 0.8 },
   keep: {
     /** A paragraph of up to this many lines is never split over a page; a longer one starts only where this many fit. */
     paragraphLines: 6,
@@ -46,6 +53,7 @@ export const STYLE = {
      * DOCX page holds about as many lines as the PDF's.
      */
     lineFactor: 0.8,
-    /** A hanging label's gap and a key column's width are in em; Word needs twips (1/20 pt). */
+    /** Table rules in eighths of a point (Word's unit): 6 = 0.75 pt, between the PDF's heading and body rules. */
+    ruleEighths: 6,
   },
 } as const;
