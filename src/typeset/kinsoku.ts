@@ -239,7 +239,25 @@ function breakOpportunities(text: string, g: string[], offsets: Int32Array): Uin
       !(isDigit(g[i - 1]) && !isSpace(g[i])) && !(isDigit(g[i]) && isNumberSeparator(g[i - 1]) && i > 1 && isDigit(g[i - 2])) ? 1 : 0;
     if (!isSpace(g[i])) lastVisible = g[i];
   }
+  keepDatesWhole(text, offsets, breakable);
   return breakable;
+}
+
+/**
+ * A date in Japanese is one piece: 令和8年11月2日, 2026年4月1日, 11月2日 (and 元年, full-width digits).
+ * UAX #14 would break between 月 and 2 as between any ideograph and a number; a clerk reads 「令和8年11月」
+ * / 「2日～」 as a mistake. A date wider than the whole line may still be cut (by forcedBreak).
+ */
+const JAPANESE_DATE = /(?:(?:明治|大正|昭和|平成|令和)(?:[0-9０-９]{1,2}|元)|[0-9０-９]{4})年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?|[0-9０-９]{1,2}月[0-9０-９]{1,2}日/g;
+
+function keepDatesWhole(text: string, offsets: Int32Array, breakable: Uint8Array): void {
+  if (!/[年月]/.test(text)) return;
+  for (const m of text.matchAll(JAPANESE_DATE)) {
+    const from = m.index!;
+    const to = from + m[0].length;
+    // Grapheme i starts at offsets[i]; no break before any grapheme strictly inside the date.
+    for (let i = 1; i < breakable.length; i++) if (offsets[i] > from && offsets[i] < to) breakable[i] = 0;
+  }
 }
 
 /**

@@ -174,3 +174,20 @@ describe('minContentWidth', () => {
     }), { numRuns: 300, seed: 4051 });
   });
 });
+
+describe('dates are one piece', () => {
+  const measure = (g: string) => (/[\x20-\x7e]/.test(g) ? 0.5 : 1);
+  const text = '公益社団法人著作権情報センターのウェブサイト（令和8年11月2日～令和8年11月9日掲載）にて、2026年4月1日から12月31日まで広く一般に情報提供を求めた。';
+  const dates = ['令和8年11月2日', '令和8年11月9日', '2026年4月1日', '12月31日'];
+  // From 9 em, the widest date with the brackets and ～ 禁則 keeps beside it (「（令和8年11月2日～」) fits a line.
+  it.each([9, 10, 11, 12, 13, 15, 17, 20, 24])('at %i em no line break falls inside a date', (width) => {
+    const lines = breakLines(text, width, measure);
+    expect(lines.join('')).toBe(text);
+    let at = 0;
+    const cuts = lines.slice(0, -1).map((l) => (at += l.length));
+    for (const date of dates) {
+      const from = text.indexOf(date);
+      for (const cut of cuts) expect(cut > from && cut < from + date.length, `${date} cut in ${JSON.stringify(lines)}`).toBe(false);
+    }
+  });
+});
