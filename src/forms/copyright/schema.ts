@@ -10,7 +10,6 @@ import { messages } from '../kit/messages.js';
 
 /** templates/copyright/messages.yaml: the messages of the shared parts. */
 export const copyrightMessages = messages('copyright');
-const m = copyrightMessages;
 
 export const SUBJECTS = ['work', 'performance', 'phonogram', 'broadcast', 'cablecast'] as const;
 
@@ -43,7 +42,7 @@ export const applicant = z
   })
   .superRefine((a, ctx) => {
     if (a.kind !== 'individual' && !a.representative)
-      ctx.addIssue({ code: 'custom', path: ['representative'], ...m.say('copyright-representative-missing') });
+      ctx.addIssue({ code: 'custom', path: ['representative'], ...copyrightMessages.say('copyright-representative-missing') });
   });
 
 /** Each work's own evidence text, one per measure column of 資料2. */
@@ -57,7 +56,7 @@ const evidence = z.strictObject({
 });
 
 /** A work (法10条1項) needs its category: item 3 and the evidence table start with it. */
-export const CATEGORY_NEEDED = m.text('copyright-category-needed', { categories: Object.keys(WORK_CATEGORIES).join(', ') });
+export const CATEGORY_NEEDED = copyrightMessages.text('copyright-category-needed', { categories: Object.keys(WORK_CATEGORIES).join(', ') });
 
 export const workSchema = z
   .strictObject({
@@ -78,9 +77,9 @@ export const workSchema = z
   })
   .superRefine((w, ctx) => {
     if (!w.title && !w.title_status)
-      ctx.addIssue({ code: 'custom', path: ['title'], ...m.say('copyright-title-missing') });
+      ctx.addIssue({ code: 'custom', path: ['title'], ...copyrightMessages.say('copyright-title-missing') });
     if (!w.author && !w.author_status)
-      ctx.addIssue({ code: 'custom', path: ['author'], ...m.say('copyright-author-missing') });
+      ctx.addIssue({ code: 'custom', path: ['author'], ...copyrightMessages.say('copyright-author-missing') });
   });
 
 const common = {
@@ -178,7 +177,7 @@ export const dueDiligence = z.strictObject({
 
 /** The works of a case: listed under `works`, or in a CSV named by `works_file`, or both. */
 export const worksFields = {
-  works: z.array(workSchema).min(1, m.say('copyright-works-none')).optional()
+  works: z.array(workSchema).min(1, copyrightMessages.say('copyright-works-none')).optional()
     .describe(doc('裁定を求める著作物等', 'The works the ruling is asked for')),
   works_file: text().optional().describe(doc('著作物等の一覧 CSV（ケースファイルからの相対パス）', 'CSV listing the works (relative to the case file)')),
 };
@@ -186,7 +185,7 @@ export const worksFields = {
 /** Works are given one way or the other, and a work (法10条1項) has its category. */
 export function checkWorks(c: { works?: { category?: string }[]; works_file?: string; subject: string }, ctx: z.RefinementCtx): void {
   if (!c.works && !c.works_file)
-    ctx.addIssue({ code: 'custom', path: ['works'], ...m.say('copyright-works-not-given') });
+    ctx.addIssue({ code: 'custom', path: ['works'], ...copyrightMessages.say('copyright-works-not-given') });
   if (c.subject === 'work')
     c.works?.forEach((w, i) => {
       if (!w.category) ctx.addIssue({ code: 'custom', path: ['works', i, 'category'], ...say(CATEGORY_NEEDED.ja, CATEGORY_NEEDED.en) });

@@ -39,6 +39,8 @@ export interface Messages {
   text(key: string, params?: Params): Worded;
   /** A zod refinement's message (zod issues carry no fix, so the entry must have none). */
   say(key: string, params?: Params): { message: string };
+  /** The catalogue's keys (reading and checking it): for the tests. */
+  keys(): string[];
 }
 
 interface Entry {
@@ -78,6 +80,7 @@ export function messages(form: string, root = TEMPLATES_ROOT): Messages {
       const { ja, en } = word(key, params);
       return say(ja, en);
     },
+    keys: () => [...catalogue(form, root, file).keys()],
   };
 }
 
