@@ -5,7 +5,7 @@
  * text: a key is always written out at its call (m.error('key', …)), so it can be found.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { messages } from '../../src/forms/kit/messages.js';
@@ -25,36 +25,40 @@ const sources = (dir: string): string[] =>
 /** A key is kebab-case with at least one hyphen; other quoted words (a mode, a stage) are not keys. */
 const keysIn = (text: string) => [...text.matchAll(/'([a-z0-9]+(?:-[a-z0-9]+)+)'/g)].map((m) => m[1]);
 
+/** Which name stands for which catalogue in a file: a local `messages('x')`, or `xMessages as m` imported. */
+function catalogueNames(text: string, exported: Map<string, string>): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const [, name, form] of text.matchAll(/const (\w+) = messages\('([\w-]+)'\)/g)) names.set(name, form);
+  for (const [, name, alias] of text.matchAll(/(\w+Messages) as (\w+)/g)) if (exported.has(name)) names.set(alias, exported.get(name)!);
+  return names;
+}
+
+/** The codes of the findings a file words: the keys written in the rule modules it imports that return findings. */
+function findingCodes(file: string, text: string): string[] {
+  return [...text.matchAll(/from '([./]+law\/rules\/[\w-]+)\.js'/g)].flatMap(([, rule]) => {
+    const ruleText = readFileSync(join(dirname(file), `${rule}.ts`), 'utf8');
+    return ruleText.includes('Finding<') ? keysIn(ruleText) : [];
+  });
+}
+
 /**
- * The keys each catalogue's code names: per file, which name stands for which catalogue (a local
- * `messages('x')`, or `xMessages as m` imported), then the first argument of each call on it; and
- * the codes of the law findings a file words (`.finding(`), from the rule modules it imports.
+ * The keys each catalogue's code names: the first argument of each
+ * call on a name for the catalogue, and the codes of the findings the file words with it.
  */
-function keysUsed(): Map<string, Map<string, string[]>> {
+function keysUsed(): Map<string, Set<string>> {
   const files = sources(join(ROOT, 'src'));
   const exported = new Map<string, string>();
   for (const f of files)
     for (const [, name, form] of readFileSync(f, 'utf8').matchAll(/export const (\w+) = messages\('([\w-]+)'\)/g)) exported.set(name, form);
-  const used = new Map<string, Map<string, string[]>>();
-  const use = (form: string, key: string, file: string) => {
-    const keys = used.get(form) ?? used.set(form, new Map()).get(form)!;
-    keys.set(key, [...(keys.get(key) ?? []), relative(ROOT, file)]);
-  };
+  const used = new Map<string, Set<string>>();
+  const use = (form: string, keys: string[]) => keys.forEach((key) => (used.get(form) ?? used.set(form, new Set()).get(form)!).add(key));
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
-    const names = new Map<string, string>();
-    for (const [, name, form] of text.matchAll(/const (\w+) = messages\('([\w-]+)'\)/g)) names.set(name, form);
-    for (const [, name, alias] of text.matchAll(/(\w+Messages) as (\w+)/g)) if (exported.has(name)) names.set(alias, exported.get(name)!);
+    const names = catalogueNames(text, exported);
     for (const [, name, , first] of text.matchAll(/\b(\w+)\.(error|warning|text|say)\(([^,()]*)/g))
-      if (names.has(name)) keysIn(first).forEach((key) => use(names.get(name)!, key, f));
-    for (const [, name] of text.matchAll(/\b(\w+)\.finding\(/g)) {
-      if (!names.has(name)) continue;
-      for (const [, rule] of text.matchAll(/from '([./]+law\/rules\/[\w-]+)\.js'/g)) {
-        const ruleFile = join(dirname(f), `${rule}.ts`);
-        const findings = /export type \w+Finding =([\s\S]*?);\n/.exec(readFileSync(ruleFile, 'utf8'))?.[1] ?? '';
-        keysIn(findings).forEach((key) => use(names.get(name)!, key, ruleFile));
-      }
-    }
+      if (names.has(name)) use(names.get(name)!, keysIn(first));
+    for (const [, name] of text.matchAll(/\b(\w+)\.finding\(/g))
+      if (names.has(name)) use(names.get(name)!, findingCodes(f, text));
   }
   return used;
 }
@@ -72,12 +76,11 @@ describe('message catalogues', () => {
 
   it.each(FORMS)('%s: every key the code names is in the catalogue', (form) => {
     const keys = new Set(Object.keys(catalogue(form)));
-    const missing = [...(used.get(form) ?? new Map<string, string[]>())].filter(([key]) => !keys.has(key));
-    expect(missing).toEqual([]);
+    expect([...(used.get(form) ?? [])].filter((key) => !keys.has(key))).toEqual([]);
   });
 
   it.each(FORMS)('%s: every key of the catalogue is named by some code', (form) => {
-    const named = used.get(form) ?? new Map<string, string[]>();
+    const named = used.get(form) ?? new Set<string>();
     expect(Object.keys(catalogue(form)).filter((key) => !named.has(key))).toEqual([]);
   });
 

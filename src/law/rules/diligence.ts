@@ -46,18 +46,18 @@ export function earliestFilingAfterCric(start: string, date: string): string {
   return addDays(start, days + 1);
 }
 
+/** A record that is missing or misdated: the code says it all. */
+type MissingRecord = 'diligence-a-missing-ruled-before' | 'diligence-b-missing-ruled-before' | 'diligence-a-missing'
+  | 'diligence-b1-missing' | 'diligence-b2-missing' | 'diligence-c-missing' | 'diligence-cric-start-missing'
+  | 'diligence-newspaper-name-missing' | 'diligence-newspaper-date-missing' | 'diligence-newspaper-after-application';
+
 /** What the checks can find; the dates are ISO, for the form to write in each language's way. */
 export type DiligenceFinding =
-  | Finding<'diligence-a-missing-ruled-before' | 'diligence-b-missing-ruled-before' | 'diligence-a-missing'
-    | 'diligence-b1-missing' | 'diligence-b2-missing' | 'diligence-c-missing' | 'diligence-cric-start-missing'
-    | 'diligence-newspaper-name-missing' | 'diligence-newspaper-date-missing' | 'diligence-newspaper-after-application',
-    Record<string, never>>
+  | Finding<MissingRecord, Record<string, never>>
   | Finding<'diligence-cric-too-early', { start: string; earliest: string; date: string }>
   | Finding<'diligence-bodies-not-asked', { bodies: ManagementBody[] }>;
 
-type Code<P> = Extract<DiligenceFinding, { params: P }>['code'];
-const missing = (code: Code<Record<string, never>>, path: FieldPath): DiligenceFinding =>
-  ({ code, severity: 'error', path, params: {} });
+const missing = (code: MissingRecord, path: FieldPath): DiligenceFinding => ({ code, severity: 'error', path, params: {} });
 
 const has = (x: unknown) => (Array.isArray(x) ? x.length > 0 : x !== undefined && x !== null && x !== '');
 
