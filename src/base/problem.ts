@@ -38,6 +38,26 @@ export function dedupeProblems(problems: Problem[]): Problem[] {
   });
 }
 
+/**
+ * What a pure rule (src/law/rules) found, as data. The rules sit below the forms and own no words:
+ * the form that calls a rule words its findings from its message catalogue, by `code`.
+ */
+export interface Finding<C extends string = string, P = Record<string, unknown>> {
+  code: C;
+  severity: Problem['severity'];
+  path: FieldPath;
+  params: P;
+}
+
+/** Drops repeats of the same finding on the same field, as dedupeProblems does for worded ones. */
+export function dedupeFindings<F extends Finding>(findings: F[]): F[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.path.join('.')}|${f.code}|${JSON.stringify(f.params)}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
 /** An exception while checking or rendering is a bug in yoshiki, never the user's mistake: say so. */
 export function internalProblem(file: string, e: unknown): Problem {
   return {

@@ -78,6 +78,9 @@ describe('messages for bad case files', () => {
     expect(e.path.join('.')).toBe('due_diligence.public_notice.start');
     expect(e.line).toBe(lineIn(text, 'start: 2018-11-15'));
     expect(e.en).toContain('2018-11-23');
+    // The rule found it; the ruling words it: the Japanese calendar in Japanese, ISO in the fix.
+    expect(e.ja).toContain('申請日は平成30年11月23日以降にしてください');
+    expect(e.hint).toEqual({ ja: 'date を 2018-11-23 以降にしてください。', en: 'Set date to 2018-11-23 or later.' });
   });
   it('malformed YAML: line and column of the fault', async () => {
     const text = reprint.replace('  name: 株式会社 文部科学出版', '  name: "株式会社 文部科学出版');

@@ -92,9 +92,8 @@ describe('due diligence (相当な努力)', () => {
   const notice = { medium: 'cric' as const, start: '2018-11-01' };
   it('a work never ruled needs ア, イ(ア), イ(イ) and ウ', () => {
     const problems = checkDiligence([{ category: 'language' }], {}, 'work', '2018-11-20');
-    const errors = problems.filter((p) => p.severity === 'error').map((p) => p.ja);
-    expect(errors).toHaveLength(4);
-    expect(errors.join()).toMatch(/ア.*イ\(ア\).*イ\(イ\).*ウ/s);
+    const errors = problems.filter((p) => p.severity === 'error').map((p) => p.code);
+    expect(errors).toEqual(['diligence-a-missing', 'diligence-b1-missing', 'diligence-b2-missing', 'diligence-c-missing']);
   });
   it('a work ruled before may use the database and the Commissioner instead', () => {
     const problems = checkDiligence([{ category: 'language', previously_ruled: true }],
@@ -107,7 +106,8 @@ describe('due diligence (相当な努力)', () => {
   it('refuses an application filed before the CRIC notice has run 7 days', () => {
     const dd = { directories: [{ title: 'x' }], management_bodies: [{ name: '一般社団法人日本音楽著作権協会' }], expert_bodies: [{}] };
     const early = checkDiligence([{ category: 'music' }], { ...dd, public_notice: notice }, 'work', '2018-11-08');
-    expect(early.find((p) => p.severity === 'error')?.en).toMatch(/2018-11-09/);
+    expect(early.find((p) => p.severity === 'error')).toMatchObject({
+      code: 'diligence-cric-too-early', params: { start: '2018-11-01', earliest: '2018-11-09', date: '2018-11-08' } });
     const onTime = checkDiligence([{ category: 'music' }], { ...dd, public_notice: notice }, 'work', '2018-11-09');
     expect(onTime.filter((p) => p.severity === 'error')).toEqual([]);
   });
@@ -116,7 +116,8 @@ describe('due diligence (相当な努力)', () => {
       management_bodies: [{ name: '一般社団法人日本音楽著作権協会' }, { name: '株式会社NexTone' }] };
     const warnings = checkDiligence([{ category: 'music' }], dd, 'work', '2018-11-20').filter((p) => p.severity === 'warning');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0].ja).toContain('アイ・シー・エージェンシー');
-    expect(warnings[0].ja).not.toContain('NexTone');
+    const names = warnings[0].code === 'diligence-bodies-not-asked' ? warnings[0].params.bodies.map((b) => b.name).join() : '';
+    expect(names).toContain('アイ・シー・エージェンシー');
+    expect(names).not.toContain('NexTone');
   });
 });

@@ -6,6 +6,10 @@
 import { z } from 'zod';
 import { amount, contactPerson, doc, isoDate, postalCode, ratio, say, text, titledName } from '../../input/fields.js';
 import { APPLICANT_KINDS, WORK_CATEGORIES } from '../../law/data/ruling.js';
+import { messages } from '../kit/messages.js';
+
+/** templates/copyright/messages.yaml: the messages of the shared parts. */
+export const copyrightMessages = messages('copyright');
 
 export const SUBJECTS = ['work', 'performance', 'phonogram', 'broadcast', 'cablecast'] as const;
 
@@ -38,9 +42,7 @@ export const applicant = z
   })
   .superRefine((a, ctx) => {
     if (a.kind !== 'individual' && !a.representative)
-      ctx.addIssue({ code: 'custom', path: ['representative'], ...say(
-        '法人・団体の申請では代表者（representative: { title, name }）が必要です。',
-        'An organisation must name its representative (representative: { title, name }).') });
+      ctx.addIssue({ code: 'custom', path: ['representative'], ...copyrightMessages.say('copyright-representative-missing') });
   });
 
 /** Each work's own evidence text, one per measure column of 資料2. */
@@ -54,9 +56,7 @@ const evidence = z.strictObject({
 });
 
 /** A work (法10条1項) needs its category: item 3 and the evidence table start with it. */
-export const CATEGORY_NEEDED = say(
-  `著作物の種類（category）が必要です: ${Object.keys(WORK_CATEGORIES).join(', ')}。`,
-  `The work needs its category: ${Object.keys(WORK_CATEGORIES).join(', ')}.`);
+export const CATEGORY_NEEDED = copyrightMessages.text('copyright-category-needed', { categories: Object.keys(WORK_CATEGORIES).join(', ') });
 
 export const workSchema = z
   .strictObject({
@@ -77,13 +77,9 @@ export const workSchema = z
   })
   .superRefine((w, ctx) => {
     if (!w.title && !w.title_status)
-      ctx.addIssue({ code: 'custom', path: ['title'], ...say(
-        '題号（title）か、題号がない・不明であること（title_status: none / unknown）を書いてください。',
-        'Give the title, or title_status: none (no title) / unknown (title unknown).') });
+      ctx.addIssue({ code: 'custom', path: ['title'], ...copyrightMessages.say('copyright-title-missing') });
     if (!w.author && !w.author_status)
-      ctx.addIssue({ code: 'custom', path: ['author'], ...say(
-        '著作者名（author）か、表示がない・不明であること（author_status: none / unknown）を書いてください。',
-        'Give the author, or author_status: none (no name shown) / unknown.') });
+      ctx.addIssue({ code: 'custom', path: ['author'], ...copyrightMessages.say('copyright-author-missing') });
   });
 
 const common = {
@@ -181,7 +177,7 @@ export const dueDiligence = z.strictObject({
 
 /** The works of a case: listed under `works`, or in a CSV named by `works_file`, or both. */
 export const worksFields = {
-  works: z.array(workSchema).min(1, say('著作物等を一つ以上書いてください。', 'List at least one work.')).optional()
+  works: z.array(workSchema).min(1, copyrightMessages.say('copyright-works-none')).optional()
     .describe(doc('裁定を求める著作物等', 'The works the ruling is asked for')),
   works_file: text().optional().describe(doc('著作物等の一覧 CSV（ケースファイルからの相対パス）', 'CSV listing the works (relative to the case file)')),
 };
@@ -189,12 +185,10 @@ export const worksFields = {
 /** Works are given one way or the other, and a work (法10条1項) has its category. */
 export function checkWorks(c: { works?: { category?: string }[]; works_file?: string; subject: string }, ctx: z.RefinementCtx): void {
   if (!c.works && !c.works_file)
-    ctx.addIssue({ code: 'custom', path: ['works'], ...say(
-      '著作物等を works に書くか、works_file で CSV を指定してください。',
-      'List the works under works, or name a CSV with works_file.') });
+    ctx.addIssue({ code: 'custom', path: ['works'], ...copyrightMessages.say('copyright-works-not-given') });
   if (c.subject === 'work')
     c.works?.forEach((w, i) => {
-      if (!w.category) ctx.addIssue({ code: 'custom', path: ['works', i, 'category'], ...CATEGORY_NEEDED });
+      if (!w.category) ctx.addIssue({ code: 'custom', path: ['works', i, 'category'], ...say(CATEGORY_NEEDED.ja, CATEGORY_NEEDED.en) });
     });
 }
 

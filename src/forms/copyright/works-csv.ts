@@ -7,8 +7,9 @@ import { closest } from 'fastest-levenshtein';
 import type { CsvTable } from '../../input/csv.js';
 import { BILINGUAL_SEPARATOR } from '../../input/fields.js';
 import type { Problem } from '../../base/problem.js';
+import type { Worded } from '../kit/messages.js';
 import { WORK_CATEGORIES, type WorkCategory } from '../../law/data/ruling.js';
-import { CATEGORY_NEEDED, workSchema, type Work } from './schema.js';
+import { CATEGORY_NEEDED, copyrightMessages as m, workSchema, type Work } from './schema.js';
 
 const EVIDENCE_KEYS = ['directory_or_web', 'management_bodies', 'expert_bodies', 'public_notice', 'ruling_database', 'agency_inquiry'] as const;
 const WORK_KEYS = ['title', 'title_status', 'author', 'author_status', 'author_reading', 'category', 'description',
@@ -63,31 +64,27 @@ export interface CsvWorks {
 
 export function worksFromCsv(table: CsvTable, subject: string): CsvWorks {
   const problems: Problem[] = [];
-  const at = (line: number, column: number, ja: string, en: string, hint?: Problem['hint']) =>
+  const at = (line: number, column: number, { ja, en, hint }: Worded) =>
     problems.push({ severity: 'error', path: [], file: table.file, line, column, ja, en, hint });
 
   const keys = table.header.map((heading, c) => {
     const key = columnKey(heading);
     if (!key && heading !== '') {
       const guess = closest(heading, [...KEYS.filter((k) => k !== 'number'), ...Object.keys(HEADINGS)]);
-      at(1, c + 1, `列「${heading}」が何の欄か分かりません。`, `Column "${heading}" is not a known field.`,
-        { ja: `見出しはケースファイルの項目名か資料2の見出しにしてください（「${guess}」ではありませんか）。`,
-          en: `Name columns by the YAML keys of a work or the headings of 資料2 (did you mean "${guess}"?).` });
+      at(1, c + 1, m.text('copyright-csv-column-unknown', { heading, guess }));
     }
     return key;
   });
   const seen = new Map<ColumnKey, number>();
   keys.forEach((k, c) => {
     if (!k) return;
-    if (seen.has(k)) at(1, c + 1, `列「${table.header[c]}」は${seen.get(k)! + 1}列目と同じ欄です。`,
-      `Column "${table.header[c]}" repeats column ${seen.get(k)! + 1}.`, { ja: 'どちらかを消してください。', en: 'Remove one of them.' });
+    if (seen.has(k)) at(1, c + 1, m.text('copyright-csv-column-repeated', { heading: table.header[c], first: seen.get(k)! + 1 }));
     else seen.set(k, c);
   });
   const required: [ColumnKey, string][] = [['title', '著作物の題号'], ['description', '内容又は体様']];
   for (const [key, heading] of required)
     if (!seen.has(key))
-      at(1, 1, `「${key}」（${heading}）の列がありません。`, `There is no "${key}" (${heading}) column.`,
-        { ja: '1行目は見出しの行です。この列を足してください。', en: 'Line 1 holds the headings: add this column.' });
+      at(1, 1, m.text('copyright-csv-column-missing', { key, heading }));
 
   const columnOf = (key: string | undefined) => {
     const c = key === undefined ? undefined : seen.get(key as ColumnKey);
@@ -110,32 +107,30 @@ export function worksFromCsv(table: CsvTable, subject: string): CsvWorks {
     });
     if (Object.keys(evidence).length) raw.evidence = evidence;
     text.push({ ...raw });
-    const fail = (key: string, ja: string, en: string, hint?: Problem['hint']) => at(record.line, columnOf(key), ja, en, hint);
+    const fail = (key: string, worded: Worded) => at(record.line, columnOf(key), worded);
     const work = cellsToWork(raw, fail);
     const parsed = workSchema.safeParse(work);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const key = issue.path.find((k): k is string => typeof k === 'string' && k !== 'evidence');
-        const [ja, en] = issue.message.includes(BILINGUAL_SEPARATOR)
-          ? issue.message.split(BILINGUAL_SEPARATOR)
-          : [`「${key ?? ''}」の値が正しくありません。`, `The value of "${key ?? ''}" is not valid.`];
-        fail(key ?? 'title', ja, en);
+        const [ja, en] = issue.message.split(BILINGUAL_SEPARATOR);
+        // The schema's own messages are bilingual; any other issue (zod's English default) is not shown.
+        fail(key ?? 'title', en !== undefined ? { ja, en } : m.text('copyright-csv-value-invalid', { key: key ?? '' }));
       }
       return;
     }
     if (subject === 'work' && raw.category === undefined) {
-      const [ja, en] = CATEGORY_NEEDED.message.split(BILINGUAL_SEPARATOR);
-      fail('category', ja, en, { ja: `種類の列（category）に書いてください（language・言語の著作物 など）。`, en: 'Fill the category column (language, 言語の著作物, …).' });
+      fail('category', { ...CATEGORY_NEEDED, hint: m.text('copyright-csv-category-column') });
     }
     works.push(parsed.data);
   });
   if (table.records.length === 0)
-    at(2, 1, 'CSV に著作物の行がありません。', 'The CSV has no rows of works.', { ja: '2行目から1行に1件ずつ書いてください。', en: 'Write one work per row from line 2.' });
+    at(2, 1, m.text('copyright-csv-no-rows'));
   return { works, text: { works: text }, problems, spot };
 }
 
 /** Spreadsheet cells to the shape of a YAML work: 不明 and 無し become the statuses, words become booleans. */
-function cellsToWork(raw: Record<string, unknown>, fail: (key: string, ja: string, en: string, hint?: Problem['hint']) => void) {
+function cellsToWork(raw: Record<string, unknown>, fail: (key: string, worded: Worded) => void) {
   const work: Record<string, unknown> = { ...raw };
   if (typeof raw.title === 'string' && ['不明', '題号不明', '作品名不明', '名称不明'].includes(raw.title)) {
     delete work.title;
@@ -156,17 +151,14 @@ function cellsToWork(raw: Record<string, unknown>, fail: (key: string, ja: strin
       ? raw.category : CATEGORY_BY_NAME.get(raw.category);
     delete work.category; // set again below when the cell names a category
     if (key) work.category = key;
-    else fail('category', `種類「${raw.category}」は分かりません。`, `Unknown category "${raw.category}".`,
-      { ja: `使える値: ${Object.keys(WORK_CATEGORIES).join(', ')}（または 言語の著作物 などの名前）`,
-        en: `Allowed: ${Object.keys(WORK_CATEGORIES).join(', ')} (or the Japanese name, 言語の著作物 …)` });
+    else fail('category', m.text('copyright-csv-category-unknown', { category: raw.category, categories: Object.keys(WORK_CATEGORIES).join(', ') }));
   }
   if (typeof raw.previously_ruled === 'string') {
     const v = raw.previously_ruled.toLowerCase();
     delete work.previously_ruled;
     if (TRUE.has(v)) work.previously_ruled = true;
     else if (FALSE.has(v)) work.previously_ruled = false;
-    else fail('previously_ruled', `「${raw.previously_ruled}」は過去の裁定の有無として読めません。`,
-      `"${raw.previously_ruled}" is not a yes or no for previously_ruled.`, { ja: 'true / false（はい / いいえ）と書いてください。', en: 'Write true or false.' });
+    else fail('previously_ruled', m.text('copyright-csv-previously-ruled-unreadable', { value: raw.previously_ruled }));
   }
   if (typeof raw.attachments === 'string') work.attachments = raw.attachments.split(/[;；\n]/).map((s) => s.trim()).filter(Boolean);
   return work;

@@ -4,7 +4,8 @@
  * fiscal year. Every field of spec/cases/deferred-payment.yaml is accepted.
  */
 import { z } from 'zod';
-import { contactPerson, doc, fontFiles, isoDate, postalCode, say, text, titledName, wholeNumber } from '../../input/fields.js';
+import { contactPerson, doc, fontFiles, isoDate, postalCode, text, titledName, wholeNumber } from '../../input/fields.js';
+import { messages } from '../kit/messages.js';
 import { DEFAULT_LENDING_LIBRARY, LENDING_LIBRARIES } from '../../law/data/deferred-payment.js';
 
 const branch = z.strictObject({
@@ -36,6 +37,8 @@ const otherLibrary = z.strictObject({
   fax: text().optional().describe(doc('FAX番号', 'Fax number')),
 });
 
+const m = messages('deferred-payment');
+
 const libraryKeys = Object.keys(LENDING_LIBRARIES) as [string, ...string[]];
 
 export const deferredPaymentSchema = z.strictObject({
@@ -44,9 +47,8 @@ export const deferredPaymentSchema = z.strictObject({
   date: isoDate().optional().describe(doc('申請日（省略すると今日）', 'Date of the application (today when omitted)')),
   request: z.enum(['new', 'change', 'cancel']).describe(doc('新規（new）・変更（change）・取消（cancel）', 'New application, change or cancellation')),
   fiscal_year: wholeNumber().optional().describe(doc('年度（2027 = 令和9年度。省略すると申請日の年度）', 'Fiscal year (2027 = 令和9年度; default: that of the date)')),
-  recipient: z.union([z.enum(libraryKeys), otherLibrary], say(
-    `recipient は ${libraryKeys.join(', ')} か、{ director: 〇〇大学附属図書館長, address: … } です。`,
-    `recipient is ${libraryKeys.join(', ')}, or { director: …, address: … } for another library.`)).default(DEFAULT_LENDING_LIBRARY)
+  recipient: z.union([z.enum(libraryKeys), otherLibrary], m.say('deferred-recipient-unknown', { libraries: libraryKeys.join(', ') }))
+    .default(DEFAULT_LENDING_LIBRARY)
     .describe(doc('申請先の図書館（登録済みの名前か、館長と住所を書いたもの）', 'The lending library: a known name, or its director and address')),
   permit_number: text().optional().describe(doc('許可番号（変更・取消のとき）', 'Permit number (for a change or a cancellation)')),
   changes: text().optional().describe(doc('変更内容', 'What changes')),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { doc, text } from '../../input/fields.js';
+import { messages } from '../kit/messages.js';
 import { formTemplates } from '../kit/templates.js';
 
 /** The borrowing library as it writes its own name and address (lines as on an envelope). */
@@ -22,6 +23,8 @@ export type Library = z.output<typeof librarySchema>;
 export const userId = () => text().describe(doc('NDLの利用者ID（利用者登録証のとおり）', 'NDL user ID, as on the Certificate of User Registration'));
 
 export const illTemplates = formTemplates('ill');
+/** templates/ill/messages.yaml: the three forms' messages. */
+export const illMessages = messages('ill');
 
 /** The library's letterhead lines: name, address, country, numbers. */
 export function letterhead(l: Library): string[] {

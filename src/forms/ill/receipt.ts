@@ -3,15 +3,15 @@
  * the NDL library the items came from (seed 002 Check on arriving items), with the return rules.
  */
 import { z } from 'zod';
-import { doc, fontFiles, isoDate, say, text } from '../../input/fields.js';
-import { warning, type Problem } from '../../base/problem.js';
+import { doc, fontFiles, isoDate, text } from '../../input/fields.js';
+import type { Problem } from '../../base/problem.js';
 import { addressBlock } from '../kit/blocks.js';
 import { valueInForce } from '../../law/dated.js';
 import { LOAN_LIMITS, NDL_LIBRARIES, NDL_LIBRARY_KEYS } from '../../law/data/ill.js';
 import { addDays, addMonths, englishDate } from '../../base/format.js';
 import type { FormPlugin, Made } from '../kit/plugin.js';
 import type { WithTemplates } from '../kit/templates.js';
-import { illTemplates, letterhead, librarySchema, userId } from './common.js';
+import { illMessages as m, illTemplates, letterhead, librarySchema, userId } from './common.js';
 
 const schema = z.strictObject({
   form: z.literal('ill-receipt').describe(doc('様式: NDL図書館間貸出の受領書（英文）', 'Form: receipt letter for NDL loan material')),
@@ -27,7 +27,7 @@ const schema = z.strictObject({
     title: text().describe(doc('書名', 'Title')),
     condition: z.enum(['good', 'damaged']).describe(doc('状態: 良好（good）か破損あり（damaged）', 'Condition: good or damaged')),
     note: text().optional().describe(doc('備考（破損の様子など）', 'Note (what the damage is …)')),
-  })).min(1, say('受け取った資料を1件以上書いてください。', 'List at least one item received.')).describe(doc('受け取った資料', 'The items received')),
+  })).min(1, m.say('ill-receipt-items-none')).describe(doc('受け取った資料', 'The items received')),
 });
 type Receipt = z.output<typeof schema>;
 interface Derived { date: string; receiptDue: string; returnDue: string }
@@ -39,15 +39,12 @@ function derive(c: Receipt, ctx: { today: string }) {
   const returnDue = addMonths(c.received_on, limits.loanMonths);
   const problems: Problem[] = [];
   if (date > receiptDue)
-    problems.push(warning(['date'],
-      `受領書は受け取りから${limits.receiptDays}日以内（${receiptDue}まで）に送ることになっています。すぐに送ってください。`,
-      `The Receipt Letter is due within ${limits.receiptDays} days of receipt (by ${englishDate(receiptDue)}): send it now.`));
+    problems.push(m.warning('ill-receipt-late', ['date'], { days: limits.receiptDays, due: { ja: receiptDue, en: englishDate(receiptDue) } }));
   if (date < c.received_on)
-    problems.push(warning(['date'], '受領書の日付が受け取った日より前です。', 'The letter is dated before the items were received.'));
+    problems.push(m.warning('ill-receipt-before-received', ['date']));
   c.items.forEach((it, i) => {
     if (it.condition === 'damaged' && !it.note)
-      problems.push(warning(['items', i, 'note'], '損傷がある資料は、その状態を note に書いてください。',
-        'Describe the damage under note: the NDL must be told exactly what arrived damaged.'));
+      problems.push(m.warning('ill-receipt-damage-undescribed', ['items', i, 'note']));
   });
   return { facts: { receipt_due: receiptDue, return_due: returnDue }, problems, derived: { date, receiptDue, returnDue } };
 }

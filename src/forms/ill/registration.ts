@@ -6,14 +6,14 @@
 import { z } from 'zod';
 import { doc, fontFiles, isoDate, text } from '../../input/fields.js';
 import { readImage, type ImageFile } from '../../input/images.js';
-import { error, warning, type Problem } from '../../base/problem.js';
+import { error, type Problem } from '../../base/problem.js';
 import { addressBlock, formGrid, signatureLine } from '../kit/blocks.js';
 import { portraitPage, type WithTemplates } from '../kit/templates.js';
 import { valueInForce } from '../../law/dated.js';
 import { ILL_SECTION, LOAN_CONDITIONS } from '../../law/data/ill.js';
 import { englishDate } from '../../base/format.js';
 import type { FormPlugin, Made } from '../kit/plugin.js';
-import { illTemplates, letterhead, librarySchema } from './common.js';
+import { illMessages as m, illTemplates, letterhead, librarySchema } from './common.js';
 
 const person = z.strictObject({
   name: text().describe(doc('氏名', 'Name')),
@@ -59,14 +59,9 @@ function load(c: Registration, ctx: { caseDir: string }) {
 function derive(c: Loaded, ctx: { today: string }) {
   const problems: Problem[] = [];
   if (!c.reading_room.supervised)
-    problems.push(error(['reading_room', 'supervised'],
-      'NDLの資料は、図書館職員の監督の下、指定の閲覧室でのみ利用できます（契約条件1）。監督できない閲覧室では登録できません。',
-      'NDL material may be read only in the specified reading room under the supervision of library staff (condition 1): a room without supervision cannot be registered.',
-      { ja: '職員が監督できる閲覧室を指定してください。', en: 'Name a reading room where staff supervise the readers.' }));
+    problems.push(m.error('ill-registration-unsupervised', ['reading_room', 'supervised']));
   if (!c.reading_room.copiers)
-    problems.push(warning(['reading_room'],
-      '複写機やスキャナーの有無と、利用者が自由に使えないことを reading_room.copiers に書くと、NDLの確認が早まります。',
-      'The NDL asks about copiers and scanners: say under reading_room.copiers that users cannot use them freely (or that there are none).'));
+    problems.push(m.warning('ill-registration-copiers-unsaid', ['reading_room']));
   return { facts: {}, problems, derived: { date: c.date ?? ctx.today } };
 }
 

@@ -3,15 +3,15 @@
  * Search (seed 002 How to Make a Request). At most ten items on loan at once, counting those held.
  */
 import { z } from 'zod';
-import { doc, fontFiles, isoDate, say, text, wholeNumber } from '../../input/fields.js';
-import { error, warning, type Problem } from '../../base/problem.js';
+import { doc, fontFiles, isoDate, text, wholeNumber } from '../../input/fields.js';
+import type { Problem } from '../../base/problem.js';
 import { addressBlock, formGrid } from '../kit/blocks.js';
 import { valueInForce } from '../../law/dated.js';
 import { ILL_SECTION, LOAN_LIMITS, MATERIAL_TYPES, NOT_LOANABLE } from '../../law/data/ill.js';
 import { englishDate } from '../../base/format.js';
 import type { FormPlugin, Made } from '../kit/plugin.js';
 import type { WithTemplates } from '../kit/templates.js';
-import { illTemplates, letterhead, librarySchema, userId } from './common.js';
+import { illMessages as m, illTemplates, letterhead, librarySchema, userId } from './common.js';
 
 const item = z.strictObject({
   title: text().describe(doc('書名', 'Title')),
@@ -34,7 +34,7 @@ const schema = z.strictObject({
   library: librarySchema.describe(doc('申し込む図書館', 'The borrowing library')),
   currently_borrowed: wholeNumber().default(0).describe(doc('前の申込で借りていてまだ返していない点数', 'Items from earlier requests not yet returned')),
   send_by: z.enum(['fax', 'post']).describe(doc('送り方: FAX（fax）か郵送（post）', 'Sent by fax or by post')),
-  items: z.array(item).min(1, say('資料を1件以上書いてください。', 'List at least one item.')).describe(doc('借りたい資料', 'The items requested')),
+  items: z.array(item).min(1, m.say('ill-request-items-none')).describe(doc('借りたい資料', 'The items requested')),
 });
 type Request = z.output<typeof schema>;
 interface Derived { date: string; total: number }
@@ -48,23 +48,20 @@ function derive(c: Request, ctx: { today: string }) {
   const total = c.currently_borrowed + c.items.length;
   if (total > limits.maxOnLoan) {
     const room = Math.max(0, limits.maxOnLoan - c.currently_borrowed);
-    problems.push(error(['items'],
-      `NDLから同時に借りられるのは${limits.maxOnLoan}点までです（借りている${c.currently_borrowed}点を含む）。今回申し込めるのはあと${room}点ですが、${c.items.length}点あります。`,
-      `At most ${limits.maxOnLoan} items may be on loan at once, counting the ${c.currently_borrowed} you already have: you may request ${room} more, not ${c.items.length}.`,
-      { ja: `items を${room}点以下にしてください。`, en: `Request at most ${room} item${room === 1 ? "" : "s"} now; ask for the rest after returning some.` }));
+    problems.push(m.error('ill-request-too-many', ['items'], {
+      max: limits.maxOnLoan, borrowed: c.currently_borrowed, room, count: c.items.length,
+      unit: m.text(room === 1 ? 'ill-unit-one' : 'ill-unit-many'),
+    }));
   }
   c.items.forEach((it, i) => {
     const why = NOT_LOANABLE[it.material_type];
     if (why)
-      problems.push(warning(['items', i, 'material_type'],
-        `NDLはこの種類の資料を貸し出しません（${why}）。`,
-        `The NDL does not lend this kind of material (${why}); the request will probably be declined.`));
+      problems.push(m.warning('ill-request-not-loanable', ['items', i, 'material_type'], { why }));
     const japanese = (it.language ?? (JAPANESE_SCRIPT.test(it.title) ? 'japanese' : 'foreign')) === 'japanese';
     const from = japanese ? limits.japaneseFrom : limits.foreignFrom;
     if (it.year !== undefined && it.year < from)
-      problems.push(warning(['items', i, 'year'],
-        `NDLが貸し出すのは主に${japanese ? '和書' : '洋書'}で${from}年以降に受け入れたものです（${it.year}年刊）。受入年は出版年と異なることがあるので、申し込むことはできます。`,
-        `The NDL mainly lends ${japanese ? 'Japanese' : 'foreign'} books acquired in ${from} or later; this one was published in ${it.year}. Acquisition years are not always known, so you may still ask.`));
+      problems.push(m.warning('ill-request-acquired-early', ['items', i, 'year'],
+        { books: m.text(japanese ? 'ill-books-japanese' : 'ill-books-foreign'), from, year: it.year }));
   });
   return { facts: { total_on_loan: total }, problems, derived: { date, total } };
 }

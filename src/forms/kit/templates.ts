@@ -12,7 +12,8 @@ import { parse as parseYaml } from 'yaml';
 import { lazyDocument, type DocumentModel, type Made, type PageSetup } from '../../model/document.js';
 import { checkBlockTemplate, escapeContext, parseMarkup } from './markup.js';
 
-const ROOT = new URL('../../../templates/', import.meta.url);
+/** The templates/ folder of the project. */
+export const TEMPLATES_ROOT = new URL('../../../templates/', import.meta.url);
 
 /** Japanese paperwork's page: A4 portrait, margins of about 20–22 mm (forms.md, common conventions). */
 export const portraitPage = (): PageSetup => ({ size: 'A4', orientation: 'portrait', marginsMm: [20, 22, 20, 22] });
@@ -73,7 +74,7 @@ export interface FormTemplates {
 }
 
 /** `root`: the templates folder (tests give one of their own). */
-export function formTemplates(form: string, root = ROOT): FormTemplates {
+export function formTemplates(form: string, root = TEMPLATES_ROOT): FormTemplates {
   const dir = new URL(`${form}/`, root);
   const partials = new URL('partials/', dir);
   const usePartials = (book: TemplateBook) => {

@@ -1,14 +1,16 @@
 /** Facts of a ruling application, worked out by the pure rules over the legal data in force. */
-import { error, warning, type Problem } from '../../base/problem.js';
+import type { Problem } from '../../base/problem.js';
 import { inForceOn } from '../../law/dated.js';
 import { APPLICANT_KIND_JA, DEPOSIT_EXEMPT_KINDS, LAW_CHANGE_2026 } from '../../law/data/ruling.js';
 import { taxFactor, type CompensationResult } from '../../law/rules/compensation.js';
 import { compensationsOf } from '../copyright/compensation.js';
-import { checkDiligence, earliestFilingAfterCric } from '../../law/rules/diligence.js';
-import { eraDate } from '../../base/format.js';
+import { checkDiligence, earliestFilingAfterCric, type DiligenceFinding } from '../../law/rules/diligence.js';
+import { eraOrIso, messages } from '../kit/messages.js';
 import { fewestStamps, rulingFee } from '../../law/rules/fee.js';
 import type { Derivation, FormContext } from '../kit/plugin.js';
 import type { RulingInput } from './schema.js';
+
+const m = messages('ruling');
 
 export interface RulingDerived {
   date: string;
@@ -28,29 +30,23 @@ export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<Rulin
   // 法67条2項: 国等 need not deposit; a 国等 may still choose to (seed 004 ケ), never the reverse.
   const eligible = (inForceOn(DEPOSIT_EXEMPT_KINDS, date)?.value ?? []).includes(c.applicant.kind);
   if (c.deposit_exempt === true && !eligible)
-    problems.push(error(['deposit_exempt'],
-      `供託を要しない「国等」（法67条2項）は、国・地方公共団体・独立行政法人・国立大学法人等・日本放送協会に限られます（申請者は${APPLICANT_KIND_JA[c.applicant.kind]}）。`,
-      `Only the state, local governments, the listed public corporations and NHK are exempt from depositing (art. 67(2)); the applicant is "${c.applicant.kind}".`,
-      { ja: 'deposit_exempt を消すか、applicant.kind を確かめてください。', en: 'Remove deposit_exempt or check applicant.kind.' }));
+    problems.push(m.error('deposit-exempt-not-eligible', ['deposit_exempt'],
+      { kind: { ja: APPLICANT_KIND_JA[c.applicant.kind], en: c.applicant.kind } }));
   const depositExempt = c.deposit_exempt ?? eligible;
 
   const { results: compensation, problems: unpriced } = compensationsOf(c.uses, date);
   problems.push(...unpriced);
 
-  problems.push(...checkDiligence(c.works, c.due_diligence, c.subject, date));
+  problems.push(...checkDiligence(c.works, c.due_diligence, c.subject, date).map(worded));
 
   if (c.ruled_on && c.ruled_on < date)
-    problems.push(error(['ruled_on'], `裁定のあった日（${eraDate(c.ruled_on)}）が申請日（${eraDate(date)}）より前です。`,
-      `The ruling date (${c.ruled_on}) is before the application date (${date}).`,
-      { ja: 'ruled_on と date を確かめてください。', en: 'Check ruled_on and date.' }));
+    problems.push(m.error('ruled-before-application', ['ruled_on'], { ruled_on: eraOrIso(c.ruled_on), date: eraOrIso(date) }));
 
   const notice = c.due_diligence.public_notice;
   const earliest = notice?.medium === 'cric' && notice.start ? earliestFilingAfterCric(notice.start, date) : null;
 
   if (date >= LAW_CHANGE_2026.from)
-    problems.push(warning(['date'],
-      '2026年4月1日から裁定制度が改正されています（補償金は指定補償金管理機関への支払い、未管理著作物裁定の新設）。この申請書は2019年の手引きの様式です。提出前に文化庁に現在の様式を確認してください。',
-      'The ruling procedure changed on 1 April 2026 (compensation is paid to the designated management body; a new ruling for unmanaged works). This form follows the 2019 guide: confirm the current form with the Agency for Cultural Affairs before filing.'));
+    problems.push(m.warning('law-change-2026', ['date']));
 
   const tax = taxFactor(date);
   const facts = {
@@ -63,4 +59,18 @@ export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<Rulin
     earliest_filing_date: earliest,
   };
   return { facts, problems, derived: { date, fee, stamps, depositExempt, compensation } };
+}
+
+/** A due-diligence finding in the ruling's words: its dates in each language's calendar, the bodies listed. */
+function worded(f: DiligenceFinding): Problem {
+  switch (f.code) {
+    case 'diligence-cric-too-early': {
+      const { start, earliest, date } = f.params;
+      return m.finding(f, { start: eraOrIso(start), earliest: eraOrIso(earliest), date: eraOrIso(date), earliest_day: earliest });
+    }
+    case 'diligence-bodies-not-asked':
+      return m.finding(f, { bodies: f.params.bodies.map((b) => `${b.name}（${b.field}）`).join('、') });
+    default:
+      return m.finding(f);
+  }
 }

@@ -3,9 +3,12 @@
  * Every field of spec/cases/ruling-*.yaml is accepted; unknown fields are refused by name.
  */
 import { z } from 'zod';
-import { doc, fontFiles, isoDate, say, text } from '../../input/fields.js';
+import { doc, fontFiles, isoDate, text } from '../../input/fields.js';
+import { messages } from '../kit/messages.js';
 import { applicant, checkWorks, dueDiligence, SUBJECTS, use, worksFields, type Work } from '../copyright/schema.js';
 import type { WithWorks } from '../copyright/works.js';
+
+const m = messages('ruling');
 
 export const rulingSchema = z
   .strictObject({
@@ -16,7 +19,7 @@ export const rulingSchema = z
     date: isoDate().optional().describe(doc('申請日（YYYY-MM-DD。省略すると今日）', 'Date of the application (YYYY-MM-DD; today when omitted)')),
     applicant: applicant.describe(doc('申請者', 'The applicant')),
     ...worksFields,
-    uses: z.array(use).min(1, say('利用方法（uses）を一つ以上書いてください。', 'List at least one use.'))
+    uses: z.array(use).min(1, m.say('uses-none'))
       .describe(doc('利用方法と補償金', 'Each intended use and its compensation')),
     due_diligence: dueDiligence.describe(doc('権利者を探した相当な努力', 'The search made for the rights holder (due diligence)')),
     in_application_use: z.boolean().describe(doc('申請中利用（担保金を供託して裁定前に利用する）の有無', 'Whether the work will be used while the application is pending (after a security deposit)')),

@@ -3,14 +3,17 @@
  * what goes into the list's entry columns for it, the counts per criterion, and, when the NDL's
  * list is given, which of its rows are filled.
  */
-import { dedupeProblems, error, warning, type FieldPath, type Problem } from '../../base/problem.js';
+import { dedupeProblems, type FieldPath, type Problem } from '../../base/problem.js';
 import type { SheetFile } from '../../input/sheet.js';
 import { valueInForce } from '../../law/dated.js';
 import { CRITERIA, RESERVED_CATEGORIES, STAGES, type Criterion } from '../../law/data/transmission.js';
 import { westernDate } from '../../base/format.js';
 import { countByCriterion, mayInvoke, onAuthorsBehalf, pidKey, reissueTiming } from '../../law/rules/transmission.js';
+import { messages } from '../kit/messages.js';
 import { fillList, type Entry, type ListFill } from './list.js';
 import type { ExclusionCase, ExclusionItem } from './schema.js';
+
+const m = messages('transmission-exclusion');
 
 export type LoadedExclusion = ExclusionCase & { list?: SheetFile };
 
@@ -30,21 +33,16 @@ export function deriveExclusion(c: LoadedExclusion, ctx: { today: string }) {
   const date = c.date ?? ctx.today;
   const problems: Problem[] = [];
   if (!c.requester.email && !c.requester.phone)
-    problems.push(error(['requester'], '国立国会図書館から問い合わせがあるので、email か phone を書いてください。',
-      'The NDL may need to ask about the request: give an email or a phone number.'));
+    problems.push(m.error('exclusion-contact-missing', ['requester']));
   if (!c.candidate_list)
-    problems.push(warning([], `国立国会図書館は、${STAGES[c.stage].list}の記入欄に記入して送るよう求めています。`,
-      `The NDL asks for its own list (${STAGES[c.stage].list}) with the entry columns filled in.`,
-      { ja: 'リストのファイルを candidate_list.file に書けば、該当する行に記入した写しを作ります（元のファイルは変えません）。',
-        en: 'Name the list under candidate_list.file and yoshiki fills a copy of it (the original is never changed).' }));
+    problems.push(m.warning('exclusion-list-not-given', [], { list: STAGES[c.stage].list }));
   const seen = new Map<string, number>();
   c.items.forEach((item, i) => {
     problems.push(...itemProblems(c, item, i, date));
     const key = pidKey(item.pid);
     if (key === null) return;
     if (seen.has(key))
-      problems.push(error(['items', i, 'pid'], `「${item.pid}」は items[${seen.get(key)}] と同じ資料です。`,
-        `"${item.pid}" is the same item as items[${seen.get(key)}].`, { ja: '1件にまとめてください。', en: 'Keep one of them.' }));
+      problems.push(m.error('exclusion-pid-repeated', ['items', i, 'pid'], { pid: item.pid, first: seen.get(key)! }));
     else seen.set(key, i);
   });
 
@@ -62,15 +60,10 @@ function itemProblems(c: ExclusionCase, item: ExclusionItem, i: number, date: st
   const at = (field: string): FieldPath => ['items', i, field];
   const problems: Problem[] = [];
   if (pidKey(item.pid) === null)
-    problems.push(error(at('pid'), `「${item.pid}」は国立国会図書館デジタルコレクションの識別子として読めません。`,
-      `"${item.pid}" is not an NDL Digital Collections identifier.`,
-      { ja: 'リストに載っている形（info:ndljp/pid/1234567 や https://dl.ndl.go.jp/pid/1234567）で書いてください。',
-        en: 'Write it as the list prints it (info:ndljp/pid/1234567 or https://dl.ndl.go.jp/pid/1234567).' }));
+    problems.push(m.error('exclusion-pid-unreadable', at('pid'), { pid: item.pid }));
   for (const [field, owner] of Object.entries(OWN_FIELDS))
     if (item[field as keyof typeof OWN_FIELDS] !== undefined && item.criterion !== owner)
-      problems.push(error(at(field), `${field} は criterion: ${owner} の資料にだけ書けます（この資料は ${item.criterion}）。`,
-        `${field} belongs to criterion: ${owner} (this item is ${item.criterion}).`,
-        { ja: 'criterion を確かめるか、この欄を消してください。', en: 'Check the criterion, or remove the field.' }));
+      problems.push(m.error('exclusion-field-of-other-criterion', at(field), { field, owner, criterion: item.criterion }));
   const role = c.requester.role;
   switch (item.criterion) {
     case 'in-print':
@@ -78,24 +71,18 @@ function itemProblems(c: ExclusionCase, item: ExclusionItem, i: number, date: st
       break;
     case 'managed':
       if (!item.managed_by)
-        problems.push(error(at('managed_by'), '基準2では、著作権を管理している著作権等管理事業者の名称を managed_by に書いてください。',
-          'Criterion 2: name the copyright management business that manages the work under managed_by.'));
+        problems.push(m.error('exclusion-managed-by-missing', at('managed_by')));
       break;
     case 'author-request':
       if (!mayInvoke('author-request', role, date))
-        problems.push(error(['requester', 'role'],
-          `基準3（送信停止の要請）は著作者本人のものです（出版関連団体・出版社経由も可）。${role === 'heir' ? '相続人' : 'この立場'}からは申し出られません。`,
-          `Criterion 3 is the author's own request (passed on by a publisher or publishing association at most); a requester who is ${role === 'heir' ? 'an heir' : `"${role}"`} cannot invoke it.`,
-          { ja: '基準1（流通）か基準2（管理委託）に当たるかを確かめてください。', en: 'See whether criterion 1 (in print) or 2 (managed) applies.' }));
+        problems.push(m.error('exclusion-author-request-not-author', ['requester', 'role'],
+          { who: role === 'heir' ? m.text('exclusion-who-heir') : m.text('exclusion-who-other', { role }) }));
       else if (onAuthorsBehalf(role) && !item.author_request)
-        problems.push(error(at('author_request'), '出版社・団体を経由する基準3の申出では、著作者本人からどのように要請があったか（日付と方法）を author_request に書いてください。',
-          'Criterion 3 through a publisher or association: say under author_request how and when the author asked.',
-          { ja: '例: 2026年10月1日付の著作者からの書面', en: 'For instance: the author\'s letter of 1 October 2026' }));
+        problems.push(m.error('exclusion-author-request-missing', at('author_request')));
       break;
     case 'reserved-category':
       if (!item.category)
-        problems.push(error(at('category'), '送信留保の資料は、その区分（manga・picture-book・commercial-magazine）を category に書いてください。',
-          'A reserved-category item needs its category: manga, picture-book or commercial-magazine.'));
+        problems.push(m.error('exclusion-category-missing', at('category')));
       break;
   }
   return problems;
@@ -109,32 +96,21 @@ function notTheAuthor(c: ExclusionCase, item: ExclusionItem, i: number, listed: 
   const author = item.author ?? listed;
   const same = (a: string, b: string) => a.replace(/[\s　]/g, '') === b.replace(/[\s　]/g, '');
   if (item.criterion !== 'author-request' || c.requester.role !== 'author' || !author || same(author, c.requester.name)) return [];
-  return [warning(['items', i, item.author ? 'author' : 'pid'],
-    `基準3は著作者本人の申出ですが、この資料の著者は「${author}」で、申出者は「${c.requester.name}」です。`,
-    `Criterion 3 is the author's own request, but this item's author is "${author}" and the requester is "${c.requester.name}".`,
-    { ja: '筆名・共著などで同じ方なら、そのことを evidence に書いてください。', en: 'If it is the same person (a pen name, a co-author), say so under evidence.' })];
+  return [m.warning('exclusion-not-the-author', ['items', i, item.author ? 'author' : 'pid'], { author, requester: c.requester.name })];
 }
 
 function reissueProblems(item: ExclusionItem, at: (f: string) => FieldPath, date: string): Problem[] {
   if (!item.reissue_on) {
-    return item.evidence ? [] : [warning(at('evidence'),
-      '流通していることが分かる情報（ISBN、販売ページの URL、オンデマンド版・電子書籍の情報）を evidence に書くと、確認が早く確実になります。',
-      'Say under evidence where it is on the market (ISBN, a shop page, the print-on-demand or e-book edition): the NDL confirms it.')];
+    return item.evidence ? [] : [m.warning('exclusion-in-print-evidence-missing', at('evidence'))];
   }
   const { timing, windowEnd, earliest } = reissueTiming(date, item.reissue_on);
   const problems: Problem[] = [];
   if (!item.evidence)
-    problems.push(error(at('evidence'), '再販等の予定は公開情報で確認されます。告知している場所（出版社のウェブサイトの URL など）を evidence に書いてください。',
-      'A planned reissue is confirmed from public information: say under evidence where it is announced (the publisher\'s web page, for instance).'));
+    problems.push(m.error('exclusion-reissue-evidence-missing', at('evidence')));
   if (timing === 'too-far')
-    problems.push(error(at('reissue_on'),
-      `再販予定日（${item.reissue_on}）が申出日から約3か月（${windowEnd}まで）を超えています。基準1は、おおむね3か月以内に流通する予定のものに限られます。`,
-      `The reissue (${item.reissue_on}) is more than about three months after the request (after ${windowEnd}); criterion 1 covers reissues due within about three months.`,
-      { ja: `${earliest}以降に申し出るか、発行後に事後除外（通年受付）で申し出てください。`,
-        en: `Ask from ${earliest} on, or after it is out, through the post-transmission procedure (accepted all year).` }));
+    problems.push(m.error('exclusion-reissue-too-far', at('reissue_on'), { reissue_on: item.reissue_on, window_end: windowEnd, earliest }));
   if (timing === 'past')
-    problems.push(warning(at('reissue_on'), `再販予定日（${item.reissue_on}）は申出日以前です。すでに流通しているなら、販売している場所を evidence に書き、reissue_on は消してください。`,
-      `The reissue date (${item.reissue_on}) is not after the request: if it is on sale now, say where under evidence and drop reissue_on.`));
+    problems.push(m.warning('exclusion-reissue-past', at('reissue_on'), { reissue_on: item.reissue_on }));
   return problems;
 }
 

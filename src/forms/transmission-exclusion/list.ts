@@ -5,10 +5,13 @@
  */
 import { closest } from 'fastest-levenshtein';
 import iconv from 'iconv-lite';
-import { error, warning, type FieldPath, type Problem } from '../../base/problem.js';
+import type { FieldPath, Problem } from '../../base/problem.js';
 import type { SheetFile, SheetRow } from '../../input/sheet.js';
 import { pidKey } from '../../law/rules/transmission.js';
+import { messages } from '../kit/messages.js';
 import type { ExclusionCase, ListColumn } from './schema.js';
+
+const m = messages('transmission-exclusion');
 
 /** What goes into the entry columns for one item. */
 export type Entry = Record<Exclude<ListColumn, 'identifier'>, string>;
@@ -80,10 +83,8 @@ export function fillList(c: ExclusionCase, sheet: SheetFile, entries: Entry[]): 
   }
   if (problems.length) return { ...empty, problems };
   if (missing.length)
-    problems.push(warning(['candidate_list', 'file'],
-      `リストに${missing.map((k) => `「${COLUMN_JA[k]}」`).join('')}の列が見つからないため、その内容はリストには書かず、別に作る一覧表とメールにだけ書きます。`,
-      `The list has no column for ${missing.join(', ')}: that is written only in the separate table and the e-mail, not in the list.`,
-      { ja: '列の見出しが違うだけなら candidate_list.columns で見出しを指定してください。', en: 'If the heading is only worded differently, name it under candidate_list.columns.' }));
+    problems.push(m.warning('exclusion-list-columns-missing', ['candidate_list', 'file'],
+      { columns: { ja: missing.map((k) => COLUMN_JA[k]).join('」「'), en: missing.join(', ') } }));
 
   const rowsById = new Map<string, SheetRow[]>();
   let listed = 0;
@@ -112,8 +113,9 @@ export function fillList(c: ExclusionCase, sheet: SheetFile, entries: Entry[]): 
     }
     matched++;
     if (rows.length > 1)
-      problems.push(warning(where, `「${item.pid}」はリストに${rows.length}行あります（${rows.map((r) => r.line).join('、')}行目）。すべての行に記入します。`,
-        `"${item.pid}" is on ${rows.length} rows of the list (${rows.map((r) => r.line).join(', ')}); all of them are filled.`));
+      problems.push(m.warning('exclusion-list-rows-repeated', where, {
+        pid: item.pid, count: rows.length, lines: { ja: rows.map((r) => r.line).join('、'), en: rows.map((r) => r.line).join(', ') },
+      }));
     for (const row of rows)
       for (const key of ENTRY_COLUMNS) {
         const column = columns[key];
@@ -131,39 +133,25 @@ export function fillList(c: ExclusionCase, sheet: SheetFile, entries: Entry[]): 
 
 function noIdentifierColumn(sheet: SheetFile, path: FieldPath, name: string | undefined): Problem {
   const first = sheet.rows[0]?.cells.filter(Boolean).join('」「') ?? '';
-  return error(path,
-    name ? `リスト「${sheet.name}」の最初の${HEADING_SEARCH_ROWS}行に「${name}」という見出しがありません。`
-      : `リスト「${sheet.name}」に識別子（PID）の列が見つかりません。`,
-    name ? `The first ${HEADING_SEARCH_ROWS} rows of the list "${sheet.name}" have no heading "${name}".`
-      : `The list "${sheet.name}" has no identifier (PID) column.`,
-    { ja: `識別子の列の見出しを candidate_list.columns.identifier に書いてください（1行目: 「${first}」）。`,
-      en: `Name the identifier column's heading under candidate_list.columns.identifier (row 1: "${first}").` });
+  if (name) return m.error('exclusion-list-heading-not-found', path, { sheet: sheet.name, rows: HEADING_SEARCH_ROWS, name, first });
+  return m.error('exclusion-list-identifier-not-found', path, { sheet: sheet.name, first });
 }
 
 function noColumn(sheet: SheetFile, heading: SheetRow, key: EntryColumn, path: FieldPath, name: string | undefined): Problem {
   const headings = heading.cells.filter(Boolean);
   const guess = headings.length ? closest(name ?? COLUMN_JA[key], headings) : '';
-  return error(path,
-    `リスト「${sheet.name}」（${heading.line}行目の見出し）に${name ? `「${name}」` : `${COLUMN_JA[key]}の記入欄`}の列がありません。`,
-    `The list "${sheet.name}" (headings on row ${heading.line}) has no ${name ? `column "${name}"` : `column to enter the ${key}`}.`,
-    { ja: `見出し: 「${headings.join('」「')}」。記入欄の見出しを candidate_list.columns.${key} に書いてください（「${guess}」ではありませんか）。`,
-      en: `Headings: "${headings.join('", "')}". Name the entry column under candidate_list.columns.${key} (did you mean "${guess}"?).` });
+  const common = { sheet: sheet.name, line: heading.line, key, guess, headings: { ja: headings.join('」「'), en: headings.join('", "') } };
+  if (name) return m.error('exclusion-list-named-column-missing', path, { ...common, name });
+  return m.error('exclusion-list-entry-column-missing', path, { ...common, column: { ja: COLUMN_JA[key], en: key } });
 }
 
 function notListed(sheet: SheetFile, pid: string, path: FieldPath, stage: ExclusionCase['stage']): Problem {
-  const other = stage === 'pre' ? { ja: '事後除外（送信資料リスト）', en: 'post (the list of items already transmitted)' }
-    : { ja: '事前除外（送信候補資料リスト）', en: 'pre (the candidate list)' };
-  return warning(path, `「${pid}」はリスト「${sheet.name}」に見つかりません。この資料はリストに記入されません。`,
-    `"${pid}" is not in the list "${sheet.name}": it is not entered in the list.`,
-    { ja: `識別子を確かめてください。別のリストの資料なら stage を ${other.ja} にして別に申し出てください。`,
-      en: `Check the identifier. If the item is on the other list, make a separate request with stage: ${other.en}.` });
+  const other = m.text(stage === 'pre' ? 'exclusion-stage-post' : 'exclusion-stage-pre');
+  return m.warning('exclusion-list-item-not-listed', path, { pid, sheet: sheet.name, other });
 }
 
 function alreadyFilled(sheet: SheetFile, row: SheetRow, heading: string | undefined, before: string, value: string, path: FieldPath): Problem {
-  return error(path,
-    `リスト「${sheet.name}」の${row.line}行目の「${heading ?? ''}」にはすでに「${before}」と書かれています（書こうとした内容:「${value}」）。上書きはしません。`,
-    `Row ${row.line} of the list "${sheet.name}" already has "${before}" under "${heading ?? ''}" (yoshiki would write "${value}"); it is never overwritten.`,
-    { ja: 'リストのその欄を空にするか、ケースの内容をリストに合わせてください。', en: 'Empty that cell of the list, or make the case agree with it.' });
+  return m.error('exclusion-list-cell-filled', path, { sheet: sheet.name, line: row.line, heading: heading ?? '', before, value });
 }
 
 /** Characters Shift_JIS (CP932) has no code for: a CSV list in it cannot hold them. */
@@ -172,9 +160,5 @@ function notInShiftJis(text: string): string[] {
 }
 
 function notWritable(sheet: SheetFile, chars: string[], path: FieldPath): Problem {
-  const list = chars.map((ch) => `「${ch}」`).join('');
-  return error(path, `リスト「${sheet.name}」は Shift_JIS の CSV なので、${list}を書き込めません。`,
-    `The list "${sheet.name}" is a Shift_JIS CSV, which cannot hold ${chars.join(' ')}.`,
-    { ja: 'その文字を Shift_JIS にある字に置き換えるか、リストを Excel ブック（.xlsx）か UTF-8 の CSV で保存し直してください。',
-      en: 'Replace the character, or save the list again as an Excel workbook (.xlsx) or as UTF-8 CSV.' });
+  return m.error('exclusion-list-not-shift-jis', path, { sheet: sheet.name, chars: { ja: chars.join('」「'), en: chars.join(' ') } });
 }

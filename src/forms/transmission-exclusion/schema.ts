@@ -4,8 +4,11 @@
  * services. Every field of spec/cases/transmission-exclusion.yaml is accepted.
  */
 import { z } from 'zod';
-import { doc, fontFiles, isoDate, postalCode, say, text } from '../../input/fields.js';
+import { doc, fontFiles, isoDate, postalCode, text } from '../../input/fields.js';
 import { RESERVED_CATEGORY_KEYS } from '../../law/data/transmission.js';
+import { messages } from '../kit/messages.js';
+
+const m = messages('transmission-exclusion');
 
 const requester = z.strictObject({
   role: z.enum(['author', 'publisher', 'heir', 'association', 'other']).describe(doc(
@@ -57,7 +60,7 @@ export const exclusionSchema = z.strictObject({
   date: isoDate().optional().describe(doc('申出日（省略すると今日）', 'Date of the request (today when omitted)')),
   stage: z.enum(['pre', 'post']).describe(doc('事前除外（pre）か事後除外（post）か', 'Before the titles are transmitted (pre) or after (post)')),
   requester: requester.describe(doc('申出者', 'Who asks')),
-  items: z.array(item).min(1, say('除外を申し出る資料を1件以上書いてください。', 'List at least one item to exclude.'))
+  items: z.array(item).min(1, m.say('exclusion-items-none'))
     .describe(doc('除外を申し出る資料', 'The items to exclude')),
   candidate_list: candidateList.optional().describe(doc('記入するNDLのリスト（送信候補資料リスト）', "The NDL's own list to fill in")),
 });
