@@ -90,7 +90,7 @@ describe('yoshiki render <folder>', () => {
   }, 120_000);
 
   it('--jobs 1 and the default give the same bytes', async () => {
-    const dir = caseFolder(6);
+    const dir = caseFolder(4);
     const base = tempDir('batch-out-');
     expect((await cli('render', dir, '-o', join(base, 'one'), '--jobs', '1')).status).toBe(0);
     expect((await cli('render', dir, '-o', join(base, 'all'))).status).toBe(0);
@@ -119,10 +119,10 @@ describe('yoshiki render <folder>', () => {
   });
 
   it('killed mid-run, leaves each document complete or absent; the next run clears the temporary files', async () => {
-    // 20 cases: the kill lands after 8 reports, and with 2 workers at most a few more finish before
+    // 14 cases: the kill lands after 5 reports, and with 2 workers at most a few more finish before
     // it, so most are still undone. What the killed run left is judged against the full run after
     // it (the output is reproducible), so the folder is rendered twice, not three times.
-    const dir = caseFolder(20);
+    const dir = caseFolder(14);
     const input = tree(dir);
     const out = join(tempDir('batch-kill-'), 'killed');
     // Killed for real: a process of its own, since SIGKILL would take the test runner with it.
@@ -131,7 +131,7 @@ describe('yoshiki render <folder>', () => {
       let lines = 0;
       child.stdout.on('data', (chunk: Buffer) => {
         lines += chunk.toString().split('\n').filter((l) => /^\[/.test(l)).length;
-        if (lines >= 8 && !child.killed) child.kill('SIGKILL');
+        if (lines >= 5 && !child.killed) child.kill('SIGKILL');
       });
       child.on('exit', () => done());
     });

@@ -25,11 +25,15 @@ describe('bin/yoshiki.js in a process of its own', () => {
     // A module hook that reports every module node resolves whose URL names fontkit.
     const hook = join(tempDir('cli-hook-'), 'trace.mjs');
     writeFileSync(hook, `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(\`export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes('fontkit')) process.stderr.write('LOADED ' + r.url + '\\\\n'); return r; }\`));\n`);
-    for (const args of [['--help'], ['forms'], ['new', 'ruling'], ['schema', 'ruling']]) {
-      const r = spawnSync(process.execPath, ['--import', hook, bin, ...args], { encoding: 'utf8' });
-      expect(r.status, args.join(' ')).toBe(0);
-      expect(r.stderr, args.join(' ')).not.toContain('LOADED');
-    }
+    // The four commands in one process (one node start, not four), each as the CLI runs it.
+    const main = new URL('../../dist/app/cli/main.js', import.meta.url).href;
+    const driver = join(tempDir('cli-driver-'), 'four.mjs');
+    writeFileSync(driver, `const { main } = await import(${JSON.stringify(main)});\nconst io = { stdout: { write() { return true; } }, stderr: process.stderr };\n`
+      + `for (const args of [['--help'], ['forms'], ['new', 'ruling'], ['schema', 'ruling']]) {\n`
+      + `  const status = await main(args, io);\n  process.stderr.write(args.join(' ') + ' exit ' + status + '\\n');\n}\n`);
+    const r = spawnSync(process.execPath, ['--import', hook, driver], { encoding: 'utf8' });
+    expect(r.stderr.match(/exit 0/g)).toHaveLength(4);
+    expect(r.stderr).not.toContain('LOADED');
     // The hook does see fontkit when a case is checked: the test above could fail.
     const checked = spawnSync(process.execPath, ['--import', hook, bin, 'check', join(FIXTURES, 'deposit-compensation.yaml')], { encoding: 'utf8' });
     expect(checked.stderr).toContain('LOADED');
