@@ -54,17 +54,26 @@ export function useNativeDeflate(pdf: PDFDocument, deflate: (data: Uint8Array) =
 }
 
 /**
- * pdf-lib 1.17.1, font.embedder.glyphs: the text a glyph stands for in the PDF's ToUnicode map (what
- * copying and searching give) comes from the glyph object fontkit made first for that glyph — and
- * the parsed font is shared by every document of a process. 〜 (U+301C) and ～ (U+FF5E) share a glyph
- * in IPAex Mincho: a document that drew only 〜 read back ～ when an earlier document had drawn ～.
- * Each document's subset records its own text for each glyph instead.
+ * pdf-lib 1.17.1, font.embedder (subset, glyphs, glyphIdMap, glyphCache): puts one glyph, shaped by
+ * the layout, into a document's font subset and returns its id there, as pdf-lib's own encodeText
+ * would after shaping the text itself — so the PDF draws exactly the glyphs the layout measured.
+ * `text` is what the glyph stands for in the PDF's ToUnicode map (what copying and searching give):
+ * recorded per document, since the parsed font, and fontkit's glyph objects with the text they were
+ * first made for, are shared by every document of a process (〜 and ～ share a glyph in IPAex Mincho).
  */
-export function setGlyphText(font: PDFFont, subsetId: number, text: string): void {
-  const embedder = (font as unknown as { embedder: { glyphs: object[] } }).embedder;
-  const glyph = embedder.glyphs[subsetId - 1];
-  if (!glyph) throw new Error('pdf-lib no longer keeps the subset glyphs where yoshiki sets their text');
+export function includeGlyph(font: PDFFont, glyphId: number, text: string): number {
+  type Glyph = { id: number; codePoints: number[] };
+  const embedder = (font as unknown as { embedder: {
+    font: { getGlyph(id: number): Glyph }; subset: { includeGlyph(g: Glyph): number }; glyphs: Glyph[];
+    glyphIdMap: Map<number, number>; glyphCache: { invalidate(): void };
+  } }).embedder;
+  if (!embedder?.subset || !embedder.glyphIdMap) throw new Error('pdf-lib no longer keeps its font subset where yoshiki adds glyphs');
+  const glyph = embedder.font.getGlyph(glyphId);
+  const subsetId = embedder.subset.includeGlyph(glyph);
   embedder.glyphs[subsetId - 1] = Object.create(glyph, { codePoints: { value: Array.from(text, (c) => c.codePointAt(0)!) } });
+  embedder.glyphIdMap.set(glyph.id, subsetId);
+  embedder.glyphCache.invalidate();
+  return subsetId;
 }
 
 /** zod 4.6.7, schema._zod.def: what a schema is made of, read to suggest field names and allowed values. */

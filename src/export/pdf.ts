@@ -1,14 +1,14 @@
 /**
- * PDF renderer. Draws the layout's operations with pdf-lib, but writes each page's content stream
- * itself: each grapheme is encoded through the font once per document (which also registers its
- * glyph in the subset) and a page is one string, so the cost does not grow with drawText calls.
+ * PDF writer. Writes the layout's operations with pdf-lib, each page's content stream as one string:
+ * each grapheme is drawn with the glyphs the layout measured it by (Typeface.shape), put into the
+ * font subset once per document, so the cost does not grow with drawText calls.
  */
 import { deflateSync } from 'node:zlib';
-import { setGlyphText, useNativeDeflate } from '../base/patches.js';
+import { includeGlyph, useNativeDeflate } from '../base/patches.js';
 import { PDFDocument, PDFName, type PDFFont, type PDFImage, type PDFRef } from 'pdf-lib';
 import type { DocumentModel, Image } from '../model/document.js';
 import { eachGrapheme } from '../typeset/kinsoku.js';
-import type { FontBook } from '../typeset/fonts.js';
+import type { FontBook, Typeface } from '../typeset/fonts.js';
 import { layoutDocument, type PagePlan } from '../layout/layout.js';
 import { FIXED_DATE } from './zip.js';
 
@@ -33,7 +33,7 @@ export async function writePdf(pages: PagePlan[], title: string, book: FontBook,
   pdf.setCreationDate(FIXED_DATE);
   pdf.setModificationDate(FIXED_DATE);
   pdf.setLanguage('ja-JP');
-  const encoders = new Map([...embedded].map(([face, font]) => [face, glyphEncoder(font, pages, face)]));
+  const encoders = new Map([...embedded].map(([face, font]) => [face, glyphEncoder(font, faces[face])]));
   const images = new Map<Image, PDFImage>();
   for (const plan of pages) {
     const page = pdf.addPage([plan.width, plan.height]);
@@ -60,37 +60,20 @@ export async function writePdf(pages: PagePlan[], title: string, book: FontBook,
 
 
 /**
- * Each grapheme's glyph code, looked up once per document. The graphemes of all pages are shaped in
- * one call first: fontkit's per-call setup dominates, so 300 characters at once cost what 20 cost
- * one by one. A run whose glyphs do not match its characters one to one (a ligature, a kanji with
- * its variation selector) is looked up one grapheme at a time instead.
+ * Each grapheme's glyph codes in the document's subset of one face: the glyphs the layout measured
+ * (Typeface.shape), put into the subset once per document, each with the text it stands for in the
+ * PDF's ToUnicode map.
  */
-function glyphEncoder(font: PDFFont, pages: PagePlan[], face: number): (text: string) => string {
+function glyphEncoder(font: PDFFont, face: Typeface): (text: string) => string {
   const memo = new Map<string, string>();
-  const single: string[] = [];
-  const seen = new Set<string>();
-  for (const plan of pages)
-    for (const op of plan.ops)
-      if (op.op === 'text' && (op.font ?? 0) === face)
-        eachGrapheme(op.text, (g) => {
-          if (seen.has(g)) return;
-          seen.add(g);
-          if (g.length === 1 || (g.length === 2 && g.codePointAt(0)! > 0xffff)) single.push(g);
-        });
-  const hex = single.length ? font.encodeText(single.join('')).toString().slice(1, -1) : '';
-  if (hex.length === single.length * 4)
-    single.forEach((g, i) => {
-      const h = hex.slice(i * 4, i * 4 + 4);
-      memo.set(g, h);
-      setGlyphText(font, parseInt(h, 16), g);
-    });
+  const hex4 = (n: number) => n.toString(16).padStart(4, '0');
   return (text) => {
     let out = '';
     eachGrapheme(text, (g) => {
       let h = memo.get(g);
       if (h === undefined) {
-        h = font.encodeText(g).toString().slice(1, -1); // "<0a1b>" → "0a1b"
-        if (h.length === 4) setGlyphText(font, parseInt(h, 16), g);
+        const shaped = face.shape(g);
+        h = shaped.glyphs.map((id, i) => hex4(includeGlyph(font, id, shaped.texts[i]))).join('');
         memo.set(g, h);
       }
       out += h;

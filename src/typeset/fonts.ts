@@ -19,10 +19,17 @@ const PRIMARY = fileURLToPath(new URL('../../fonts/ipaexm.ttf', import.meta.url)
 const needsNoGlyph = (code: number) =>
   code === 10 || code === 13 || code === 9 || code === 0x200d || (code >= 0xfe00 && code <= 0xfe0f) || (code >= 0xe0100 && code <= 0xe01ef);
 
+/** A grapheme cluster as a font draws it: its glyph ids, the text each stands for, its advance at 1 pt. */
+export interface Shaped {
+  glyphs: number[];
+  texts: string[];
+  advance: number;
+}
+
 /** One font file: its bytes, the parsed font, and what has been asked of it. */
 export class Typeface {
   readonly font: Font;
-  private readonly widths = new Map<string, number>();
+  private readonly shapes = new Map<string, Shaped>();
   /** 0: not asked yet, 1: has a glyph, 2: lacks it — per BMP code unit (a cmap lookup is slow). */
   private readonly bmp = new Uint8Array(0x10000);
   private readonly astral = new Map<number, boolean>();
@@ -49,17 +56,34 @@ export class Typeface {
     return ok;
   }
 
-  /** Advance width of a grapheme cluster at 1 pt. */
+  /** Advance width of a grapheme cluster at 1 pt: the width of the glyphs `shape` gives it. */
   advance(grapheme: string): number {
-    let w = this.widths.get(grapheme);
-    if (w === undefined) {
+    return this.shape(grapheme).advance;
+  }
+
+  /**
+   * The glyphs that draw a grapheme cluster and their advance at 1 pt, shaped once. The layout
+   * measures with them and the PDF writer draws them (src/export/pdf.ts), so what is measured is
+   * what is drawn. One code point needs no shaping (the slow part of fontkit); a cluster (kanji +
+   * variation selector, kana + combining mark) does.
+   */
+  shape(grapheme: string): Shaped {
+    let shaped = this.shapes.get(grapheme);
+    if (shaped === undefined) {
       const f = this.font;
-      // One code point needs no shaping (the slow part of fontkit); a cluster (kanji + IVS) does.
       const single = grapheme.length === 1 || (grapheme.length === 2 && grapheme.codePointAt(0)! > 0xffff);
-      w = (single ? f.glyphForCodePoint(grapheme.codePointAt(0)!).advanceWidth : f.layout(grapheme).advanceWidth) / f.unitsPerEm;
-      this.widths.set(grapheme, w);
+      if (single) {
+        const glyph = f.glyphForCodePoint(grapheme.codePointAt(0)!);
+        shaped = { glyphs: [glyph.id], texts: [grapheme], advance: glyph.advanceWidth / f.unitsPerEm };
+      } else {
+        const run = f.layout(grapheme);
+        // Each glyph stands for the characters fontkit mapped to it (e, then its combining accent).
+        shaped = { glyphs: run.glyphs.map((g) => g.id), texts: run.glyphs.map((g) => String.fromCodePoint(...g.codePoints)),
+          advance: run.advanceWidth / f.unitsPerEm };
+      }
+      this.shapes.set(grapheme, shaped);
     }
-    return w;
+    return shaped;
   }
 }
 
