@@ -24,7 +24,17 @@ export const RULING_CASES = ['ruling-reprint', 'ruling-ringtone', 'ruling-drama-
 export const tempDir = (prefix = 'yoshiki-') => mkdtempSync(join(tmpdir(), prefix));
 
 /** Renders a fixture through the real pipeline; returns the written paths by extension. */
-export async function renderFixture(name: string, outDir = tempDir()) {
+export function renderFixture(name: string, outDir?: string): ReturnType<typeof renderFixtureInto> {
+  if (outDir) return renderFixtureInto(name, outDir);
+  // Test files share a worker's modules (vitest.config.ts): a fixture several files read is rendered
+  // once per worker. The files are only read; a test that changes them passes its own folder.
+  let rendered = renderedFixtures.get(name);
+  if (!rendered) renderedFixtures.set(name, (rendered = renderFixtureInto(name, tempDir())));
+  return rendered;
+}
+const renderedFixtures = new Map<string, ReturnType<typeof renderFixtureInto>>();
+
+async function renderFixtureInto(name: string, outDir: string) {
   const checked = await checkCase(join(FIXTURES, `${name}.yaml`), '2026-11-21');
   if (!checked.ok) throw new Error(`${name} did not check: ${JSON.stringify(checked.problems)}`);
   const files = await renderCase(checked, outDir, ['pdf', 'docx', 'csv', 'xlsx', 'txt']);
