@@ -31,7 +31,7 @@ export function checkBlockTemplate(source: string, file: string): string {
   return source.split('\n').map((raw, i) => {
     const fail = (why: string) => new TemplateError(`${file}:${i + 1}: ${why}: ${raw.trim()}`);
     // What the line is, with Handlebars expressions, comments and block helpers taken out.
-    const line = raw.replace(/{{!--[\s\S]*?--}}|{{![^}]*}}/g, '').replace(/{{[#/^][^}]*}}|{{else}}/g, '').trim();
+    const line = raw.replace(/{{!--[\s\S]*?--}}|{{![^}]*}}/g, '').replace(/{{[#/^][^}]*}}|{{else\b[^}]*}}/g, '').trim();
     if (line === '') return raw;
     if (line.startsWith('@')) {
       const [kind, path, ...rest] = line.slice(1).split(/\s+/);
