@@ -1,12 +1,12 @@
 /**
  * The built command as users run it: bin/yoshiki.js over dist/ in a process of its own, for the exit
- * status a shell sees; and a folder of cases, which renders in worker threads that load dist/.
+ * status a shell sees, how it starts (no fontkit for commands that typeset nothing) and how it stops.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, tempDir, yoshiki } from '../helpers.js';
+import { FIXTURES, tempDir, yoshiki } from '../helpers.js';
 
 const noStackTrace = (out: string) => expect(out).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
@@ -45,23 +45,5 @@ describe('bin/yoshiki.js in a process of its own', () => {
     expect(piped.stdout).toMatch(/^ruling\t/);
     expect(piped.stderr).toBe('');
     noStackTrace(piped.stderr);
-  });
-});
-
-describe('yoshiki render <folder>', () => {
-  it('renders a directory; a bad case is reported, writes nothing, and does not stop the others', async () => {
-    const dir = tempDir();
-    for (const f of ['ruling-reprint.yaml', 'ruling-ringtone.yaml']) copyFileSync(join(FIXTURES, f), join(dir, f));
-    writeFileSync(join(dir, 'a-broken.yaml'), 'form: ruling\napplicant: [\n');
-    const out = join(dir, 'out');
-    const res = await cli('render', dir, '-o', out);
-    expect(res.status).toBe(1);
-    expect(res.stdout).toContain('a-broken.yaml:');
-    noStackTrace(res.stdout + res.stderr);
-    const submission = ['advertisement.docx', 'advertisement.txt', 'application.docx', 'application.pdf', 'copy-notice.txt',
-      'evidence.csv', 'evidence.docx', 'evidence.pdf'];
-    expect(readdirSync(join(out, 'ruling-reprint')).sort()).toEqual(submission);
-    expect(readdirSync(join(out, 'ruling-ringtone')).sort()).toEqual(submission);
-    expect(existsSync(join(out, 'a-broken'))).toBe(false);
   });
 });
