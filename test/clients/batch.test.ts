@@ -124,10 +124,10 @@ describe('yoshiki render <folder>', () => {
   });
 
   it('killed mid-run, leaves each document complete or absent; the next run clears the temporary files', async () => {
-    // 14 cases: the kill lands after 5 reports, and with 2 workers at most a few more finish before
+    // 10 cases: the kill lands after 4 reports, and with 2 workers at most a few more finish before
     // it, so most are still undone. What the killed run left is judged against the full run after
     // it (the output is reproducible), so the folder is rendered twice, not three times.
-    const dir = caseFolder(14);
+    const dir = caseFolder(10);
     const input = tree(dir);
     const out = join(tempDir('batch-kill-'), 'killed');
     // Killed for real: a process of its own, since SIGKILL would take the test runner with it.
@@ -136,7 +136,7 @@ describe('yoshiki render <folder>', () => {
       let lines = 0;
       child.stdout.on('data', (chunk: Buffer) => {
         lines += chunk.toString().split('\n').filter((l) => /^\[/.test(l)).length;
-        if (lines >= 5 && !child.killed) child.kill('SIGKILL');
+        if (lines >= 4 && !child.killed) child.kill('SIGKILL');
       });
       child.on('exit', () => done());
     });
