@@ -12,12 +12,18 @@ import type { FilledSheet } from '../model/document.js';
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
-export function fillSheetXml(filled: FilledSheet): Uint8Array {
+/**
+ * The workbook with the cells filled, or null when its sheet is not written the way this edits (a
+ * namespace prefix on the elements, a cell without its address): the caller then rewrites it whole.
+ */
+export function fillSheetXml(filled: FilledSheet): Uint8Array | null {
   const files = unzipSync(filled.source.bytes);
   const path = sheetPath(files, filled.source.sheet);
+  const xml = decoder.decode(files[path]);
+  if (!/<sheetData[\s>]/.test(xml) || /<c(?![^>]*\br=")[\s>/]/.test(xml)) return null;
   const byRow = new Map<number, FilledSheet['edits']>();
   for (const e of filled.edits) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
-  files[path] = encoder.encode(fillRows(decoder.decode(files[path]), byRow));
+  files[path] = encoder.encode(fillRows(xml, byRow));
   return zipSync(files, { level: 6 });
 }
 

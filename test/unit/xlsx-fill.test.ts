@@ -4,9 +4,10 @@
  * other part of the workbook is the same, byte for byte, once unzipped.
  */
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { fillSheetXml } from '../../src/export/xlsx-fill.js';
+import { fillXlsx } from '../../src/export/xlsx.js';
 
 async function workbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -45,5 +46,18 @@ describe('filling cells of a workbook in place', () => {
     expect(Object.keys(after)).toEqual(Object.keys(before));
     const changed = Object.keys(before).filter((k) => !Buffer.from(before[k]).equals(Buffer.from(after[k])));
     expect(changed).toEqual(['xl/worksheets/sheet1.xml']);
+  });
+
+  it('a sheet written another way (an address in single quotes) is rewritten whole instead, the cells still filled', async () => {
+    const files = unzipSync(await workbook());
+    const sheet = new TextDecoder().decode(files['xl/worksheets/sheet1.xml']).replace(/<c r="A5"/, "<c r='A5'");
+    files['xl/worksheets/sheet1.xml'] = new TextEncoder().encode(sheet);
+    const filled = { kind: 'filledSheet' as const, name: 'l', title: 'l', format: 'xlsx' as const,
+      source: { bytes: zipSync(files), sheet: '一覧' }, edits: [{ row: 2, column: 3, value: '1' }] };
+    expect(fillSheetXml(filled)).toBeNull();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await fillXlsx(filled)) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('一覧')!.getCell('C2').text).toBe('1');
+    expect(wb.getWorksheet('記入方法')!.getCell('A1').text).toBe('説明');
   });
 });
