@@ -170,8 +170,11 @@ function fontFilesOf(value: { fonts?: string[] }, caseDir: string, fromCommandLi
   return { files, problems };
 }
 
-const withFonts = (outputs: Output[], fonts: string[]) =>
-  (fonts.length ? outputs.map((o) => (o.kind === 'filledSheet' ? o : { ...o, fonts })) : outputs);
+/** The fallback fonts, set on the composed objects like the language (a copy would compose lazy blocks now). */
+function withFonts(outputs: Output[], fonts: string[]): Output[] {
+  if (fonts.length) for (const o of outputs) if (o.kind !== 'filledSheet') o.fonts = fonts;
+  return outputs;
+}
 
 /** The papers are in their form's language. Set on the composed objects, not copies: a copy would compose lazy blocks now. */
 function inLanguage(outputs: Output[], language: 'ja' | 'en' | undefined): Output[] {
