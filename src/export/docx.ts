@@ -1,6 +1,6 @@
 /**
  * DOCX renderer: the same blocks as the PDF, as an editable Word document. Facts learnt the hard
- * way (design.md): all four font slots and the East Asian language must be set, header rows repeat
+ * way (README, How it is built): all four font slots and the East Asian language must be set, header rows repeat
  * with tableHeader, and a stamp box is a fixed-height table cell (a framed paragraph next to a
  * floating table is dropped by LibreOffice). The document carries the subset of IPAex Mincho it
  * uses (docx-font.ts), so a PC without the font shows the same glyphs.

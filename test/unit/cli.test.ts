@@ -1,5 +1,5 @@
 /**
- * The command line as users and scripts rely on it (design.md): exit status, JSON facts, batch rules.
+ * The command line as users and scripts rely on it (README, Commands): exit status, JSON facts, batch rules.
  * Run in-process (cli); test/clients/cli.test.ts runs the built command as a process.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';

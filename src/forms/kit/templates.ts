@@ -15,7 +15,7 @@ import { checkBlockTemplate, escapeContext, parseMarkup } from './markup.js';
 /** The templates/ folder of the project. */
 export const TEMPLATES_ROOT = new URL('../../../templates/', import.meta.url);
 
-/** Japanese paperwork's page: A4 portrait, margins of about 20–22 mm (forms.md, common conventions). */
+/** Japanese paperwork's page: A4 portrait, margins of about 20–22 mm, as Japanese official forms are commonly set. */
 export const portraitPage = (): PageSetup => ({ size: 'A4', orientation: 'portrait', marginsMm: [20, 22, 20, 22] });
 
 /** The templates of a session: each file read and compiled once, each folder's partials registered once. */

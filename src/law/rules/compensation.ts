@@ -1,5 +1,5 @@
 /**
- * 補償金の額 (item 5): the seven formulas of forms.md, in exact rational arithmetic.
+ * 補償金の額 (item 5): the seven formulas of seed 004's worked examples (README: Where the rules come from), in exact rational arithmetic.
  * An amount is rounded down to the yen once, at the end (円未満切捨て).
  */
 import Fraction from 'fraction.js';
