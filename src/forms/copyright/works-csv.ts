@@ -96,7 +96,7 @@ export function worksFromCsv(table: CsvTable, subject: string): CsvWorks {
   const text: Record<string, unknown>[] = [];
   if (problems.length) return { works, text: { works: text }, problems, spot };
 
-  table.records.forEach((record, i) => {
+  table.records.forEach((record) => {
     const raw: Record<string, unknown> = {};
     const evidence: Record<string, string> = {};
     keys.forEach((key, c) => {

@@ -31,14 +31,14 @@ function applicationContext(c: RulingInput, d: RulingDerived, terms: Terms, reco
     work: several ? null : workLine(c.works[0], terms),
     worksList: several ? worksTable(c.works, c.subject, terms) : null,
     uses: usesItem(c.uses, d.compensation),
-    dd: diligence(c, d, terms, records),
+    dd: diligence(c, terms, records),
     item7: d.depositExempt ? '有り' : '無し',
     item8: c.in_application_use ? '有り' : '無し',
   };
 }
 
 /** Item 6: only the measures taken, under ア・イ・ウ, from the case's records or each work's evidence. */
-function diligence(c: RulingInput, d: RulingDerived, terms: Terms, r: DiligenceRecords) {
+function diligence(c: RulingInput, terms: Terms, r: DiligenceRecords) {
   const several = c.works.length > 1;
   // With one work its own evidence text stands in the application; with several it is in the table.
   const evidenceOf = (key: keyof NonNullable<RulingWork['evidence']>) => {
