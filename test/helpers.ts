@@ -21,7 +21,11 @@ export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 export const FONTS = new FontBook();
 export const RULING_CASES = ['ruling-reprint', 'ruling-ringtone', 'ruling-drama-dvd', 'ruling-previously-ruled', 'ruling-anthology'];
 
-export const tempDir = (prefix = 'yoshiki-') => mkdtempSync(join(tmpdir(), prefix));
+/**
+ * A fresh folder inside this run's own temporary folder (test/temp-root.ts makes it and removes it
+ * when the run ends), so a run leaves nothing behind: before it did, runs left gigabytes in /tmp.
+ */
+export const tempDir = (prefix = 'yoshiki-') => mkdtempSync(join(process.env.YOSHIKI_TEST_TMP ?? tmpdir(), prefix));
 
 /** Renders a fixture through the real pipeline; returns the written paths by extension. */
 export function renderFixture(name: string, outDir?: string): ReturnType<typeof renderFixtureInto> {
@@ -34,10 +38,13 @@ export function renderFixture(name: string, outDir?: string): ReturnType<typeof 
 }
 const renderedFixtures = new Map<string, ReturnType<typeof renderFixtureInto>>();
 
+/** renderFixture writes every document in each of these. */
+export const FIXTURE_FORMATS = ['pdf', 'docx', 'csv', 'xlsx', 'txt'] as const;
+
 async function renderFixtureInto(name: string, outDir: string) {
   const checked = await checkCase(join(FIXTURES, `${name}.yaml`), '2026-11-21');
   if (!checked.ok) throw new Error(`${name} did not check: ${JSON.stringify(checked.problems)}`);
-  const files = await renderCase(checked, outDir, ['pdf', 'docx', 'csv', 'xlsx', 'txt']);
+  const files = await renderCase(checked, outDir, [...FIXTURE_FORMATS]);
   const file = (name: string) => files.find((f) => f.endsWith(`/${name}`));
   return { pdf: file('application.pdf')!, docx: file('application.docx')!, file, files, checked };
 }
@@ -95,8 +102,20 @@ export function pdfRects(pdf: string): { x: number; y: number; w: number; h: num
     .map((m) => ({ x: +m[1], y: +m[2], w: +m[3], h: +m[4] })));
 }
 
-/** A fontconfig that knows no fonts at all, or only ours: poppler then cannot substitute anything. */
+/**
+ * A fontconfig that knows no fonts at all, or only ours: poppler then cannot substitute anything.
+ * One per set of folders and worker, so its cache is built once: a fresh cache scans the 7.8 MB
+ * font again on every LibreOffice start.
+ */
 export function fontconfig(fontDirs: string[]): string {
+  const key = fontDirs.join('\n');
+  let file = fontconfigs.get(key);
+  if (!file) fontconfigs.set(key, (file = writeFontconfig(fontDirs)));
+  return file;
+}
+const fontconfigs = new Map<string, string>();
+
+function writeFontconfig(fontDirs: string[]): string {
   const dir = tempDir('fc-');
   const file = join(dir, 'fonts.conf');
   writeFileSync(file, `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>${fontDirs.map((d) => `<dir>${d}</dir>`).join('')}<cachedir>${dir}/cache</cachedir></fontconfig>`);
@@ -234,7 +253,7 @@ const FONTS_DIR = new URL('../fonts/', import.meta.url).pathname;
  * share one at once, so it is keyed by process and vitest worker; a worker converts one at a time.
  */
 function libreOfficeProfile(): string {
-  const dir = join(tmpdir(), `yoshiki-lo-profile-${process.pid}-${process.env.VITEST_POOL_ID ?? '0'}`);
+  const dir = join(process.env.YOSHIKI_TEST_TMP ?? tmpdir(), `lo-profile-${process.pid}-${process.env.VITEST_POOL_ID ?? '0'}`);
   mkdirSync(dir, { recursive: true });
   return `file://${dir}`;
 }

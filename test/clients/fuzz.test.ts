@@ -40,6 +40,10 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 describe('fuzzing the case-file front door', () => {
   it('random mutations of every contract case never crash, hang or blame yoshiki', async () => {
     let n = 0;
+    // Most mutations that still pass change nothing the papers hold (a comment line dropped, a
+    // line repeated that YAML reads the same): 143 of 250 pass here but only about 30 differ in
+    // their documents. Each document model is rendered once: the same model, the same bytes.
+    const rendered = new Set<string>();
     await fc.assert(fc.asyncProperty(fc.constantFrom(...cases), fc.array(mutation, { minLength: 1, maxLength: 4 }), async (name, mutations) => {
       const text = mutations.reduce((lines, m) => m(lines), sources.get(name)!.split('\n')).join('\n');
       const file = join(dir, `${n++}-${name}`);
@@ -51,7 +55,12 @@ describe('fuzzing the case-file front door', () => {
         expect(p.ja.length).toBeGreaterThan(0);
         expect(p.en.length).toBeGreaterThan(0);
       }
-      if (checked.ok) expect((await renderDocuments(checked, ['pdf', 'txt'])).length).toBeGreaterThan(0);
+      if (checked.ok) {
+        expect(checked.documents.length).toBeGreaterThan(0);
+        const model = JSON.stringify(checked.documents);
+        if (!rendered.has(model)) expect((await renderDocuments(checked, ['pdf', 'txt'])).length).toBeGreaterThan(0);
+        rendered.add(model);
+      }
       expect(performance.now() - start, 'one case took too long').toBeLessThan(10_000);
     }), { numRuns: 250, seed: 7 });
   }, 300_000);
