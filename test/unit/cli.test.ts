@@ -62,7 +62,9 @@ describe('yoshiki render', () => {
     expect((await cli('render')).status).toBe(2);
     expect((await cli('render', FIXTURES, '--format', 'xls')).status).toBe(2);
     expect((await cli('render', FIXTURES, '--bogus')).status).toBe(2);
-    expect((await cli('frobnicate')).status).toBe(2);
+    const unknown = await cli('frobnicate');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('Unknown command "frobnicate"');
   });
 });
 
