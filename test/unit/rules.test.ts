@@ -69,6 +69,16 @@ describe('fee and revenue stamps', () => {
     expect(rulingFee({ kind: 'nhk', name: '日本放送協会' }, '2026-12-01')).toBe(6900);
     expect(fewestStamps(0, '2026-12-01')).toEqual([]);
   });
+  it('knows a listed agency by its short name too (「国立美術館」), not a name that merely resembles one', () => {
+    const agency = (name: string) => rulingFee({ kind: 'independent-administrative-agency', name }, '2026-12-01');
+    expect(agency('国立美術館')).toBe(0);
+    expect(agency('国立美術館 東京国立近代美術館')).toBe(0);
+    expect(agency('国立 科学博物館')).toBe(0);
+    expect(agency('産業技術総合研究所')).toBe(0);
+    expect(agency('国立西洋美術館')).toBe(6900); // a museum of the agency, not the applicant's name the table lists
+    expect(agency('国際交流基金')).toBe(6900);
+    expect(rulingFee({ kind: 'corporation', name: '国立美術館' }, '2026-12-01')).toBe(6900); // only as an agency
+  });
 });
 
 describe('dates', () => {

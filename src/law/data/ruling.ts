@@ -68,18 +68,34 @@ export const FEE_EXEMPT_KINDS: readonly Dated<readonly ApplicantKind[]>[] = [
   { from: '1970-01-01', value: ['state'], source: '著作権法70条2項 (seed 004 第3の3(1)ア)' },
 ];
 
-/** 独立行政法人 exempt from the fee: 令65条 別表 (14 names, seed 004 資料3). */
-export const FEE_EXEMPT_AGENCIES: readonly Dated<readonly string[]>[] = [
+/** A listed agency: its name as 令65条 別表 gives it, and the shorter names a clerk writes it by. */
+export interface ListedAgency {
+  name: string;
+  /** The name without its legal form (独立行政法人, 国立研究開発法人), as the agency calls itself. */
+  aliases: readonly string[];
+}
+
+/** 独立行政法人 exempt from the fee: 令65条 別表 (14 names, seed 004 資料3), each also known by its short name. */
+export const FEE_EXEMPT_AGENCIES: readonly Dated<readonly ListedAgency[]>[] = [
   {
     from: '2019-01-01',
     value: [
-      '国立研究開発法人情報通信研究機構', '独立行政法人酒類総合研究所', '独立行政法人国立特別支援教育総合研究所',
-      '独立行政法人国立科学博物館', '国立研究開発法人防災科学技術研究所', '独立行政法人国立美術館',
-      '独立行政法人国立文化財機構', '独立行政法人経済産業研究所', '独立行政法人工業所有権情報・研修館',
-      '国立研究開発法人産業技術総合研究所', '独立行政法人製品評価技術基盤機構', '独立行政法人教職員支援機構',
-      '独立行政法人国立高等専門学校機構', '独立行政法人大学改革支援・学位授与機構',
+      { name: '国立研究開発法人情報通信研究機構', aliases: ['情報通信研究機構'] },
+      { name: '独立行政法人酒類総合研究所', aliases: ['酒類総合研究所'] },
+      { name: '独立行政法人国立特別支援教育総合研究所', aliases: ['国立特別支援教育総合研究所'] },
+      { name: '独立行政法人国立科学博物館', aliases: ['国立科学博物館'] },
+      { name: '国立研究開発法人防災科学技術研究所', aliases: ['防災科学技術研究所'] },
+      { name: '独立行政法人国立美術館', aliases: ['国立美術館'] },
+      { name: '独立行政法人国立文化財機構', aliases: ['国立文化財機構'] },
+      { name: '独立行政法人経済産業研究所', aliases: ['経済産業研究所'] },
+      { name: '独立行政法人工業所有権情報・研修館', aliases: ['工業所有権情報・研修館'] },
+      { name: '国立研究開発法人産業技術総合研究所', aliases: ['産業技術総合研究所'] },
+      { name: '独立行政法人製品評価技術基盤機構', aliases: ['製品評価技術基盤機構'] },
+      { name: '独立行政法人教職員支援機構', aliases: ['教職員支援機構'] },
+      { name: '独立行政法人国立高等専門学校機構', aliases: ['国立高等専門学校機構'] },
+      { name: '独立行政法人大学改革支援・学位授与機構', aliases: ['大学改革支援・学位授与機構'] },
     ],
-    source: '著作権法施行令65条 別表 (seed 004 資料3, 平成31年1月時点)',
+    source: '著作権法施行令65条 別表 (seed 004 資料3, 平成31年1月時点); aliases: the same name without its legal form (独立行政法人, 国立研究開発法人)',
   },
 ];
 

@@ -19,11 +19,14 @@ export function rulingFee(applicant: FeeApplicant, date: string): number {
   return fee.value;
 }
 
-/** True when the agency is one of 令65条 別表's names (the name may carry more, e.g. a department). */
+/**
+ * True when the agency is one of 令65条 別表's, by its full name or its short name (「国立美術館」);
+ * the name may carry more, e.g. a department (「独立行政法人国立美術館 東京国立近代美術館」).
+ */
 export function isListedAgency(name: string, date: string): boolean {
   const listed = inForceOn(FEE_EXEMPT_AGENCIES, date)?.value ?? inForceOn(FEE_EXEMPT_AGENCIES, '9999-12-31')!.value;
   const compact = name.replace(/[\s\u3000]/g, '');
-  return listed.some((n) => compact.includes(n));
+  return listed.some((agency) => [agency.name, ...agency.aliases].some((n) => compact.includes(n)));
 }
 
 /**
