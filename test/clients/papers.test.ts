@@ -6,7 +6,17 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eraDate } from '../../src/base/format.js';
-import { caseStrings, needs, pdfText, renderFixture, run, squash } from '../helpers.js';
+import { renderCase } from '../../src/pipeline/pipeline.js';
+import { caseStrings, checkEdited, needs, pdfText, renderFixture, run, squash, tempDir } from '../helpers.js';
+
+/** A fixture edited as a clerk would, checked and rendered as PDF and CSV: each document's text. */
+async function renderEdited(name: string, edit: (yaml: string) => string) {
+  const { checked } = await checkEdited(name, edit, '2026-11-21');
+  expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  const files = await renderCase(checked, tempDir(), ['pdf', 'csv']);
+  const file = (doc: string) => files.find((f) => f.endsWith(`/${doc}`))!;
+  return { pdf: (doc: string) => squash(pdfText(file(doc))), csv: (doc: string) => readFileSync(file(doc), 'utf8') };
+}
 
 type Rendered = Awaited<ReturnType<typeof renderFixture>>;
 const cases: Record<string, Rendered> = {};
@@ -25,8 +35,9 @@ poppler('evidence table', () => {
     const csv = read('ruling-anthology', 'evidence.csv');
     expect(csv.startsWith('\uFEFFNo.,著作物の題号,著作者名,ア(ア)名簿・名鑑類の閲覧 又は ア(イ)ネット検索サービスによる情報の検索,イ(ア)著作権等管理事業者等への照会,')).toBe(true);
     expect(csv).toContain('3,題号不明,不明,Google等のサーチエンジンで当該著作物に関するキーワードから検索を行ったが');
-    // ウ from the case's CRIC record: seven days from the start, as the seed's table prints the span.
-    expect(csv).toContain(`公益社団法人著作権情報センターのウェブサイト（${eraDate('2026-11-10')}～${eraDate('2026-11-17')}掲載）にて、広く一般に情報提供を求めたが、`);
+    // ウ from the case's CRIC record, which gives no end: the minimum period's end, said as such — not a span printed as fact.
+    expect(csv).toContain(`公益社団法人著作権情報センターのウェブサイト（${eraDate('2026-11-10')}から掲載。最短の掲載期間（掲載日翌日から7日間）の満了日は${eraDate('2026-11-17')}）にて、広く一般に情報提供を求めたが、`);
+    expect(csv).not.toContain('～');
     expect(pdf('ruling-anthology', 'evidence.pdf')).toContain(squash('「相当な努力」の疎明資料'));
   });
 
@@ -46,6 +57,34 @@ poppler('evidence table', () => {
     const header = read('ruling-previously-ruled', 'evidence.csv').split('\r\n')[0];
     expect(header).toBe('\uFEFFNo.,著作物の題号,著作者名,ア(ウ)過去に裁定を受けた著作物等のデータベースの検索,イ(ウ)文化庁長官への照会,ウ 公衆に対し情報提供を求めること');
     expect(read('ruling-previously-ruled', 'evidence.csv')).toContain('通番〇〇—000145に当該著作物についての記載があった');
+  });
+});
+
+poppler('what the audit found on paper (seed 004 第3の2)', () => {
+  it('a CRIC notice\'s given end is printed as its span, in the table and in item 6', async () => {
+    const r = await renderEdited('ruling-reprint', (y) => y.replace('    start: 2018-11-01\n', '    start: 2018-11-01\n    end: 2018-11-15\n'));
+    expect(r.csv('evidence.csv')).toContain('公益社団法人著作権情報センターのウェブサイト（平成30年11月1日～平成30年11月15日掲載）及び自社のウェブサイトにて');
+    expect(r.csv('evidence.csv')).not.toContain('最短の掲載期間');
+    expect(r.pdf('application.pdf')).toContain(squash('平成30年11月1日から平成30年11月15日まで、自社のウェブサイトに著作権者捜しの広告を掲載するとともに'));
+  });
+
+  it('calls a body its field\'s 著作権等管理事業者 only when the guide lists it in that field', () => {
+    // 日本ケーブルテレビ連盟 manages 有線放送番組 (cablecasts); the case is a broadcast.
+    const broadcast = pdf('ruling-museum-broadcast', 'application.pdf');
+    expect(broadcast).toContain(squash('（ア）著作権等管理事業者等への照会 一般社団法人日本ケーブルテレビ連盟（令和7年4月）に照会を行ったところ'));
+    expect(broadcast).not.toContain('著作隣接権を管理する著作権等管理事業者');
+    expect(pdf('ruling-drama-dvd', 'application.pdf')).toContain(squash(
+      '実演の著作隣接権を管理する著作権等管理事業者である一般社団法人映像コンテンツ権利処理機構（平成27年12月　担当〇〇氏）、公益社団法人日本芸能実演家団体協議会'));
+    for (const name of Object.keys(cases)) expect(pdf(name, 'application.pdf')).not.toContain('算定できる補償金の額なし');
+  });
+
+  it('step ②: what was done with a number a measure found is printed after what it found', async () => {
+    const r = await renderEdited('ruling-reprint', (y) => y.replace(
+      '      result: 著作権者の配偶者の電話番号が記載されていたため、連絡をしたが、現在は使われていない番号であり、連絡が取れなかった。\n',
+      '      result: 著作権者の配偶者の電話番号が記載されていた\n      found: [phone]\n      follow_up: その番号に連絡をしたが、現在は使われていない番号であり、連絡が取れなかった。\n'));
+    const said = '文化人名録（著作権台帳）第〇版（日本著作権協議会）を閲覧したところ、著作権者の配偶者の電話番号が記載されていた。その番号に連絡をしたが、現在は使われていない番号であり、連絡が取れなかった。';
+    expect(r.pdf('application.pdf')).toContain(squash(said));
+    expect(r.csv('evidence.csv')).toContain(said);
   });
 });
 

@@ -160,6 +160,50 @@ describe('rules that refuse a case', () => {
   });
 });
 
+describe('the audit\'s rules, reported where the case says it (file, line, column; Japanese and English)', () => {
+  it('a use without a compensation formula is an error at the use: item 5 never says there is none', async () => {
+    const text = reprint.replace(/(  - method: 上記に加えて、500部.*\n)    compensation:\n(      .*\n)+/, '$1');
+    const errors = await checkText(text);
+    expect(errors.map((e) => e.path.join('.'))).toEqual(['uses.1']);
+    expect(errors[0].line).toBe(lineIn(text, '- method: 上記に加えて、500部'));
+    expect(errors[0].ja).toContain('補償金の試算額とその算定方法');
+  });
+  it('an inquiry dated after the application', async () => {
+    const text = reprint.replace('      inquired_on: 2018-10-05\n      person: 〇〇', '      inquired_on: 2018-11-25\n      person: 〇〇');
+    const [e] = await checkText(text);
+    expect(e).toMatchObject({ path: ['due_diligence', 'management_bodies', 0, 'inquired_on'], line: lineIn(text, '2018-11-25'), column: 20 });
+    expect(e.ja).toBe('照会日（平成30年11月25日）が申請日（平成30年11月20日）より後です。相当な努力は申請の前に尽くしている必要があります。');
+    expect(e.en).toContain('dated 2018-11-25, after the application (2018-11-20)');
+  });
+  it('a CRIC notice that ended before its seven days, or after the application', async () => {
+    for (const [end, ja] of [['2018-11-05', '終了日は平成30年11月8日以降でなければなりません'], ['2018-11-30', '申請日（平成30年11月20日）より後です']]) {
+      const text = reprint.replace('    start: 2018-11-01\n', `    start: 2018-11-01\n    end: ${end}\n`);
+      const [e] = await checkText(text);
+      expect(e).toMatchObject({ path: ['due_diligence', 'public_notice', 'end'], line: lineIn(text, `end: ${end}`) });
+      expect(e.ja).toContain(ja);
+    }
+  });
+  it('step ②: a phone number a directory showed, with nothing said of what came of it, names the directory', async () => {
+    const text = reprint.replace('連絡が取れなかった。\n', '連絡が取れなかった。\n      found: [phone]\n');
+    const [e] = await checkText(text);
+    expect(e).toMatchObject({ path: ['due_diligence', 'directories', 0, 'found'], line: lineIn(text, 'found: [phone]') });
+    expect(e.ja).toContain('名簿・名鑑「文化人名録（著作権台帳）第〇版」の閲覧で権利者の電話番号が判明していますが、その連絡先に連絡を試みた結果（follow_up）がありません');
+    expect(e.en).toContain('Reading the directory "文化人名録（著作権台帳）第〇版" turned up the holder\'s phone number');
+    expect(e.hint?.ja).toContain('follow_up');
+  });
+  it('a corporation without its contact person is warned, naming what is missing', async () => {
+    const text = reprint.replace(/  contact:\n(    .*\n)+/, '');
+    const file = join(tempDir(), 'case.yaml');
+    writeFileSync(file, text);
+    const result = await checkCase(file, '2026-11-21');
+    expect(result.ok).toBe(true);
+    const w = result.problems.find((p) => p.path.join('.') === 'applicant')!;
+    expect(w).toMatchObject({ severity: 'warning', line: lineIn(text, 'kind: corporation ') }); // a mapping's place: its first field
+    expect(w.ja).toContain('担当者の部署・氏名・電話番号・メールアドレス');
+    expect(w.en).toContain('Missing: contact.department, contact.name, phone, email');
+  });
+});
+
 describe('messages for a works CSV and attachments', () => {
   const bulk = readFileSync(join(FIXTURES, 'ruling-bulk.yaml'), 'utf8');
   const goodCsv = readFileSync(join(FIXTURES, 'ruling-bulk-works.csv'), 'utf8');

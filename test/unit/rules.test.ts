@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { amount, ratio } from '../../src/input/fields.js';
 import { computeCompensation, taxFactor, type Compensation } from '../../src/law/rules/compensation.js';
-import { checkDiligence, earliestFilingAfterCric } from '../../src/law/rules/diligence.js';
+import { checkDiligence, cricNoticeSpan, earliestFilingAfterCric, managesField } from '../../src/law/rules/diligence.js';
+import { checkContact } from '../../src/law/rules/applicant.js';
 import { fewestStamps, rulingFee } from '../../src/law/rules/fee.js';
 import { addDays, eraDate, isRealDate } from '../../src/base/format.js';
 
@@ -129,5 +130,80 @@ describe('due diligence (相当な努力)', () => {
     const names = warnings[0].code === 'diligence-bodies-not-asked' ? warnings[0].params.bodies.map((b) => b.name).join() : '';
     expect(names).toContain('アイ・シー・エージェンシー');
     expect(names).not.toContain('NexTone');
+  });
+});
+
+describe('due diligence: dates, the notice\'s span, step ② (seed 004 第3の2)', () => {
+  const complete = {
+    directories: [{ title: '文化人名録' }], expert_bodies: [{ name: '〇〇協会' }],
+    management_bodies: [{ name: '公益社団法人日本文藝家協会' }], public_notice: { medium: 'cric' as const, start: '2018-11-01' },
+  };
+  const errors = (dd: Parameters<typeof checkDiligence>[1], date = '2018-11-20') =>
+    checkDiligence([{ category: 'language' }], dd, 'work', date).filter((p) => p.severity === 'error');
+
+  it('an inquiry or an earlier ruling dated after the application is an error at its date', () => {
+    const late = errors({
+      ...complete,
+      management_bodies: [{ name: '公益社団法人日本文藝家協会', inquired_on: '2018-11-21' }],
+      expert_bodies: [{ name: '〇〇協会', inquired_on: '2018-11-20' }], // the same day is not after
+      agency_inquiry: { inquired_on: '2018-12-01' },
+      ruling_database: { ruled_on: '2019-01-10' },
+    });
+    expect(late.map((p) => [p.code, p.path.join('.')])).toEqual([
+      ['diligence-inquiry-after-application', 'due_diligence.management_bodies.0.inquired_on'],
+      ['diligence-inquiry-after-application', 'due_diligence.agency_inquiry.inquired_on'],
+      ['diligence-earlier-ruling-after-application', 'due_diligence.ruling_database.ruled_on'],
+    ]);
+    expect(late[0].params).toEqual({ on: '2018-11-21', date: '2018-11-20' });
+    expect(errors(complete)).toEqual([]);
+  });
+
+  it('the CRIC notice runs to its given end, else only to the end of the minimum period, which it says', () => {
+    expect(cricNoticeSpan({ start: '2026-11-10' }, '2026-12-01')).toEqual({ start: '2026-11-10', end: '2026-11-17', minimum: true, days: 7 });
+    expect(cricNoticeSpan({ start: '2026-11-10', end: '2026-11-30' }, '2026-12-01')).toEqual({ start: '2026-11-10', end: '2026-11-30', minimum: false, days: 7 });
+  });
+
+  it('a given end shorter than the minimum period, after the application, or on a newspaper notice is an error', () => {
+    const notice = (extra: object) => errors({ ...complete, public_notice: { medium: 'cric', start: '2018-11-01', ...extra } });
+    expect(notice({ end: '2018-11-07' })).toMatchObject([{ code: 'diligence-cric-end-too-soon', path: ['due_diligence', 'public_notice', 'end'],
+      params: { start: '2018-11-01', end: '2018-11-07', days: 7, minimum_end: '2018-11-08' } }]);
+    expect(notice({ end: '2018-11-08' })).toEqual([]);
+    expect(notice({ end: '2018-11-20' })).toEqual([]);
+    expect(notice({ end: '2018-11-21' })).toMatchObject([{ code: 'diligence-cric-end-after-application', params: { on: '2018-11-21', date: '2018-11-20' } }]);
+    const paper = errors({ ...complete, public_notice: { medium: 'newspaper', name: '〇〇新聞', published_on: '2018-11-01', end: '2018-11-08' } });
+    expect(paper.map((p) => p.code)).toEqual(['diligence-notice-end-not-cric']);
+  });
+
+  it('step ②: an address or number a measure found needs what was done with it, named by its record', () => {
+    const found = errors({
+      ...complete,
+      directories: [{ title: '文化人名録', found: ['phone'] }],
+      management_bodies: [{ name: '公益社団法人日本文藝家協会', found: ['address', 'email'], follow_up: '郵送した文書は宛先不明で返送された。' }],
+      agency_inquiry: { found: ['address'] },
+    });
+    expect(found.map((p) => [p.code, p.path.join('.'), p.params])).toEqual([
+      ['diligence-follow-up-missing', 'due_diligence.directories.0.found', { record: 'directories', name: '文化人名録', found: ['phone'] }],
+      ['diligence-follow-up-missing', 'due_diligence.agency_inquiry.found', { record: 'agency_inquiry', name: null, found: ['address'] }],
+    ]);
+  });
+
+  it('a management body is of the field only when the guide lists it there', () => {
+    expect(managesField('公益社団法人日本文藝家協会', 'language', '2018-11-20')).toBe(true);
+    expect(managesField('公益社団法人日本文藝家協会', 'music', '2018-11-20')).toBe(false);
+    expect(managesField('一般社団法人日本ケーブルテレビ連盟', 'cablecast', '2025-06-02')).toBe(true);
+    expect(managesField('一般社団法人日本ケーブルテレビ連盟', 'broadcast', '2025-06-02')).toBe(false); // 有線放送番組, not 放送
+    expect(managesField('〇〇協会', 'language', '2018-11-20')).toBe(false); // unknown: not called a 管理事業者 of the field
+    expect(managesField('公益社団法人日本文藝家協会', null, '2018-11-20')).toBe(false); // works of several categories
+  });
+});
+
+describe('the applicant\'s contact person (seed 004 第3の3(1)イ)', () => {
+  it('warns an organisation without its contact person\'s department, name, phone or e-mail, naming what is missing', () => {
+    expect(checkContact({ kind: 'corporation' }, '2026-12-01')).toEqual([
+      { code: 'applicant-contact-missing', severity: 'warning', path: ['applicant'], params: { missing: ['contact.department', 'contact.name', 'phone', 'email'] } }]);
+    expect(checkContact({ kind: 'association', phone: '03-0000-0000', contact: { name: '担当 一郎', email: 'a@example.jp' } }, '2026-12-01'))
+      .toMatchObject([{ path: ['applicant', 'contact'], params: { missing: ['contact.department'] } }]);
+    expect(checkContact({ kind: 'corporation', contact: { department: '編集部', name: '著作 健太', phone: '03', email: 'k@example.jp' } }, '2026-12-01')).toEqual([]);
+    expect(checkContact({ kind: 'individual' }, '2026-12-01')).toEqual([]); // an individual signs and is the contact
   });
 });

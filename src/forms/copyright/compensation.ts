@@ -1,6 +1,7 @@
 /**
  * 補償金 (item 5) for each use: its formula worked out by the pure rules (src/law/rules/compensation.ts)
- * at the application date; a use without a formula is a warning, as the guide asks for an estimate.
+ * at the application date. A use without a formula is an error at the use: item 5 must state the
+ * estimated amount and how it was worked out (seed 004 第3の3(1)キ), and no paper says there is none.
  */
 import type { Problem } from '../../base/problem.js';
 import { computeCompensation, type CompensationResult } from '../../law/rules/compensation.js';
@@ -10,7 +11,7 @@ export function compensationsOf(uses: Use[], date: string): { results: (Compensa
   const problems: Problem[] = [];
   const results = uses.map((use, i) => {
     if (!use.compensation) {
-      problems.push(m.warning('copyright-compensation-missing', ['uses', i]));
+      problems.push(m.error('copyright-compensation-missing', ['uses', i]));
       return null;
     }
     return computeCompensation(use.compensation, date);

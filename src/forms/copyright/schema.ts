@@ -134,11 +134,25 @@ export const use = z.strictObject({
   compensation: compensation.optional().describe(doc('補償金の算定（formula で式を選びます）', 'How the compensation is computed (choose a formula)')),
 });
 
+/**
+ * Step ② of 相当な努力 (seed 004 第3の2(2)): a way to reach the holder a measure turned up, and what
+ * was done with it. Every record of due_diligence may carry both.
+ */
+const followUp = {
+  found: z.array(z.enum(['address', 'phone', 'fax', 'email'])).min(1).optional().describe(doc(
+    'この調査で判明した権利者の連絡先: address（住所）、phone（電話）、fax、email。判明したときは follow_up が必要です',
+    "Ways to reach the holder this measure turned up: address, phone, fax, email; follow_up is then required")),
+  follow_up: text().optional().describe(doc(
+    '判明した連絡先に連絡を試みた結果（例: 郵送した文書が宛先不明で返送された。電話番号は使われていなかった。）',
+    'What came of trying that address, number or e-mail (e.g. the letter was returned; the number was out of service)')),
+};
+
 const inquiry = z.strictObject({
   name: text().describe(doc('照会先の名称', 'Whom you asked')),
-  inquired_on: isoDate().optional().describe(doc('照会日（YYYY-MM-DD）', 'Date asked (YYYY-MM-DD)')),
+  inquired_on: isoDate().optional().describe(doc('照会日（YYYY-MM-DD。申請日より後は不可）', 'Date asked (YYYY-MM-DD; not after the application)')),
   person: text().optional().describe(doc('応対した担当者', 'Who answered')),
   result: text().describe(doc('照会の結果', 'What they answered')),
+  ...followUp,
 });
 
 export const dueDiligence = z.strictObject({
@@ -148,29 +162,37 @@ export const dueDiligence = z.strictObject({
     publisher: text().optional().describe(doc('発行者', 'Publisher')),
     year: text().optional().describe(doc('発行年', 'Year')),
     result: text().describe(doc('閲覧の結果', 'What it showed')),
+    ...followUp,
   })).optional().describe(doc('閲覧した名簿・名鑑（ア(ア)）', 'Directories consulted (a-i)')),
   web_search: z.strictObject({
     engines: z.array(text()).min(1).describe(doc('使った検索サイト', 'Search engines used')),
     result: text().describe(doc('検索の結果', 'What the search found')),
+    ...followUp,
   }).optional().describe(doc('インターネット検索（ア(イ)）', 'Web search (a-ii)')),
   management_bodies: z.array(inquiry).optional().describe(doc('照会した著作権等管理事業者（イ(ア)）', 'Management bodies asked (b-i)')),
   expert_bodies: z.array(inquiry).optional().describe(doc('照会した関係団体・有識者（イ(イ)）', 'Expert bodies asked (b-ii)')),
   ruling_database: z.strictObject({
     serial: text().optional().describe(doc('過去の裁定の番号', 'Number of the earlier ruling')),
-    ruled_on: isoDate().optional().describe(doc('過去の裁定の日', 'Date of the earlier ruling')),
+    ruled_on: isoDate().optional().describe(doc('過去の裁定の日（申請日より後は不可）', 'Date of the earlier ruling (not after the application)')),
     result: text().describe(doc('確認の結果', 'What the database showed')),
+    ...followUp,
   }).optional().describe(doc('文化庁の裁定データベースの確認（ア(ウ)）', "Check of the Agency's ruling database (a-iii)")),
   agency_inquiry: z.strictObject({
-    inquired_on: isoDate().optional().describe(doc('照会日', 'Date asked')),
+    inquired_on: isoDate().optional().describe(doc('照会日（申請日より後は不可）', 'Date asked (not after the application)')),
     result: text().describe(doc('照会の結果', 'What the Agency answered')),
+    ...followUp,
   }).optional().describe(doc('文化庁への照会（イ(ウ)）', 'Inquiry to the Agency for Cultural Affairs (b-iii)')),
   public_notice: z.strictObject({
     medium: z.enum(['cric', 'newspaper']).describe(doc('公告の媒体: CRICのウェブサイト（cric）か新聞（newspaper）', 'Where the notice ran: the CRIC website (cric) or a newspaper')),
     start: isoDate().optional().describe(doc('CRICサイトへの掲載開始日', 'First day on the CRIC site')),
+    end: isoDate().optional().describe(doc(
+      'CRICサイトへの掲載終了日（分かるとき。省略すると疎明資料には最短の掲載期間の満了日をその旨を添えて記載）',
+      'Last day on the CRIC site, when known (without it the evidence table gives the end of the minimum period, saying so)')),
     published_on: isoDate().optional().describe(doc('新聞の掲載日', 'Date in the newspaper')),
     name: text().optional().describe(doc('新聞名', 'Name of the newspaper')),
     own_site: z.boolean().optional().describe(doc('申請者のサイトにも掲載しCRICからリンクしたか', "Also on the applicant's own site, linked from CRIC")),
     result: text().describe(doc('公告の結果', 'What came of the notice')),
+    ...followUp,
   }).optional().describe(doc('権利者情報を求める公告（ウ）', 'Public notice seeking the rights holder (c)')),
 });
 

@@ -15,7 +15,7 @@ import type { RulingInput, RulingWork } from './schema.js';
 export function application(c: RulingInput, d: RulingDerived, ctx: FormContext): Made {
   const terms = termsFor(ctx, c.subject);
   return rulingTemplates.document(ctx, 'application.hbs', '裁定申請書',
-    () => applicationContext(c, d, terms, diligenceRecords(c, terms)), { lineHeight: 1.55 });
+    () => applicationContext(c, d, terms, diligenceRecords(c, terms, d.date)), { lineHeight: 1.55 });
 }
 
 function applicationContext(c: RulingInput, d: RulingDerived, terms: Terms, records: DiligenceRecords) {
@@ -52,7 +52,7 @@ function diligence(c: RulingInput, terms: Terms, r: DiligenceRecords) {
   const bEvidence = [evidenceOf('management_bodies'), evidenceOf('expert_bodies'), evidenceOf('agency_inquiry')]
     .filter((t, i, all) => t && all.indexOf(t) === i).join('\n') || null;
   const b = r.management || r.experts || r.agency || bEvidence
-    ? { management: r.management, managementIntro: r.managementIntro, experts: r.experts, agency: r.agency, evidence: bEvidence } : null;
+    ? { management: r.management, experts: r.experts, agency: r.agency, evidence: bEvidence } : null;
   const cEvidence = r.notice ? null : evidenceOf('public_notice');
   const notice = r.notice || cEvidence ? { notice: r.notice, evidence: cEvidence } : null;
   return { summary: c.due_diligence.summary, a, b, c: notice };

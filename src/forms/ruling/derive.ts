@@ -4,9 +4,10 @@ import { inForceOn } from '../../law/dated.js';
 import { APPLICANT_KIND_JA, DEPOSIT_EXEMPT_KINDS, LAW_CHANGE_2026 } from '../../law/data/ruling.js';
 import { taxFactor, type CompensationResult } from '../../law/rules/compensation.js';
 import { compensationsOf } from '../copyright/compensation.js';
-import { checkDiligence, earliestFilingAfterCric, type DiligenceFinding } from '../../law/rules/diligence.js';
+import { checkDiligence, earliestFilingAfterCric, type ContactFound, type DiligenceFinding, type RecordKind } from '../../law/rules/diligence.js';
 import { eraOrIso, messages } from '../kit/messages.js';
 import { fewestStamps, rulingFee } from '../../law/rules/fee.js';
+import { checkContact } from '../../law/rules/applicant.js';
 import type { Derivation, FormContext } from '../kit/plugin.js';
 import type { RulingInput } from './schema.js';
 
@@ -25,6 +26,7 @@ export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<Rulin
   const problems: Problem[] = [];
 
   const fee = rulingFee(c.applicant, date);
+  problems.push(...checkContact(c.applicant, date).map((f) => m.finding(f, { missing: f.params.missing.join(', ') })));
   const stamps = fewestStamps(fee, date);
 
   // 法67条2項: 国等 need not deposit; a 国等 may still choose to (seed 004 ケ), never the reverse.
@@ -68,9 +70,46 @@ function worded(f: DiligenceFinding): Problem {
       const { start, earliest, date } = f.params;
       return m.finding(f, { start: eraOrIso(start), earliest: eraOrIso(earliest), date: eraOrIso(date), earliest_day: earliest });
     }
+    case 'diligence-cric-end-too-soon': {
+      const { start, end, days, minimum_end } = f.params;
+      return m.finding(f, { start: eraOrIso(start), end: eraOrIso(end), days, minimum_end: eraOrIso(minimum_end) });
+    }
+    case 'diligence-cric-end-after-application':
+    case 'diligence-inquiry-after-application':
+    case 'diligence-earlier-ruling-after-application':
+      return m.finding(f, { on: eraOrIso(f.params.on), date: eraOrIso(f.params.date) });
+    case 'diligence-follow-up-missing': {
+      const found = f.params.found.map(foundWord);
+      return m.finding(f, {
+        record: recordWord(f.params.record, f.params.name),
+        found: { ja: found.map((w) => w.ja).join('・'), en: found.map((w) => w.en).join(', ') },
+      });
+    }
     case 'diligence-bodies-not-asked':
       return m.finding(f, { bodies: f.params.bodies.map((b) => `${b.name}（${b.field}）`).join('、') });
     default:
       return m.finding(f);
+  }
+}
+
+/** A due-diligence record as the messages name it: by the name the case gives it, else by its measure. */
+function recordWord(kind: RecordKind, name: string | null) {
+  switch (kind) {
+    case 'directories': return m.text('diligence-record-directory', { name: name ?? '' });
+    case 'web_search': return m.text('diligence-record-web-search');
+    case 'management_bodies':
+    case 'expert_bodies': return m.text('diligence-record-inquiry', { name: name ?? '' });
+    case 'ruling_database': return m.text('diligence-record-ruling-database');
+    case 'agency_inquiry': return m.text('diligence-record-agency-inquiry');
+    case 'public_notice': return m.text('diligence-record-public-notice');
+  }
+}
+
+function foundWord(found: ContactFound) {
+  switch (found) {
+    case 'address': return m.text('diligence-found-address');
+    case 'phone': return m.text('diligence-found-phone');
+    case 'fax': return m.text('diligence-found-fax');
+    case 'email': return m.text('diligence-found-email');
   }
 }

@@ -27,17 +27,17 @@ function composedCells(ctx: FormContext, r: DiligenceRecords): Partial<Record<Me
       ...(r.directories ?? []).map((g) => fillPartial('directory-reading', g)),
       r.web && fillPartial('web-search', r.web),
     ]),
-    management_bodies: join((r.management ?? []).map((g) => fillPartial('inquiry', { ...g, intro: r.managementIntro }))),
-    expert_bodies: join((r.experts ?? []).map((g) => fillPartial('inquiry', { ...g, intro: '' }))),
+    management_bodies: join((r.management ?? []).map((g) => fillPartial('inquiry', g))),
+    expert_bodies: join((r.experts ?? []).map((g) => fillPartial('inquiry', g))),
     public_notice: r.notice ? fillPartial('public-notice-cell', r.notice) : undefined,
     ruling_database: r.database ? fillPartial('database-search', r.database) : undefined,
     agency_inquiry: r.agency ? fillPartial('agency-inquiry', r.agency) : undefined,
   };
 }
 
-export function evidenceTable(c: RulingInput, _: unknown, ctx: FormContext): Made {
+export function evidenceTable(c: RulingInput, d: { date: string }, ctx: FormContext): Made {
   const terms = termsFor(ctx, c.subject);
-  const r = diligenceRecords(c, terms);
+  const r = diligenceRecords(c, terms, d.date);
   const w = rulingTemplates.data<EvidenceWords>(ctx, 'evidence.yaml');
   const composed = composedCells(ctx, r);
   const cell = (work: RulingWork, key: Measure) => work.evidence?.[key] ?? composed[key];

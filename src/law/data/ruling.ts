@@ -63,6 +63,18 @@ export const DEPOSIT_EXEMPT_KINDS: readonly Dated<readonly ApplicantKind[]>[] = 
   },
 ];
 
+/**
+ * Applicants that add a contact person to the application: a 法人 (and a 社団・財団 with a
+ * representative) gives 担当者の部署・氏名・電話番号・メールアドレス; an individual signs and is the contact.
+ */
+export const CONTACT_PERSON_KINDS: readonly Dated<readonly ApplicantKind[]>[] = [
+  {
+    from: '1970-01-01',
+    value: APPLICANT_KINDS.filter((k) => k !== 'individual'),
+    source: 'seed 004 第3の3(1)イ 申請者 (「事務的な連絡等のため、担当者の部署・氏名・電話番号・メールアドレスを付記してください」); 資料1 記入例①〜⑥',
+  },
+];
+
 /** Kinds that never pay the fee: 国 (法70条2項). Listed agencies are handled by name below. */
 export const FEE_EXEMPT_KINDS: readonly Dated<readonly ApplicantKind[]>[] = [
   { from: '1970-01-01', value: ['state'], source: '著作権法70条2項 (seed 004 第3の3(1)ア)' },

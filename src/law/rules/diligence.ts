@@ -8,20 +8,39 @@ import { CRIC_NOTICE_DAYS, MANAGEMENT_BODIES, type ManagementBody } from '../dat
 import { dedupeFindings, type FieldPath, type Finding } from '../../base/problem.js';
 import { addDays } from '../../base/format.js';
 
-export interface NoticeRecord {
+/** A way to reach the holder that a measure turned up (seed 004 第3の2(2) ア・イ: 住所, 電話・FAX・メールアドレス). */
+export type ContactFound = 'address' | 'phone' | 'fax' | 'email';
+
+/**
+ * Step ② of 相当な努力 (令7条の5第1項, seed 004 第3の2(2)): what a measure found to reach the holder
+ * by, and what was done with it (the letter came back, the number was dead …).
+ */
+export interface FollowUp {
+  found?: ContactFound[];
+  follow_up?: string;
+}
+
+export interface NoticeRecord extends FollowUp {
   medium: 'cric' | 'newspaper';
   start?: string;
+  /** The last day the notice was up on the CRIC site, when the applicant knows it. */
+  end?: string;
   published_on?: string;
   name?: string;
 }
 
+export interface InquiryRecord extends FollowUp {
+  name?: string;
+  inquired_on?: string;
+}
+
 export interface DiligenceRecords {
-  directories?: { title: string }[];
-  web_search?: unknown;
-  management_bodies?: { name: string }[];
-  expert_bodies?: unknown[];
-  ruling_database?: unknown;
-  agency_inquiry?: unknown;
+  directories?: ({ title: string } & FollowUp)[];
+  web_search?: FollowUp;
+  management_bodies?: ({ name: string } & InquiryRecord)[];
+  expert_bodies?: InquiryRecord[];
+  ruling_database?: { ruled_on?: string } & FollowUp;
+  agency_inquiry?: { inquired_on?: string } & FollowUp;
   public_notice?: NoticeRecord;
 }
 
@@ -40,21 +59,43 @@ export interface DiligenceWork {
   evidence?: WorkEvidence;
 }
 
+/** The days a CRIC notice must run, counted from the day after it went up (告示3条), in force on `date`. */
+export const cricNoticeDays = (date: string): number => inForceOn(CRIC_NOTICE_DAYS, date)?.value ?? CRIC_NOTICE_DAYS[0].value;
+
 /** The first day a CRIC notice allows filing: the day after posting, plus 7 full days (告示3条). */
 export function earliestFilingAfterCric(start: string, date: string): string {
-  const days = inForceOn(CRIC_NOTICE_DAYS, date)?.value ?? 7;
-  return addDays(start, days + 1);
+  return addDays(start, cricNoticeDays(date) + 1);
+}
+
+/**
+ * How long a CRIC notice ran, as far as the case knows: to its `end` when the applicant gives it,
+ * else only to the end of the minimum period (the start plus the days of 告示3条) — `minimum` says
+ * which, so the paper never prints the shortest period as if it were the posting's real end.
+ */
+export function cricNoticeSpan(notice: { start: string; end?: string }, date: string): { start: string; end: string; minimum: boolean; days: number } {
+  const days = cricNoticeDays(date);
+  return notice.end
+    ? { start: notice.start, end: notice.end, minimum: false, days }
+    : { start: notice.start, end: addDays(notice.start, days), minimum: true, days };
 }
 
 /** A record that is missing or misdated: the code says it all. */
 type MissingRecord = 'diligence-a-missing-ruled-before' | 'diligence-b-missing-ruled-before' | 'diligence-a-missing'
   | 'diligence-b1-missing' | 'diligence-b2-missing' | 'diligence-c-missing' | 'diligence-cric-start-missing'
-  | 'diligence-newspaper-name-missing' | 'diligence-newspaper-date-missing' | 'diligence-newspaper-after-application';
+  | 'diligence-newspaper-name-missing' | 'diligence-newspaper-date-missing' | 'diligence-newspaper-after-application'
+  | 'diligence-notice-end-not-cric';
+
+/** The records of due_diligence, by their field names. */
+export type RecordKind = 'directories' | 'web_search' | 'management_bodies' | 'expert_bodies' | 'ruling_database' | 'agency_inquiry' | 'public_notice';
 
 /** What the checks can find; the dates are ISO, for the form to write in each language's way. */
 export type DiligenceFinding =
   | Finding<MissingRecord, Record<string, never>>
   | Finding<'diligence-cric-too-early', { start: string; earliest: string; date: string }>
+  | Finding<'diligence-cric-end-too-soon', { start: string; end: string; days: number; minimum_end: string }>
+  | Finding<'diligence-cric-end-after-application' | 'diligence-inquiry-after-application' | 'diligence-earlier-ruling-after-application',
+      { on: string; date: string }>
+  | Finding<'diligence-follow-up-missing', { record: RecordKind; name: string | null; found: ContactFound[] }>
   | Finding<'diligence-bodies-not-asked', { bodies: ManagementBody[] }>;
 
 const missing = (code: MissingRecord, path: FieldPath): DiligenceFinding => ({ code, severity: 'error', path, params: {} });
@@ -71,8 +112,50 @@ export function checkDiligence(
   const findings: DiligenceFinding[] = [];
   works.forEach((work, i) => findings.push(...checkWork(work, i, dd)));
   findings.push(...checkNotice(dd.public_notice, date));
+  findings.push(...checkDates(dd, date));
+  findings.push(...checkFollowUps(dd));
   findings.push(...checkManagementBodies(works, dd, subject, date));
   return dedupeFindings(findings);
+}
+
+/** Every record of due_diligence with its path and, where it has one, the name the case gives it. */
+function recordsOf(dd: DiligenceRecords): { kind: RecordKind; path: FieldPath; name: string | null; record: FollowUp }[] {
+  const at = (kind: RecordKind, i?: number): FieldPath => ['due_diligence', kind, ...(i === undefined ? [] : [i])];
+  return [
+    ...(dd.directories ?? []).map((r, i) => ({ kind: 'directories' as const, path: at('directories', i), name: r.title, record: r })),
+    ...(dd.web_search ? [{ kind: 'web_search' as const, path: at('web_search'), name: null, record: dd.web_search }] : []),
+    ...(dd.management_bodies ?? []).map((r, i) => ({ kind: 'management_bodies' as const, path: at('management_bodies', i), name: r.name, record: r })),
+    ...(dd.expert_bodies ?? []).map((r, i) => ({ kind: 'expert_bodies' as const, path: at('expert_bodies', i), name: r.name ?? null, record: r })),
+    ...(dd.ruling_database ? [{ kind: 'ruling_database' as const, path: at('ruling_database'), name: null, record: dd.ruling_database }] : []),
+    ...(dd.agency_inquiry ? [{ kind: 'agency_inquiry' as const, path: at('agency_inquiry'), name: null, record: dd.agency_inquiry }] : []),
+    ...(dd.public_notice ? [{ kind: 'public_notice' as const, path: at('public_notice'), name: dd.public_notice.name ?? null, record: dd.public_notice }] : []),
+  ];
+}
+
+/**
+ * Step ② (令7条の5第1項, seed 004 第3の2(2)): an address, phone, fax or e-mail a measure turned up
+ * must have been tried — the record says what came of it, or the holder has not been shown unreachable.
+ */
+function checkFollowUps(dd: DiligenceRecords): DiligenceFinding[] {
+  return recordsOf(dd)
+    .filter(({ record }) => record.found?.length && !has(record.follow_up))
+    .map(({ kind, path, name, record }) => ({
+      code: 'diligence-follow-up-missing' as const, severity: 'error' as const, path: [...path, 'found'],
+      params: { record: kind, name, found: record.found! },
+    }));
+}
+
+/** An inquiry, or the earlier ruling the database shows, cannot postdate the application (as a notice cannot). */
+function checkDates(dd: DiligenceRecords, date: string): DiligenceFinding[] {
+  const out: DiligenceFinding[] = [];
+  const after = (code: 'diligence-inquiry-after-application' | 'diligence-earlier-ruling-after-application', on: string | undefined, path: FieldPath) => {
+    if (on && on > date) out.push({ code, severity: 'error', path, params: { on, date } });
+  };
+  (['management_bodies', 'expert_bodies'] as const).forEach((kind) =>
+    dd[kind]?.forEach((r, i) => after('diligence-inquiry-after-application', r.inquired_on, ['due_diligence', kind, i, 'inquired_on'])));
+  after('diligence-inquiry-after-application', dd.agency_inquiry?.inquired_on, ['due_diligence', 'agency_inquiry', 'inquired_on']);
+  after('diligence-earlier-ruling-after-application', dd.ruling_database?.ruled_on, ['due_diligence', 'ruling_database', 'ruled_on']);
+  return out;
 }
 
 function checkWork(work: DiligenceWork, i: number, dd: DiligenceRecords): DiligenceFinding[] {
@@ -105,13 +188,32 @@ function checkNotice(notice: NoticeRecord | undefined, date: string): DiligenceF
     const earliest = earliestFilingAfterCric(notice.start, date);
     if (date < earliest)
       return [{ code: 'diligence-cric-too-early', severity: 'error', path: [...at, 'start'], params: { start: notice.start, earliest, date } }];
+    if (notice.end) {
+      const days = cricNoticeDays(date);
+      const minimumEnd = addDays(notice.start, days);
+      if (notice.end < minimumEnd)
+        return [{ code: 'diligence-cric-end-too-soon', severity: 'error', path: [...at, 'end'], params: { start: notice.start, end: notice.end, days, minimum_end: minimumEnd } }];
+      if (notice.end > date)
+        return [{ code: 'diligence-cric-end-after-application', severity: 'error', path: [...at, 'end'], params: { on: notice.end, date } }];
+    }
     return [];
   }
   const out: DiligenceFinding[] = [];
+  if (notice.end) out.push(missing('diligence-notice-end-not-cric', [...at, 'end']));
   if (!notice.name) out.push(missing('diligence-newspaper-name-missing', [...at, 'name']));
   if (!notice.published_on) out.push(missing('diligence-newspaper-date-missing', [...at, 'published_on']));
   else if (notice.published_on > date) out.push(missing('diligence-newspaper-after-application', [...at, 'published_on']));
   return out;
+}
+
+/**
+ * Whether the guide lists the body as managing the case's kind of material (a work's category, or
+ * the neighbouring-right subject): only then may the paper call it that field's 著作権等管理事業者.
+ */
+export function managesField(name: string, field: string | null, date: string): boolean {
+  if (!field) return false;
+  const table = inForceOn(MANAGEMENT_BODIES, date) ?? MANAGEMENT_BODIES[0];
+  return (table.value[field] ?? []).some((b) => b.match.some((m) => name.includes(m)));
 }
 
 /** Seed 004: "原則として全ての事業者への照会" — warn about listed bodies the case did not ask. */
