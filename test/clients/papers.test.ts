@@ -58,6 +58,26 @@ poppler('evidence table', () => {
     expect(header).toBe('\uFEFFNo.,著作物の題号,著作者名,ア(ウ)過去に裁定を受けた著作物等のデータベースの検索,イ(ウ)文化庁長官への照会,ウ 公衆に対し情報提供を求めること');
     expect(read('ruling-previously-ruled', 'evidence.csv')).toContain('通番〇〇—000145に当該著作物についての記載があった');
   });
+
+  it('works ruled before: each column is headed by the measure actually taken', async () => {
+    // イ by asking a management body (イ(ア)), not the Commissioner: never printed under 「イ(ウ)文化庁長官への照会」.
+    const asked = await renderEdited('ruling-previously-ruled', (y) => y.replace(
+      /  agency_inquiry: .*\n    result: .*\n/,
+      '  management_bodies:\n    - { name: 公益社団法人日本文藝家協会, inquired_on: 2016-02-10, result: 権利委託は受けていないとの回答を得た。 }\n'));
+    const [header, row] = asked.csv('evidence.csv').split('\r\n');
+    expect(header).toBe('\uFEFFNo.,著作物の題号,著作者名,ア(ウ)過去に裁定を受けた著作物等のデータベースの検索,イ(ア)著作権等管理事業者等への照会,ウ 公衆に対し情報提供を求めること');
+    expect(row).toContain('言語の著作物の著作権等管理事業者である公益社団法人日本文藝家協会（平成28年2月）に照会を行ったところ、権利委託は受けていないとの回答を得た。');
+    expect(asked.pdf('evidence.pdf')).not.toContain('文化庁長官への照会');
+    // A directory read besides the database, and both the Commissioner and an expert body asked: a column each, in the guide's order.
+    const more = await renderEdited('ruling-previously-ruled', (y) => y.replace('  agency_inquiry:', [
+      '  directories: [{ title: 文化人名録, result: 著作権者に関する情報は未掲載であった。 }]',
+      '  expert_bodies: [{ name: 〇〇学会, result: 連絡先は判明しなかった。 }]',
+      '  agency_inquiry:'].join('\n')));
+    expect(more.csv('evidence.csv').split('\r\n')[0]).toBe(['\uFEFFNo.', '著作物の題号', '著作者名',
+      'ア(ア)名簿・名鑑類の閲覧 又は ア(イ)ネット検索サービスによる情報の検索', 'ア(ウ)過去に裁定を受けた著作物等のデータベースの検索',
+      'イ(イ)同種の著作物等に関する識見を有する団体への照会', 'イ(ウ)文化庁長官への照会', 'ウ 公衆に対し情報提供を求めること'].join(','));
+    expect(more.csv('evidence.csv')).toContain('文化人名録を閲覧したところ、著作権者に関する情報は未掲載であった。');
+  });
 });
 
 poppler('what the audit found on paper (seed 004 第3の2)', () => {

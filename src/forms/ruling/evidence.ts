@@ -9,14 +9,15 @@ import type { RulingInput, RulingWork } from './schema.js';
 import { authorOf, termsFor, titleOf } from '../copyright/words.js';
 import { diligenceRecords, rulingTemplates, type DiligenceRecords } from './diligence.js';
 
+type Measure = keyof NonNullable<RulingWork['evidence']>;
+
 interface EvidenceWords {
   title: string;
-  works: string[];
-  ruled: string[];
+  measures: Record<Measure, string>;
+  works: Measure[];
+  ruled: Measure[];
   sections: { works: string; ruled: string };
 }
-
-type Measure = keyof NonNullable<RulingWork['evidence']>;
 
 /** The case-level sentences, composed once for every work that has no text of its own. */
 function composedCells(ctx: FormContext, r: DiligenceRecords): Partial<Record<Measure, string>> {
@@ -45,15 +46,19 @@ export function evidenceTable(c: RulingInput, d: { date: string }, ctx: FormCont
   const fresh = numbered.filter((n) => !n.work.previously_ruled);
   const ruled = numbered.filter((n) => n.work.previously_ruled);
   const [titleHeading, authorHeading] = terms.evidence_columns;
-  const table = (measures: string[], widths: number[], rows: { work: RulingWork; no: string }[], cells: (w: RulingWork) => (string | undefined)[]): Table => ({
-    kind: 'table',
-    size: 8.5,
-    // No. is as wide as its largest number (10000 never wraps); No. and title identify a row continued over a page.
-    columns: ['No.', titleHeading, authorHeading, ...measures].map((header, i) => ({
-      header, width: widths[i], align: i === 0 ? 'right' as const : 'left' as const, fit: i === 0 || undefined, identifies: i < 2 || undefined,
-    })),
-    rows: rows.map(({ work, no }) => [no, titleOf(work, terms), authorOf(work), ...cells(work).map((t) => t ?? '')]),
-  });
+  /** A table of `rows` with a column per measure: No., title and author take `lead` of the width, the measures share the rest. */
+  const table = (measures: Measure[], lead: number[], rows: { work: RulingWork; no: string }[]): Table => {
+    const widths = [...lead, ...measures.map(() => (1 - lead.reduce((a, b) => a + b, 0)) / measures.length)];
+    return {
+      kind: 'table',
+      size: 8.5,
+      // No. is as wide as its largest number (10000 never wraps); No. and title identify a row continued over a page.
+      columns: ['No.', titleHeading, authorHeading, ...measures.map((m) => w.measures[m])].map((header, i) => ({
+        header, width: widths[i], align: i === 0 ? 'right' as const : 'left' as const, fit: i === 0 || undefined, identifies: i < 2 || undefined,
+      })),
+      rows: rows.map(({ work, no }) => [no, titleOf(work, terms), authorOf(work), ...measures.map((m) => cell(work, m) ?? '')]),
+    };
+  };
 
   const blocks: Block[] = [
     { kind: 'paragraph', text: w.title, align: 'center', size: 14, after: 0.5 },
@@ -63,17 +68,14 @@ export function evidenceTable(c: RulingInput, d: { date: string }, ctx: FormCont
   const section = (text: string) => both && blocks.push({ kind: 'paragraph', text: text.replace('{object}', terms.object), keepWithNext: true });
   if (fresh.length) {
     section(w.sections.works);
-    blocks.push(table(w.works, [0.04, 0.12, 0.09, 0.1875, 0.1875, 0.1875, 0.1875], fresh, (work) =>
-      [cell(work, 'directory_or_web'), cell(work, 'management_bodies'), cell(work, 'expert_bodies'), cell(work, 'public_notice')]));
+    blocks.push(table(w.works, [0.04, 0.12, 0.09], fresh));
   }
   if (ruled.length) {
     section(w.sections.ruled);
-    blocks.push(table(w.ruled, [0.04, 0.14, 0.1, 0.24, 0.24, 0.24], ruled, (work) => [
-      cell(work, 'ruling_database') ?? cell(work, 'directory_or_web'),
-      // イ may be any one of (ア)(イ)(ウ) for a work ruled before (告示2条): the agency first, else the bodies asked.
-      cell(work, 'agency_inquiry') ?? ([cell(work, 'management_bodies'), cell(work, 'expert_bodies')].filter(Boolean).join('\n') || undefined),
-      cell(work, 'public_notice'),
-    ]));
+    // ア may be (ア)/(イ) or (ウ), イ any of (ア)–(ウ) for works ruled before (告示1条・2条): a column for
+    // each measure some work took, headed by that measure — never an inquiry under 「イ(ウ)文化庁長官への照会」.
+    const taken = w.ruled.filter((m) => ruled.some(({ work }) => cell(work, m)));
+    blocks.push(table(taken, taken.length > 3 ? [0.04, 0.12, 0.09] : [0.04, 0.14, 0.1], ruled));
   }
   return {
     title: w.title,
