@@ -98,6 +98,22 @@ poppler('what the audit found on paper (seed 004 第3の2)', () => {
     for (const name of Object.keys(cases)) expect(pdf(name, 'application.pdf')).not.toContain('算定できる補償金の額なし');
   });
 
+  it('one work\'s own evidence texts stand in item 6 under the (ア)/(イ) headings of the 記入例', async () => {
+    const r = await renderEdited('ruling-reprint', (y) => y
+      .replace(/  directories: .*\n(    .*\n|  web_search:.*\n|  management_bodies:.*\n|  expert_bodies:.*\n)+/, '')
+      .replace('    previously_ruled: false\n', [
+        '    previously_ruled: false',
+        '    evidence:',
+        '      directory_or_web: 文化人名録を閲覧したが、著作権者に関する情報は未掲載であった。',
+        '      management_bodies: 公益社団法人日本文藝家協会に照会を行ったが、権利委託は受けていないとの回答を得た。',
+        '      expert_bodies: 〇〇協会に照会を行ったが、新たな情報は得られなかった。', ''].join('\n')));
+    const text = r.pdf('application.pdf');
+    expect(text).toContain(squash('（ア）著作物、実演、レコード、放送又は有線放送の種類に応じて作成された名簿その他これに準ずるものの閲覧、又は（イ）広くウェブサイトの情報を検索する機能を有するウェブサイトでの検索 文化人名録を閲覧したが、'));
+    expect(text).toContain(squash('イ 広く権利者情報を保有していると認められる者として文化庁長官が定める者に対し照会すること （ア）著作権等管理事業者等への照会 公益社団法人日本文藝家協会に照会を行ったが、'));
+    expect(text).toContain(squash('権利委託は受けていないとの回答を得た。 （イ）同種著作物等について識見を有する者を主たる構成員とする法人等への照会 〇〇協会に照会を行ったが、'));
+    expect(text).not.toContain('疎明資料のとおり');
+  });
+
   it('step ②: what was done with a number a measure found is printed after what it found', async () => {
     const r = await renderEdited('ruling-reprint', (y) => y.replace(
       '      result: 著作権者の配偶者の電話番号が記載されていたため、連絡をしたが、現在は使われていない番号であり、連絡が取れなかった。\n',

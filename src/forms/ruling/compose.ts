@@ -37,23 +37,34 @@ function applicationContext(c: RulingInput, d: RulingDerived, terms: Terms, reco
   };
 }
 
-/** Item 6: only the measures taken, under ア・イ・ウ, from the case's records or each work's evidence. */
+/**
+ * Item 6: only the measures taken, under ア・イ・ウ and their (ア)–(ウ) as in seed 004's 記入例, from
+ * the case's records and — with one work — that work's own evidence texts, each under the heading of
+ * its measure. With several works their texts are in the evidence table, which item 6 points to.
+ */
 function diligence(c: RulingInput, terms: Terms, r: DiligenceRecords) {
   const several = c.works.length > 1;
-  // With one work its own evidence text stands in the application; with several it is in the table.
-  const evidenceOf = (key: keyof NonNullable<RulingWork['evidence']>) => {
-    const texts = c.works.map((w) => w.evidence?.[key]).filter((t): t is string => !!t);
-    if (texts.length === 0) return null;
-    return several ? `各${terms.object}について、別添「相当な努力」の疎明資料のとおり。` : texts.join('\n');
+  type Measure = keyof NonNullable<RulingWork['evidence']>;
+  const given = (key: Measure) => c.works.some((w) => w.evidence?.[key]);
+  const own = (key: Measure) => (several ? null : c.works[0]?.evidence?.[key] ?? null);
+  const pointer = (...keys: Measure[]) => (several && keys.some(given) ? `各${terms.object}について、別添「相当な努力」の疎明資料のとおり。` : null);
+  const a = {
+    directories: r.directories, web: r.web, database: r.database,
+    reading: own('directory_or_web'),
+    databaseOwn: own('ruling_database'), databaseTaken: !!(r.database || own('ruling_database')),
+    evidence: pointer('directory_or_web', 'ruling_database'),
   };
-  const aEvidence = evidenceOf('directory_or_web') ?? evidenceOf('ruling_database');
-  const a = r.directories || r.web || r.database || aEvidence
-    ? { directories: r.directories, web: r.web, database: r.database, evidence: aEvidence } : null;
-  const bEvidence = [evidenceOf('management_bodies'), evidenceOf('expert_bodies'), evidenceOf('agency_inquiry')]
-    .filter((t, i, all) => t && all.indexOf(t) === i).join('\n') || null;
-  const b = r.management || r.experts || r.agency || bEvidence
-    ? { management: r.management, experts: r.experts, agency: r.agency, evidence: bEvidence } : null;
-  const cEvidence = r.notice ? null : evidenceOf('public_notice');
-  const notice = r.notice || cEvidence ? { notice: r.notice, evidence: cEvidence } : null;
-  return { summary: c.due_diligence.summary, a, b, c: notice };
+  const b = {
+    management: r.management, managementOwn: own('management_bodies'), managementTaken: !!(r.management || own('management_bodies')),
+    experts: r.experts, expertsOwn: own('expert_bodies'), expertsTaken: !!(r.experts || own('expert_bodies')),
+    agency: r.agency, agencyOwn: own('agency_inquiry'), agencyTaken: !!(r.agency || own('agency_inquiry')),
+    evidence: pointer('management_bodies', 'expert_bodies', 'agency_inquiry'),
+  };
+  const cEvidence = r.notice ? null : own('public_notice') ?? pointer('public_notice');
+  return {
+    summary: c.due_diligence.summary,
+    a: a.directories || a.web || a.reading || a.databaseTaken || a.evidence ? a : null,
+    b: b.managementTaken || b.expertsTaken || b.agencyTaken || b.evidence ? b : null,
+    c: r.notice || cEvidence ? { notice: r.notice, evidence: cEvidence } : null,
+  };
 }
