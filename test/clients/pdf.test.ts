@@ -6,8 +6,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MM } from '../../src/model/document.js';
 import { eraDate, yen } from '../../src/base/format.js';
+import { renderCase } from '../../src/pipeline/pipeline.js';
 import {
-  caseStrings, expectSoundPdf, expectWithinMarginsAndKinsoku, needs, pdfBoxes, pdfRects, pdfText, RULING_CASES, renderFixture, squash,
+  caseStrings, checkEdited, expectSoundPdf, expectWithinMarginsAndKinsoku, needs, pdfBoxes, pdfRects, pdfText, RULING_CASES, renderFixture, squash, tempDir,
 } from '../helpers.js';
 
 const OWN_CASES = ['ruling-museum-broadcast', 'ruling-individual-phonogram'];
@@ -115,5 +116,20 @@ poppler('wording', () => {
     expect(text).toContain('署名');
     expect(text).not.toContain('㊞');
     expect(text).toContain('レコード製作者名');
+  });
+
+  it('has an individual with an agent sign under the name, before the contact lines and the 代理人 block (seed 004 第3の3(1)イ)', async () => {
+    const { checked } = await checkEdited('ruling-individual-phonogram', (y) => y.replace('  email: yoshiko@example.jp\n',
+      '  email: yoshiko@example.jp\n  agent: { title: 弁護士, name: 代理 一郎, postal_code: "100-0013", address: 東京都千代田区霞が関1丁目1番1号 〇〇法律事務所 }\n'), '2026-11-21');
+    const pdf = (await renderCase(checked, tempDir(), ['pdf'])).find((f) => f.endsWith('/application.pdf'))!;
+    const lines = pdfBoxes(pdf)[0].lines.map((l) => ({ text: l.map((w) => w.text).join(''), y: l[0].yMin }));
+    // poppler's lines split a key from its value: each is placed by its height on the page.
+    const y = (text: string) => lines.find((l) => l.text.includes(text))?.y ?? NaN;
+    const heights = ['〒150-0001', '録音好子', '署名', '090-0000-0000', 'yoshiko@example.jp', '代理人', '〒100-0013', '代理一郎'].map(y);
+    expect(heights.every((h) => !Number.isNaN(h)), JSON.stringify(lines)).toBe(true);
+    heights.slice(1).forEach((h, i) => expect(h, `line ${i + 1}`).toBeGreaterThan(heights[i] - 0.5)); // top to bottom (代理人 and its 〒 share a line)
+    expect(lines.filter((l) => l.y > heights[1] && l.y < heights[2])).toEqual([]); // the line to sign right under the name
+    // The seal is the agent's; the applicant signs, with no seal of its own.
+    expect(squash(pdfText(pdf)).match(/㊞/g)).toHaveLength(1);
   });
 });

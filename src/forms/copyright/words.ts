@@ -25,19 +25,21 @@ export function authorOf(w: Work): string {
 
 export const categoryOf = (w: Work) => (w.category ? WORK_CATEGORIES[w.category] : null);
 
-/** The applicant (and agent) block of the application, also the principal's block of the 委任状. */
-export function applicantBlock(c: { applicant: Applicant }): Omit<KeyValue, 'kind'> {
+/**
+ * The applicant (and agent) block of the application, in two parts: `head` down to the name (a
+ * corporation's representative with ㊞ in it), and `rest` — the contact person, the numbers and the
+ * agent. An individual signs between the two (seed 004 第3の3(1)イ: the applicant's 署名 under the
+ * applicant's name; the agent written 「申請者の記載の下に」 with the agent's seal).
+ */
+export function applicantBlocks(c: { applicant: Applicant }): { head: Omit<KeyValue, 'kind'>; rest: Omit<KeyValue, 'kind'> | null } {
   const a = c.applicant;
   const rows: { key: string; value: string }[] = [];
   const push = (value: string | undefined | false) => value && rows.push({ key: rows.length === 0 ? '申請者' : '', value });
   push(a.postal_code && `〒${a.postal_code}`);
   push(a.address);
-  if (a.kind === 'individual') {
-    push(a.name); // an individual signs below (署名); no seal is needed
-  } else {
-    push(a.name);
-    push(a.representative && `${a.representative.title}　${a.representative.name}　㊞`);
-  }
+  push(a.name);
+  if (a.kind !== 'individual') push(a.representative && `${a.representative.title}　${a.representative.name}　㊞`);
+  const head = rows.length; // an individual signs below the name (署名); no seal is needed
   const ct = a.contact;
   if (ct && (ct.department || ct.name)) push(`担当者　${[ct.department, ct.name].filter(Boolean).join('　')}`);
   reachLines(a, ct).forEach(push);
@@ -51,5 +53,15 @@ export function applicantBlock(c: { applicant: Applicant }): Omit<KeyValue, 'kin
     add(g.phone && `電話　${g.phone}`);
     add(g.email && `E-mail　${g.email}`);
   }
-  return { left: 0.42, keyWidth: 4, rows, before: 0.5 };
+  const block = (part: typeof rows, before?: number) => ({ left: 0.42, keyWidth: 4, rows: part, before });
+  return {
+    head: block(rows.slice(0, head), 0.5),
+    rest: rows.length > head ? block(rows.slice(head), 0.3) : null,
+  };
+}
+
+/** The applicant block whole (the 委任状's principal, a form with no line to sign between). */
+export function applicantBlock(c: { applicant: Applicant }): Omit<KeyValue, 'kind'> {
+  const { head, rest } = applicantBlocks(c);
+  return { ...head, rows: [...head.rows, ...(rest?.rows ?? [])] };
 }

@@ -6,7 +6,7 @@ import type { FormContext, Made } from '../kit/plugin.js';
 import { signatureLine, stampBox } from '../kit/blocks.js';
 import { eraDate, yen } from '../../base/format.js';
 import { usesItem, workLine, worksTable } from '../copyright/items.js';
-import { applicantBlock, termsFor, type Terms } from '../copyright/words.js';
+import { applicantBlock, applicantBlocks, termsFor, type Terms } from '../copyright/words.js';
 import type { RulingDerived } from './derive.js';
 import { diligenceRecords, rulingTemplates, type DiligenceRecords } from './diligence.js';
 import type { RulingInput, RulingWork } from './schema.js';
@@ -20,11 +20,16 @@ export function application(c: RulingInput, d: RulingDerived, ctx: FormContext):
 
 function applicationContext(c: RulingInput, d: RulingDerived, terms: Terms, records: DiligenceRecords) {
   const several = c.works.length > 1;
+  // An individual signs under the name, before the contact lines and the agent; an organisation's
+  // seal is on its representative's line, so its block stays whole.
+  const individual = c.applicant.kind === 'individual';
+  const { head, rest } = applicantBlocks(c);
   return {
     stamp: d.fee > 0 ? stampBox(yen(d.fee), d.stamps.length > 1 ? `（${d.stamps.map(yen).join('＋')}）` : undefined, eraDate(d.date)) : null,
     date: eraDate(d.date),
-    applicantBlock: applicantBlock(c),
-    signature: c.applicant.kind === 'individual' ? signatureLine('署名', 0.42) : null,
+    applicantBlock: individual ? head : applicantBlock(c),
+    signature: individual ? signatureLine('署名', 0.42) : null,
+    applicantRest: individual ? rest : null,
     neighbouring: c.subject !== 'work',
     terms,
     several,
