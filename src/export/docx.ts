@@ -6,7 +6,7 @@
  * uses (docx-font.ts), so a PC without the font shows the same glyphs.
  */
 import {
-  AlignmentType, BorderStyle, CharacterSet, Document, Footer, HeightRule, ImageRun, Packer, PageNumber, PageOrientation, Paragraph,
+  AlignmentType, BorderStyle, CharacterSet, Document, Footer, HeightRule, ImageRun, LineRuleType, Packer, PageNumber, PageOrientation, Paragraph,
   Table, TableCell, TableLayoutType, TableRow, TabStopType, TextRun, VerticalAlign, WidthType,
   type IBorderOptions, type ParagraphChild,
 } from 'docx';
@@ -145,6 +145,11 @@ class DocxRenderer {
       }
       out.push(...made);
     }
+    // A document cannot end with a table, so the paragraph after the last one stays; at full height
+    // it took a page of its own when the table filled the last page (a blank page to print): 1 pt.
+    const last = this.doc.blocks[this.doc.blocks.length - 1];
+    if (last && (last.kind === 'table' || last.kind === 'box'))
+      out[out.length - 1] = new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, run: { size: 2 }, children: [] });
     return out;
   }
 

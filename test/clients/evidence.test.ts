@@ -95,7 +95,7 @@ needs('pdftotext', 'qpdf')('evidence table of a 500-work CSV case', () => {
     ];
     expected.forEach((want, c) => expect(columns[c].join(''), HEADERS[c]).toBe(squash(want.join(''))));
     // ウ: the case's CRIC notice, composed once into every row.
-    const notice = squash('公益社団法人著作権情報センターのウェブサイト（令和8年11月2日～令和8年11月9日掲載）にて、広く一般に情報提供を求めたが、掲載日翌日から7日間経過後も著作権者につながる情報は得られなかった。');
+    const notice = squash('公益社団法人著作権情報センターのウェブサイト（令和8年11月2日から掲載。最短の掲載期間（掲載日翌日から7日間）の満了日は令和8年11月9日）にて、広く一般に情報提供を求めたが、掲載日翌日から7日間経過後も著作権者につながる情報は得られなかった。');
     expect(columns[6].join('')).toBe(notice.repeat(works.length));
     const text = squash(pdfText(pdf));
     for (const w of works) expect(text).toContain(squash(w.title));
