@@ -4,6 +4,7 @@ import { inForceOn } from '../../law/dated.js';
 import { APPLICANT_KIND_JA, DEPOSIT_EXEMPT_KINDS, LAW_CHANGE_2026 } from '../../law/data/ruling.js';
 import { taxFactor, type CompensationResult } from '../../law/rules/compensation.js';
 import { compensationsOf } from '../copyright/compensation.js';
+import { missingAttachments } from '../copyright/attachments.js';
 import { checkDiligence, earliestFilingAfterCric, type DiligenceFinding } from '../../law/rules/diligence.js';
 import { eraOrIso, messages } from '../kit/messages.js';
 import { fewestStamps, rulingFee } from '../../law/rules/fee.js';
@@ -38,6 +39,7 @@ export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<Rulin
   problems.push(...unpriced);
 
   problems.push(...checkDiligence(c.works, c.due_diligence, c.subject, date).map(worded));
+  problems.push(...missingAttachments(c));
 
   if (c.ruled_on && c.ruled_on < date)
     problems.push(m.error('ruled-before-application', ['ruled_on'], { ruled_on: eraOrIso(c.ruled_on), date: eraOrIso(date) }));
