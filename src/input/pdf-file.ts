@@ -34,9 +34,14 @@ export async function readPdf(caseDir: string, name: string): Promise<PdfResult>
   if (!looksLikePdf(read.bytes))
     return bad(`「${name}」は PDF ではありません。`, `"${name}" is not a PDF.`,
       { ja: 'PDF・PNG・JPEG のどれかで保存し直してください。', en: 'Save it again as PDF, PNG or JPEG.' });
-  const { PDFDocument, EncryptedPDFError } = await import('pdf-lib');
+  const { PDFDocument } = await import('pdf-lib');
   try {
-    const doc = await PDFDocument.load(read.bytes, { updateMetadata: false });
+    // Loaded with encryption ignored, then asked: pdf-lib's own EncryptedPDFError cannot be told
+    // apart by instanceof (compiled to ES5, it is a plain Error).
+    const doc = await PDFDocument.load(read.bytes, { updateMetadata: false, ignoreEncryption: true });
+    if (doc.isEncrypted)
+      return bad(`PDF「${name}」は暗号化（パスワード保護）されています。`, `The PDF "${name}" is encrypted (password-protected).`,
+        { ja: '保護を外して保存し直すか、印刷して PDF に保存し直してください。', en: 'Save it again without protection, or print it to a new PDF.' });
     const pages = doc.getPages();
     if (pages.length === 0) return bad(`PDF「${name}」にページがありません。`, `The PDF "${name}" has no pages.`, { ja: '', en: '' });
     if (pages.length > MAX_PDF_PAGES)
@@ -48,10 +53,7 @@ export async function readPdf(caseDir: string, name: string): Promise<PdfResult>
     const sizes = pages.map((p) => ({ widthPt: p.getCropBox().width, heightPt: p.getCropBox().height }));
     if (sizes.some((s) => !(s.widthPt > 0 && s.heightPt > 0))) throw new Error('a page without a size');
     return { ok: true, pdf: { name, bytes: read.bytes, pages: sizes } };
-  } catch (e) {
-    if (e instanceof EncryptedPDFError)
-      return bad(`PDF「${name}」は暗号化（パスワード保護）されています。`, `The PDF "${name}" is encrypted (password-protected).`,
-        { ja: '保護を外して保存し直すか、印刷して PDF に保存し直してください。', en: 'Save it again without protection, or print it to a new PDF.' });
+  } catch {
     return bad(`PDF「${name}」は壊れているか、読めない形式です。`, `The PDF "${name}" is damaged or cannot be read.`,
       { ja: '元のファイルから PDF を作り直してください。', en: 'Make the PDF again from the original.' });
   }
