@@ -55,6 +55,27 @@ const evidence = z.strictObject({
   agency_inquiry: text().optional().describe(doc('文化庁への照会結果（イ(ウ)）', 'Result of asking the Agency for Cultural Affairs (b-iii)')),
 });
 
+/**
+ * What one work states of the uses' formulas (seed 004 line 636: 「全体の分量…と当該著作物が占める分量」):
+ * its share of the whole, or quantities of its own; the Agency fixes the compensation per rights holder.
+ */
+export const workCompensation = z.strictObject({
+  share: ratio().optional().describe(doc(
+    '全体（刊行物・番組など）に占めるこの著作物の割合（例: 12/300 ＝300ページ中12ページ）', "This work's share of the whole (e.g. 12/300: 12 of 300 pages)")),
+  unit_price: amount().optional().describe(doc('この著作物の単価（円）', "This work's own unit price in yen")),
+  copies: amount().optional().describe(doc('この著作物の部数・複製数', "This work's own number of copies")),
+  rate: ratio().optional().describe(doc('この著作物の使用料率', "This work's own royalty rate")),
+  contribution: ratio().optional().describe(doc('この著作物（実演など）の寄与率', "This work's (performance's) own contribution")),
+  annual_uses: amount().optional().describe(doc('この著作物の年間利用件数（見込み）', "This work's own expected uses a year")),
+  years: amount().optional().describe(doc('この著作物の利用年数', "This work's own years of use")),
+  downloads: amount().optional().describe(doc('この著作物のダウンロード数（見込み）', "This work's own expected downloads")),
+  per_request: amount().optional().describe(doc('この著作物の1件あたりの使用料（円）', "This work's own fee per request in yen")),
+  monthly_requests: amount().optional().describe(doc('この著作物の月間の件数', "This work's own requests a month")),
+  minimum: amount().optional().describe(doc('この著作物の月額の最低使用料（円）', "This work's own monthly minimum in yen")),
+  months: amount().optional().describe(doc('この著作物の利用月数', "This work's own months of use")),
+  amount: amount().optional().describe(doc('この著作物の補償金の額（定額の利用で。円）', "This work's own amount in yen (for a fixed use)")),
+});
+
 /** A work (法10条1項) needs its category: item 3 and the evidence table start with it. */
 export const CATEGORY_NEEDED = copyrightMessages.text('copyright-category-needed', { categories: Object.keys(WORK_CATEGORIES).join(', ') });
 
@@ -96,6 +117,9 @@ export const workSchema = z
       'この著作物の別添資料。ファイル名だけなら図面・写真（PNG・JPEG・PDF）、種類を付けるときは file と kind',
       "This work's attachments: a file name alone is a drawing or photograph (PNG, JPEG or PDF); give file and kind for another kind")),
     evidence: evidence.optional().describe(doc('この著作物だけの探索結果（資料2の各欄）', "This work's own search results (columns of the evidence table)")),
+    compensation: workCompensation.optional().describe(doc(
+      'この著作物の補償金の算定（各利用の式に対する割合 share や、この著作物だけの数量）。別紙に著作物ごとの額が載ります',
+      "This work's part of each use's compensation (its share, or quantities of its own); the 別紙 lists each work's amount")),
   })
   .superRefine((w, ctx) => {
     if (!w.title && !w.title_status)
@@ -147,7 +171,10 @@ export const compensation = z.discriminatedUnion('formula', [
   }),
   z.strictObject({
     formula: formula('fixed', '定額', 'a fixed amount'),
-    amount: amount().describe(doc('補償金の額（円、税抜）', 'Compensation in yen before tax')), ...common,
+    amount: amount().describe(doc('補償金の額（円）。税抜の額なら before_tax: true', 'Compensation in yen; before tax: add before_tax: true')),
+    before_tax: z.boolean().optional().describe(doc(
+      'amount が税抜（消費税を加える。税率は申請日のもの、または tax_rate）', 'amount is before tax: the consumption tax of the case date (or tax_rate) is added')),
+    ...common,
   }),
 ]);
 

@@ -36,7 +36,7 @@ export function loadWorks<C extends HasWorks>(c: C, ctx: FormContext): Loaded<Wi
   const spot = (path: FieldPath) => {
     const index = path[1];
     if (!fromCsv || !csvFile || path[0] !== 'works' || typeof index !== 'number' || index < yamlWorks.length) return undefined;
-    const key = path.slice(2).filter((k): k is string => typeof k === 'string' && k !== 'evidence').pop();
+    const key = path.slice(2).filter((k): k is string => typeof k === 'string' && k !== 'evidence' && k !== 'compensation').pop();
     return { file: csvFile, ...fromCsv.spot(index - yamlWorks.length, key) };
   };
   const text = fromCsv ? { works: [...yamlWorks.map(() => null), ...fromCsv.text.works] } : undefined;
