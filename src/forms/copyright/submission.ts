@@ -12,7 +12,7 @@ import { valueInForce } from '../../law/dated.js';
 import { APPLICANT_KIND_JA, RULING_DESK } from '../../law/data/ruling.js';
 import { reachLines } from '../kit/reach.js';
 import { annexesOf, type AnnexCase } from './papers.js';
-import { copyrightTemplates, termsFor } from './words.js';
+import { authorOf, copyrightTemplates, termsFor, titleOf } from './words.js';
 
 /** What a ruling form's submission holds, by document name, and the article it applies under. */
 export interface SubmissionParts {
@@ -81,3 +81,44 @@ function enclosures(c: AnnexCase, ctx: WithTemplates) {
     annexes: text.startsWith('別添資料') ? annexes.map((a) => `別添${a.no}　${a.caption}`) : [],
   }));
 }
+
+/** Works named in the e-mail before 「ほか n 件」: enough to recognise the application by. */
+const WORKS_IN_MAIL = 10;
+
+/** What the consultation e-mail reads of a case beyond the papers' fields. */
+type ConsultingCase = AnnexCase & { uses: { method: string }[]; due_diligence: AnnexCase['due_diligence'] };
+
+/** 事前相談 (seed 004 第3の1): an e-mail to the Agency's desk summarising the works, the uses and the search so far. */
+export const consultationMail = (parts: SubmissionParts) => (c: ConsultingCase, d: SubmissionFacts, ctx: WithTemplates): Made =>
+  copyrightTemplates.document(ctx, 'consultation-mail.hbs', '事前相談のメール', () => {
+    const terms = termsFor(ctx, c.subject);
+    const a = c.applicant;
+    const ct = a.contact;
+    const dd = c.due_diligence;
+    const names = (list?: { name: string }[]) => list?.map((q) => q.name).join('、');
+    const measures = [
+      dd.directories?.length && `名簿・名鑑の閲覧：${dd.directories.map((r) => r.title).join('、')}`,
+      dd.web_search && `ウェブサイトでの検索：${dd.web_search.engines.join('、')}`,
+      dd.ruling_database && '文化庁の裁定データベースの確認',
+      dd.management_bodies?.length && `著作権等管理事業者への照会：${names(dd.management_bodies)}`,
+      dd.expert_bodies?.length && `関係団体等への照会：${names(dd.expert_bodies)}`,
+      dd.agency_inquiry && '文化庁への照会',
+      dd.public_notice && `広告：${dd.public_notice.medium === 'cric' ? '著作権情報センター（CRIC）のウェブサイト' : dd.public_notice.name ?? '新聞'}`,
+    ].filter((m): m is string => !!m);
+    return {
+      desk: valueInForce(RULING_DESK, d.date),
+      applicant: a.name,
+      person: ct?.name,
+      law: parts.law(c),
+      terms,
+      count: c.works.length,
+      works: c.works.slice(0, WORKS_IN_MAIL).map((w, i) => `${i + 1}. ${w.title ? `「${w.title}」` : titleOf(w, terms)}（${authorOf(w)}）`),
+      more: c.works.length > WORKS_IN_MAIL ? String(c.works.length - WORKS_IN_MAIL) : '',
+      uses: c.uses.map((u, i) => `（${i + 1}）${u.method}`),
+      measures: measures.length ? measures : ['（まだありません。手引き 第3の2 の措置を御相談したく存じます）'],
+      pending: c.in_application_use ? '有り' : '無し',
+      date: eraDate(d.date),
+      signature: [a.name, ct && [ct.department, ct.name].filter(Boolean).join('　'), a.postal_code && `〒${a.postal_code}`, a.address,
+        ...reachLines(a, ct)].filter((v): v is string => !!v),
+    };
+  });

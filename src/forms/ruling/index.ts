@@ -1,7 +1,8 @@
 /** form: ruling — 文化庁長官の裁定の申請 (著作権法67条1項・103条), seed 004. */
 import type { FormPlugin } from '../kit/plugin.js';
 import { advertisement, attachmentPages, copyNotice, hasAttachments, lawOf, powerOfAttorney, type Articles } from '../copyright/papers.js';
-import { coverLetter, submission, type SubmissionParts } from '../copyright/submission.js';
+import { consultationMail, coverLetter, submission, type SubmissionParts } from '../copyright/submission.js';
+import { checklist } from '../copyright/checklist.js';
 import { loadWorksAndAttachments } from '../copyright/attachments.js';
 import { application } from './compose.js';
 import { deriveRuling, type RulingDerived } from './derive.js';
@@ -27,6 +28,8 @@ export const ruling: FormPlugin<RulingCase, RulingDerived, RulingInput> = {
     { name: 'power-of-attorney', about: '委任状（代理人があるとき）', when: (c) => !!c.applicant.agent, make: powerOfAttorney(ARTICLES) },
     { name: 'advertisement', about: '権利者捜しの広告文', formats: ['txt', 'docx'], make: advertisement },
     { name: 'copy-notice', about: '複製物への表示', formats: ['txt'], make: copyNotice(ARTICLES) },
+    { name: 'consultation-mail', about: '文化庁への事前相談のメール本文', formats: ['txt'], make: consultationMail(PARTS) },
+    { name: 'checklist', about: '裁定手続チェックリスト（ケースの記録で印を付けた自己確認用）', make: checklist },
     { name: 'submission', about: '提出書類一式（送付状から委任状までを綴じた1つの PDF）', make: submission(PARTS) },
   ],
   schema: rulingSchema,

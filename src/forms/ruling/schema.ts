@@ -23,6 +23,10 @@ export const rulingSchema = z
     uses: z.array(use).min(1, m.say('uses-none'))
       .describe(doc('利用方法と補償金', 'Each intended use and its compensation')),
     attachments: caseAttachments,
+    consultation: z.strictObject({
+      date: isoDate().describe(doc('相談した日', 'Date of the consultation')),
+      person: text().optional().describe(doc('応対した文化庁の担当者', 'Who at the Agency answered')),
+    }).optional().describe(doc('文化庁への事前相談（手引き 第3の1。チェックリストに載ります）', 'Consultation with the Agency before applying (on the checklist)')),
     due_diligence: dueDiligence.describe(doc('権利者を探した相当な努力', 'The search made for the rights holder (due diligence)')),
     in_application_use: z.boolean().describe(doc('申請中利用（担保金を供託して裁定前に利用する）の有無', 'Whether the work will be used while the application is pending (after a security deposit)')),
     deposit_exempt: z.boolean().optional().describe(doc('補償金の供託が不要か（省略すると申請者の種別から判断）', 'Whether the compensation need not be deposited (default: from the applicant kind)')),
