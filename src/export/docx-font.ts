@@ -28,6 +28,7 @@ function blockText(b: Block): string[] {
     case 'box': return [...b.lines.map((l) => l.text), b.beside ?? ''];
     case 'table': return [...b.columns.map((c) => c.header), ...b.rows.flat()];
     case 'image': return [b.caption];
+    case 'pdfPages': return [b.caption, b.standIn];
     case 'pageBreak': return [];
     default: return unhandledBlock(b);
   }

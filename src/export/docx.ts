@@ -160,6 +160,9 @@ class DocxRenderer {
       case 'box': return [this.box(b), new Paragraph({ children: [] })];
       case 'table': return [this.table(b), new Paragraph({ children: [] })];
       case 'image': return this.image(b);
+      // Word cannot carry another PDF's pages: the caption, and what the form says in their place.
+      case 'pdfPages': return [new Paragraph({ spacing: this.spacing(0, STYLE.image.captionAfter), children: runs(b.caption) }),
+        new Paragraph({ children: runs(b.standIn) })];
       default: return unhandledBlock(b);
     }
   }

@@ -5,8 +5,8 @@
  */
 import { deflateSync } from 'node:zlib';
 import { includeGlyph, useNativeDeflate } from '../base/patches.js';
-import { PDFDocument, PDFName, type PDFFont, type PDFImage, type PDFRef } from 'pdf-lib';
-import type { DocumentModel, Image } from '../model/document.js';
+import { PDFDocument, PDFName, type PDFEmbeddedPage, type PDFFont, type PDFImage, type PDFRef } from 'pdf-lib';
+import { visibleBox, type DocumentModel, type Image, type PdfPages } from '../model/document.js';
 import { eachGrapheme } from '../typeset/kinsoku.js';
 import type { FontBook, Typeface } from '../typeset/fonts.js';
 import { layoutDocument, type PagePlan } from '../layout/layout.js';
@@ -35,21 +35,29 @@ export async function writePdf(pages: PagePlan[], title: string, book: FontBook,
   pdf.setLanguage('ja-JP');
   const encoders = new Map([...embedded].map(([face, font]) => [face, glyphEncoder(font, faces[face])]));
   const images = new Map<Image, PDFImage>();
+  const sourcePages = new SourcePages(pdf);
   for (const plan of pages) {
     const page = pdf.addPage([plan.width, plan.height]);
     const fontNames = new Map([...embedded].map(([face, font]) => [face, page.node.newFontDictionary('F', font.ref).asString()]));
-    // Each picture is embedded once, however many pages show it, and named in the page's resources.
-    const imageNames = new Map<Image, string>();
+    // Each picture is embedded once, however many pages show it, and named in the page's resources;
+    // so is each page of a PDF the user gave (a form XObject: its text and drawings stay as they were).
+    const xObjects = new Map<Image | PdfPages, Map<number, string>>();
+    const name = (key: Image | PdfPages, index: number, ref: PDFRef, prefix: string) => {
+      const names = xObjects.get(key) ?? new Map<number, string>();
+      xObjects.set(key, names);
+      if (!names.has(index)) names.set(index, page.node.newXObject(prefix, ref).asString());
+    };
     for (const op of plan.ops) {
-      if (op.op !== 'image' || imageNames.has(op.image)) continue;
+      if (op.op === 'pdfPage') name(op.source, op.index, (await sourcePages.get(op.source, op.index)).ref, 'Pg');
+      if (op.op !== 'image') continue;
       let img = images.get(op.image);
       if (!img) {
         img = op.image.format === 'png' ? await pdf.embedPng(op.image.bytes) : await pdf.embedJpg(op.image.bytes);
         images.set(op.image, img);
       }
-      imageNames.set(op.image, page.node.newXObject('Im', img.ref as PDFRef).asString());
+      name(op.image, 0, img.ref as PDFRef, 'Im');
     }
-    const content = pageContent(plan, fontNames, encoders, imageNames);
+    const content = pageContent(plan, fontNames, encoders, (key, index = 0) => xObjects.get(key)!.get(index)!, sourcePages);
     // Node's native zlib, not pdf-lib's JavaScript deflate: a 400-page table compresses in a tenth of the time.
     const stream = pdf.context.stream(deflateSync(Buffer.from(content, 'latin1')), { Filter: PDFName.of('FlateDecode') });
     page.node.addContentStream(pdf.context.register(stream));
@@ -84,7 +92,36 @@ function glyphEncoder(font: PDFFont, face: Typeface): (text: string) => string {
 
 const n = (x: number) => (Math.round(x * 100) / 100).toString();
 
-function pageContent(plan: PagePlan, fontNames: Map<number, string>, encoders: Map<number, (t: string) => string>, images: Map<Image, string>): string {
+/** The pages of the PDFs a document shows, each source loaded and each page embedded once. */
+class SourcePages {
+  private readonly embedded = new Map<PdfPages, Map<number, PDFEmbeddedPage>>();
+  private readonly loaded = new Map<PdfPages, Promise<PDFDocument>>();
+
+  constructor(private readonly pdf: PDFDocument) {}
+
+  async get(source: PdfPages, index: number): Promise<PDFEmbeddedPage> {
+    const pages = this.embedded.get(source) ?? new Map<number, PDFEmbeddedPage>();
+    this.embedded.set(source, pages);
+    let page = pages.get(index);
+    if (!page) {
+      let doc = this.loaded.get(source);
+      if (!doc) this.loaded.set(source, (doc = PDFDocument.load(source.bytes, { updateMetadata: false })));
+      const original = (await doc).getPage(index);
+      page = await this.pdf.embedPage(original, visibleBox(original));
+      pages.set(index, page);
+    }
+    return page;
+  }
+
+  /** The embedded page's own size: its drawing is scaled from it to the box the layout gave. */
+  size(source: PdfPages, index: number): { width: number; height: number } {
+    return this.embedded.get(source)!.get(index)!;
+  }
+}
+
+type XObjectName = (key: Image | PdfPages, index?: number) => string;
+
+function pageContent(plan: PagePlan, fontNames: Map<number, string>, encoders: Map<number, (t: string) => string>, xObject: XObjectName, sources: SourcePages): string {
   const out: string[] = ['0 g 0 G'];
   for (const op of plan.ops) {
     switch (op.op) {
@@ -98,8 +135,13 @@ function pageContent(plan: PagePlan, fontNames: Map<number, string>, encoders: M
         out.push(`${n(op.lineWidth)} w ${n(op.x1)} ${n(op.y1)} m ${n(op.x2)} ${n(op.y2)} l S`);
         break;
       case 'image':
-        out.push(`q ${n(op.w)} 0 0 ${n(op.h)} ${n(op.x)} ${n(op.y)} cm ${images.get(op.image)} Do Q`);
+        out.push(`q ${n(op.w)} 0 0 ${n(op.h)} ${n(op.x)} ${n(op.y)} cm ${xObject(op.image)} Do Q`);
         break;
+      case 'pdfPage': {
+        const own = sources.size(op.source, op.index);
+        out.push(`q ${op.w / own.width} 0 0 ${op.h / own.height} ${n(op.x)} ${n(op.y)} cm ${xObject(op.source, op.index)} Do Q`);
+        break;
+      }
     }
   }
   return out.join('\n');

@@ -29,6 +29,8 @@ function blockText(b: Block): string[] {
       return [b.lines.map((l) => l.text).filter(Boolean).join(IDEOGRAPHIC_SPACE), ...(b.beside ? [b.beside] : [])];
     case 'image':
       return [`［${b.caption}］`];
+    case 'pdfPages':
+      return [b.caption, b.standIn];
     case 'pageBreak':
       return ['', ''];
     default:

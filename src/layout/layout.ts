@@ -8,8 +8,8 @@
  * only writes.
  */
 import {
-  fitImage, MM, pageSizePt, runsOf, unhandledBlock, type Block, type Box, type DocumentModel, type Image, type KeyValue,
-  type Paragraph, type Run, type Table,
+  fitImage, fitPage, MM, pageSizePt, runsOf, unhandledBlock, type Block, type Box, type DocumentModel, type Image, type KeyValue,
+  type Paragraph, type PdfPages, type Run, type Table,
 } from '../model/document.js';
 import { STYLE } from '../model/style.js';
 import type { FontBook, FontChain } from '../typeset/fonts.js';
@@ -21,7 +21,9 @@ export type DrawOp =
   | { op: 'text'; x: number; y: number; size: number; text: string; font?: number; bold?: boolean }
   | { op: 'rect'; x: number; y: number; w: number; h: number; lineWidth: number }
   | { op: 'line'; x1: number; y1: number; x2: number; y2: number; lineWidth: number }
-  | { op: 'image'; x: number; y: number; w: number; h: number; image: Image };
+  | { op: 'image'; x: number; y: number; w: number; h: number; image: Image }
+  /** Page `index` of a PDF the user gave, drawn into the box. */
+  | { op: 'pdfPage'; x: number; y: number; w: number; h: number; source: PdfPages; index: number };
 
 export interface PagePlan {
   width: number;
@@ -114,6 +116,7 @@ type Measured =
   | MeasuredTable
   | { kind: 'box'; block: Box }
   | { kind: 'image'; block: Image }
+  | { kind: 'pdfPages'; block: PdfPages }
   | { kind: 'pageBreak' };
 
 function measure(block: Block, f: Frame): Measured {
@@ -123,6 +126,7 @@ function measure(block: Block, f: Frame): Measured {
     case 'table': return measureTable(block, f);
     case 'box': return { kind: 'box', block };
     case 'image': return { kind: 'image', block };
+    case 'pdfPages': return { kind: 'pdfPages', block };
     case 'pageBreak': return { kind: 'pageBreak' };
     default: return unhandledBlock(block);
   }
@@ -249,6 +253,7 @@ class Arrangement {
       case 'table': return this.table(m);
       case 'pageBreak': return this.newPage();
       case 'image': return this.image(m.block);
+      case 'pdfPages': return this.pdfPages(m.block);
       default: return unhandledBlock(m);
     }
   }
@@ -307,7 +312,7 @@ class Arrangement {
       }
       case 'keyValue': return (m.block.before ?? 0) * this.f.lh + this.f.lh;
       case 'box': return m.block.heightMm * MM;
-      case 'image': case 'pageBreak': return 0;
+      case 'image': case 'pdfPages': case 'pageBreak': return 0;
       default: return unhandledBlock(m);
     }
   }
@@ -471,6 +476,21 @@ class Arrangement {
     const { w, h } = fitImage(img, roomW, roomH);
     this.page.ops.push({ op: 'image', x: f.left + (roomW - w) / 2, y: f.height - this.y - h, w, h, image: img });
     this.y += h;
+  }
+
+  /** Each page of the PDF on a page of its own, under the caption, as large as the room allows. */
+  private pdfPages(source: PdfPages): void {
+    const f = this.f;
+    source.pages.forEach((size, index) => {
+      if (this.y > f.top) this.newPage();
+      const count = source.pages.length > 1 ? `（${index + 1}/${source.pages.length}）` : '';
+      const caption = measureParagraph({ kind: 'paragraph', text: `${source.caption}${count}`, after: STYLE.image.captionAfter }, f);
+      this.paragraph(caption, caption.lines.length * caption.lineHeight);
+      const roomW = f.right - f.left;
+      const { w, h } = fitPage(size, roomW, f.bottom - this.y);
+      this.page.ops.push({ op: 'pdfPage', x: f.left + (roomW - w) / 2, y: f.height - this.y - h, w, h, source, index });
+      this.y += h;
+    });
   }
 
   private numberPages(): void {

@@ -101,6 +101,19 @@ export const BLOCK_SCHEMAS = {
     widthPx: z.number().positive(),
     heightPx: z.number().positive(),
   }).strict(),
+  /**
+   * The pages of a PDF the user gave, each on a page of its own under the caption (「（2/3）」 added
+   * when there are several), scaled to the room left: copied as they are, text and drawings intact.
+   * A format that cannot carry them (DOCX, TXT) prints `standIn` in their place.
+   */
+  pdfPages: z.object({
+    kind: z.literal('pdfPages'),
+    caption: z.string(),
+    standIn: z.string(),
+    bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes of a PDF'),
+    /** Each page's size in points, as the PDF's crop box gives it. */
+    pages: z.array(z.object({ widthPt: z.number().positive(), heightPt: z.number().positive() }).strict()).min(1),
+  }).strict(),
 } as const;
 
 export type BlockKind = keyof typeof BLOCK_SCHEMAS;
@@ -110,7 +123,8 @@ export type Box = z.infer<(typeof BLOCK_SCHEMAS)['box']>;
 export type Table = z.infer<(typeof BLOCK_SCHEMAS)['table']>;
 export type PageBreak = z.infer<(typeof BLOCK_SCHEMAS)['pageBreak']>;
 export type Image = z.infer<(typeof BLOCK_SCHEMAS)['image']>;
-export type Block = Paragraph | KeyValue | Box | Table | PageBreak | Image;
+export type PdfPages = z.infer<(typeof BLOCK_SCHEMAS)['pdfPages']>;
+export type Block = Paragraph | KeyValue | Box | Table | PageBreak | Image | PdfPages;
 
 /** For the `default` of a switch over block kinds: a kind added to the model and not handled is a compile error. */
 export function unhandledBlock(block: never): never {
@@ -128,6 +142,21 @@ export function fitImage(img: Pick<Image, 'widthPx' | 'heightPx'>, roomW: number
   const natural = { w: img.widthPx * 0.75, h: img.heightPx * 0.75 };
   const scale = Math.min(roomW / natural.w, roomH / natural.h, 2);
   return { w: natural.w * scale, h: natural.h * scale };
+}
+
+/**
+ * The part of a PDF page a viewer shows (its crop box), as pdf-lib's page embedding takes a box:
+ * by default it takes the media box as if it started at 0,0, which shifts a page whose box does not.
+ */
+export function visibleBox(page: { getCropBox(): { x: number; y: number; width: number; height: number } }) {
+  const b = page.getCropBox();
+  return { left: b.x, bottom: b.y, right: b.x + b.width, top: b.y + b.height };
+}
+
+/** A PDF page scaled to the room, keeping its proportions; never enlarged (its own size is what was printed). */
+export function fitPage(page: { widthPt: number; heightPt: number }, roomW: number, roomH: number): { w: number; h: number } {
+  const scale = Math.min(roomW / page.widthPt, roomH / page.heightPt, 1);
+  return { w: page.widthPt * scale, h: page.heightPt * scale };
 }
 
 /** A CSV record of a sheet the user gave: its cells, and the bytes it occupies (its line end included). */
@@ -195,14 +224,32 @@ export interface DocumentModel {
   language?: 'ja' | 'en';
 }
 
-/** What a form makes: papers (documents) and filled spreadsheets. */
-export type Output = DocumentModel | FilledSheet;
+/**
+ * Other outputs of the same case bound into one PDF, in the order given (a ruling's submission:
+ * cover letter, application, evidence, every 別添, power of attorney), so a clerk prints one file.
+ * Each part is the same PDF that is written on its own.
+ */
+export interface Bundle {
+  kind: 'bundle';
+  /** File name without extension: out/<case>/<name>.pdf */
+  name: string;
+  title: string;
+  /** The names of the parts; a part the case does not have (no power of attorney) is left out. */
+  parts: string[];
+}
+
+/** What a form makes: papers (documents), filled spreadsheets, and papers bound together. */
+export type Output = DocumentModel | FilledSheet | Bundle;
 
 /** An output as a form makes it, before its declaration gives it its name and formats. */
-export type Made = Omit<DocumentModel, 'name' | 'formats'> | Omit<FilledSheet, 'name'>;
+export type Made = Omit<DocumentModel, 'name' | 'formats'> | Omit<FilledSheet, 'name'> | Omit<Bundle, 'name'>;
+
+/** Outputs that are papers of their own, not a sheet filled or a binding of other papers. */
+export const isPaper = (o: Output): o is DocumentModel => o.kind !== 'filledSheet' && o.kind !== 'bundle';
 
 /** The formats an output is written in. */
-export const formatsOf = (o: Output): OutputFormat[] => (o.kind === 'filledSheet' ? [o.format] : o.formats ?? ['pdf', 'docx']);
+export const formatsOf = (o: Output): OutputFormat[] =>
+  (o.kind === 'filledSheet' ? [o.format] : o.kind === 'bundle' ? ['pdf'] : o.formats ?? ['pdf', 'docx']);
 
 export const MM = 72 / 25.4;
 export const A4_PT = { width: 595.28, height: 841.89 };

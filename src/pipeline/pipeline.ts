@@ -8,7 +8,7 @@ import { readCaseFile } from '../input/parse.js';
 import { error, type FieldPath, type Problem } from '../base/problem.js';
 import { locate, validate } from '../input/validate.js';
 import { composeDocuments, type FormContext, type Loaded } from '../forms/kit/plugin.js';
-import { formatsOf, OUTPUT_FORMATS, type DocumentModel, type FilledSheet, type Output, type OutputFormat } from '../model/document.js';
+import { formatsOf, isPaper, OUTPUT_FORMATS, type Bundle, type DocumentModel, type FilledSheet, type Output, type OutputFormat } from '../model/document.js';
 import type { FontBook, FontChain, Typeface } from '../typeset/fonts.js';
 import { defaultSession, type Session } from './session.js';
 import { todayIso } from '../base/format.js';
@@ -44,9 +44,21 @@ const SHEET_FILLERS: Record<FilledSheet['format'], () => Promise<(sheet: FilledS
   xlsx: async () => (await import('../export/xlsx.js')).fillXlsx,
 };
 
-async function renderOutput(output: Output, format: OutputFormat, session: Session): Promise<Omit<RenderedFile, 'path'>> {
+async function renderOutput(output: Exclude<Output, Bundle>, format: OutputFormat, session: Session): Promise<Omit<RenderedFile, 'path'>> {
   if (output.kind === 'filledSheet') return { bytes: await (await SHEET_FILLERS[output.format]())(output) };
   return (await RENDERERS[format]())(output, await session.fonts());
+}
+
+/** A bundle's parts as PDFs, joined: the PDF each part is written as on its own, rendered for it if it was not. */
+async function renderBundle(bundle: Bundle, outputs: Output[], rendered: Map<string, RenderedFile>, session: Session): Promise<Omit<RenderedFile, 'path'>> {
+  const parts: Uint8Array[] = [];
+  for (const name of bundle.parts) {
+    const part = outputs.find((o): o is DocumentModel => o.name === name && isPaper(o));
+    if (!part) continue;
+    parts.push((rendered.get(`${name}.pdf`) ?? await renderOutput(part, 'pdf', session)).bytes);
+  }
+  const { joinPdfs } = await import('../export/pdf-join.js');
+  return joinPdfs(parts, bundle.title);
 }
 
 export interface CaseResult {
@@ -118,11 +130,19 @@ export async function checkCase(file: string, today = todayIso(), options: Check
 /** Renders every document of a checked case in memory, in each of its formats that `formats` lists. */
 export async function renderDocuments(checked: CaseResult, formats: Format[]): Promise<RenderedFile[]> {
   if (!checked.ok) return [];
-  const files: RenderedFile[] = [];
-  for (const output of checked.documents)
+  const session = checked.session ?? defaultSession();
+  const rendered = new Map<string, RenderedFile>();
+  // Papers and sheets first; a bundle then binds the PDFs already made.
+  for (const output of checked.documents) {
+    if (output.kind === 'bundle') continue;
     for (const format of formatsOf(output))
-      if (formats.includes(format)) files.push({ path: `${output.name}.${format}`, ...await renderOutput(output, format, checked.session ?? defaultSession()) });
-  return files;
+      if (formats.includes(format)) rendered.set(`${output.name}.${format}`, { path: `${output.name}.${format}`, ...await renderOutput(output, format, session) });
+  }
+  for (const output of checked.documents)
+    if (output.kind === 'bundle' && formats.includes('pdf'))
+      rendered.set(`${output.name}.pdf`, { path: `${output.name}.pdf`, ...await renderBundle(output, checked.documents, rendered, session) });
+  // In the order the form declares its documents.
+  return checked.documents.flatMap((o) => formatsOf(o).flatMap((f) => rendered.get(`${o.name}.${f}`) ?? []));
 }
 
 /** Renders every document of a checked case and writes them all, or nothing. */
@@ -172,13 +192,13 @@ function fontFilesOf(value: { fonts?: string[] }, caseDir: string, fromCommandLi
 
 /** The fallback fonts, set on the composed objects like the language (a copy would compose lazy blocks now). */
 function withFonts(outputs: Output[], fonts: string[]): Output[] {
-  if (fonts.length) for (const o of outputs) if (o.kind !== 'filledSheet') o.fonts = fonts;
+  if (fonts.length) for (const o of outputs) if (isPaper(o)) o.fonts = fonts;
   return outputs;
 }
 
 /** The papers are in their form's language. Set on the composed objects, not copies: a copy would compose lazy blocks now. */
 function inLanguage(outputs: Output[], language: 'ja' | 'en' | undefined): Output[] {
-  if (language) for (const o of outputs) if (o.kind !== 'filledSheet') o.language = language;
+  if (language) for (const o of outputs) if (isPaper(o)) o.language = language;
   return outputs;
 }
 

@@ -53,7 +53,7 @@ needs('soffice', 'pdftotext', 'pdfinfo', 'pdfimages')('DOCX opened by LibreOffic
     it('別添資料 carries the picture and its caption', () => {
       const images = run('pdfimages', ['-list', converted.attachments]).stdout.trim().split('\n').slice(2);
       expect(images.length).toBe(1);
-      expect(squash(pdfText(converted.attachments))).toContain('別添資料1');
+      expect(squash(pdfText(converted.attachments))).toContain('別添1図面・写真');
     });
 
     it('委任状 and the advertisement carry their words', () => {

@@ -131,7 +131,7 @@ poppler('別添資料', () => {
     expect(images).toHaveLength(1);
     expect(images[0]).toMatch(/^\s*1\s+0\s+image\s+480\s+360\b/); // page 1, the PNG's own pixels
     const text = squash(pdfText(file));
-    expect(text).toContain(squash('別添資料1　（別紙 No.3）題号不明／不明'));
+    expect(text).toContain(squash('別添1　図面・写真（別紙 No.3　題号不明／不明）'));
     expect(text).toContain(squash('〇〇出版発行「月刊〇〇」昭和45年3月号表紙に掲載された写真'));
   });
 });

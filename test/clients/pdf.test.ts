@@ -3,20 +3,24 @@
  * there, the arithmetic is printed, nothing leaves its page or breaks a line against 禁則, the stamp
  * box is top left and clear of text, and the embedded font is a subset that renders without help.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MM } from '../../src/model/document.js';
 import { eraDate, yen } from '../../src/base/format.js';
 import { renderCase } from '../../src/pipeline/pipeline.js';
 import {
-  caseStrings, checkEdited, expectSoundPdf, expectWithinMarginsAndKinsoku, needs, pdfBoxes, pdfRects, pdfText, RULING_CASES, renderFixture, squash, tempDir,
+  caseStrings, checkEdited, expectSoundPdf, expectWithinMarginsAndKinsoku, FIXTURES, needs, pdfBoxes, pdfRects, pdfText, RULING_CASES, renderFixture, squash, tempDir,
 } from '../helpers.js';
 
-const OWN_CASES = ['ruling-museum-broadcast', 'ruling-individual-phonogram'];
+const OWN_CASES = ['ruling-museum-broadcast', 'ruling-individual-phonogram', 'ruling-works-csv-amounts'];
 const ALL = [...RULING_CASES, ...OWN_CASES];
 
 /** Keys whose values are codes or dates, not text to print. */
 const CODES = new Set(['form', 'subject', 'kind', 'category', 'medium', 'formula', 'title_status', 'author_status',
   'date', 'start', 'inquired_on', 'published_on', 'ruled_on',
+  // The works CSV is read, not printed: its rows are the 別紙's.
+  'works_file',
   // Per-work evidence, attachments and the advertisement's words belong to their own documents (papers.test.ts).
   'evidence', 'attachments', 'purpose', 'year', 'publisher']);
 
@@ -109,6 +113,40 @@ poppler('wording', () => {
     expect(text).toContain('3題号不明不明写真の著作物');
     expect(text).toContain(squash('代理人 〒100-0013'));
     expect(text).toContain(squash('弁護士 代理 一郎 ㊞'));
+  });
+
+  it('prints each work\'s amount on the 別紙 and item 5\'s total, terms and one line per work', () => {
+    const { pdf, checked } = rendered['ruling-works-csv-amounts'];
+    const text = squash(pdfText(pdf));
+    const amounts = checked.facts.compensation_by_work as number[][];
+    const [first, second] = checked.facts.compensation as number[];
+    const list = text.slice(text.indexOf('著作物一覧'));
+    expect(list).toContain(squash('No.題号著作者名種類内容又は体様補償金の額'));
+    const titles = readFileSync(join(FIXTURES, 'ruling-works-csv-amounts-works.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    let from = 0;
+    amounts.forEach(([a, b], i) => {
+      // Each row in order: its No. and title, then its amount per use and their total.
+      const row = list.indexOf(`${i + 1}${squash(titles[i])}`, from);
+      expect(row, `row ${i + 1}`).toBeGreaterThanOrEqual(from);
+      const cell = `（1）${yen(a)}（2）${yen(b)}計${yen(a + b)}`;
+      expect(list.indexOf(cell, row), `row ${i + 1}: ${cell}`).toBeGreaterThan(row);
+      from = row + 1;
+    });
+    const item5 = text.slice(text.indexOf('5補償金の額の算定の基礎となるべき事項'), text.indexOf('6著作権者と連絡することができない理由'));
+    expect(item5).toContain(squash(`（1）${yen(first)}（著作物ごとの額の合計。各著作物の額は別紙一覧のとおり）`));
+    expect(item5).toContain(squash(`（2）${yen(second)}（著作物ごとの額の合計。`));
+    expect(item5).toContain('（本体価格×発行部数×印税率7%×刊行物に占める当該著作物の割合×消費税）');
+    expect(item5).toContain('（本体価格×追加複製の単位数×印税率7%×刊行物に占める当該著作物の割合×消費税）');
+    expect(item5).toContain(`No.12,800円×1,200部×7%×12/300×1.10=${yen(amounts[0][0])}`);
+    expect(item5).toContain(`No.302,800円×500部×7%×9/300×1.10=${yen(amounts[29][1])}`);
+    expect(item5.match(/No\.\d+2,800円/g)).toHaveLength(60);
+  });
+
+  it('keeps the 別紙 without amounts when no work states its part (the contract cases are unchanged)', () => {
+    const text = squash(pdfText(rendered['ruling-anthology'].pdf));
+    expect(text).toContain('内容又は体様');
+    expect(text).not.toContain('内容又は体様補償金の額');
+    expect(text).not.toContain('著作物ごとの額の合計');
   });
 
   it('has an individual sign, without a seal', () => {

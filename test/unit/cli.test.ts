@@ -13,7 +13,7 @@ describe('yoshiki check --json', () => {
     expect(res.status).toBe(0);
     const [reprint, museum] = res.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(reprint).toMatchObject({
-      case: 'ruling-reprint', form: 'ruling', ok: true, errors: [], documents: ['application', 'evidence', 'advertisement', 'copy-notice'],
+      case: 'ruling-reprint', form: 'ruling', ok: true, errors: [], documents: ['cover-letter', 'application', 'evidence', 'advertisement', 'copy-notice', 'consultation-mail', 'checklist', 'submission'],
       facts: { fee: 6900, stamps: [6000, 600, 300], deposit_exempt: false, in_application_use: true, tax_rate: 0.08,
         compensation: [181440, 30240], earliest_filing_date: '2018-11-09' },
     });
@@ -55,7 +55,7 @@ describe('yoshiki render', () => {
     const out = tempDir();
     const res = await cli('render', join(FIXTURES, 'ruling-drama-dvd.yaml'), '-o', out, '--format', 'pdf');
     expect(res.status).toBe(0);
-    expect(readdirSync(join(out, 'ruling-drama-dvd')).sort()).toEqual(['application.pdf', 'evidence.pdf']);
+    expect(readdirSync(join(out, 'ruling-drama-dvd')).sort()).toEqual(['application.pdf', 'checklist.pdf', 'cover-letter.pdf', 'evidence.pdf', 'submission.pdf']);
   });
 
   it('exits 2 on bad usage', async () => {

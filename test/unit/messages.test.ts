@@ -136,7 +136,8 @@ describe('messages for bad case files', () => {
 describe('YAML folding for Japanese', () => {
   it('joins folded Japanese lines without the space YAML would insert', async () => {
     const result = await checkCase(join(FIXTURES, 'ruling-reprint.yaml'), '2026-11-21');
-    const summary = (result.documents[0].blocks.find((b) => b.kind === 'paragraph' && b.text.startsWith('株式会社〇〇出版')) as { text: string }).text;
+    const application = result.documents.find((d) => d.name === 'application') as { blocks: { kind: string; text: string }[] };
+    const summary = (application.blocks.find((b) => b.kind === 'paragraph' && b.text.startsWith('株式会社〇〇出版')) as { text: string }).text;
     expect(summary).toContain('判明したものの、電話番号が無効であったため、下記の調査');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { amount, ratio } from '../../src/input/fields.js';
-import { computeCompensation, taxFactor, type Compensation } from '../../src/law/rules/compensation.js';
+import { computeByWork, computeCompensation, sumOfShares, taxFactor, withWorkTerms, type Compensation } from '../../src/law/rules/compensation.js';
 import { checkDiligence, cricNoticeSpan, earliestFilingAfterCric, managesField } from '../../src/law/rules/diligence.js';
 import { checkContact } from '../../src/law/rules/applicant.js';
 import { fewestStamps, rulingFee } from '../../src/law/rules/fee.js';
@@ -50,6 +50,82 @@ describe('compensation formulas reproduce seed 004 to the yen (all at 1.08)', ()
     expect(taxFactor('2019-10-01').display).toBe('1.10');
     expect(taxFactor('1989-03-31').display).toBe('1');
     expect(taxFactor('2026-01-01', r('8%')).display).toBe('1.08');
+  });
+});
+
+describe('compensation per work (seed 004 line 636: 全体の分量と当該著作物が占める分量)', () => {
+  const book: Compensation = { formula: 'print', unit_price: n(3000), copies: n(1000), rate: r('10%') };
+
+  it('one work with nothing of its own is the use itself: the seed\'s amounts stay exact', () => {
+    const reprint: Compensation = { formula: 'print', unit_price: n(800), copies: n(3000), rate: r('7%') };
+    expect(computeByWork(reprint, [{}], '2018-11-20')).toMatchObject({ total: 181440, works: [{ amount: 181440 }] });
+    const dvd: Compensation = { formula: 'video', unit_price: n(7000), rate: r('10%'), contribution: r('0.5%'), copies: n(100) };
+    expect(computeByWork(dvd, [{}], '2018-11-20').total).toBe(378);
+  });
+
+  it('rounds each work down once and sums the whole yen: never the floor of the sum', () => {
+    // 1,000円×1部×10%×1/3×1.10 = 36.666… per work → 36円 each, 108円 in all (the whole book would be 110円).
+    const one: Compensation = { formula: 'print', unit_price: n(1000), copies: n(1), rate: r('10%') };
+    const third = { share: r('1/3') };
+    const res = computeByWork(one, [third, third, third], '2020-01-01');
+    expect(res.works.map((w) => w.amount)).toEqual([36, 36, 36]);
+    expect(res.total).toBe(108);
+    expect(computeCompensation(one, '2020-01-01').amount).toBe(110);
+  });
+
+  it('is exact: 57/200 of a 3,000円 book in 1,000 copies at 10% and 1.10 is 94,050円, not 94,049', () => {
+    // In binary floating point 3000*1000*0.1*(57/200)*1.1 is 94049.99999999999.
+    expect(Math.floor(3000 * 1000 * 0.1 * (57 / 200) * 1.1)).toBe(94049);
+    const shares = [{ share: r('57/200') }, { share: r('7/300') }, { share: r('1/300') }];
+    const res = computeByWork(book, shares, '2026-12-01');
+    expect(res.works.map((w) => w.amount)).toEqual([94050, 7700, 1100]);
+    expect(res.total).toBe(102850);
+    expect(sumOfShares(shares).toFraction()).toBe('187/600');
+  });
+
+  it('prints one formula line per work: the share as 記載例2\'s 「刊行物に占める当該著作物の割合」', () => {
+    const [w] = computeByWork(book, [{ share: r('7/300') }], '2026-12-01').works;
+    expect(w.labels).toBe('本体価格×発行部数×印税率10%×刊行物に占める当該著作物の割合×消費税');
+    expect(w.values).toBe('3,000円×1,000部×10%×7/300×1.10=7,700円');
+    expect(w.formulaLine).toBe(`（${w.labels}→${w.values}）`);
+    expect(withWorkTerms(book, { share: r('7/300') }).formula).toBe('print-partial');
+  });
+
+  it('takes a work\'s own quantities: each performer\'s 寄与率 (記入例④), each song\'s requests', () => {
+    const dvd: Compensation = { formula: 'video', unit_price: n(7000), rate: r('10%'), contribution: r('1%'), copies: n(1000) };
+    const res = computeByWork(dvd, [{ contribution: r('0.5%') }, { contribution: r('0.3%') }], '2018-11-20');
+    expect(res.works.map((w) => w.amount)).toEqual([3780, 2268]);
+    const tariff: Compensation = { formula: 'monthly-tariff', per_request: n(5.5), monthly_requests: n(500), minimum: n(5000), months: n(2) };
+    const songs = computeByWork(tariff, [{}, { monthly_requests: n(2000) }], '2014-10-20');
+    // 5.5円×500 is below the 5,000円 minimum (記入例③: 10,800円); 5.5円×2,000 = 11,000円 a month → 23,760円.
+    expect(songs.works.map((w) => w.amount)).toEqual([10800, 23760]);
+  });
+
+  it('splits a fixed amount by share with a line of its own, and a share on another formula is one more term', () => {
+    const fixed: Compensation = { formula: 'fixed', amount: n(20000) };
+    const [w] = computeByWork(fixed, [{ share: r('1/3') }], '2025-06-02').works;
+    expect(w.amount).toBe(6666);
+    expect(w.formulaLine).toBe('（補償金の額×全体に占める当該著作物の割合→20,000円×1/3=6,666円）');
+    const online: Compensation = { formula: 'online-period', unit_price: n(100), rate: r('10%'), annual_uses: n(200), years: n(5) };
+    const [o] = computeByWork(online, [{ share: r('1/4') }], '2026-12-01').works;
+    expect(o.values).toBe('100円×10%×200件×5年×1/4×1.10=2,750円');
+  });
+});
+
+describe('a fixed amount stated before tax', () => {
+  it('gets the consumption tax of its date and a formula line', () => {
+    const res = computeCompensation({ formula: 'fixed', amount: n('10,000'), before_tax: true }, '2026-12-01');
+    expect(res.amount).toBe(11000);
+    expect(res.formulaLine).toBe('（補償金の額（税抜）×消費税→10,000円×1.10=11,000円）');
+    expect(computeCompensation({ formula: 'fixed', amount: n(10000), before_tax: true }, '2018-11-20').amount).toBe(10800);
+    expect(computeCompensation({ formula: 'fixed', amount: n(10000), before_tax: true }, '1989-03-31').amount).toBe(10000);
+  });
+  it('takes a tax rate of its own as the rate to add (it was silently ignored)', () => {
+    expect(computeCompensation({ formula: 'fixed', amount: n(10000), tax_rate: r('10%') }, '2018-11-20').amount).toBe(11000);
+  });
+  it('is printed as it stands otherwise, with no formula line', () => {
+    const res = computeCompensation({ formula: 'fixed', amount: n(20000) }, '2025-06-02');
+    expect(res).toMatchObject({ amount: 20000, formulaLine: null, taxFactor: null });
   });
 });
 

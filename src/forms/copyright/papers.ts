@@ -8,7 +8,8 @@ import type { Made } from '../kit/plugin.js';
 import { eraDate } from '../../base/format.js';
 import { signatureLine } from '../kit/blocks.js';
 import { portraitPage, type WithTemplates } from '../kit/templates.js';
-import type { Applicant, Subject } from './schema.js';
+import type { Applicant, Attachment, AttachmentKind, DueDiligence, Subject } from './schema.js';
+import { numberAttachments, type Annex, type WithAttachments } from './attachments.js';
 import type { WithWorks } from './works.js';
 import { applicantBlock, authorOf, categoryOf, copyrightTemplates, termsFor, titleOf } from './words.js';
 
@@ -26,28 +27,62 @@ export type PaperCase = WithWorks<{
   advertisement?: { purpose?: string };
 }>;
 
+/** A case with its 別添資料 read. */
+export type AnnexCase = WithAttachments<PaperCase & { attachments?: Attachment[]; due_diligence: DueDiligence }>;
+
 /** The article itself, or 103条 applying it to neighbouring rights. */
-const lawOf = (c: PaperCase, article: string) =>
+export const lawOf = (c: Pick<PaperCase, 'subject'>, article: string) =>
   c.subject === 'work' ? `著作権法${article}` : `著作権法第103条において準用する同法${article}`;
 
 
-/** Whether any work names an image (load() has read each one, or reported it and the case stopped). */
-export const hasAttachments = (c: PaperCase) => c.works.some((w) => w.attachments?.some((name) => c.images.has(name)));
+/** Whether the case attaches anything (load() has read each file, or reported it and the case stopped). */
+export const hasAttachments = (c: AnnexCase) => numberAttachments(c).some((a) => c.files.has(a.file));
 
-/** 別添資料: every image a work names, each on its own page, captioned with the work it shows. */
-export function attachmentPages(c: PaperCase, _: unknown, ctx: WithTemplates): Made {
-  const terms = termsFor(ctx, c.subject);
+/** 別添資料: every attached file under its number and title, a picture on its own page, a PDF's pages as they are. */
+export function attachmentPages(c: AnnexCase, _: unknown, ctx: WithTemplates): Made {
   const blocks: Block[] = [];
-  let k = 0;
-  c.works.forEach((w, i) => w.attachments?.forEach((name) => {
-    const img = c.images.get(name);
-    if (!img) return; // load() reported it; a case with a missing image never reaches compose
-    if (k > 0) blocks.push({ kind: 'pageBreak' });
-    k++;
-    const caption = `別添資料${k}　（別紙 No.${i + 1}）${titleOf(w, terms)}／${authorOf(w)}\n${w.description}`;
-    blocks.push({ kind: 'image', caption, bytes: img.bytes, format: img.format, widthPx: img.widthPx, heightPx: img.heightPx });
-  }));
+  for (const annex of annexesOf(c, ctx)) {
+    const file = c.files.get(annex.file);
+    if (!file) continue; // load() reported it; a case with a missing file never reaches compose
+    if (blocks.length > 0) blocks.push({ kind: 'pageBreak' });
+    // A drawing or photograph shows the work: its description says what to look at.
+    const described = annex.kind === 'appearance' && annex.work !== undefined ? `\n${c.works[annex.work].description}` : '';
+    const caption = `別添${annex.no}　${annex.caption}${described}`;
+    if (file.type === 'image') {
+      const img = file.image;
+      blocks.push({ kind: 'image', caption, bytes: img.bytes, format: img.format, widthPx: img.widthPx, heightPx: img.heightPx });
+    } else {
+      const words = annexWords(ctx);
+      blocks.push({ kind: 'pdfPages', caption, bytes: file.pdf.bytes, pages: file.pdf.pages,
+        standIn: fill(words.pdf_stand_in, { name: annex.file, pages: String(file.pdf.pages.length) }) });
+    }
+  }
   return { title: '別添資料', page: portraitPage(), fontSize: 10.5, lineHeight: 1.55, pageNumbers: true, blocks };
+}
+
+interface AnnexWords {
+  titles: Record<AttachmentKind, string>;
+  media: Record<'cric' | 'newspaper', string>;
+  of_listed_work: string;
+  of_work: string;
+  pdf_stand_in: string;
+}
+const annexWords = (ctx: WithTemplates) => copyrightTemplates.data<AnnexWords>(ctx, 'attachments.yaml');
+const fill = (pattern: string, values: Record<string, string>) => pattern.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+
+/** Each 別添 once (a file named twice keeps its first number), with its title and, for a work's, the work. */
+export function annexesOf(c: AnnexCase, ctx: WithTemplates): (Annex & { caption: string })[] {
+  const words = annexWords(ctx);
+  const terms = termsFor(ctx, c.subject);
+  const seen = new Set<number>();
+  return numberAttachments(c).filter((a) => !seen.has(a.no) && seen.add(a.no)).map((a) => {
+    const from = a.from && 'inquiry' in a.from ? a.from.inquiry : '';
+    const medium = a.from && 'notice' in a.from ? (a.from.name ?? words.media[a.from.notice]) : '';
+    const title = a.title ?? fill(words.titles[a.kind], { from, medium });
+    const w = a.work === undefined ? undefined : c.works[a.work];
+    const work = w && fill(c.works.length > 1 ? words.of_listed_work : words.of_work, { no: String(a.work! + 1), title: `${titleOf(w, terms)}／${authorOf(w)}` });
+    return { ...a, title, caption: work ? `${title}（${work}）` : title };
+  });
 }
 
 /** 委任状: the applicant appoints the agent for this application; the applicant signs or seals it. */

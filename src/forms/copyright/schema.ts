@@ -55,8 +55,49 @@ const evidence = z.strictObject({
   agency_inquiry: text().optional().describe(doc('文化庁への照会結果（イ(ウ)）', 'Result of asking the Agency for Cultural Affairs (b-iii)')),
 });
 
+/**
+ * What one work states of the uses' formulas (seed 004 line 636: 「全体の分量…と当該著作物が占める分量」):
+ * its share of the whole, or quantities of its own; the Agency fixes the compensation per rights holder.
+ */
+export const workCompensation = z.strictObject({
+  share: ratio().optional().describe(doc(
+    '全体（刊行物・番組など）に占めるこの著作物の割合（例: 12/300 ＝300ページ中12ページ）', "This work's share of the whole (e.g. 12/300: 12 of 300 pages)")),
+  unit_price: amount().optional().describe(doc('この著作物の単価（円）', "This work's own unit price in yen")),
+  copies: amount().optional().describe(doc('この著作物の部数・複製数', "This work's own number of copies")),
+  rate: ratio().optional().describe(doc('この著作物の使用料率', "This work's own royalty rate")),
+  contribution: ratio().optional().describe(doc('この著作物（実演など）の寄与率', "This work's (performance's) own contribution")),
+  annual_uses: amount().optional().describe(doc('この著作物の年間利用件数（見込み）', "This work's own expected uses a year")),
+  years: amount().optional().describe(doc('この著作物の利用年数', "This work's own years of use")),
+  downloads: amount().optional().describe(doc('この著作物のダウンロード数（見込み）', "This work's own expected downloads")),
+  per_request: amount().optional().describe(doc('この著作物の1件あたりの使用料（円）', "This work's own fee per request in yen")),
+  monthly_requests: amount().optional().describe(doc('この著作物の月間の件数', "This work's own requests a month")),
+  minimum: amount().optional().describe(doc('この著作物の月額の最低使用料（円）', "This work's own monthly minimum in yen")),
+  months: amount().optional().describe(doc('この著作物の利用月数', "This work's own months of use")),
+  amount: amount().optional().describe(doc('この著作物の補償金の額（定額の利用で。円）', "This work's own amount in yen (for a fixed use)")),
+});
+
 /** A work (法10条1項) needs its category: item 3 and the evidence table start with it. */
 export const CATEGORY_NEEDED = copyrightMessages.text('copyright-category-needed', { categories: Object.keys(WORK_CATEGORIES).join(', ') });
+
+/**
+ * The kinds of 別添資料 the law asks for with an application (法67条2項, 令8条2項; seed 004 第3の3サ):
+ * (ア) material showing the holder could not be reached — the notice as it ran (notice-copy) and
+ * the replies to inquiries (reply); (イ) drawings or photographs showing the work (appearance);
+ * (ウ) material showing the work was published (publication); and anything else (other).
+ */
+export const ATTACHMENT_KINDS = ['publication', 'notice-copy', 'reply', 'appearance', 'other'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+const attachmentFile = () => text().describe(doc('ファイル（PDF・PNG・JPEG。ケースファイルからの相対パス）', 'The file (PDF, PNG or JPEG, relative to the case file)'));
+
+export const attachment = z.strictObject({
+  file: attachmentFile(),
+  kind: z.enum(ATTACHMENT_KINDS).describe(doc(
+    '種類: 公表の疎明資料（publication）、広告の掲載の写し（notice-copy）、照会への回答（reply）、図面・写真（appearance）、その他（other）',
+    'Kind: proof of publication, copy of the notice as it ran, reply to an inquiry, drawing or photograph, other')),
+  title: text().optional().describe(doc('別添の表題（省略すると種類と著作物から付けます）', 'Title of the attachment (default: from its kind and work)')),
+});
+export type Attachment = z.output<typeof attachment>;
 
 export const workSchema = z
   .strictObject({
@@ -72,8 +113,13 @@ export const workSchema = z
     publisher: text().optional().describe(doc('出版社・発行者（公告文に載ります）', 'Publisher (printed in the advertisement)')),
     previously_ruled: z.boolean().default(false).describe(doc(
       '過去に裁定を受けた著作物か（受けていれば相当な努力の一部を省けます）', 'Whether the work was ruled on before (some of the search may then be skipped)')),
-    attachments: z.array(text()).optional().describe(doc('別添資料の画像（PNG・JPEG。ケースファイルからの相対パス）', 'Attached images (PNG or JPEG, relative to the case file)')),
+    attachments: z.array(z.union([text(), attachment])).optional().describe(doc(
+      'この著作物の別添資料。ファイル名だけなら図面・写真（PNG・JPEG・PDF）、種類を付けるときは file と kind',
+      "This work's attachments: a file name alone is a drawing or photograph (PNG, JPEG or PDF); give file and kind for another kind")),
     evidence: evidence.optional().describe(doc('この著作物だけの探索結果（資料2の各欄）', "This work's own search results (columns of the evidence table)")),
+    compensation: workCompensation.optional().describe(doc(
+      'この著作物の補償金の算定（各利用の式に対する割合 share や、この著作物だけの数量）。別紙に著作物ごとの額が載ります',
+      "This work's part of each use's compensation (its share, or quantities of its own); the 別紙 lists each work's amount")),
   })
   .superRefine((w, ctx) => {
     if (!w.title && !w.title_status)
@@ -125,7 +171,10 @@ export const compensation = z.discriminatedUnion('formula', [
   }),
   z.strictObject({
     formula: formula('fixed', '定額', 'a fixed amount'),
-    amount: amount().describe(doc('補償金の額（円、税抜）', 'Compensation in yen before tax')), ...common,
+    amount: amount().describe(doc('補償金の額（円）。税抜の額なら before_tax: true', 'Compensation in yen; before tax: add before_tax: true')),
+    before_tax: z.boolean().optional().describe(doc(
+      'amount が税抜（消費税を加える。税率は申請日のもの、または tax_rate）', 'amount is before tax: the consumption tax of the case date (or tax_rate) is added')),
+    ...common,
   }),
 ]);
 
@@ -153,6 +202,7 @@ const inquiry = z.strictObject({
   person: text().optional().describe(doc('応対した担当者', 'Who answered')),
   result: text().describe(doc('照会の結果', 'What they answered')),
   ...followUp,
+  reply_file: text().optional().describe(doc('受け取った回答（メール・回答書）のファイル（PDF・PNG・JPEG）', 'The reply received (e-mail or letter) as a file (PDF, PNG or JPEG)')),
 });
 
 export const dueDiligence = z.strictObject({
@@ -181,6 +231,7 @@ export const dueDiligence = z.strictObject({
     inquired_on: isoDate().optional().describe(doc('照会日（申請日より後は不可）', 'Date asked (not after the application)')),
     result: text().describe(doc('照会の結果', 'What the Agency answered')),
     ...followUp,
+    reply_file: text().optional().describe(doc('文化庁からの回答のファイル（PDF・PNG・JPEG）', "The Agency's reply as a file (PDF, PNG or JPEG)")),
   }).optional().describe(doc('文化庁への照会（イ(ウ)）', 'Inquiry to the Agency for Cultural Affairs (b-iii)')),
   public_notice: z.strictObject({
     medium: z.enum(['cric', 'newspaper']).describe(doc('公告の媒体: CRICのウェブサイト（cric）か新聞（newspaper）', 'Where the notice ran: the CRIC website (cric) or a newspaper')),
@@ -193,9 +244,14 @@ export const dueDiligence = z.strictObject({
     own_site: z.boolean().optional().describe(doc('申請者のサイトにも掲載しCRICからリンクしたか', "Also on the applicant's own site, linked from CRIC")),
     result: text().describe(doc('公告の結果', 'What came of the notice')),
     ...followUp,
+    copy_file: text().optional().describe(doc('掲載した紙面・ページの写し（PDF・PNG・JPEG）', 'A copy of the page as it ran (PDF, PNG or JPEG)')),
   }).optional().describe(doc('権利者情報を求める公告（ウ）', 'Public notice seeking the rights holder (c)')),
 });
 
+
+/** 別添資料 of the whole case (a notice's copy, a list of the NDL's records for all works …). */
+export const caseAttachments = z.array(attachment).optional().describe(doc(
+  '申請全体の別添資料（広告の掲載の写し、全著作物の書誌情報など）', 'Attachments for the whole application (a copy of the notice, the bibliographic records of all works …)'));
 
 /** The works of a case: listed under `works`, or in a CSV named by `works_file`, or both. */
 export const worksFields = {

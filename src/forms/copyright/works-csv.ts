@@ -12,10 +12,13 @@ import { WORK_CATEGORIES, type WorkCategory } from '../../law/data/ruling.js';
 import { CATEGORY_NEEDED, copyrightMessages as m, workSchema, type Work } from './schema.js';
 
 const EVIDENCE_KEYS = ['directory_or_web', 'management_bodies', 'expert_bodies', 'public_notice', 'ruling_database', 'agency_inquiry'] as const;
+/** A work's part of the compensation (schema: workCompensation), read into `compensation`. */
+const COMPENSATION_KEYS = ['share', 'unit_price', 'copies', 'rate', 'contribution', 'annual_uses', 'years', 'downloads',
+  'per_request', 'monthly_requests', 'minimum', 'months', 'amount'] as const;
 const WORK_KEYS = ['title', 'title_status', 'author', 'author_status', 'author_reading', 'category', 'description',
   'year', 'publisher', 'previously_ruled', 'attachments'] as const;
-type ColumnKey = (typeof WORK_KEYS)[number] | (typeof EVIDENCE_KEYS)[number] | 'number';
-const KEYS: readonly ColumnKey[] = [...WORK_KEYS, ...EVIDENCE_KEYS, 'number'];
+type ColumnKey = (typeof WORK_KEYS)[number] | (typeof EVIDENCE_KEYS)[number] | (typeof COMPENSATION_KEYS)[number] | 'number';
+const KEYS: readonly ColumnKey[] = [...WORK_KEYS, ...EVIDENCE_KEYS, ...COMPENSATION_KEYS, 'number'];
 
 /** Japanese headings: those of 資料2 (seed 004) and of the 別紙 list, compared without spaces or width. */
 const HEADINGS: Record<string, ColumnKey> = {
@@ -25,6 +28,8 @@ const HEADINGS: Record<string, ColumnKey> = {
   種類: 'category', 著作物の種類: 'category', 内容又は体様: 'description', 内容: 'description',
   出版年: 'year', 発行年: 'year', 公表年: 'year', 出版社: 'publisher', 発行者: 'publisher',
   過去の裁定: 'previously_ruled', 別添資料: 'attachments',
+  // A work's part of the compensation (seed 004 記載例2, line 656) and the 別紙's own amount column.
+  割合: 'share', 当該著作物の割合: 'share', 刊行物に占める当該著作物の割合: 'share', 補償金の額: 'amount', 寄与率: 'contribution',
 };
 
 /** The measure columns of 資料2 are known by their code: 「ア(ア)名簿・名鑑類の閲覧 又は …」 starts with ア(ア). */
@@ -99,20 +104,23 @@ export function worksFromCsv(table: CsvTable, subject: string): CsvWorks {
   table.records.forEach((record) => {
     const raw: Record<string, unknown> = {};
     const evidence: Record<string, string> = {};
+    const compensation: Record<string, string> = {};
     keys.forEach((key, c) => {
       const cell = (record.cells[c] ?? '').trim();
       if (!key || key === 'number' || cell === '') return;
       if ((EVIDENCE_KEYS as readonly string[]).includes(key)) evidence[key] = cell;
+      else if ((COMPENSATION_KEYS as readonly string[]).includes(key)) compensation[key] = cell;
       else raw[key] = cell;
     });
     if (Object.keys(evidence).length) raw.evidence = evidence;
+    if (Object.keys(compensation).length) raw.compensation = compensation;
     text.push({ ...raw });
     const fail = (key: string, worded: Worded) => at(record.line, columnOf(key), worded);
     const work = cellsToWork(raw, fail);
     const parsed = workSchema.safeParse(work);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const key = issue.path.find((k): k is string => typeof k === 'string' && k !== 'evidence');
+        const key = issue.path.filter((k): k is string => typeof k === 'string' && k !== 'evidence' && k !== 'compensation').pop();
         const [ja, en] = issue.message.split(BILINGUAL_SEPARATOR);
         // The schema's own messages are bilingual; any other issue (zod's English default) is not shown.
         fail(key ?? 'title', en !== undefined ? { ja, en } : m.text('copyright-csv-value-invalid', { key: key ?? '' }));

@@ -1,7 +1,7 @@
 /** What a form plugin provides: its schema, its rules, and how its documents are composed. */
 import type { z } from 'zod';
 import type { Bilingual, FieldPath, Problem } from '../../base/problem.js';
-import type { Made, Output, OutputFormat } from '../../model/document.js';
+import { isPaper, type Made, type Output, type OutputFormat } from '../../model/document.js';
 import type { TemplateBook } from './templates.js';
 
 export interface FormContext {
@@ -78,7 +78,7 @@ export function composeDocuments<L, D>(plugin: FormPlugin<unknown, D, L>, c: L, 
   return plugin.documents.filter((spec) => spec.when?.(c, d) ?? true).map((spec) => {
     const made = spec.make(c, d, ctx) as Output;
     made.name = spec.name;
-    if (made.kind !== 'filledSheet') made.formats = spec.formats ?? DEFAULT_FORMATS;
+    if (isPaper(made)) made.formats = spec.formats ?? DEFAULT_FORMATS;
     return made;
   });
 }

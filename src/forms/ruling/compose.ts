@@ -5,7 +5,7 @@
 import type { FormContext, Made } from '../kit/plugin.js';
 import { signatureLine, stampBox } from '../kit/blocks.js';
 import { eraDate, yen } from '../../base/format.js';
-import { usesItem, workLine, worksTable } from '../copyright/items.js';
+import { usesItem, workAmounts, workLine, worksTable } from '../copyright/items.js';
 import { applicantBlock, applicantBlocks, termsFor, type Terms } from '../copyright/words.js';
 import type { RulingDerived } from './derive.js';
 import { diligenceRecords, rulingTemplates, type DiligenceRecords } from './diligence.js';
@@ -34,8 +34,8 @@ function applicationContext(c: RulingInput, d: RulingDerived, terms: Terms, reco
     terms,
     several,
     work: several ? null : workLine(c.works[0], terms),
-    worksList: several ? worksTable(c.works, c.subject, terms) : null,
-    uses: usesItem(c.uses, d.compensation),
+    worksList: several ? worksTable(c.works, c.subject, terms, workAmounts(d.byWork, c.works.length, terms)) : null,
+    uses: usesItem(c.uses, d.compensation, d.byWork),
     dd: diligence(c, terms, records),
     item7: d.depositExempt ? '有り' : '無し',
     item8: c.in_application_use ? '有り' : '無し',

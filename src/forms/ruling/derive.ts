@@ -2,8 +2,9 @@
 import type { Problem } from '../../base/problem.js';
 import { inForceOn } from '../../law/dated.js';
 import { APPLICANT_KIND_JA, DEPOSIT_EXEMPT_KINDS, LAW_CHANGE_2026 } from '../../law/data/ruling.js';
-import { taxFactor, type CompensationResult } from '../../law/rules/compensation.js';
+import { taxFactor, type ByWork, type CompensationResult } from '../../law/rules/compensation.js';
 import { compensationsOf } from '../copyright/compensation.js';
+import { missingAttachments } from '../copyright/attachments.js';
 import { checkDiligence, earliestFilingAfterCric, type ContactFound, type DiligenceFinding, type RecordKind } from '../../law/rules/diligence.js';
 import { eraOrIso, messages } from '../kit/messages.js';
 import { fewestStamps, rulingFee } from '../../law/rules/fee.js';
@@ -19,6 +20,8 @@ export interface RulingDerived {
   stamps: number[];
   depositExempt: boolean;
   compensation: (CompensationResult | null)[];
+  /** Each use worked out per work, when its works state their part. */
+  byWork: (ByWork | null)[];
 }
 
 export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<RulingDerived> {
@@ -36,10 +39,11 @@ export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<Rulin
       { kind: { ja: APPLICANT_KIND_JA[c.applicant.kind], en: c.applicant.kind } }));
   const depositExempt = c.deposit_exempt ?? eligible;
 
-  const { results: compensation, problems: unpriced } = compensationsOf(c.uses, date);
+  const { results: compensation, byWork, perWork, problems: unpriced } = compensationsOf(c.uses, date, c.works);
   problems.push(...unpriced);
 
   problems.push(...checkDiligence(c.works, c.due_diligence, c.subject, date).map(worded));
+  problems.push(...missingAttachments(c));
 
   if (c.ruled_on && c.ruled_on < date)
     problems.push(m.error('ruled-before-application', ['ruled_on'], { ruled_on: eraOrIso(c.ruled_on), date: eraOrIso(date) }));
@@ -58,9 +62,10 @@ export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<Rulin
     in_application_use: c.in_application_use,
     tax_rate: Number(tax.value.sub(1).toString()),
     compensation: compensation.map((r) => (r ? r.amount : null)),
+    compensation_by_work: perWork,
     earliest_filing_date: earliest,
   };
-  return { facts, problems, derived: { date, fee, stamps, depositExempt, compensation } };
+  return { facts, problems, derived: { date, fee, stamps, depositExempt, compensation, byWork } };
 }
 
 /** A due-diligence finding in the ruling's words: its dates in each language's calendar, the bodies listed. */

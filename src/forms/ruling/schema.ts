@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { doc, fontFiles, isoDate, text } from '../../input/fields.js';
 import { messages } from '../kit/messages.js';
-import { applicant, checkWorks, dueDiligence, SUBJECTS, use, worksFields, type Work } from '../copyright/schema.js';
+import { applicant, caseAttachments, checkWorks, dueDiligence, SUBJECTS, use, worksFields, type Work } from '../copyright/schema.js';
 import type { WithWorks } from '../copyright/works.js';
+import type { WithAttachments } from '../copyright/attachments.js';
 
 const m = messages('ruling');
 
@@ -21,6 +22,11 @@ export const rulingSchema = z
     ...worksFields,
     uses: z.array(use).min(1, m.say('uses-none'))
       .describe(doc('利用方法と補償金', 'Each intended use and its compensation')),
+    attachments: caseAttachments,
+    consultation: z.strictObject({
+      date: isoDate().describe(doc('相談した日', 'Date of the consultation')),
+      person: text().optional().describe(doc('応対した文化庁の担当者', 'Who at the Agency answered')),
+    }).optional().describe(doc('文化庁への事前相談（手引き 第3の1。チェックリストに載ります）', 'Consultation with the Agency before applying (on the checklist)')),
     due_diligence: dueDiligence.describe(doc('権利者を探した相当な努力', 'The search made for the rights holder (due diligence)')),
     in_application_use: z.boolean().describe(doc('申請中利用（担保金を供託して裁定前に利用する）の有無', 'Whether the work will be used while the application is pending (after a security deposit)')),
     deposit_exempt: z.boolean().optional().describe(doc('補償金の供託が不要か（省略すると申請者の種別から判断）', 'Whether the compensation need not be deposited (default: from the applicant kind)')),
@@ -36,5 +42,5 @@ export const rulingSchema = z
 export type RulingCase = z.output<typeof rulingSchema>;
 export type RulingWork = Work;
 
-/** A ruling case with its works from YAML and CSV together, and the images they name. */
-export type RulingInput = WithWorks<RulingCase>;
+/** A ruling case with its works from YAML and CSV together, and the 別添資料 files it names. */
+export type RulingInput = WithAttachments<WithWorks<RulingCase>>;

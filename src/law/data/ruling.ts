@@ -185,3 +185,22 @@ export const MANAGEMENT_BODIES: readonly Dated<Record<string, ManagementBody[]>>
     },
   },
 ];
+
+/**
+ * Where ruling applications go (提出先) and where to ask first (事前相談): the seed's contact page and
+ * back cover. The Agency moved its headquarters to Kyoto in 2023; the seed's Tokyo address of the
+ * copyright division is kept here as the seed gives it, not reconfirmed for 2026 (README: uncertain rules).
+ */
+export const RULING_DESK: readonly Dated<{
+  office: string; section: string; postal_code: string; address: string; phone: string; email: string;
+}>[] = [
+  {
+    // The guide's editions since 2012 give this address; no earlier one is known to us, so it stands for any date.
+    from: '1970-01-01',
+    value: {
+      office: '文化庁著作権課', section: '著作物流通推進室　管理係', postal_code: '100-8959',
+      address: '東京都千代田区霞が関3-2-2', phone: '03-5253-4111（内線2847）', email: 'ckanri@mext.go.jp',
+    },
+    source: 'seed 004「裁定に関する問い合わせ先」・裏表紙 (平成31年1月, 第7版); 第3の3: 「文化庁著作権課に提出してください」',
+  },
+];

@@ -1,0 +1,149 @@
+/**
+ * 別添資料: every file a case attaches to its application, read (PNG, JPEG or PDF), numbered
+ * 別添1, 別添2 … in the order of the law's list (令8条2項, seed 004 第3の3サ: (ア) that the holder
+ * could not be reached — the replies to inquiries, then the notice as it ran; (イ) drawings and
+ * photographs of the works; (ウ) proof of publication; then anything else), and what the Agency will
+ * ask for that is still missing. The same file named twice is one 別添 with one number.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { FieldPath, Problem } from '../../base/problem.js';
+import { readImage, type ImageFile } from '../../input/images.js';
+import { namedPath } from '../../input/named-file.js';
+import { looksLikePdf, readPdf, type PdfFile } from '../../input/pdf-file.js';
+import type { FormContext, Loaded } from '../kit/plugin.js';
+import { copyrightMessages as m, type Attachment, type AttachmentKind, type DueDiligence, type Work } from './schema.js';
+import { loadWorks, type WithWorks } from './works.js';
+
+export type AttachedFile = { type: 'image'; image: ImageFile } | { type: 'pdf'; pdf: PdfFile };
+
+/** One 別添 as the case names it, before it is numbered. */
+export interface AttachmentEntry {
+  kind: AttachmentKind;
+  file: string;
+  /** The title the case gave, if any. */
+  title?: string;
+  /** The work it belongs to (index into the case's works). */
+  work?: number;
+  /** The inquiry or notice it belongs to, whose name titles it. */
+  from?: { inquiry: string } | { notice: 'cric' | 'newspaper'; name?: string };
+  /** Where the case names it. */
+  path: FieldPath;
+}
+
+/** A numbered 別添: `no` is its number, shared by every entry naming the same file. */
+export type Annex = AttachmentEntry & { no: number };
+
+interface AttachingCase {
+  works: Work[];
+  attachments?: Attachment[];
+  due_diligence: DueDiligence;
+}
+
+/** Past this many works without their proof of publication, one warning counts them. */
+const MAX_WARNINGS_EACH = 3;
+
+const ORDER: AttachmentKind[] = ['reply', 'notice-copy', 'appearance', 'publication', 'other'];
+
+/** Every entry, in the law's order; within a kind: the records of item 6, then the case's, then each work's. */
+export function attachmentEntries(c: AttachingCase): AttachmentEntry[] {
+  const entries: AttachmentEntry[] = [];
+  const dd = c.due_diligence;
+  (['management_bodies', 'expert_bodies'] as const).forEach((list) => dd[list]?.forEach((q, i) => {
+    if (q.reply_file) entries.push({ kind: 'reply', file: q.reply_file, from: { inquiry: q.name }, path: ['due_diligence', list, i, 'reply_file'] });
+  }));
+  if (dd.agency_inquiry?.reply_file)
+    entries.push({ kind: 'reply', file: dd.agency_inquiry.reply_file, from: { inquiry: '文化庁' }, path: ['due_diligence', 'agency_inquiry', 'reply_file'] });
+  const notice = dd.public_notice;
+  if (notice?.copy_file)
+    entries.push({ kind: 'notice-copy', file: notice.copy_file, from: { notice: notice.medium, name: notice.name }, path: ['due_diligence', 'public_notice', 'copy_file'] });
+  c.attachments?.forEach((a, i) => entries.push({ kind: a.kind, file: a.file, title: a.title, path: ['attachments', i] }));
+  c.works.forEach((w, wi) => w.attachments?.forEach((a, i) => entries.push(typeof a === 'string'
+    ? { kind: 'appearance', file: a, work: wi, path: ['works', wi, 'attachments', i] }
+    : { kind: a.kind, file: a.file, title: a.title, work: wi, path: ['works', wi, 'attachments', i] })));
+  // A stable sort: the order above is kept within each kind.
+  return entries.map((e, i) => ({ e, i })).sort((a, b) => ORDER.indexOf(a.e.kind) - ORDER.indexOf(b.e.kind) || a.i - b.i).map(({ e }) => e);
+}
+
+/** The entries numbered 別添1 … in order; a file named again keeps the number it got first. */
+export function numberAttachments(c: AttachingCase): Annex[] {
+  const numbers = new Map<string, number>();
+  return attachmentEntries(c).map((e) => {
+    let no = numbers.get(e.file);
+    if (no === undefined) numbers.set(e.file, (no = numbers.size + 1));
+    return { ...e, no };
+  });
+}
+
+/** Reads every file the case attaches, once each; a problem is placed where the file is first named. */
+export async function readAttachedFiles(c: AttachingCase, caseDir: string): Promise<{ files: Map<string, AttachedFile>; problems: Problem[] }> {
+  const files = new Map<string, AttachedFile>();
+  const problems: Problem[] = [];
+  const tried = new Set<string>();
+  for (const e of attachmentEntries(c)) {
+    if (tried.has(e.file)) continue;
+    tried.add(e.file);
+    const read = startsAsPdf(namedPath(caseDir, e.file))
+      ? await readPdf(caseDir, e.file).then((r) => (r.ok ? { ok: true as const, file: { type: 'pdf' as const, pdf: r.pdf } } : r))
+      : ((r) => (r.ok ? { ok: true as const, file: { type: 'image' as const, image: r.image } } : r))(readImage(caseDir, e.file));
+    if (read.ok) files.set(e.file, read.file);
+    else problems.push({ ...m.error('copyright-attachment-unreadable', e.path, { problem: read.problem }), hint: read.hint });
+  }
+  return { files, problems };
+}
+
+/** Whether the file begins as a PDF does; a file that cannot be opened is left to the image reader's message. */
+function startsAsPdf(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(1024);
+    return looksLikePdf(head.subarray(0, readSync(fd, head, 0, head.length, 0)));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * What the Agency will ask for that the case does not attach (seed 004 第3の3サ): each work's proof
+ * of publication (ウ), the copy of the notice as it ran (ア), and the reply to every inquiry the
+ * application says was answered in writing (the 記入例's 「別添メール参照」).
+ */
+export function missingAttachments(c: AttachingCase): Problem[] {
+  const entries = attachmentEntries(c);
+  const problems: Problem[] = [];
+  const caseWide = (kind: AttachmentKind) => entries.some((e) => e.kind === kind && e.work === undefined);
+  const unproven = caseWide('publication') ? [] : c.works.flatMap((_, i) => (entries.some((e) => e.kind === 'publication' && e.work === i) ? [] : [i]));
+  // One warning a work up to a few; past that one warning counting them, at the first (a 2,000-work
+  // list without proof would otherwise bury every other message).
+  if (unproven.length > MAX_WARNINGS_EACH)
+    problems.push(m.warning('copyright-attachment-publication-missing-many', ['works', unproven[0]], { count: unproven.length }));
+  else for (const i of unproven) problems.push(m.warning('copyright-attachment-publication-missing', ['works', i]));
+  const notice = c.due_diligence.public_notice;
+  if (notice && !notice.copy_file && !entries.some((e) => e.kind === 'notice-copy'))
+    problems.push(m.warning('copyright-attachment-notice-copy-missing', ['due_diligence', 'public_notice']));
+  const dd = c.due_diligence;
+  const inquiries: { result: string; reply_file?: string; path: FieldPath }[] = [
+    ...(['management_bodies', 'expert_bodies'] as const).flatMap((list) => (dd[list] ?? []).map((q, i) => ({ ...q, path: ['due_diligence', list, i] as FieldPath }))),
+    ...(dd.agency_inquiry ? [{ ...dd.agency_inquiry, path: ['due_diligence', 'agency_inquiry'] as FieldPath }] : []),
+  ];
+  for (const q of inquiries)
+    if (!q.reply_file && answeredInWriting(q.result)) problems.push(m.warning('copyright-attachment-reply-missing', q.path, { result: q.result }));
+  return problems;
+}
+
+/** A result that cites a written answer (メール, 回答書, 書面, 文書, 別添) and was not given by phone. */
+export const answeredInWriting = (result: string) => /メール|回答書|書面|文書|別添/.test(result) && !/電話|口頭/.test(result);
+
+/** A case with its 別添資料 read, by the path the case wrote. */
+export type WithAttachments<C> = C & { files: Map<string, AttachedFile> };
+
+/** load() for a form with works and attachments: the works CSV, then every attached file. */
+export async function loadWorksAndAttachments<C extends Parameters<typeof loadWorks>[0] & Omit<AttachingCase, 'works'>>(
+  c: C, ctx: FormContext,
+): Promise<Loaded<WithAttachments<WithWorks<C>>>> {
+  const works = loadWorks(c, ctx);
+  const { files, problems } = await readAttachedFiles(works.value, ctx.caseDir);
+  return { ...works, value: { ...works.value, files }, problems: [...works.problems, ...problems] };
+}

@@ -1,0 +1,124 @@
+/**
+ * The papers that carry a ruling application to the Agency (seed 004 第3の3: 「申請書及び添付書類を
+ * 作成し、文化庁著作権課に提出してください」): the cover letter (送付状) listing every enclosure, and
+ * submission.pdf, which binds the letter and everything it lists in that order, so a clerk prints
+ * one file. Shared by the ruling forms; each names its papers (`SubmissionParts`).
+ */
+import type { Bundle, KeyValue } from '../../model/document.js';
+import type { Made } from '../kit/plugin.js';
+import type { WithTemplates } from '../kit/templates.js';
+import { eraDate, yen } from '../../base/format.js';
+import { valueInForce } from '../../law/dated.js';
+import { APPLICANT_KIND_JA, RULING_DESK } from '../../law/data/ruling.js';
+import { reachLines } from '../kit/reach.js';
+import { annexesOf, type AnnexCase } from './papers.js';
+import { authorOf, copyrightTemplates, termsFor, titleOf } from './words.js';
+
+/** What a ruling form's submission holds, by document name, and the article it applies under. */
+export interface SubmissionParts {
+  /** The article applied for, as the application's lead sentence cites it (著作権法第67条第1項). */
+  law: (c: AnnexCase) => string;
+  application: string;
+  evidence: string;
+  attachments: string;
+  powerOfAttorney: string;
+}
+
+/** What the submission reads of the derived facts. */
+export interface SubmissionFacts {
+  date: string;
+  fee: number;
+}
+
+/** 送付状: to the Agency's desk, from whoever files (the agent when there is one), listing every enclosure. */
+export const coverLetter = (parts: SubmissionParts) => (c: AnnexCase, d: SubmissionFacts, ctx: WithTemplates): Made =>
+  copyrightTemplates.document(ctx, 'cover-letter.hbs', '裁定申請書類の送付状', () => ({
+    date: eraDate(d.date),
+    deskBlock: deskBlock(d.date),
+    senderBlock: senderBlock(c),
+    law: parts.law(c),
+    enclosures: enclosures(c, ctx),
+    fee: d.fee > 0 ? `収入印紙　${yen(d.fee)}（裁定申請書に貼付）` : `手数料を要しない申請者です（${APPLICANT_KIND_JA[c.applicant.kind]}）。`,
+  }));
+
+/** submission.pdf: the cover letter, then the application, the evidence, every 別添 and the power of attorney. */
+export const submission = (parts: SubmissionParts) => (): Made => ({
+  kind: 'bundle', title: '裁定申請書類一式',
+  parts: ['cover-letter', parts.application, parts.evidence, parts.attachments, parts.powerOfAttorney],
+} satisfies Omit<Bundle, 'name'>);
+
+function deskBlock(date: string): Omit<KeyValue, 'kind'> {
+  const desk = valueInForce(RULING_DESK, date);
+  const rows = [`〒${desk.postal_code}`, desk.address, desk.office, `${desk.section}　御中`];
+  return { left: 0, keyWidth: 0, rows: rows.map((value) => ({ key: '', value })), before: 0.5 };
+}
+
+/** Who files: the agent when there is one (the agent holds the power of attorney), else the applicant. */
+function senderBlock(c: AnnexCase): Omit<KeyValue, 'kind'> {
+  const a = c.applicant;
+  const g = a.agent;
+  const ct = a.contact;
+  const rows = g
+    ? [g.postal_code && `〒${g.postal_code}`, g.address, `${g.title ? `${g.title}　` : ''}${g.name}`, `（${a.name}　代理人）`,
+      g.phone && `電話　${g.phone}`, g.email && `E-mail　${g.email}`]
+    : [a.postal_code && `〒${a.postal_code}`, a.address, a.name,
+      ct && (ct.department || ct.name) && `担当者　${[ct.department, ct.name].filter(Boolean).join('　')}`, ...reachLines(a, ct)];
+  return { left: 0.42, keyWidth: 0, rows: rows.filter((v): v is string => !!v).map((value) => ({ key: '', value })), before: 0.5 };
+}
+
+/** The enclosures in the order they are bound, 別添 listed one by one under their number and title. */
+function enclosures(c: AnnexCase, ctx: WithTemplates) {
+  const terms = termsFor(ctx, c.subject);
+  const annexes = annexesOf(c, ctx).filter((a) => c.files.has(a.file));
+  const list = [
+    c.works.length > 1 ? `裁定申請書（別紙「${terms.list_title}」${c.works.length}件を含む）　1通` : '裁定申請書　1通',
+    '「相当な努力」の疎明資料　1通',
+    ...(annexes.length ? [`別添資料　${annexes.length}点`] : []),
+    ...(c.applicant.agent ? ['委任状　1通'] : []),
+  ];
+  return list.map((text, i) => ({
+    label: `（${i + 1}）`, text,
+    annexes: text.startsWith('別添資料') ? annexes.map((a) => `別添${a.no}　${a.caption}`) : [],
+  }));
+}
+
+/** Works named in the e-mail before 「ほか n 件」: enough to recognise the application by. */
+const WORKS_IN_MAIL = 10;
+
+/** What the consultation e-mail reads of a case beyond the papers' fields. */
+type ConsultingCase = AnnexCase & { uses: { method: string }[]; due_diligence: AnnexCase['due_diligence'] };
+
+/** 事前相談 (seed 004 第3の1): an e-mail to the Agency's desk summarising the works, the uses and the search so far. */
+export const consultationMail = (parts: SubmissionParts) => (c: ConsultingCase, d: SubmissionFacts, ctx: WithTemplates): Made =>
+  copyrightTemplates.document(ctx, 'consultation-mail.hbs', '事前相談のメール', () => {
+    const terms = termsFor(ctx, c.subject);
+    const a = c.applicant;
+    const ct = a.contact;
+    const dd = c.due_diligence;
+    const names = (list?: { name: string }[]) => list?.map((q) => q.name).join('、');
+    const measures = [
+      dd.directories?.length && `名簿・名鑑の閲覧：${dd.directories.map((r) => r.title).join('、')}`,
+      dd.web_search && `ウェブサイトでの検索：${dd.web_search.engines.join('、')}`,
+      dd.ruling_database && '文化庁の裁定データベースの確認',
+      dd.management_bodies?.length && `著作権等管理事業者への照会：${names(dd.management_bodies)}`,
+      dd.expert_bodies?.length && `関係団体等への照会：${names(dd.expert_bodies)}`,
+      dd.agency_inquiry && '文化庁への照会',
+      dd.public_notice && `広告：${dd.public_notice.medium === 'cric' ? '著作権情報センター（CRIC）のウェブサイト' : dd.public_notice.name ?? '新聞'}`,
+    ].filter((m): m is string => !!m);
+    return {
+      desk: valueInForce(RULING_DESK, d.date),
+      applicant: a.name,
+      person: ct?.name,
+      law: parts.law(c),
+      terms,
+      count: c.works.length,
+      works: c.works.slice(0, WORKS_IN_MAIL).map((w, i) => `${i + 1}. ${w.title ? `「${w.title}」` : titleOf(w, terms)}（${authorOf(w)}）`),
+      more: c.works.length > WORKS_IN_MAIL ? String(c.works.length - WORKS_IN_MAIL) : '',
+      uses: c.uses.map((u, i) => `（${i + 1}）${u.method}`),
+      measures: measures.length ? measures : ['（まだありません。手引き 第3の2 の措置を御相談したく存じます）'],
+      pending: c.in_application_use ? '有り' : '無し',
+      date: eraDate(d.date),
+      signature: [a.name, ct && [ct.department, ct.name].filter(Boolean).join('　'), a.postal_code && `〒${a.postal_code}`, a.address,
+        ...reachLines(a, ct)].filter((v): v is string => !!v),
+    };
+  });
