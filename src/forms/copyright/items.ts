@@ -20,10 +20,10 @@ export function workLine(w: Work, terms: Terms) {
 }
 
 /**
- * The 別紙 list: one row per work, No. as wide as its largest number, No. and title repeated where a
+ * The 別紙 list: one row per work (`numbers`: their No. in the case, when the list holds one group of several), No. as wide as its largest number, No. and title repeated where a
  * row continues; with `amounts` (workAmounts) a last column gives each work's compensation.
  */
-export function worksTable(works: Work[], subject: Subject, terms: Terms, amounts?: string[] | null): Omit<Table, 'kind'> {
+export function worksTable(works: Work[], subject: Subject, terms: Terms, amounts?: string[] | null, numbers?: string[]): Omit<Table, 'kind'> {
   const isWork = subject === 'work';
   const widths = amounts
     ? (isWork ? [0.06, 0.18, 0.13, 0.14, 0.32, 0.17] : [0.06, 0.24, 0.16, 0.37, 0.17])
@@ -37,7 +37,7 @@ export function worksTable(works: Work[], subject: Subject, terms: Terms, amount
       fit: i === 0 || (amounts && i === last) || undefined, identifies: i < 2 || undefined,
     })),
     rows: works.map((w, i) => [
-      String(i + 1), titleOf(w, terms), authorOf(w),
+      numbers?.[i] ?? String(i + 1), titleOf(w, terms), authorOf(w),
       ...(isWork ? [categoryOf(w) ?? ''] : []),
       w.description,
       ...(amounts ? [amounts[i]] : []),

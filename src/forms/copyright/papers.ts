@@ -11,7 +11,7 @@ import { portraitPage, type WithTemplates } from '../kit/templates.js';
 import type { Applicant, Attachment, AttachmentKind, DueDiligence, Subject } from './schema.js';
 import { numberAttachments, type Annex, type WithAttachments } from './attachments.js';
 import type { WithWorks } from './works.js';
-import { applicantBlock, authorOf, categoryOf, copyrightTemplates, termsFor, titleOf } from './words.js';
+import { applicantBlock, authorOf, caseTerms, categoryOf, copyrightTemplates, entryTerms, lawOf, subjectsOf, titleOf } from './words.js';
 
 /** The articles a form's papers cite: the ruling asked for, and use while it is pending. */
 export interface Articles {
@@ -30,9 +30,7 @@ export type PaperCase = WithWorks<{
 /** A case with its 別添資料 read. */
 export type AnnexCase = WithAttachments<PaperCase & { attachments?: Attachment[]; due_diligence: DueDiligence }>;
 
-/** The article itself, or 103条 applying it to neighbouring rights. */
-export const lawOf = (c: Pick<PaperCase, 'subject'>, article: string) =>
-  c.subject === 'work' ? `著作権法${article}` : `著作権法第103条において準用する同法${article}`;
+export { lawOf };
 
 
 /** Whether the case attaches anything (load() has read each file, or reported it and the case stopped). */
@@ -73,21 +71,20 @@ const fill = (pattern: string, values: Record<string, string>) => pattern.replac
 /** Each 別添 once (a file named twice keeps its first number), with its title and, for a work's, the work. */
 export function annexesOf(c: AnnexCase, ctx: WithTemplates): (Annex & { caption: string })[] {
   const words = annexWords(ctx);
-  const terms = termsFor(ctx, c.subject);
   const seen = new Set<number>();
   return numberAttachments(c).filter((a) => !seen.has(a.no) && seen.add(a.no)).map((a) => {
     const from = a.from && 'inquiry' in a.from ? a.from.inquiry : '';
     const medium = a.from && 'notice' in a.from ? (a.from.name ?? words.media[a.from.notice]) : '';
     const title = a.title ?? fill(words.titles[a.kind], { from, medium });
     const w = a.work === undefined ? undefined : c.works[a.work];
-    const work = w && fill(c.works.length > 1 ? words.of_listed_work : words.of_work, { no: String(a.work! + 1), title: `${titleOf(w, terms)}／${authorOf(w)}` });
+    const work = w && fill(c.works.length > 1 ? words.of_listed_work : words.of_work, { no: String(a.work! + 1), title: `${titleOf(w, entryTerms(ctx, c, w))}／${authorOf(w)}` });
     return { ...a, title, caption: work ? `${title}（${work}）` : title };
   });
 }
 
 /** 委任状: the applicant appoints the agent for this application; the applicant signs or seals it. */
 export const powerOfAttorney = (articles: Articles) => (c: PaperCase, d: { date: string }, ctx: WithTemplates): Made => {
-  const terms = termsFor(ctx, c.subject);
+  const terms = caseTerms(ctx, c);
   const g = c.applicant.agent!;
   const agentRows = [
     g.postal_code && `〒${g.postal_code}`, g.address, `${g.title ? `${g.title}　` : ''}${g.name}`,
@@ -102,11 +99,11 @@ export const powerOfAttorney = (articles: Articles) => (c: PaperCase, d: { date:
     date: eraDate(d.date),
     agentBlock,
     principalWord: individual ? '私' : '委任者',
-    law: lawOf(c, articles.ruling),
+    law: lawOf(ctx, c, articles.ruling),
     terms,
     several,
     count: c.works.length,
-    work: several ? null : { title: titleOf(c.works[0], terms), author: authorOf(c.works[0]) },
+    work: several ? null : { title: titleOf(c.works[0], entryTerms(ctx, c, c.works[0])), author: authorOf(c.works[0]) },
     principalBlock: { ...principal, left: 0.1, keyWidth: 6, rows: principal.rows.map((r, i) => ({ ...r, key: i === 0 ? '住所・氏名' : '' })) },
     signature: individual ? signatureLine('署名', 0.42) : null,
   }));
@@ -114,19 +111,21 @@ export const powerOfAttorney = (articles: Articles) => (c: PaperCase, d: { date:
 
 /** 権利者捜しの広告文 (seed 004 ウ(イ) 掲載例): each work described so it can be recognised, then the contact. */
 export function advertisement(c: PaperCase, _: unknown, ctx: WithTemplates): Made {
-  const terms = termsFor(ctx, c.subject);
+  const terms = caseTerms(ctx, c);
   return copyrightTemplates.document(ctx, 'advertisement.hbs', `${terms.holder}の方を捜しています`, () => {
     const purpose = (c.advertisement?.purpose ?? `下記の${terms.object}を利用する`).replace(/(に当たり|にあたり)、?$/, '');
     const works = c.works.map((w, i) => {
+      // Each entry in its own subject's words: a record maker is named as such, never as a 実演家.
+      const own = entryTerms(ctx, c, w);
       const rows: { key: string; value: string }[] = [];
       const add = (key: string, value: string | null | undefined) => value && rows.push({ key, value });
-      add('題名', w.title && !/[「」]/.test(w.title) ? `「${w.title}」` : titleOf(w, terms));
-      add(terms.item2, authorOf(w));
+      add('題名', w.title && !/[「」]/.test(w.title) ? `「${w.title}」` : titleOf(w, own));
+      add(own.item2, authorOf(w));
       add('種類', categoryOf(w));
-      add(terms.ad_year, w.year);
-      add(terms.ad_publisher, w.publisher);
+      add(own.ad_year, w.year);
+      add(own.ad_publisher, w.publisher);
       add('概要', w.description);
-      return { no: String(i + 1), info: { left: 0.04, keyWidth: 6, rows } };
+      return { no: String(i + 1), object: own.object, info: { left: 0.04, keyWidth: 6, rows } };
     });
     const a = c.applicant;
     const ct = a.contact;
@@ -151,6 +150,8 @@ export const copyNotice = (articles: Articles) => (c: PaperCase, d: { date: stri
     medium: c.medium ?? '複製物',
     applied: eraDate(d.date),
     ruled: c.ruled_on ? eraDate(c.ruled_on) : '令和　　年　　月　　日',
-    lawInApplication: lawOf(c, articles.pending),
-    lawRuling: lawOf(c, articles.ruling),
+    lawInApplication: lawOf(ctx, c, articles.pending),
+    lawRuling: lawOf(ctx, c, articles.ruling),
+    // Several articles cited at once (法67条の2第1項 and 103条 applying it) are 「これらの規定」, not 「同項」.
+    several: subjectsOf(c).length > 1 && subjectsOf(c).includes('work'),
   }));

@@ -101,6 +101,9 @@ export type Attachment = z.output<typeof attachment>;
 
 export const workSchema = z
   .strictObject({
+    subject: z.enum(SUBJECTS).optional().describe(doc(
+      'この項目の対象（work: 著作物、performance: 実演、phonogram: レコード、broadcast: 放送、cablecast: 有線放送）。省略するとケースの subject。一つの申請で著作物と実演・レコードなどをまとめるとき（手引き 御質問5）',
+      "What this entry is (work, performance, phonogram, broadcast, cablecast); default: the case's subject. Lets one application hold works, performances, phonograms … together (guide, question 5)")),
     title: text().optional().describe(doc('題号', 'Title of the work')),
     title_status: z.enum(['none', 'unknown']).optional().describe(doc('題号がない（none）・不明（unknown）とき', 'When the work has no title (none) or it is unknown (unknown)')),
     author: text().optional().describe(doc('著作者名（表示されている名前）', "The author's name as shown")),
@@ -260,14 +263,14 @@ export const worksFields = {
   works_file: text().optional().describe(doc('著作物等の一覧 CSV（ケースファイルからの相対パス）', 'CSV listing the works (relative to the case file)')),
 };
 
-/** Works are given one way or the other, and a work (法10条1項) has its category. */
-export function checkWorks(c: { works?: { category?: string }[]; works_file?: string; subject: string }, ctx: z.RefinementCtx): void {
+/** Works are given one way or the other, and a work (法10条1項) — an entry whose own subject is work — has its category. */
+export function checkWorks(c: { works?: { category?: string; subject?: string }[]; works_file?: string; subject: string }, ctx: z.RefinementCtx): void {
   if (!c.works && !c.works_file)
     ctx.addIssue({ code: 'custom', path: ['works'], ...copyrightMessages.say('copyright-works-not-given') });
-  if (c.subject === 'work')
-    c.works?.forEach((w, i) => {
-      if (!w.category) ctx.addIssue({ code: 'custom', path: ['works', i, 'category'], ...say(CATEGORY_NEEDED.ja, CATEGORY_NEEDED.en) });
-    });
+  c.works?.forEach((w, i) => {
+    if ((w.subject ?? c.subject) === 'work' && !w.category)
+      ctx.addIssue({ code: 'custom', path: ['works', i, 'category'], ...say(CATEGORY_NEEDED.ja, CATEGORY_NEEDED.en) });
+  });
 }
 
 export type Subject = (typeof SUBJECTS)[number];

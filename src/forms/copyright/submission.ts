@@ -12,12 +12,12 @@ import { valueInForce } from '../../law/dated.js';
 import { APPLICANT_KIND_JA, RULING_DESK } from '../../law/data/ruling.js';
 import { reachLines } from '../kit/reach.js';
 import { annexesOf, type AnnexCase } from './papers.js';
-import { authorOf, copyrightTemplates, termsFor, titleOf } from './words.js';
+import { authorOf, caseTerms, copyrightTemplates, entryTerms, titleOf } from './words.js';
 
 /** What a ruling form's submission holds, by document name, and the article it applies under. */
 export interface SubmissionParts {
   /** The article applied for, as the application's lead sentence cites it (著作権法第67条第1項). */
-  law: (c: AnnexCase) => string;
+  law: (c: AnnexCase, ctx: WithTemplates) => string;
   application: string;
   evidence: string;
   attachments: string;
@@ -36,7 +36,7 @@ export const coverLetter = (parts: SubmissionParts) => (c: AnnexCase, d: Submiss
     date: eraDate(d.date),
     deskBlock: deskBlock(d.date),
     senderBlock: senderBlock(c),
-    law: parts.law(c),
+    law: parts.law(c, ctx),
     enclosures: enclosures(c, ctx),
     fee: d.fee > 0 ? `収入印紙　${yen(d.fee)}（裁定申請書に貼付）` : `手数料を要しない申請者です（${APPLICANT_KIND_JA[c.applicant.kind]}）。`,
   }));
@@ -68,10 +68,10 @@ function senderBlock(c: AnnexCase): Omit<KeyValue, 'kind'> {
 
 /** The enclosures in the order they are bound, 別添 listed one by one under their number and title. */
 function enclosures(c: AnnexCase, ctx: WithTemplates) {
-  const terms = termsFor(ctx, c.subject);
+  const terms = caseTerms(ctx, c);
   const annexes = annexesOf(c, ctx).filter((a) => c.files.has(a.file));
   const list = [
-    c.works.length > 1 ? `裁定申請書（別紙「${terms.list_title}」${c.works.length}件を含む）　1通` : '裁定申請書　1通',
+    c.works.length > 1 ? `裁定申請書（別紙${terms.list_ref}${c.works.length}件を含む）　1通` : '裁定申請書　1通',
     '「相当な努力」の疎明資料　1通',
     ...(annexes.length ? [`別添資料　${annexes.length}点`] : []),
     ...(c.applicant.agent ? ['委任状　1通'] : []),
@@ -91,7 +91,7 @@ type ConsultingCase = AnnexCase & { uses: { method: string }[]; due_diligence: A
 /** 事前相談 (seed 004 第3の1): an e-mail to the Agency's desk summarising the works, the uses and the search so far. */
 export const consultationMail = (parts: SubmissionParts) => (c: ConsultingCase, d: SubmissionFacts, ctx: WithTemplates): Made =>
   copyrightTemplates.document(ctx, 'consultation-mail.hbs', '事前相談のメール', () => {
-    const terms = termsFor(ctx, c.subject);
+    const terms = caseTerms(ctx, c);
     const a = c.applicant;
     const ct = a.contact;
     const dd = c.due_diligence;
@@ -109,10 +109,15 @@ export const consultationMail = (parts: SubmissionParts) => (c: ConsultingCase, 
       desk: valueInForce(RULING_DESK, d.date),
       applicant: a.name,
       person: ct?.name,
-      law: parts.law(c),
+      law: parts.law(c, ctx),
       terms,
       count: c.works.length,
-      works: c.works.slice(0, WORKS_IN_MAIL).map((w, i) => `${i + 1}. ${w.title ? `「${w.title}」` : titleOf(w, terms)}（${authorOf(w)}）`),
+      works: c.works.slice(0, WORKS_IN_MAIL).map((w, i) => {
+        const own = entryTerms(ctx, c, w);
+        const title = w.title ? `「${w.title}」` : titleOf(w, own);
+        // Entries of several subjects: each says what it is and whose name it gives (レコード製作者名, not 実演家名).
+        return terms.mixed ? `${i + 1}. ${own.object}　${title}（${own.item2}：${authorOf(w)}）` : `${i + 1}. ${title}（${authorOf(w)}）`;
+      }),
       more: c.works.length > WORKS_IN_MAIL ? String(c.works.length - WORKS_IN_MAIL) : '',
       uses: c.uses.map((u, i) => `（${i + 1}）${u.method}`),
       measures: measures.length ? measures : ['（まだありません。手引き 第3の2 の措置を御相談したく存じます）'],

@@ -6,19 +6,19 @@ import type { FormContext, Made } from '../kit/plugin.js';
 import { signatureLine, stampBox } from '../kit/blocks.js';
 import { eraDate, yen } from '../../base/format.js';
 import { usesItem, workAmounts, workLine, worksTable } from '../copyright/items.js';
-import { applicantBlock, applicantBlocks, termsFor, type Terms } from '../copyright/words.js';
+import { applicantBlock, applicantBlocks, caseTerms, fill, groupsOf, type CaseTerms, type Group } from '../copyright/words.js';
 import type { RulingDerived } from './derive.js';
 import { diligenceRecords, rulingTemplates, type DiligenceRecords } from './diligence.js';
 import type { RulingInput, RulingWork } from './schema.js';
 
 /** The 裁定申請書, with the 別紙 list when there are several works. */
 export function application(c: RulingInput, d: RulingDerived, ctx: FormContext): Made {
-  const terms = termsFor(ctx, c.subject);
+  const terms = caseTerms(ctx, c);
   return rulingTemplates.document(ctx, 'application.hbs', '裁定申請書',
-    () => applicationContext(c, d, terms, diligenceRecords(c, terms, d.date)), { lineHeight: 1.55 });
+    () => applicationContext(c, d, terms, groupsOf(ctx, c), diligenceRecords(c, terms, d.date, ctx)), { lineHeight: 1.55 });
 }
 
-function applicationContext(c: RulingInput, d: RulingDerived, terms: Terms, records: DiligenceRecords) {
+function applicationContext(c: RulingInput, d: RulingDerived, terms: CaseTerms, groups: Group[], records: DiligenceRecords) {
   const several = c.works.length > 1;
   // An individual signs under the name, before the contact lines and the agent; an organisation's
   // seal is on its representative's line, so its block stays whole.
@@ -30,11 +30,18 @@ function applicationContext(c: RulingInput, d: RulingDerived, terms: Terms, reco
     applicantBlock: individual ? head : applicantBlock(c),
     signature: individual ? signatureLine('署名', 0.42) : null,
     applicantRest: individual ? rest : null,
-    neighbouring: c.subject !== 'work',
+    neighbouring: groups.every((g) => g.subject !== 'work'),
+    // Works and neighbouring rights in one application (seed 004 御質問5): both articles in the lead sentence.
+    both: terms.mixed && groups.some((g) => g.subject === 'work'),
     terms,
     several,
-    work: several ? null : workLine(c.works[0], terms),
-    worksList: several ? worksTable(c.works, c.subject, terms, workAmounts(d.byWork, c.works.length, terms)) : null,
+    work: several ? null : workLine(c.works[0], groups[0].terms),
+    worksList: several && !terms.mixed ? worksTable(c.works, c.subject, terms, workAmounts(d.byWork, c.works.length, terms)) : null,
+    // Entries of several subjects: items 1–3 name each group under its own heading, and the 別紙 has one list per group.
+    groups: terms.mixed ? groups.map((g, i) => ({
+      label: `（${i + 1}）`, terms: g.terms, where: fill(terms.list_group, { title: g.terms.list_title }),
+    })) : null,
+    lists: terms.mixed ? groupLists(c, d, groups) : null,
     uses: usesItem(c.uses, d.compensation, d.byWork),
     dd: diligence(c, terms, records),
     item7: d.depositExempt ? '有り' : '無し',
@@ -42,12 +49,22 @@ function applicationContext(c: RulingInput, d: RulingDerived, terms: Terms, reco
   };
 }
 
+/** The 別紙 of a case of several subjects: one list per group, its own title and columns, each entry by its No. in the case. */
+function groupLists(c: RulingInput, d: RulingDerived, groups: Group[]) {
+  const amounts = workAmounts(d.byWork, c.works.length, groups[0].terms);
+  return groups.map((g) => ({
+    title: g.terms.list_title,
+    table: worksTable(g.entries.map((e) => e.work), g.subject, g.terms, amounts && g.entries.map((e) => amounts[e.index]),
+      g.entries.map((e) => String(e.index + 1))),
+  }));
+}
+
 /**
  * Item 6: only the measures taken, under ア・イ・ウ and their (ア)–(ウ) as in seed 004's 記入例, from
  * the case's records and — with one work — that work's own evidence texts, each under the heading of
  * its measure. With several works their texts are in the evidence table, which item 6 points to.
  */
-function diligence(c: RulingInput, terms: Terms, r: DiligenceRecords) {
+function diligence(c: RulingInput, terms: CaseTerms, r: DiligenceRecords) {
   const several = c.works.length > 1;
   type Measure = keyof NonNullable<RulingWork['evidence']>;
   const given = (key: Measure) => c.works.some((w) => w.evidence?.[key]);

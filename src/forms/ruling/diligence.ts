@@ -6,7 +6,9 @@
 import { formTemplates } from '../kit/templates.js';
 import { eraDate, eraMonth } from '../../base/format.js';
 import { cricNoticeSpan, managesField } from '../../law/rules/diligence.js';
-import { categoryOf, type Terms } from '../copyright/words.js';
+import { categoryOf, subjectOf, subjectsOf, termsFor, type Terms } from '../copyright/words.js';
+import type { WithTemplates } from '../kit/templates.js';
+import type { Subject } from '../copyright/schema.js';
 import type { RulingInput } from './schema.js';
 
 /** templates/ruling: the word lists, the documents and the due-diligence partials (ruling/<name>). */
@@ -36,20 +38,38 @@ function groupByResult<T extends { result: string; follow_up?: string }, I>(reco
   return groups;
 }
 
-/** The case-level due_diligence records, shaped for the partials in templates/ruling/partials; `date`: the application's. */
-export function diligenceRecords(c: RulingInput, terms: Terms, date: string) {
+/**
+ * The fields the case's entries are in, for calling a body its field's 著作権等管理事業者: the works'
+ * category (when they share one) and each neighbouring right the case holds, each with its group.
+ */
+function fieldsOf(c: RulingInput, ctx: WithTemplates) {
+  const works = c.works.filter((w) => subjectOf(c, w) === 'work');
+  const categories = new Set(works.map((w) => w.category));
+  const fields: { key: string; subject: Subject; words: { workField: string | null; rightField: string | null } }[] = [];
+  if (categories.size === 1 && works[0]?.category)
+    fields.push({ key: works[0].category, subject: 'work', words: { workField: categoryOf(works[0]), rightField: null } });
+  for (const subject of subjectsOf(c))
+    if (subject !== 'work') fields.push({ key: subject, subject, words: { workField: null, rightField: termsFor(ctx, subject).object } });
+  return fields;
+}
+
+/**
+ * The case-level due_diligence records, shaped for the partials in templates/ruling/partials; `date`:
+ * the application's. With `only`, the records as one group of entries sees them (the evidence table's
+ * cells for that subject): an inquiry to a body of another group's field is left out.
+ */
+export function diligenceRecords(c: RulingInput, terms: Terms, date: string, ctx: WithTemplates, only?: Subject) {
   const dd = c.due_diligence;
   const inquiryNote = (r: { inquired_on?: string; person?: string }) =>
     [r.inquired_on && eraMonth(r.inquired_on), r.person && `担当${r.person}氏`].filter(Boolean).join('　') || null;
-  const categories = new Set(c.works.map((w) => w.category));
-  const category = categories.size === 1 && c.works[0] ? categoryOf(c.works[0]) : null;
-  // A body is called the field's 著作権等管理事業者 only when the guide lists it for that field
-  // (the work's category, or the neighbouring right): never a body of another field, nor one unknown.
-  const fieldKey = c.subject === 'work' ? (categories.size === 1 ? c.works[0]?.category ?? null : null) : c.subject;
-  // workField: the category's words (言語の著作物); rightField: the neighbouring right's object (実演).
-  const fieldWords = c.subject === 'work' ? { workField: category, rightField: null } : { workField: null, rightField: terms.object };
+  // A body is called the field's 著作権等管理事業者 only when the guide lists it for that field (the
+  // works' category, or a neighbouring right the case holds): never a body of another field, nor one unknown.
+  const fields = fieldsOf(c, ctx);
+  const fieldOf = (r: { name: string }) => fields.find((f) => managesField(r.name, f.key, date));
   const noField = { workField: null, rightField: null };
-  const inField = (r: { name: string }) => (managesField(r.name, fieldKey, date) ? 'field' : '');
+  const inField = (r: { name: string }) => fieldOf(r)?.key ?? '';
+  const mine = (r: { name: string }) => !only || (fieldOf(r)?.subject ?? only) === only;
+  const management = (dd.management_bodies ?? []).filter(mine);
   const n = dd.public_notice;
   const span = n?.medium === 'cric' && n.start ? cricNoticeSpan({ start: n.start, end: n.end }, date) : null;
   return {
@@ -60,9 +80,9 @@ export function diligenceRecords(c: RulingInput, terms: Terms, date: string) {
     database: dd.ruling_database
       ? { object: terms.object, serial: dd.ruling_database.serial ?? null, ruled: dd.ruling_database.ruled_on ? eraDate(dd.ruling_database.ruled_on) : null, result: said(dd.ruling_database) }
       : null,
-    management: dd.management_bodies?.length
-      ? groupByResult(dd.management_bodies, (r) => ({ name: r.name, note: inquiryNote(r) }), inField)
-        .map((g) => ({ ...g, ...(g.kind ? fieldWords : noField) }))
+    management: management.length
+      ? groupByResult(management, (r) => ({ name: r.name, note: inquiryNote(r) }), inField)
+        .map((g) => ({ ...g, ...(fields.find((f) => f.key === g.kind)?.words ?? noField) }))
       : null,
     experts: dd.expert_bodies?.length ? groupByResult(dd.expert_bodies, (r) => ({ name: r.name, note: inquiryNote(r) })).map((g) => ({ ...g, ...noField })) : null,
     agency: dd.agency_inquiry

@@ -6,7 +6,7 @@
 import type { Block, Table } from '../../model/document.js';
 import type { FormContext, Made } from '../kit/plugin.js';
 import type { RulingInput, RulingWork } from './schema.js';
-import { authorOf, termsFor, titleOf } from '../copyright/words.js';
+import { authorOf, caseTerms, groupsOf, titleOf, type Group } from '../copyright/words.js';
 import { diligenceRecords, rulingTemplates, type DiligenceRecords } from './diligence.js';
 
 type Measure = keyof NonNullable<RulingWork['evidence']>;
@@ -17,6 +17,8 @@ interface EvidenceWords {
   works: Measure[];
   ruled: Measure[];
   sections: { works: string; ruled: string };
+  /** The heading of one subject's tables in a case of several (資料2: 「1. 著作者」「2. 実演家」). */
+  group: string;
 }
 
 /** The case-level sentences, composed once for every work that has no text of its own. */
@@ -36,13 +38,13 @@ function composedCells(ctx: FormContext, r: DiligenceRecords): Partial<Record<Me
   };
 }
 
-export function evidenceTable(c: RulingInput, d: { date: string }, ctx: FormContext): Made {
-  const terms = termsFor(ctx, c.subject);
-  const r = diligenceRecords(c, terms, d.date);
-  const w = rulingTemplates.data<EvidenceWords>(ctx, 'evidence.yaml');
+/** The tables of one group: works not ruled before, and those ruled before (with both, each under its heading). */
+function groupTables(c: RulingInput, d: { date: string }, ctx: FormContext, w: EvidenceWords, g: Group): Block[] {
+  const terms = g.terms;
+  const r = diligenceRecords(c, terms, d.date, ctx, g.subject);
   const composed = composedCells(ctx, r);
   const cell = (work: RulingWork, key: Measure) => work.evidence?.[key] ?? composed[key];
-  const numbered = c.works.map((work, i) => ({ work, no: String(i + 1) })); // the 別紙 number
+  const numbered = g.entries.map(({ work, index }) => ({ work, no: String(index + 1) })); // the 別紙 number
   const fresh = numbered.filter((n) => !n.work.previously_ruled);
   const ruled = numbered.filter((n) => n.work.previously_ruled);
   const [titleHeading, authorHeading] = terms.evidence_columns;
@@ -60,10 +62,7 @@ export function evidenceTable(c: RulingInput, d: { date: string }, ctx: FormCont
     };
   };
 
-  const blocks: Block[] = [
-    { kind: 'paragraph', text: w.title, align: 'center', size: 14, after: 0.5 },
-    { kind: 'paragraph', text: `申請者　${c.applicant.name}`, align: 'right', after: 0.5 },
-  ];
+  const blocks: Block[] = [];
   const both = fresh.length > 0 && ruled.length > 0;
   const section = (text: string) => both && blocks.push({ kind: 'paragraph', text: text.replace('{object}', terms.object), keepWithNext: true });
   if (fresh.length) {
@@ -77,6 +76,24 @@ export function evidenceTable(c: RulingInput, d: { date: string }, ctx: FormCont
     const taken = w.ruled.filter((m) => ruled.some(({ work }) => cell(work, m)));
     blocks.push(table(taken, taken.length > 3 ? [0.04, 0.12, 0.09] : [0.04, 0.14, 0.1], ruled));
   }
+  return blocks;
+}
+
+export function evidenceTable(c: RulingInput, d: { date: string }, ctx: FormContext): Made {
+  const w = rulingTemplates.data<EvidenceWords>(ctx, 'evidence.yaml');
+  const mixed = caseTerms(ctx, c).mixed;
+  const blocks: Block[] = [
+    { kind: 'paragraph', text: w.title, align: 'center', size: 14, after: 0.5 },
+    { kind: 'paragraph', text: `申請者　${c.applicant.name}`, align: 'right', after: 0.5 },
+  ];
+  // One subject's entries (all of them, in a case of one subject): its own column headings (資料2 1., 2.)
+  // and cells composed in its words, from the records that concern it (a body of its own field or of none).
+  groupsOf(ctx, c).forEach((g, gi) => {
+    if (mixed)
+      blocks.push({ kind: 'paragraph', text: `${gi + 1}. ${w.group.replace('{heading}', g.terms.evidence_heading)}`,
+        keepWithNext: true, before: gi ? 1 : 0, after: 0.3 });
+    blocks.push(...groupTables(c, d, ctx, w, g));
+  });
   return {
     title: w.title,
     page: { size: 'A4', orientation: 'landscape', marginsMm: [15, 15, 15, 15] },

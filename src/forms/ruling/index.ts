@@ -14,7 +14,7 @@ const ARTICLES: Articles = { ruling: '第67条第1項', pending: '第67条の2�
 
 /** What the ruling's submission binds, by document name. */
 const PARTS: SubmissionParts = {
-  law: (c) => lawOf(c, ARTICLES.ruling), application: 'application', evidence: 'evidence', attachments: 'attachments', powerOfAttorney: 'power-of-attorney',
+  law: (c, ctx) => lawOf(ctx, c, ARTICLES.ruling), application: 'application', evidence: 'evidence', attachments: 'attachments', powerOfAttorney: 'power-of-attorney',
 };
 
 export const ruling: FormPlugin<RulingCase, RulingDerived, RulingInput> = {

@@ -54,6 +54,8 @@ export interface WorkEvidence {
 }
 
 export interface DiligenceWork {
+  /** The entry's own subject (works[i].subject); the case's when not given. */
+  subject?: string;
   category?: string;
   previously_ruled?: boolean;
   evidence?: WorkEvidence;
@@ -224,7 +226,9 @@ function checkManagementBodies(works: DiligenceWork[], dd: DiligenceRecords, sub
   const seen = new Set<string>();
   works.forEach((work, i) => {
     if (work.previously_ruled) return; // path B: any one inquiry suffices (告示2条 柱書)
-    const key = subject === 'work' ? work.category : subject;
+    // Each entry by its own subject: a phonogram's bodies for a phonogram, a work's category for a work.
+    const own = work.subject ?? subject;
+    const key = own === 'work' ? work.category : own;
     const listed: ManagementBody[] = (key && table.value[key]) || [];
     const text = `${asked}\n${work.evidence?.management_bodies ?? ''}`;
     const missing = listed.filter((b) => !b.match.some((m) => text.includes(m)) && !seen.has(`${key}:${b.name}`));
