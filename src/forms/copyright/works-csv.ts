@@ -9,13 +9,13 @@ import { BILINGUAL_SEPARATOR } from '../../input/fields.js';
 import type { Problem } from '../../base/problem.js';
 import type { Worded } from '../kit/messages.js';
 import { WORK_CATEGORIES, type WorkCategory } from '../../law/data/ruling.js';
-import { CATEGORY_NEEDED, copyrightMessages as m, workSchema, type Work } from './schema.js';
+import { CATEGORY_NEEDED, copyrightMessages as m, SUBJECTS, workSchema, type Subject, type Work } from './schema.js';
 
 const EVIDENCE_KEYS = ['directory_or_web', 'management_bodies', 'expert_bodies', 'public_notice', 'ruling_database', 'agency_inquiry'] as const;
 /** A work's part of the compensation (schema: workCompensation), read into `compensation`. */
 const COMPENSATION_KEYS = ['share', 'unit_price', 'copies', 'rate', 'contribution', 'annual_uses', 'years', 'downloads',
   'per_request', 'monthly_requests', 'minimum', 'months', 'amount'] as const;
-const WORK_KEYS = ['title', 'title_status', 'author', 'author_status', 'author_reading', 'category', 'description',
+const WORK_KEYS = ['subject', 'title', 'title_status', 'author', 'author_status', 'author_reading', 'category', 'description',
   'year', 'publisher', 'previously_ruled', 'attachments'] as const;
 type ColumnKey = (typeof WORK_KEYS)[number] | (typeof EVIDENCE_KEYS)[number] | (typeof COMPENSATION_KEYS)[number] | 'number';
 const KEYS: readonly ColumnKey[] = [...WORK_KEYS, ...EVIDENCE_KEYS, ...COMPENSATION_KEYS, 'number'];
@@ -28,6 +28,10 @@ const HEADINGS: Record<string, ColumnKey> = {
   種類: 'category', 著作物の種類: 'category', 内容又は体様: 'description', 内容: 'description',
   出版年: 'year', 発行年: 'year', 公表年: 'year', 出版社: 'publisher', 発行者: 'publisher',
   過去の裁定: 'previously_ruled', 別添資料: 'attachments',
+  // Each row's own subject (works[i].subject), and the headings of the other subjects' lists and tables (subjects.yaml).
+  対象: 'subject', 裁定の対象: 'subject',
+  作品名・役名等: 'title', レコードの名称等: 'title', 放送番組の名称等: 'title', 有線放送番組の名称等: 'title', 番組の名称等: 'title', 名称等: 'title',
+  レコード製作者名: 'author', 放送事業者名: 'author', 有線放送事業者名: 'author',
   // A work's part of the compensation (seed 004 記載例2, line 656) and the 別紙's own amount column.
   割合: 'share', 当該著作物の割合: 'share', 刊行物に占める当該著作物の割合: 'share', 補償金の額: 'amount', 寄与率: 'contribution',
 };
@@ -55,6 +59,8 @@ function columnKey(heading: string): ColumnKey | undefined {
 
 const TRUE = new Set(['true', 'yes', '1', 'はい', '有', '有り', 'あり', '○', '〇', '済']);
 const FALSE = new Set(['false', 'no', '0', 'いいえ', '無', '無し', 'なし', '×', '']);
+/** A row's subject by its key or its Japanese name (subjects.yaml `object`). */
+const SUBJECT_BY_NAME = new Map<string, Subject>([['著作物', 'work'], ['実演', 'performance'], ['レコード', 'phonogram'], ['放送', 'broadcast'], ['有線放送', 'cablecast']]);
 const CATEGORY_BY_NAME = new Map<string, WorkCategory>(
   Object.entries(WORK_CATEGORIES).flatMap(([key, ja]) => [[ja, key], [ja.replace(/の著作物$/, ''), key]] as [string, WorkCategory][]));
 
@@ -127,7 +133,7 @@ export function worksFromCsv(table: CsvTable, subject: string): CsvWorks {
       }
       return;
     }
-    if (subject === 'work' && raw.category === undefined) {
+    if ((parsed.data.subject ?? subject) === 'work' && raw.category === undefined) {
       fail('category', { ...CATEGORY_NEEDED, hint: m.text('copyright-csv-category-column') });
     }
     works.push(parsed.data);
@@ -160,6 +166,12 @@ function cellsToWork(raw: Record<string, unknown>, fail: (key: string, worded: W
     delete work.category; // set again below when the cell names a category
     if (key) work.category = key;
     else fail('category', m.text('copyright-csv-category-unknown', { category: raw.category, categories: Object.keys(WORK_CATEGORIES).join(', ') }));
+  }
+  if (typeof raw.subject === 'string') {
+    const key = (SUBJECTS as readonly string[]).includes(raw.subject) ? raw.subject as Subject : SUBJECT_BY_NAME.get(raw.subject);
+    delete work.subject; // set again below when the cell names a subject
+    if (key) work.subject = key;
+    else fail('subject', m.text('copyright-csv-subject-unknown', { subject: raw.subject, subjects: SUBJECTS.join(', ') }));
   }
   if (typeof raw.previously_ruled === 'string') {
     const v = raw.previously_ruled.toLowerCase();
