@@ -36,7 +36,7 @@ function applicationContext(c: RulingInput, d: RulingDerived, terms: CaseTerms, 
     terms,
     several,
     work: several ? null : workLine(c.works[0], groups[0].terms),
-    worksList: several && !terms.mixed ? worksTable(c.works, c.subject, terms, workAmounts(d.byWork, c.works.length, terms)) : null,
+    worksList: several && !terms.mixed ? worksTable(c.works, groups[0].subject, terms, workAmounts(d.byWork, c.works.length, terms)) : null,
     // Entries of several subjects: items 1–3 name each group under its own heading, and the 別紙 has one list per group.
     groups: terms.mixed ? groups.map((g, i) => ({
       label: `（${i + 1}）`, terms: g.terms, where: fill(terms.list_group, { title: g.terms.list_title }),
