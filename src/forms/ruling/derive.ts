@@ -11,6 +11,11 @@ import { fewestStamps, rulingFee } from '../../law/rules/fee.js';
 import { checkContact } from '../../law/rules/applicant.js';
 import type { Derivation, FormContext } from '../kit/plugin.js';
 import type { RulingInput } from './schema.js';
+import { copyrightMessages as cm } from '../copyright/schema.js';
+import { subjectOf } from '../copyright/words.js';
+
+/** The subjects by their Japanese names, for messages (the papers' words are in subjects.yaml). */
+const SUBJECT_JA = { work: '著作物', performance: '実演', phonogram: 'レコード', broadcast: '放送', cablecast: '有線放送' } as const;
 
 const m = messages('ruling');
 
@@ -43,6 +48,12 @@ export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<Rulin
   problems.push(...unpriced);
 
   problems.push(...checkDiligence(c.works, c.due_diligence, c.subject, date).map(worded));
+  // A category is a work's (法10条1項): on a performance, phonogram … it would reach no paper.
+  c.works.forEach((w, i) => {
+    const subject = subjectOf(c, w);
+    if (subject !== 'work' && w.category)
+      problems.push(cm.warning('copyright-category-not-work', ['works', i, 'category'], { object: SUBJECT_JA[subject], subject }));
+  });
   problems.push(...missingAttachments(c));
 
   if (c.ruled_on && c.ruled_on < date)
