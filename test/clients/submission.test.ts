@@ -95,6 +95,17 @@ needs('pdftotext', 'pdfinfo', 'qpdf', 'pdftoppm')('a submission with a PDF reply
     expect(run('pdftoppm', ['-r', '20', '-png', bound, join(made.dir, 'page')]).status).toBe(0);
   });
 
+  it('item 6 and the evidence table cite each reply and the notice\'s copy by its 別添 number, not 「別添メール参照」', () => {
+    for (const doc of ['application.pdf', 'evidence.pdf']) {
+      const text = squash(pdfText(path(doc)));
+      expect(text, doc).toContain(squash('権利委託は受けていないとの回答を得た（別添1参照）。'));
+      expect(text, doc).toContain(squash('新たな情報は得られなかった（別添2参照）。'));
+      expect(text, doc).toContain('（別添3参照）');
+      expect(text, doc).not.toContain('別添メール参照');
+      expect(text, doc).not.toContain('別添〇〇協会からの回答書参照');
+    }
+  });
+
   it('the DOCX names each attached PDF and its pages instead of carrying them', () => {
     const text = readFileSync(path('cover-letter.docx')).length; // the letter exists in Word too
     expect(text).toBeGreaterThan(0);
