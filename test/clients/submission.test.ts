@@ -7,7 +7,7 @@
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { checkCase, renderCase, type CaseResult } from '../../src/pipeline/pipeline.js';
@@ -111,6 +111,32 @@ needs('pdftotext', 'pdfinfo', 'qpdf', 'pdftoppm')('a submission with a PDF reply
     expect(text).toBeGreaterThan(0);
     const docx = run('unzip', ['-p', path('attachments.docx'), 'word/document.xml']).stdout;
     expect(docx).toContain('PDF「reply.pdf」全2ページ');
+  });
+});
+
+needs('pdftotext')('a scanned page stored sideways and turned by /Rotate', () => {
+  /** The first word's box as poppler lays the page out (it applies /Rotate as any viewer does). */
+  const wordBox = (pdf: string, page: number) => {
+    const html = run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-']).stdout;
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">Turned<\/word>/.exec(html)!;
+    return { w: Number(m[3]) - Number(m[1]), h: Number(m[4]) - Number(m[2]) };
+  };
+
+  it('is copied as a viewer shows it, turned, not as stored', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([595.28, 841.89]);
+    page.drawText('Turned reply of the association', { x: 60, y: 700, size: 14, font });
+    page.setRotation(degrees(90));
+    const bytes = await doc.save();
+    const made = await reprintWith((d) => d.setIn(['due_diligence', 'management_bodies', 0, 'reply_file'], 'turned.pdf'), { 'turned.pdf': bytes });
+    expect(made.checked.ok).toBe(true);
+    const attachments = (await renderCase(made.checked, join(made.dir, 'out'), ['pdf'])).find((f) => f.endsWith('/attachments.pdf'))!;
+    const original = wordBox(join(made.dir, 'turned.pdf'), 1);
+    const copied = wordBox(attachments, 1);
+    // Turned a quarter, the line runs down the page: taller than wide, in the original as in the copy.
+    expect(original.h).toBeGreaterThan(original.w);
+    expect(copied.h).toBeGreaterThan(copied.w);
   });
 });
 
