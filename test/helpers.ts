@@ -202,7 +202,7 @@ export const lineOf = (fixture: string, onLine: string) => lineIn(readFileSync(j
 
 /** Copies the files the example cases name (works CSV, images, the NDL list) into `dir`. */
 export function copyNamedFiles(dir: string): void {
-  for (const f of readdirSync(FIXTURES).filter((f) => /\.(csv|png|jpe?g|xlsx)$/.test(f))) copyFileSync(join(FIXTURES, f), join(dir, f));
+  for (const f of readdirSync(FIXTURES).filter((f) => /\.(csv|png|jpe?g|xlsx|pdf)$/.test(f))) copyFileSync(join(FIXTURES, f), join(dir, f));
 }
 
 /**

@@ -91,6 +91,23 @@ function glyphEncoder(font: PDFFont, face: Typeface): (text: string) => string {
 }
 
 const n = (x: number) => (Math.round(x * 100) / 100).toString();
+const n6 = (x: number) => (Math.round(x * 1e6) / 1e6).toString();
+
+/**
+ * The matrix that draws a page of a user's PDF, as embedded (its own width × height, unturned),
+ * into the layout's box as a viewer shows it: scaled, and turned clockwise by the page's /Rotate
+ * (90: its top edge becomes the right edge).
+ */
+function turned(op: Extract<PagePlan['ops'][number], { op: 'pdfPage' }>, own: { width: number; height: number }): number[] {
+  const { x, y, w, h } = op;
+  switch (op.source.pages[op.index].rotate) {
+    // (u, v) → (x + v·w/height, y + h − u·h/width): the page's top edge (v = height) lands on the box's right.
+    case 90: return [0, -h / own.width, w / own.height, 0, x, y + h];
+    case 180: return [-w / own.width, 0, 0, -h / own.height, x + w, y + h];
+    case 270: return [0, h / own.width, -w / own.height, 0, x + w, y];
+    default: return [w / own.width, 0, 0, h / own.height, x, y];
+  }
+}
 
 /** The pages of the PDFs a document shows, each source loaded and each page embedded once. */
 class SourcePages {
@@ -137,11 +154,9 @@ function pageContent(plan: PagePlan, fontNames: Map<number, string>, encoders: M
       case 'image':
         out.push(`q ${n(op.w)} 0 0 ${n(op.h)} ${n(op.x)} ${n(op.y)} cm ${xObject(op.image)} Do Q`);
         break;
-      case 'pdfPage': {
-        const own = sources.size(op.source, op.index);
-        out.push(`q ${op.w / own.width} 0 0 ${op.h / own.height} ${n(op.x)} ${n(op.y)} cm ${xObject(op.source, op.index)} Do Q`);
+      case 'pdfPage':
+        out.push(`q ${turned(op, sources.size(op.source, op.index)).map(n6).join(' ')} cm ${xObject(op.source, op.index)} Do Q`);
         break;
-      }
     }
   }
   return out.join('\n');

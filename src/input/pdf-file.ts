@@ -16,8 +16,8 @@ export interface PdfFile {
   /** The path as the case wrote it, for captions and messages. */
   name: string;
   bytes: Uint8Array;
-  /** Each page's size in points. */
-  pages: { widthPt: number; heightPt: number }[];
+  /** Each page as shown: its size in points and its clockwise turn. */
+  pages: { widthPt: number; heightPt: number; rotate: 0 | 90 | 180 | 270 }[];
 }
 
 export type PdfResult = { ok: true; pdf: PdfFile } | { ok: false; problem: Bilingual; hint: Bilingual };
@@ -50,7 +50,12 @@ export async function readPdf(caseDir: string, name: string): Promise<PdfResult>
         { ja: '必要なページだけを PDF にしてください。', en: 'Make a PDF of the pages needed only.' });
     // Taken apart now, as rendering will: a page pdf-lib cannot embed fails here, at its entry.
     await (await PDFDocument.create()).embedPages(pages, pages.map(visibleBox));
-    const sizes = pages.map((p) => ({ widthPt: p.getCropBox().width, heightPt: p.getCropBox().height }));
+    const sizes = pages.map((p) => {
+      const rotate = (((p.getRotation().angle % 360) + 360) % 360) as 0 | 90 | 180 | 270;
+      if (rotate % 90 !== 0) throw new Error('a page turned by other than a quarter');
+      const { width, height } = p.getCropBox();
+      return rotate % 180 === 0 ? { widthPt: width, heightPt: height, rotate } : { widthPt: height, heightPt: width, rotate };
+    });
     if (sizes.some((s) => !(s.widthPt > 0 && s.heightPt > 0))) throw new Error('a page without a size');
     return { ok: true, pdf: { name, bytes: read.bytes, pages: sizes } };
   } catch {

@@ -111,8 +111,13 @@ export const BLOCK_SCHEMAS = {
     caption: z.string(),
     standIn: z.string(),
     bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes of a PDF'),
-    /** Each page's size in points, as the PDF's crop box gives it. */
-    pages: z.array(z.object({ widthPt: z.number().positive(), heightPt: z.number().positive() }).strict()).min(1),
+    /**
+     * Each page as a viewer shows it: its size in points (the crop box, turned when the page is) and
+     * how far it is turned clockwise (/Rotate: scanners often store a page sideways and turn it so).
+     */
+    pages: z.array(z.object({
+      widthPt: z.number().positive(), heightPt: z.number().positive(), rotate: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+    }).strict()).min(1),
   }).strict(),
 } as const;
 

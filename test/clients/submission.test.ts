@@ -7,7 +7,7 @@
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { checkCase, renderCase, type CaseResult } from '../../src/pipeline/pipeline.js';
@@ -95,11 +95,48 @@ needs('pdftotext', 'pdfinfo', 'qpdf', 'pdftoppm')('a submission with a PDF reply
     expect(run('pdftoppm', ['-r', '20', '-png', bound, join(made.dir, 'page')]).status).toBe(0);
   });
 
+  it('item 6 and the evidence table cite each reply and the notice\'s copy by its 別添 number, not 「別添メール参照」', () => {
+    for (const doc of ['application.pdf', 'evidence.pdf']) {
+      const text = squash(pdfText(path(doc)));
+      expect(text, doc).toContain(squash('権利委託は受けていないとの回答を得た（別添1参照）。'));
+      expect(text, doc).toContain(squash('新たな情報は得られなかった（別添2参照）。'));
+      expect(text, doc).toContain('（別添3参照）');
+      expect(text, doc).not.toContain('別添メール参照');
+      expect(text, doc).not.toContain('別添〇〇協会からの回答書参照');
+    }
+  });
+
   it('the DOCX names each attached PDF and its pages instead of carrying them', () => {
     const text = readFileSync(path('cover-letter.docx')).length; // the letter exists in Word too
     expect(text).toBeGreaterThan(0);
     const docx = run('unzip', ['-p', path('attachments.docx'), 'word/document.xml']).stdout;
     expect(docx).toContain('PDF「reply.pdf」全2ページ');
+  });
+});
+
+needs('pdftotext')('a scanned page stored sideways and turned by /Rotate', () => {
+  /** The first word's box as poppler lays the page out (it applies /Rotate as any viewer does). */
+  const wordBox = (pdf: string, page: number) => {
+    const html = run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-']).stdout;
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">Turned<\/word>/.exec(html)!;
+    return { w: Number(m[3]) - Number(m[1]), h: Number(m[4]) - Number(m[2]) };
+  };
+
+  it('is copied as a viewer shows it, turned, not as stored', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([595.28, 841.89]);
+    page.drawText('Turned reply of the association', { x: 60, y: 700, size: 14, font });
+    page.setRotation(degrees(90));
+    const bytes = await doc.save();
+    const made = await reprintWith((d) => d.setIn(['due_diligence', 'management_bodies', 0, 'reply_file'], 'turned.pdf'), { 'turned.pdf': bytes });
+    expect(made.checked.ok).toBe(true);
+    const attachments = (await renderCase(made.checked, join(made.dir, 'out'), ['pdf'])).find((f) => f.endsWith('/attachments.pdf'))!;
+    const original = wordBox(join(made.dir, 'turned.pdf'), 1);
+    const copied = wordBox(attachments, 1);
+    // Turned a quarter, the line runs down the page: taller than wide, in the original as in the copy.
+    expect(original.h).toBeGreaterThan(original.w);
+    expect(copied.h).toBeGreaterThan(copied.w);
   });
 });
 

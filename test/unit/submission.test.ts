@@ -74,3 +74,15 @@ describe('事前相談のメール', () => {
     expect(lines.some((l) => l.startsWith('広告：著作権情報センター（CRIC）のウェブサイト'))).toBe(true);
   });
 });
+
+describe('check --json facts', () => {
+  it('lists each 別添 once, under its number, with its kind and work', async () => {
+    const checked = await checkCase(join(FIXTURES, 'ruling-submission.yaml'), '2026-11-21');
+    expect(checked.facts.attachments).toEqual([
+      { no: 1, kind: 'reply', file: 'ruling-submission-reply.pdf' },
+      { no: 2, kind: 'notice-copy', file: 'ruling-submission-cric.pdf' },
+      { no: 3, kind: 'appearance', file: 'cover-photo.png', work: 1 },
+      { no: 4, kind: 'publication', file: 'ruling-submission-colophon.pdf', work: 1 },
+    ]);
+  });
+});

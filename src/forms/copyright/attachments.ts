@@ -147,3 +147,21 @@ export async function loadWorksAndAttachments<C extends Parameters<typeof loadWo
   const { files, problems } = await readAttachedFiles(works.value, ctx.caseDir);
   return { ...works, value: { ...works.value, files }, problems: [...works.problems, ...problems] };
 }
+
+/**
+ * A record's result citing its 別添 by number, as the 記入例 cites 「（別添メール参照）」: a free
+ * reference the result already has (「（別添…参照）」) becomes the number; without one the citation goes
+ * before the closing 。. No number: the result as written.
+ */
+export function citingAnnex(result: string, no: number | undefined): string {
+  if (no === undefined) return result;
+  const cite = `（別添${no}参照）`;
+  if (/[（(]別添[^）)]*参照[）)]/.test(result)) return result.replace(/[（(]別添[^）)]*参照[）)]/, cite);
+  return /。$/.test(result) ? `${result.slice(0, -1)}${cite}。` : `${result}${cite}`;
+}
+
+/** The 別添 number of the file named at `path` (a reply_file, a copy_file), if it is attached. */
+export function annexAt(annexes: Annex[], path: FieldPath): number | undefined {
+  const key = path.join('.');
+  return annexes.find((a) => a.path.join('.') === key)?.no;
+}

@@ -8,6 +8,7 @@ import { eraDate, eraMonth } from '../../base/format.js';
 import { cricNoticeSpan, managesField } from '../../law/rules/diligence.js';
 import { categoryOf, type Terms } from '../copyright/words.js';
 import type { RulingInput } from './schema.js';
+import { annexAt, citingAnnex, numberAttachments } from '../copyright/attachments.js';
 
 /** templates/ruling: the word lists, the documents and the due-diligence partials (ruling/<name>). */
 export const rulingTemplates = formTemplates('ruling');
@@ -38,7 +39,7 @@ function groupByResult<T extends { result: string; follow_up?: string }, I>(reco
 
 /** The case-level due_diligence records, shaped for the partials in templates/ruling/partials; `date`: the application's. */
 export function diligenceRecords(c: RulingInput, terms: Terms, date: string) {
-  const dd = c.due_diligence;
+  const dd = withAnnexesCited(c);
   const inquiryNote = (r: { inquired_on?: string; person?: string }) =>
     [r.inquired_on && eraMonth(r.inquired_on), r.person && `担当${r.person}氏`].filter(Boolean).join('　') || null;
   const categories = new Set(c.works.map((w) => w.category));
@@ -88,3 +89,17 @@ export function diligenceRecords(c: RulingInput, terms: Terms, date: string) {
 }
 
 export type DiligenceRecords = ReturnType<typeof diligenceRecords>;
+
+/** The records with each result citing the 別添 attached to it: an inquiry's reply, the notice's copy. */
+function withAnnexesCited(c: RulingInput): RulingInput['due_diligence'] {
+  const dd = c.due_diligence;
+  const annexes = numberAttachments(c).filter((a) => c.files.has(a.file));
+  const cite = <R extends { result: string }>(r: R, path: (string | number)[]): R => ({ ...r, result: citingAnnex(r.result, annexAt(annexes, path)) });
+  return {
+    ...dd,
+    management_bodies: dd.management_bodies?.map((r, i) => cite(r, ['due_diligence', 'management_bodies', i, 'reply_file'])),
+    expert_bodies: dd.expert_bodies?.map((r, i) => cite(r, ['due_diligence', 'expert_bodies', i, 'reply_file'])),
+    agency_inquiry: dd.agency_inquiry && cite(dd.agency_inquiry, ['due_diligence', 'agency_inquiry', 'reply_file']),
+    public_notice: dd.public_notice && cite(dd.public_notice, ['due_diligence', 'public_notice', 'copy_file']),
+  };
+}
