@@ -52,6 +52,8 @@ export function compensationsOf(uses: Use[], date: string, works: Work[] = []): 
     }
     if (c.formula === 'fixed' && c.before_tax === false && c.tax_rate)
       problems.push(m.error('copyright-fixed-tax-rate-not-before-tax', ['uses', i, 'compensation', 'tax_rate']));
+    if (c.formula === 'fixed' && c.unit_label)
+      problems.push(m.error('copyright-fixed-unit-label', ['uses', i, 'compensation', 'unit_label']));
     const stated = terms.map((t) => applicableTerms(c.formula, t).length > 0);
     // One work: what it states of the formula is simply the use's formula.
     if (works.length === 1) return computeCompensation(stated[0] ? withWorkTerms(c, terms[0]!) : c, date);

@@ -40,6 +40,12 @@ export function deriveDeferredPayment(c: DeferredPaymentCase, ctx: FormContext):
   if (inst.nii_offset_service && c.request !== 'cancel')
     problems.push(m.error('deferred-nii-offset', ['institution', 'nii_offset_service']));
 
+  // Each of these is printed only for its kinds of request (compose.ts): elsewhere it is refused, not dropped.
+  const onlyFor = { permit_number: ['change', 'cancel'], changes: ['change'], reason: ['cancel'] } as const;
+  for (const [field, requests] of Object.entries(onlyFor))
+    if (c[field as keyof typeof onlyFor] !== undefined && !(requests as readonly string[]).includes(c.request))
+      problems.push(m.error('deferred-field-not-for-request', [field], { field, requests: requests.join(', '), request: c.request }));
+
   if (c.request !== 'new' && !c.permit_number)
     problems.push(m.warning('deferred-permit-number-missing', ['permit_number']));
   if (c.request === 'change' && !c.changes)

@@ -45,6 +45,10 @@ export function deriveDeposit(c: DepositCase, ctx: FormContext): Derivation<Depo
   const eligibility = compensationEligibility(p, date);
   problems.push(...compensationProblems(c, eligibility, date));
 
+  // The return address is printed only on the 受領書送付のお願い, which comes with a receipt requested.
+  if (c.return_address && !c.receipt_requested)
+    problems.push(m.error('deposit-return-address-without-receipt', ['return_address']));
+
   const kept = inForceOn(COPIES_KEPT, date)?.value ?? 1;
   if (c.copies_deposited < 1)
     problems.push(m.error('deposit-no-copies', ['copies_deposited']));

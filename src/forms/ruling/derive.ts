@@ -5,6 +5,7 @@ import { APPLICANT_KIND_JA, DEPOSIT_EXEMPT_KINDS, LAW_CHANGE_2026 } from '../../
 import { taxFactor, type ByWork, type CompensationResult } from '../../law/rules/compensation.js';
 import { compensationsOf } from '../copyright/compensation.js';
 import { missingAttachments, numberAttachments } from '../copyright/attachments.js';
+import { fieldsThatDoNotBelong } from '../copyright/belongs.js';
 import { checkDiligence, earliestFilingAfterCric, type ContactFound, type DiligenceFinding, type RecordKind } from '../../law/rules/diligence.js';
 import { eraOrIso, messages } from '../kit/messages.js';
 import { fewestStamps, rulingFee } from '../../law/rules/fee.js';
@@ -46,6 +47,7 @@ export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<Rulin
 
   const { results: compensation, byWork, perWork, problems: unpriced } = compensationsOf(c.uses, date, c.works);
   problems.push(...unpriced);
+  problems.push(...fieldsThatDoNotBelong(c));
 
   problems.push(...checkDiligence(c.works, c.due_diligence, c.subject, date).map(worded));
   // A category is a work's (法10条1項): on a performance, phonogram … it would reach no paper.
@@ -104,6 +106,12 @@ function worded(f: DiligenceFinding): Problem {
         found: { ja: found.map((w) => w.ja).join('・'), en: found.map((w) => w.en).join(', ') },
       });
     }
+    case 'diligence-notice-field-of-other-medium':
+      return m.finding(f, {
+        field: f.params.field,
+        medium: f.params.medium === 'cric' ? { ja: 'CRICのウェブサイトへの掲載', en: 'a CRIC notice' } : { ja: '新聞への掲載', en: 'a newspaper notice' },
+        own: f.params.medium === 'cric' ? 'newspaper' : 'cric',
+      });
     case 'diligence-bodies-not-asked':
       return m.finding(f, { bodies: f.params.bodies.map((b) => `${b.name}（${b.field}）`).join('、') });
     default:

@@ -79,6 +79,8 @@ function itemProblems(c: ExclusionCase, item: ExclusionItem, i: number, date: st
           { who: role === 'heir' ? m.text('exclusion-who-heir') : m.text('exclusion-who-other', { role }) }));
       else if (onAuthorsBehalf(role) && !item.author_request)
         problems.push(m.error('exclusion-author-request-missing', at('author_request')));
+      else if (!onAuthorsBehalf(role) && item.author_request)
+        problems.push(m.error('exclusion-author-request-own', at('author_request')));
       break;
     case 'reserved-category':
       if (!item.category)

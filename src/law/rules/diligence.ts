@@ -27,6 +27,7 @@ export interface NoticeRecord extends FollowUp {
   end?: string;
   published_on?: string;
   name?: string;
+  own_site?: boolean;
 }
 
 export interface InquiryRecord extends FollowUp {
@@ -98,7 +99,8 @@ export type DiligenceFinding =
   | Finding<'diligence-cric-end-after-application' | 'diligence-inquiry-after-application' | 'diligence-earlier-ruling-after-application',
       { on: string; date: string }>
   | Finding<'diligence-follow-up-missing', { record: RecordKind; name: string | null; found: ContactFound[] }>
-  | Finding<'diligence-bodies-not-asked', { bodies: ManagementBody[] }>;
+  | Finding<'diligence-bodies-not-asked', { bodies: ManagementBody[] }>
+  | Finding<'diligence-notice-field-of-other-medium', { field: string; medium: 'cric' | 'newspaper' }>;
 
 const missing = (code: MissingRecord, path: FieldPath): DiligenceFinding => ({ code, severity: 'error', path, params: {} });
 
@@ -182,9 +184,20 @@ function checkWork(work: DiligenceWork, i: number, dd: DiligenceRecords): Dilige
   return out;
 }
 
+/** The fields of one medium's notice: a CRIC posting's days and link, a newspaper's name and date. */
+const MEDIUM_FIELDS = { cric: ['start', 'own_site'], newspaper: ['name', 'published_on'] } as const;
+
 function checkNotice(notice: NoticeRecord | undefined, date: string): DiligenceFinding[] {
   if (!notice) return [];
   const at = ['due_diligence', 'public_notice'];
+  // A field of the other medium would be dropped from the papers: refused at the field.
+  const other = notice.medium === 'cric' ? 'newspaper' : 'cric';
+  const misplaced: DiligenceFinding[] = MEDIUM_FIELDS[other].filter((field) => notice[field] !== undefined)
+    .map((field) => ({ code: 'diligence-notice-field-of-other-medium', severity: 'error', path: [...at, field], params: { field, medium: other } }));
+  return [...misplaced, ...checkNoticeOfItsMedium(notice, date, at)];
+}
+
+function checkNoticeOfItsMedium(notice: NoticeRecord, date: string, at: string[]): DiligenceFinding[] {
   if (notice.medium === 'cric') {
     if (!notice.start) return [missing('diligence-cric-start-missing', [...at, 'start'])];
     const earliest = earliestFilingAfterCric(notice.start, date);
