@@ -37,10 +37,10 @@ describe('works[i].subject', () => {
     expect(r2.problems.filter((p) => p.severity === 'error').map((p) => p.path.join('.'))).toEqual(['works.2.category']);
   });
 
-  it('warns that a category on a performance or phonogram reaches no paper, with the fix', async () => {
+  it('refuses a category on a performance or phonogram (it would reach no paper), with the fix', async () => {
     const r = await check(CD.replace(/^  - subject: phonogram .*$/m, '  - subject: phonogram\n    category: music'));
     const w = r.problems.find((p) => p.path.join('.') === 'works.3.category')!;
-    expect([w.severity, w.ja]).toEqual(['warning', 'レコード（phonogram）には著作物の種類（category）を書きません。この値は申請書に載りません。']);
+    expect([w.severity, w.ja]).toEqual(['error', 'レコード（phonogram）には著作物の種類（category）を書けません。どの書類にも載らないためです。']);
     expect(w.hint?.en).toContain('subject: work');
   });
 

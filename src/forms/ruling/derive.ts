@@ -50,11 +50,11 @@ export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<Rulin
   problems.push(...fieldsThatDoNotBelong(c));
 
   problems.push(...checkDiligence(c.works, c.due_diligence, c.subject, date).map(worded));
-  // A category is a work's (法10条1項): on a performance, phonogram … it would reach no paper.
+  // A category is a work's (法10条1項): on a performance, phonogram … it would reach no paper, so it is refused (issue 15 §5).
   c.works.forEach((w, i) => {
     const subject = subjectOf(c, w);
     if (subject !== 'work' && w.category)
-      problems.push(cm.warning('copyright-category-not-work', ['works', i, 'category'], { object: SUBJECT_JA[subject], subject }));
+      problems.push(cm.error('copyright-category-not-work', ['works', i, 'category'], { object: SUBJECT_JA[subject], subject }));
   });
   problems.push(...missingAttachments(c));
 
