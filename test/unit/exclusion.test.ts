@@ -36,6 +36,11 @@ describe('rules', () => {
 });
 
 describe('criteria as validation', () => {
+  it('a request dated before the procedure our data start with is an error at date, not an internal error', async () => {
+    const e = await errorAt((y) => y.replace(/^date: .*$/m, 'date: 2018-10-01'), 'date');
+    expect(e.ja).toContain('平成30年10月1日');
+    expect(e.en).not.toMatch(/internal/i);
+  });
   it('a reissue beyond about three months is refused, naming the first day it may be asked for', async () => {
     const e = await errorAt((y) => y.replace('reissue_on: 2027-01-15', 'reissue_on: 2027-03-01'), 'items.1.reissue_on');
     expect(e.ja).toContain('2027-02-20まで');

@@ -86,3 +86,21 @@ describe('check --json facts', () => {
     ]);
   });
 });
+
+describe('a file attached twice', () => {
+  it('stays one 別添; a second title of its own is warned about at the second entry, not silently lost', async () => {
+    const dir = tempDir('submission-twice-');
+    copyNamedFiles(dir);
+    const text = readFileSync(join(FIXTURES, 'ruling-submission.yaml'), 'utf8')
+      .replace('      - cover-photo.png\n', '      - cover-photo.png\n      - { file: cover-photo.png, kind: other, title: 港の写真（別の説明） }\n');
+    const file = join(dir, 'twice.yaml');
+    writeFileSync(file, text);
+    const checked = await checkCase(file, '2026-11-21');
+    expect(checked.ok).toBe(true);
+    const w = checked.problems.find((p) => p.ja.includes('既に添付されています'))!;
+    expect(w.path).toEqual(['works', 0, 'attachments', 1]);
+    expect(w.ja).toContain('別添3');
+    expect(w.ja).toContain('「港の写真（別の説明）」は使われません');
+    expect((checked.facts.attachments as unknown[]).length).toBe(4);
+  });
+});

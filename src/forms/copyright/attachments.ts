@@ -91,6 +91,22 @@ export async function readAttachedFiles(c: AttachingCase, caseDir: string): Prom
   return { files, problems };
 }
 
+/**
+ * A file named again with a title of its own: it stays one 別添 under its first number and title,
+ * so the later title would be lost without a word — a warning says so, at the later entry.
+ */
+export function retitledAttachments(c: AttachingCase): Problem[] {
+  const first = new Map<string, Annex>();
+  const problems: Problem[] = [];
+  for (const a of numberAttachments(c)) {
+    const earlier = first.get(a.file);
+    if (!earlier) first.set(a.file, a);
+    else if (a.title && a.title !== earlier.title)
+      problems.push(m.warning('copyright-attachment-retitled', a.path, { no: a.no, title: a.title, first: earlier.title ?? '（種類から付けた表題）' }));
+  }
+  return problems;
+}
+
 /** Whether the file begins as a PDF does; a file that cannot be opened is left to the image reader's message. */
 function startsAsPdf(path: string): boolean {
   let fd: number | undefined;

@@ -4,7 +4,7 @@ import { inForceOn } from '../../law/dated.js';
 import { APPLICANT_KIND_JA, DEPOSIT_EXEMPT_KINDS, LAW_CHANGE_2026 } from '../../law/data/ruling.js';
 import { taxFactor, type ByWork, type CompensationResult } from '../../law/rules/compensation.js';
 import { compensationsOf } from '../copyright/compensation.js';
-import { missingAttachments, numberAttachments } from '../copyright/attachments.js';
+import { missingAttachments, numberAttachments, retitledAttachments } from '../copyright/attachments.js';
 import { fieldsThatDoNotBelong } from '../copyright/belongs.js';
 import { checkDiligence, earliestFilingAfterCric, type ContactFound, type DiligenceFinding, type RecordKind } from '../../law/rules/diligence.js';
 import { eraOrIso, messages } from '../kit/messages.js';
@@ -56,7 +56,7 @@ export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<Rulin
     if (subject !== 'work' && w.category)
       problems.push(cm.error('copyright-category-not-work', ['works', i, 'category'], { object: SUBJECT_JA[subject], subject }));
   });
-  problems.push(...missingAttachments(c));
+  problems.push(...missingAttachments(c), ...retitledAttachments(c));
 
   if (c.ruled_on && c.ruled_on < date)
     problems.push(m.error('ruled-before-application', ['ruled_on'], { ruled_on: eraOrIso(c.ruled_on), date: eraOrIso(date) }));

@@ -6,10 +6,10 @@
 import { dedupeProblems, type FieldPath, type Problem } from '../../base/problem.js';
 import type { SheetFile } from '../../input/sheet.js';
 import { valueInForce } from '../../law/dated.js';
-import { CRITERIA, RESERVED_CATEGORIES, STAGES, type Criterion } from '../../law/data/transmission.js';
+import { CRITERIA, EXCLUSION_DATA_FROM, RESERVED_CATEGORIES, STAGES, type Criterion } from '../../law/data/transmission.js';
 import { westernDate } from '../../base/format.js';
 import { countByCriterion, mayInvoke, onAuthorsBehalf, pidKey, reissueTiming } from '../../law/rules/transmission.js';
-import { messages } from '../kit/messages.js';
+import { eraOrIso, messages } from '../kit/messages.js';
 import { fillList, type Entry, type ListFill } from './list.js';
 import type { ExclusionCase, ExclusionItem } from './schema.js';
 
@@ -32,6 +32,11 @@ const OWN_FIELDS: Record<'reissue_on' | 'managed_by' | 'author_request' | 'categ
 export function deriveExclusion(c: LoadedExclusion, ctx: { today: string }) {
   const date = c.date ?? ctx.today;
   const problems: Problem[] = [];
+  // The procedure as seed 000 gives it starts with its leaflet: no rule of ours says what held before.
+  if (date < EXCLUSION_DATA_FROM) {
+    const error = m.error('exclusion-date-before-data', ['date'], { date: eraOrIso(date), from: eraOrIso(EXCLUSION_DATA_FROM) });
+    return { facts: {}, problems: [error], derived: { date, entries: [], counts: countByCriterion([]), list: undefined } satisfies ExclusionDerived };
+  }
   if (!c.requester.email && !c.requester.phone)
     problems.push(m.error('exclusion-contact-missing', ['requester']));
   if (!c.candidate_list)

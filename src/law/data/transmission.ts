@@ -7,6 +7,8 @@
 import type { Dated } from '../dated.js';
 
 const LEAFLET = '2024-11-01';
+/** The first day our data describe: a request dated earlier has no rules here to be judged by. */
+export const EXCLUSION_DATA_FROM = LEAFLET;
 
 /** 除外基準 — the grounds for an exclusion, and who may invoke each. */
 export type Criterion = 'in-print' | 'managed' | 'author-request' | 'reserved-category';
