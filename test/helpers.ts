@@ -4,7 +4,7 @@
  * test cannot do without.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, constants, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
@@ -53,9 +53,22 @@ async function renderFixtureInto(name: string, outDir: string) {
  * The text of a PDF in the order it was drawn (-raw), so a wrapped table cell reads whole; the
  * page numbers ("1 / 3") are dropped so a paragraph continued over a page break reads whole too.
  */
-export const pdfText = (pdf: string) =>
+export const pdfText = (pdf: string) => readOnce('text', pdf, () =>
   execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 30 })
-    .split('\n').filter((line) => !/^\s*\d+ \/ \d+\s*$/.test(line)).join('\n');
+    .split('\n').filter((line) => !/^\s*\d+ \/ \d+\s*$/.test(line)).join('\n'));
+
+/**
+ * What poppler makes of a PDF, asked once per file as it is: several tests read the same rendered
+ * fixture (224 pdftotext runs in the suite, a third of them repeats). Keyed by the file's size and
+ * time, so a file written again is read again.
+ */
+function readOnce<T>(what: string, pdf: string, read: () => T): T {
+  const st = statSync(pdf);
+  const key = `${what}\n${pdf}\n${st.size}\n${st.mtimeMs}`;
+  if (!popplerReads.has(key)) popplerReads.set(key, read());
+  return popplerReads.get(key) as T;
+}
+const popplerReads = new Map<string, unknown>();
 export const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** Every string a case file holds, with its key, except the ones listed (codes, dates). */
@@ -77,6 +90,10 @@ export interface BoxPage { width: number; height: number; lines: Word[][] }
 
 /** poppler's word boxes, grouped by its lines (top-left origin, points). */
 export function pdfBoxes(pdf: string): BoxPage[] {
+  return readOnce('boxes', pdf, () => readBoxes(pdf));
+}
+
+function readBoxes(pdf: string): BoxPage[] {
   const html = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const pages: BoxPage[] = [];
   for (const pm of html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
@@ -283,13 +300,16 @@ export async function checkEdited(name: string, edit: (yaml: string) => string, 
 }
 
 /**
- * LibreOffice Calc opens a workbook and saves its first sheet as UTF-8 CSV: proof that a real
- * spreadsheet program reads what we wrote, and what it reads there.
+ * LibreOffice Calc opens workbooks and saves each first sheet as UTF-8 CSV: proof that a real
+ * spreadsheet program reads what we wrote, and what it reads there. Several in one start (a start
+ * costs seconds): `xlsx` maps a unique name to a file; returns each name's CSV.
  */
-export function libreOfficeSheetCsv(xlsx: string): string {
+export function libreOfficeSheetsCsv(xlsx: Record<string, string>): Record<string, string> {
+  const inDir = tempDir('lo-calc-in-');
   const outDir = tempDir('lo-calc-');
+  for (const [name, file] of Object.entries(xlsx)) copyFileSync(file, join(inDir, `${name}.xlsx`));
   const lo = run('soffice', [`-env:UserInstallation=${libreOfficeProfile()}`, '--headless',
-    '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', outDir, xlsx]);
+    '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', outDir, ...Object.keys(xlsx).map((n) => join(inDir, `${n}.xlsx`))]);
   if (lo.status !== 0) throw new Error(`LibreOffice failed: ${lo.stderr}`);
-  return readFileSync(join(outDir, basename(xlsx).replace(/\.xlsx$/, '.csv')), 'utf8');
+  return Object.fromEntries(Object.keys(xlsx).map((n) => [n, readFileSync(join(outDir, `${n}.csv`), 'utf8')]));
 }

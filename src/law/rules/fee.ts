@@ -35,7 +35,16 @@ export function isListedAgency(name: string, date: string): boolean {
  */
 export function fewestStamps(amount: number, date: string): number[] {
   if (amount <= 0) return [];
-  const denominations = [...(inForceOn(REVENUE_STAMP_DENOMINATIONS, date) ?? REVENUE_STAMP_DENOMINATIONS[0]).value];
+  const table = (inForceOn(REVENUE_STAMP_DENOMINATIONS, date) ?? REVENUE_STAMP_DENOMINATIONS[0]).value;
+  // The search walks every yen up to the amount (6,900 × 31 denominations): once per amount and table.
+  const key = `${amount}:${table.join(',')}`;
+  let stamps = fewest.get(key);
+  if (!stamps) fewest.set(key, (stamps = searchStamps(amount, [...table])));
+  return [...stamps];
+}
+const fewest = new Map<string, number[]>();
+
+function searchStamps(amount: number, denominations: number[]): number[] {
   const count = new Array<number>(amount + 1).fill(Infinity);
   const pick = new Array<number>(amount + 1).fill(0);
   count[0] = 0;
