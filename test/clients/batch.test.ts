@@ -101,34 +101,6 @@ function tree(dir: string): Map<string, string> {
 }
 
 describe('yoshiki render <folder>', () => {
-  it('renders every valid case in parallel, explains the broken one, prints [n/N] lines and a summary; exit 1', async () => {
-    // Five cases and a broken one: enough for two workers to share; each more case only costs time.
-    const dir = caseFolder(5);
-    writeFileSync(join(dir, '100-broken.yaml'), 'form: deposit\nmode: donation\npublisher: [\n');
-    const input = tree(dir);
-    const out = join(tempDir('batch-out-'), 'out');
-    // In this process (the cases still render in two worker threads); the kill test below runs the
-    // built command in a process of its own.
-    const r = await cli('render', dir, '-o', out, '--jobs', '2');
-    expect(r.status).toBe(1);
-    expect(r.stderr).toBe('');
-    expect(r.stdout).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
-    const progress = r.stdout.split('\n').filter((l) => /^\[\s*\d+\/6\] [✓✗] /.test(l));
-    expect(progress).toHaveLength(6);
-    expect(progress.map((l) => l.slice(1, l.indexOf('/')).trim()).map(Number)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(r.stdout).toMatch(/✗ .*100-broken\.yaml.*\n.*100-broken\.yaml:\d+:\d+\n.*YAML/);
-    expect(r.stdout).toMatch(/Done: 5 of 6 cases rendered, 1 failed, \d+ pages, [\d.]+ s/);
-    expect(r.stdout).toMatch(/完了: 6 件中 5 件を作成、失敗 1 件/);
-    const folders = readdirSync(out).sort();
-    expect(folders).toEqual(readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.includes('broken')).map((f) => f.replace(/\.yaml$/, '')).sort());
-    // Each case gets every document in every format its form writes, and the broken one nothing.
-    const deposit = folders.find((f) => f.endsWith('deposit-compensation'))!;
-    expect(readdirSync(join(out, deposit)).sort()).toEqual(['address-label.docx', 'address-label.pdf', 'advance-notice-mail.txt',
-      'advance-notice.docx', 'advance-notice.pdf', 'cover-letter.docx', 'cover-letter.pdf', 'deposit-form.docx', 'deposit-form.pdf']);
-    expect(existsSync(join(out, '100-broken'))).toBe(false);
-    expect(tree(dir)).toEqual(input); // the input is never modified
-  }, 120_000);
-
   it('refuses a second case with the same name instead of overwriting the first one\'s folder', async () => {
     const base = tempDir('batch-dup-');
     for (const sub of ['a', 'b']) {
@@ -148,17 +120,20 @@ describe('yoshiki render <folder>', () => {
     expect(r.stderr).toContain('--jobs');
   });
 
-  it('killed mid-run, leaves each document complete or absent; the next run, with --jobs 1, clears the temporary files and writes the same bytes', async () => {
-    // 10 cases: the kill lands after 4 reports, and with 2 workers at most a few more finish before
-    // it, so most are still undone. What the killed run left is judged against the full run after
-    // it (the output is reproducible), so the folder is rendered twice, not three times. The full
-    // run rewrites every document with one worker, so the documents the killed run finished with
-    // two also show that --jobs 1 and --jobs 2 give the same bytes.
+  it('killed mid-run, leaves each document complete or absent; the next run renders every valid case, explains the broken one, prints [n/N] lines and a summary, and writes the same bytes with one worker as the killed run did with two', async () => {
+    // 10 cases and a broken one: the kill lands after 4 reports, and with 2 workers at most a few
+    // more finish before it, so most are still undone. What the killed run left is judged against
+    // the full run after it (the output is reproducible), so the folder is rendered twice, not three
+    // times. The full run rewrites every document with one worker, so the documents the killed run
+    // finished with two also show that --jobs 1 and --jobs 2 give the same bytes.
     const dir = caseFolder(10);
+    writeFileSync(join(dir, '100-broken.yaml'), 'form: deposit\nmode: donation\npublisher: [\n');
     const input = tree(dir);
     const out = join(tempDir('batch-kill-'), 'killed');
     // Killed for real: a process of its own, since SIGKILL would take the test runner with it.
-    const child = spawn(process.execPath, [YOSHIKI, 'render', dir, '-o', out, '--jobs', '2'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [YOSHIKI, 'render', dir, '-o', out, '--jobs', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
     await new Promise<void>((done) => {
       let lines = 0;
       child.stdout.on('data', (chunk: Buffer) => {
@@ -168,16 +143,33 @@ describe('yoshiki render <folder>', () => {
       child.on('exit', () => done());
     });
     expect(child.signalCode).toBe('SIGKILL');
+    expect(stderr).toBe('');
     const left = tree(out);
     const documents = [...left.keys()].filter((k) => !k.split('/').pop()!.startsWith('.'));
     expect(documents.length).toBeGreaterThan(0);
-    // Run again into the same folder: everything is written and no temporary file is left.
-    expect((await cli('render', dir, '-o', out, '--jobs', '1')).status).toBe(0);
+
+    // Run again into the same folder: everything is written, the broken case explained, no temporary file left.
+    const r = await cli('render', dir, '-o', out, '--jobs', '1');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
+    const progress = r.stdout.split('\n').filter((l) => /^\[\s*\d+\/11\] [✓✗] /.test(l));
+    expect(progress.map((l) => Number(l.slice(1, l.indexOf('/')).trim()))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(r.stdout).toMatch(/✗ .*100-broken\.yaml.*\n.*100-broken\.yaml:\d+:\d+\n.*YAML/);
+    expect(r.stdout).toMatch(/Done: 10 of 11 cases rendered, 1 failed, \d+ pages, [\d.]+ s/);
+    expect(r.stdout).toMatch(/完了: 11 件中 10 件を作成、失敗 1 件/);
+    const folders = readdirSync(out).sort();
+    expect(folders).toEqual(readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.includes('broken')).map((f) => f.replace(/\.yaml$/, '')).sort());
+    // Each case gets every document in every format its form writes, and the broken one nothing.
+    const deposit = folders.find((f) => f.endsWith('deposit-compensation'))!;
+    expect(readdirSync(join(out, deposit)).sort()).toEqual(['address-label.docx', 'address-label.pdf', 'advance-notice-mail.txt',
+      'advance-notice.docx', 'advance-notice.pdf', 'cover-letter.docx', 'cover-letter.pdf', 'deposit-form.docx', 'deposit-form.pdf']);
+    expect(existsSync(join(out, '100-broken'))).toBe(false);
     const whole = tree(out);
     expect([...whole.keys()].some((k) => k.split('/').pop()!.startsWith('.'))).toBe(false);
     expect(documents.length).toBeLessThan(whole.size); // killed before the end
     for (const k of documents) expect(left.get(k), k).toBe(whole.get(k));
-    expect(tree(dir)).toEqual(input);
+    expect(tree(dir)).toEqual(input); // the input is never modified
   }, 180_000);
 });
 
