@@ -4,7 +4,7 @@
  * test cannot do without.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, constants, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
@@ -31,12 +31,38 @@ export const tempDir = (prefix = 'yoshiki-') => mkdtempSync(join(process.env.YOS
 export function renderFixture(name: string, outDir?: string): ReturnType<typeof renderFixtureInto> {
   if (outDir) return renderFixtureInto(name, outDir);
   // Test files share a worker's modules (vitest.config.ts): a fixture several files read is rendered
-  // once per worker. The files are only read; a test that changes them passes its own folder.
+  // once per worker, and once per run when the run has its folder (the other worker takes the files
+  // already written). The files are only read; a test that changes them passes its own folder.
   let rendered = renderedFixtures.get(name);
-  if (!rendered) renderedFixtures.set(name, (rendered = renderFixtureInto(name, tempDir())));
+  if (!rendered) renderedFixtures.set(name, (rendered = renderedOnce(name)));
   return rendered;
 }
 const renderedFixtures = new Map<string, ReturnType<typeof renderFixtureInto>>();
+
+/**
+ * A fixture's files in the run's folder: written by whichever worker comes first (into a folder of
+ * its own, then renamed into place whole, so the other never sees half of it); the other checks the
+ * case again (milliseconds) and takes the files.
+ */
+async function renderedOnce(name: string): ReturnType<typeof renderFixtureInto> {
+  const root = process.env.YOSHIKI_TEST_TMP;
+  if (!root) return renderFixtureInto(name, tempDir());
+  const shared = join(root, 'fixtures-rendered', name);
+  if (!existsSync(shared)) {
+    const own = tempDir(`render-${name}-`);
+    await renderFixtureInto(name, own);
+    mkdirSync(join(root, 'fixtures-rendered'), { recursive: true });
+    try {
+      renameSync(join(own, name), shared);
+    } catch {
+      // The other worker put the same files there first.
+    }
+  }
+  const checked = await checkCase(join(FIXTURES, `${name}.yaml`), '2026-11-21');
+  const files = readdirSync(shared).map((f) => join(shared, f));
+  const file = (n: string) => files.find((f) => f.endsWith(`/${n}`));
+  return { pdf: file('application.pdf')!, docx: file('application.docx')!, file, files, checked };
+}
 
 /** renderFixture writes every document in each of these. */
 export const FIXTURE_FORMATS = ['pdf', 'docx', 'csv', 'xlsx', 'txt'] as const;
