@@ -10,7 +10,7 @@ import { basename, delimiter, join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { MM } from '../src/model/document.js';
+import { formatsOf, MM } from '../src/model/document.js';
 import { checkCase, renderCase } from '../src/pipeline/pipeline.js';
 import { NO_LINE_END, NO_LINE_START } from '../src/typeset/kinsoku.js';
 import { FontBook } from '../src/typeset/fonts.js';
@@ -59,7 +59,8 @@ async function renderedOnce(name: string): ReturnType<typeof renderFixtureInto> 
     }
   }
   const checked = await checkCase(join(FIXTURES, `${name}.yaml`), '2026-11-21');
-  const files = readdirSync(shared).map((f) => join(shared, f));
+  // The files the case writes, by name: not whatever else a test may have put beside them.
+  const files = checked.documents.flatMap((d) => formatsOf(d).filter((f) => (FIXTURE_FORMATS as readonly string[]).includes(f)).map((f) => join(shared, `${d.name}.${f}`)));
   const file = (n: string) => files.find((f) => f.endsWith(`/${n}`));
   return { pdf: file('application.pdf')!, docx: file('application.docx')!, file, files, checked };
 }
@@ -275,7 +276,8 @@ export function expectWithinMarginsAndKinsoku(pdf: string): void {
 export async function expectSoundPdf(pdf: string): Promise<void> {
   const check = run('qpdf', ['--check', pdf]);
   expect(check.status, check.stdout + check.stderr).toBe(0);
-  const raster = run('pdftoppm', ['-r', '30', '-png', pdf, `${pdf}-page`], { FONTCONFIG_FILE: fontconfig([]) });
+  // The pages go to a folder of the test's own: the PDF may be a fixture other tests read.
+  const raster = run('pdftoppm', ['-r', '30', '-png', pdf, join(tempDir('raster-'), 'page')], { FONTCONFIG_FILE: fontconfig([]) });
   expect(raster.status).toBe(0);
   expect(raster.stderr).not.toMatch(/Syntax Error|Couldn't create a font|font/i);
   const doc = await PDFDocument.load(readFileSync(pdf));
