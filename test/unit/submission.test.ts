@@ -39,6 +39,14 @@ describe('裁定手続チェックリスト', () => {
     expect(rows.get('5')![0]).toBe('□');
   });
 
+  it('step ② is marked done when a record says what came of the contact it turned up', async () => {
+    expect((await checklistOf('ruling-reprint')).get('(2)')![0]).toBe('□');
+    const rows = await checklistOf('ruling-reprint', (y) => y.replace(
+      '      result: 著作権者の配偶者の電話番号が記載されていたため、連絡をしたが、現在は使われていない番号であり、連絡が取れなかった。\n',
+      '      result: 著作権者の配偶者の電話番号が記載されていた。\n      found: [phone]\n      follow_up: 連絡をしたが、現在は使われていない番号であった。\n'));
+    expect(rows.get('(2)')).toEqual(['■', '判明した連絡先への連絡の結果（1件、申請書の6）']);
+  });
+
   it('a consultation recorded is marked with its date and person', async () => {
     const rows = await checklistOf('ruling-reprint', (y) => `${y}consultation:\n  date: 2018-10-01\n  person: 管理係 〇〇氏\n`);
     expect(rows.get('1')).toEqual(['■', '平成30年10月1日　管理係 〇〇氏']);

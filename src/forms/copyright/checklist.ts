@@ -81,6 +81,19 @@ function stepsTable(words: ChecklistWords, routes: Route[], records: Records, da
 }
 
 /**
+ * Step ② (第3の2(2)): the records whose measure turned up a way to reach the holder, and what was
+ * done with it (`follow_up`). None recorded: still to be said in item 6.
+ */
+function contactMeasures(dd: DueDiligence): string {
+  const records: { follow_up?: string }[] = [
+    ...(dd.directories ?? []), ...(dd.web_search ? [dd.web_search] : []), ...(dd.management_bodies ?? []), ...(dd.expert_bodies ?? []),
+    ...(dd.ruling_database ? [dd.ruling_database] : []), ...(dd.agency_inquiry ? [dd.agency_inquiry] : []), ...(dd.public_notice ? [dd.public_notice] : []),
+  ];
+  const followed = records.filter((r) => r.follow_up).length;
+  return followed ? `判明した連絡先への連絡の結果（${followed}件、申請書の6）` : '（判明した連絡先への連絡の結果を申請書の6に書いてください）';
+}
+
+/**
  * What the case records for each step. A line in （） is a step still ahead, with what to do;
  * any other line is a record of the step done.
  */
@@ -99,7 +112,7 @@ function recordsOf(c: ChecklistCase, date: string): Records {
     agency_inquiry: dd.agency_inquiry ? `文化庁${dd.agency_inquiry.inquired_on ? `（${eraDate(dd.agency_inquiry.inquired_on)}）` : ''}` : perWork('agency_inquiry'),
     public_notice: dd.public_notice ? (dd.public_notice.medium === 'cric' ? 'CRIC のウェブサイト' : dd.public_notice.name ?? '新聞')
       + (dd.public_notice.start ?? dd.public_notice.published_on ? `（${eraDate((dd.public_notice.start ?? dd.public_notice.published_on)!)}）` : '') : perWork('public_notice'),
-    contact_measures: '（判明した連絡先への連絡の結果を申請書の6に書いてください）',
+    contact_measures: contactMeasures(dd),
     submission: `この書類一式（${eraDate(date)}付）`,
     security: c.in_application_use ? '（申請後、文化庁の通知に従って）' : false,
     ruling: '（申請後、文化庁の通知を待って）',
