@@ -6,10 +6,12 @@ import { transmissionExclusion } from './transmission-exclusion/index.js';
 import { illRegistration } from './ill/registration.js';
 import { illRequest } from './ill/request.js';
 import { ruling } from './ruling/index.js';
+import { unmanagedRuling } from './unmanaged-ruling/index.js';
 import type { FormPlugin } from './kit/plugin.js';
 
 export const FORMS: Record<string, FormPlugin> = {
   ruling,
+  'unmanaged-ruling': unmanagedRuling,
   deposit,
   'deferred-payment': deferredPayment,
   'ill-registration': illRegistration,

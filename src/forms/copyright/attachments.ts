@@ -36,7 +36,8 @@ export type Annex = AttachmentEntry & { no: number };
 interface AttachingCase {
   works: Work[];
   attachments?: Attachment[];
-  due_diligence: DueDiligence;
+  /** 法67条's search records (their replies and the notice's copy are 別添); the 67条の3 ruling has none. */
+  due_diligence?: DueDiligence;
 }
 
 /** Past this many works without their proof of publication, one warning counts them. */
@@ -47,7 +48,7 @@ const ORDER: AttachmentKind[] = ['reply', 'notice-copy', 'appearance', 'publicat
 /** Every entry, in the law's order; within a kind: the records of item 6, then the case's, then each work's. */
 export function attachmentEntries(c: AttachingCase): AttachmentEntry[] {
   const entries: AttachmentEntry[] = [];
-  const dd = c.due_diligence;
+  const dd = c.due_diligence ?? { summary: '' };
   (['management_bodies', 'expert_bodies'] as const).forEach((list) => dd[list]?.forEach((q, i) => {
     if (q.reply_file) entries.push({ kind: 'reply', file: q.reply_file, from: { inquiry: q.name }, path: ['due_diligence', list, i, 'reply_file'] });
   }));
@@ -136,10 +137,10 @@ export function missingAttachments(c: AttachingCase): Problem[] {
   if (unproven.length > MAX_WARNINGS_EACH)
     problems.push(m.warning('copyright-attachment-publication-missing-many', ['works', unproven[0]], { count: unproven.length }));
   else for (const i of unproven) problems.push(m.warning('copyright-attachment-publication-missing', ['works', i]));
-  const notice = c.due_diligence.public_notice;
+  const notice = c.due_diligence?.public_notice;
   if (notice && !notice.copy_file && !entries.some((e) => e.kind === 'notice-copy'))
     problems.push(m.warning('copyright-attachment-notice-copy-missing', ['due_diligence', 'public_notice']));
-  const dd = c.due_diligence;
+  const dd = c.due_diligence ?? { summary: '' };
   const inquiries: { result: string; reply_file?: string; path: FieldPath }[] = [
     ...(['management_bodies', 'expert_bodies'] as const).flatMap((list) => (dd[list] ?? []).map((q, i) => ({ ...q, path: ['due_diligence', list, i] as FieldPath }))),
     ...(dd.agency_inquiry ? [{ ...dd.agency_inquiry, path: ['due_diligence', 'agency_inquiry'] as FieldPath }] : []),

@@ -23,12 +23,12 @@ export interface Articles {
 
 /** What the shared papers read of a case. */
 export type PaperCase = WithWorks<{
-  subject: Subject; applicant: Applicant; in_application_use: boolean; medium?: string; ruled_on?: string;
+  subject: Subject; applicant: Applicant; in_application_use?: boolean; medium?: string; ruled_on?: string;
   advertisement?: { purpose?: string };
 }>;
 
 /** A case with its 別添資料 read. */
-export type AnnexCase = WithAttachments<PaperCase & { attachments?: Attachment[]; due_diligence: DueDiligence }>;
+export type AnnexCase = WithAttachments<PaperCase & { attachments?: Attachment[]; due_diligence?: DueDiligence }>;
 
 export { lawOf };
 
@@ -146,7 +146,7 @@ export function advertisement(c: PaperCase, _: unknown, ctx: WithTemplates): Mad
 /** 複製物への表示 (法67条3項・4項, seed 004 の記載例): during the application and after the ruling. */
 export const copyNotice = (articles: Articles) => (c: PaperCase, d: { date: string }, ctx: WithTemplates): Made =>
   copyrightTemplates.document(ctx, 'copy-notice.hbs', '複製物への表示', () => ({
-    inApplication: c.in_application_use,
+    inApplication: !!c.in_application_use,
     medium: c.medium ?? '複製物',
     applied: eraDate(d.date),
     ruled: c.ruled_on ? eraDate(c.ruled_on) : '令和　　年　　月　　日',

@@ -22,6 +22,10 @@ export interface SubmissionParts {
   evidence: string;
   attachments: string;
   powerOfAttorney: string;
+  /** The enclosures' names in the letter (default: 67条's 裁定申請書 and 「相当な努力」の疎明資料). */
+  titles?: { application: string; evidence: string };
+  /** Where the papers go, when not the Agency's desk (RULING_DESK): a 登録確認機関 the case names (法67条の3). */
+  desk?: (c: AnnexCase) => string[] | null;
 }
 
 /** What the submission reads of the derived facts. */
@@ -36,10 +40,10 @@ export interface SubmissionFacts {
 export const coverLetter = (parts: SubmissionParts) => (c: AnnexCase, d: SubmissionFacts, ctx: WithTemplates): Made =>
   copyrightTemplates.document(ctx, 'cover-letter.hbs', '裁定申請書類の送付状', () => ({
     date: eraDate(d.date),
-    deskBlock: deskBlock(d.date),
+    deskBlock: deskBlock(d.date, parts.desk?.(c)),
     senderBlock: senderBlock(c),
     law: parts.law(c, ctx),
-    enclosures: enclosures(c, ctx),
+    enclosures: enclosures(c, ctx, parts.titles),
     fee: d.fee > 0 ? `収入印紙　${yen(d.fee)}（裁定申請書に貼付）` : `手数料を要しない申請者です（${APPLICANT_KIND_JA[c.applicant.kind]}）。`,
     // Paid to the designated body (from 2026-04-01): how is not published, so the letter says whose
     // notice and instructions the payment follows, never an account of our own making.
@@ -53,9 +57,9 @@ export const submission = (parts: SubmissionParts) => (): Made => ({
   parts: ['cover-letter', parts.application, parts.evidence, parts.attachments, parts.powerOfAttorney],
 } satisfies Omit<Bundle, 'name'>);
 
-function deskBlock(date: string): Omit<KeyValue, 'kind'> {
+function deskBlock(date: string, own?: string[] | null): Omit<KeyValue, 'kind'> {
   const desk = valueInForce(RULING_DESK, date);
-  const rows = [`〒${desk.postal_code}`, desk.address, desk.office, `${desk.section}　御中`];
+  const rows = own ?? [`〒${desk.postal_code}`, desk.address, desk.office, `${desk.section}　御中`];
   return { left: 0, keyWidth: 0, rows: rows.map((value) => ({ key: '', value })), before: 0.5 };
 }
 
@@ -73,12 +77,12 @@ function senderBlock(c: AnnexCase): Omit<KeyValue, 'kind'> {
 }
 
 /** The enclosures in the order they are bound, 別添 listed one by one under their number and title. */
-function enclosures(c: AnnexCase, ctx: WithTemplates) {
+function enclosures(c: AnnexCase, ctx: WithTemplates, titles = { application: '裁定申請書', evidence: '「相当な努力」の疎明資料' }) {
   const terms = caseTerms(ctx, c);
   const annexes = annexesOf(c, ctx).filter((a) => c.files.has(a.file));
   const list = [
-    c.works.length > 1 ? `裁定申請書（別紙${terms.list_ref}${c.works.length}件を含む）　1通` : '裁定申請書　1通',
-    '「相当な努力」の疎明資料　1通',
+    c.works.length > 1 ? `${titles.application}（別紙${terms.list_ref}${c.works.length}件を含む）　1通` : `${titles.application}　1通`,
+    `${titles.evidence}　1通`,
     ...(annexes.length ? [`別添資料　${annexes.length}点`] : []),
     ...(c.applicant.agent ? ['委任状　1通'] : []),
   ];
@@ -92,7 +96,7 @@ function enclosures(c: AnnexCase, ctx: WithTemplates) {
 const WORKS_IN_MAIL = 10;
 
 /** What the consultation e-mail reads of a case beyond the papers' fields. */
-type ConsultingCase = AnnexCase & { uses: { method: string }[]; due_diligence: AnnexCase['due_diligence'] };
+type ConsultingCase = AnnexCase & { uses: { method: string }[]; due_diligence: NonNullable<AnnexCase['due_diligence']> };
 
 /** 事前相談 (seed 004 第3の1): an e-mail to the Agency's desk summarising the works, the uses and the search so far. */
 export const consultationMail = (parts: SubmissionParts) => (c: ConsultingCase, d: SubmissionFacts, ctx: WithTemplates): Made =>

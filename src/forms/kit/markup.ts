@@ -31,7 +31,8 @@ export function checkBlockTemplate(source: string, file: string): string {
   return source.split('\n').map((raw, i) => {
     const fail = (why: string) => new TemplateError(`${file}:${i + 1}: ${why}: ${raw.trim()}`);
     // What the line is, with Handlebars expressions, comments and block helpers taken out.
-    const line = raw.replace(/{{!--[\s\S]*?--}}|{{![^}]*}}/g, '').replace(/{{[#/^][^}]*}}|{{else\b[^}]*}}/g, '').trim();
+    // A partial alone on a line (`{{> (lookup . "partial")}}`) brings lines of its own, checked as they are parsed.
+    const line = raw.replace(/{{!--[\s\S]*?--}}|{{![^}]*}}/g, '').replace(/{{[#/^][^}]*}}|{{else\b[^}]*}}/g, '').replace(/^\s*{{>[^}]*}}\s*$/, '').trim();
     if (line === '') return raw;
     if (line.startsWith('@')) {
       const [kind, path, ...rest] = line.slice(1).split(/\s+/);

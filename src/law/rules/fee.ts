@@ -1,5 +1,5 @@
 /** 手数料 and 収入印紙: what the applicant pays and with which stamps. */
-import { inForceOn } from '../dated.js';
+import { inForceOn, type Dated } from '../dated.js';
 import {
   FEE_EXEMPT_AGENCIES, FEE_EXEMPT_KINDS, REVENUE_STAMP_DENOMINATIONS, RULING_FEE, type ApplicantKind,
 } from '../data/ruling.js';
@@ -9,12 +9,12 @@ export interface FeeApplicant {
   name: string;
 }
 
-/** The fee in yen for one ruling application on `date`; 0 when the applicant is exempt. */
-export function rulingFee(applicant: FeeApplicant, date: string): number {
+/** The fee in yen for one ruling application on `date` (`table`: the fee of 67条, or of 67条の3); 0 when the applicant is exempt (法70条2項, 令65条). */
+export function rulingFee(applicant: FeeApplicant, date: string, table: readonly Dated<number>[] = RULING_FEE): number {
   const exemptKinds = inForceOn(FEE_EXEMPT_KINDS, date)?.value ?? [];
   if (exemptKinds.includes(applicant.kind)) return 0;
   if (applicant.kind === 'independent-administrative-agency' && isListedAgency(applicant.name, date)) return 0;
-  const fee = inForceOn(RULING_FEE, date);
+  const fee = inForceOn(table, date);
   if (!fee) throw new Error(`no ruling fee in force on ${date}`);
   return fee.value;
 }
