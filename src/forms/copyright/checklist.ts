@@ -8,7 +8,8 @@ import type { Table } from '../../model/document.js';
 import type { Made } from '../kit/plugin.js';
 import type { WithTemplates } from '../kit/templates.js';
 import { eraDate } from '../../base/format.js';
-import { LAW_CHANGE_2026 } from '../../law/data/ruling.js';
+import { valueInForce } from '../../law/dated.js';
+import { RULING_REGIME } from '../../law/data/ruling.js';
 import type { DueDiligence, Work } from './schema.js';
 import { copyrightTemplates } from './words.js';
 
@@ -17,7 +18,8 @@ type Route = 'A' | 'B';
 interface Step {
   step: string;
   text: string;
-  after_2026?: string;
+  /** The step's words where the compensation is paid to the designated body instead of deposited (the 2026 regime). */
+  paid_to_body?: string;
   page: string;
   fact?: string;
   routes?: Route[];
@@ -64,7 +66,7 @@ const routesOf = (c: ChecklistCase): Route[] =>
 
 function stepsTable(words: ChecklistWords, routes: Route[], records: Records, date: string): Omit<Table, 'kind'> {
   const rows = words.steps.map((s) => {
-    const text = date >= LAW_CHANGE_2026.from && s.after_2026 ? s.after_2026 : s.text;
+    const text = valueInForce(RULING_REGIME, date).payee === 'designated-body' && s.paid_to_body ? s.paid_to_body : s.text;
     if (s.heading || !s.fact) return [s.step, text, s.page, '', ''];
     const record = records[s.fact] ?? null;
     const applies = (s.routes?.some((r) => routes.includes(r)) ?? true) && record !== false;

@@ -29,8 +29,8 @@ const agent = z.strictObject({
 export const applicant = z
   .strictObject({
     kind: z.enum(APPLICANT_KINDS).describe(doc(
-      '申請者の種別。国・地方公共団体等（state など）は補償金の供託が不要です',
-      'Kind of applicant; the state, local governments and the like (state …) need not deposit the compensation')),
+      '申請者の種別。2026年3月31日までの申請では国・地方公共団体等（state など）は補償金の供託が不要でした（2026年4月1日からは全員が指定補償金管理機関に支払います）',
+      'Kind of applicant; until 31 March 2026 the state, local governments and the like (state …) need not deposit the compensation (from 1 April 2026 everyone pays the designated body)')),
     postal_code: postalCode().optional().describe(doc('申請者の郵便番号', "The applicant's postal code")),
     address: text().describe(doc('申請者の住所（法人は主たる事務所の所在地）', "The applicant's address (an organisation's main office)")),
     name: text().describe(doc('申請者の氏名または名称', "The applicant's name")),

@@ -9,7 +9,7 @@ import type { Made } from '../kit/plugin.js';
 import type { WithTemplates } from '../kit/templates.js';
 import { eraDate, yen } from '../../base/format.js';
 import { valueInForce } from '../../law/dated.js';
-import { APPLICANT_KIND_JA, RULING_DESK } from '../../law/data/ruling.js';
+import { APPLICANT_KIND_JA, RULING_DESK, type RulingRegime } from '../../law/data/ruling.js';
 import { reachLines } from '../kit/reach.js';
 import { annexesOf, type AnnexCase } from './papers.js';
 import { authorOf, caseTerms, copyrightTemplates, entryTerms, titleOf } from './words.js';
@@ -28,6 +28,8 @@ export interface SubmissionParts {
 export interface SubmissionFacts {
   date: string;
   fee: number;
+  /** Where the compensation goes under the law of the application's date (RULING_REGIME). */
+  regime: Pick<RulingRegime, 'payee' | 'payeeName'>;
 }
 
 /** 送付状: to the Agency's desk, from whoever files (the agent when there is one), listing every enclosure. */
@@ -39,6 +41,10 @@ export const coverLetter = (parts: SubmissionParts) => (c: AnnexCase, d: Submiss
     law: parts.law(c, ctx),
     enclosures: enclosures(c, ctx),
     fee: d.fee > 0 ? `収入印紙　${yen(d.fee)}（裁定申請書に貼付）` : `手数料を要しない申請者です（${APPLICANT_KIND_JA[c.applicant.kind]}）。`,
+    // Paid to the designated body (from 2026-04-01): how is not published, so the letter says whose
+    // notice and instructions the payment follows, never an account of our own making.
+    payment: d.regime.payee === 'designated-body'
+      ? { payee: d.regime.payeeName ?? '', security: c.in_application_use } : null,
   }));
 
 /** submission.pdf: the cover letter, then the application, the evidence, every 別添 and the power of attorney. */

@@ -1,7 +1,8 @@
 /** Facts of a ruling application, worked out by the pure rules over the legal data in force. */
 import type { Problem } from '../../base/problem.js';
 import { inForceOn } from '../../law/dated.js';
-import { APPLICANT_KIND_JA, DEPOSIT_EXEMPT_KINDS, LAW_CHANGE_2026 } from '../../law/data/ruling.js';
+import { APPLICANT_KIND_JA, DEPOSIT_EXEMPT_KINDS, RULING_REGIME, type RulingRegime } from '../../law/data/ruling.js';
+import { valueInForce } from '../../law/dated.js';
 import { taxFactor, type ByWork, type CompensationResult } from '../../law/rules/compensation.js';
 import { compensationsOf } from '../copyright/compensation.js';
 import { missingAttachments, numberAttachments, retitledAttachments } from '../copyright/attachments.js';
@@ -22,6 +23,8 @@ const m = messages('ruling');
 
 export interface RulingDerived {
   date: string;
+  /** The law the application is judged by (its date chooses). */
+  regime: RulingRegime;
   fee: number;
   stamps: number[];
   depositExempt: boolean;
@@ -38,11 +41,16 @@ export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<Rulin
   problems.push(...checkContact(c.applicant, date).map((f) => m.finding(f, { missing: f.params.missing.join(', ') })));
   const stamps = fewestStamps(fee, date);
 
-  // 法67条2項: 国等 need not deposit; a 国等 may still choose to (seed 004 ケ), never the reverse.
+  // Which law the application is judged by: its date chooses (RULING_REGIME).
+  const regime = valueInForce(RULING_REGIME, date);
+
+  // 法67条2項 (until 2026-03-31): 国等 need not deposit; a 国等 may still choose to (seed 004 ケ), never
+  // the reverse. From 2026-04-01 no one is exempt: every applicant pays the designated body.
   const eligible = (inForceOn(DEPOSIT_EXEMPT_KINDS, date)?.value ?? []).includes(c.applicant.kind);
   if (c.deposit_exempt === true && !eligible)
-    problems.push(m.error('deposit-exempt-not-eligible', ['deposit_exempt'],
-      { kind: { ja: APPLICANT_KIND_JA[c.applicant.kind], en: c.applicant.kind } }));
+    problems.push(regime.payee === 'designated-body'
+      ? m.error('deposit-exempt-ended', ['deposit_exempt'], { date: eraOrIso(date), payee: regime.payeeName ?? '' })
+      : m.error('deposit-exempt-not-eligible', ['deposit_exempt'], { kind: { ja: APPLICANT_KIND_JA[c.applicant.kind], en: c.applicant.kind } }));
   const depositExempt = c.deposit_exempt ?? eligible;
 
   const { results: compensation, byWork, perWork, problems: unpriced } = compensationsOf(c.uses, date, c.works);
@@ -64,11 +72,13 @@ export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<Rulin
   const notice = c.due_diligence.public_notice;
   const earliest = notice?.medium === 'cric' && notice.start ? earliestFilingAfterCric(notice.start, date) : null;
 
-  if (date >= LAW_CHANGE_2026.from)
-    problems.push(m.warning('law-change-2026', ['date']));
+  // What of the regime reaches paper without an official 様式 behind it: one short notice per case.
+  if (regime.uncertain.length) problems.push(m.warning('regime-uncertain', ['date']));
 
   const tax = taxFactor(date);
   const facts = {
+    regime: regime.id,
+    payee: regime.payee,
     fee,
     stamps,
     deposit_exempt: depositExempt,
@@ -81,7 +91,7 @@ export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<Rulin
     attachments: numberAttachments(c).filter((a, i, all) => all.findIndex((b) => b.no === a.no) === i)
       .map((a) => ({ no: a.no, kind: a.kind, file: a.file, ...(a.work === undefined ? {} : { work: a.work + 1 }) })),
   };
-  return { facts, problems, derived: { date, fee, stamps, depositExempt, compensation, byWork } };
+  return { facts, problems, derived: { date, regime, fee, stamps, depositExempt, compensation, byWork } };
 }
 
 /** A due-diligence finding in the ruling's words: its dates in each language's calendar, the bodies listed. */

@@ -30,7 +30,7 @@ export const rulingSchema = z
     }).optional().describe(doc('文化庁への事前相談（手引き 第3の1。チェックリストに載ります）', 'Consultation with the Agency before applying (on the checklist)')),
     due_diligence: dueDiligence.describe(doc('権利者を探した相当な努力', 'The search made for the rights holder (due diligence)')),
     in_application_use: z.boolean().describe(doc('申請中利用（担保金を供託して裁定前に利用する）の有無', 'Whether the work will be used while the application is pending (after a security deposit)')),
-    deposit_exempt: z.boolean().optional().describe(doc('補償金の供託が不要か（省略すると申請者の種別から判断）', 'Whether the compensation need not be deposited (default: from the applicant kind)')),
+    deposit_exempt: z.boolean().optional().describe(doc('補償金の供託が不要か（2026年3月31日までの申請の国等のみ。省略すると申請者の種別と申請日から判断）', 'Whether the compensation need not be deposited (only the state and the like, applying until 31 March 2026; default: from the applicant kind and the date)')),
     medium: text().optional().describe(doc('複製物の媒体（書籍、DVD、CD など。複製物の表示に使います）', 'Medium of the copies (book, DVD, CD …) for the copy notice')),
     ruled_on: isoDate().optional().describe(doc('裁定のあった日（裁定後の複製物の表示に使います）', 'Date of the ruling, once made (for the copy notice after the ruling)')),
     advertisement: z.strictObject({

@@ -61,6 +61,12 @@ export const DEPOSIT_EXEMPT_KINDS: readonly Dated<readonly ApplicantKind[]>[] = 
       'inter-university-research-institute-corporation', 'local-independent-administrative-agency', 'nhk'],
     source: '著作権法67条2項, 令7条の6 (seed 004 第3の3(1)ケ, 資料3)',
   },
+  {
+    // 国等 lose the exemption: from 2026-04-01 every applicant pays the compensation to the designated body.
+    from: '2026-04-01',
+    value: [],
+    source: 'bunka.go.jp 裁定制度のページ (「令和8年4月以降に…申請された場合は、指定補償金管理機関への補償金の支払が必要」; law-2026 row 4, high)',
+  },
 ];
 
 /**
@@ -116,11 +122,41 @@ export const CRIC_NOTICE_DAYS: readonly Dated<number>[] = [
   { from: '2009-07-31', value: 7, source: '平成21年文化庁告示第26号3条 (seed 004 第3の2(1)ウ; スケジュール例 9月10日掲載→9月18日申請)' },
 ];
 
-/** From this date compensation goes to the designated management body and 法67条の3 exists. */
-export const LAW_CHANGE_2026 = {
-  from: '2026-04-01',
-  source: '令和5年法律第33号 (指定補償金管理機関・未管理著作物裁定制度), spec/forms.md',
-};
+/** How sure we are of a fact (README: Where the rules come from): an official page, a specific secondary source, or inference. */
+export type Confidence = 'high' | 'medium' | 'low';
+
+/**
+ * Which law a ruling application is judged by, chosen by its date: the 2019 guide's rules (seed 004)
+ * until 2026-03-31, the 2023 amendment's from 2026-04-01. Every rule and paper that differs reads
+ * this table; none compares a date with a literal.
+ */
+export interface RulingRegime {
+  id: '2019' | '2026';
+  /** Where the compensation and the security for use while pending (担保金, 法67条の2) go. */
+  payee: 'deposit-office' | 'designated-body';
+  /** The body paid, when it is one (指定補償金管理機関). */
+  payeeName: string | null;
+  /** How sure we are of this regime's facts; `uncertain`: what of it reaches paper without an official 様式. */
+  confidence: Confidence;
+  uncertain: readonly string[];
+}
+
+export const RULING_REGIME: readonly Dated<RulingRegime>[] = [
+  {
+    from: '1970-01-01',
+    value: { id: '2019', payee: 'deposit-office', payeeName: null, confidence: 'high', uncertain: [] },
+    source: '著作権法67条1項・2項, 67条の2 (供託); seed 004 第3の3(1)ケ, 第3の4・5 (平成31年1月)',
+  },
+  {
+    from: '2026-04-01',
+    value: {
+      id: '2026', payee: 'designated-body', payeeName: '公益社団法人著作権情報センター（指定補償金管理機関）', confidence: 'high',
+      // law-2026 rows 6 and 16 and the 様式 itself: nothing official read; see README "Where the rules come from".
+      uncertain: ['item-7', 'fee', 'agency-address', 'form'],
+    },
+    source: '令和5年法律第33号 (施行 2026-04-01, 令和7年政令第195号); bunka.go.jp 裁定制度のページ (「令和8年4月以降に…申請された場合は、指定補償金管理機関への補償金の支払が必要」, high); CRIC の指定 (shuwa.net 2025-12-05, high/medium)',
+  },
+];
 
 /** Categories of works, 法10条1項 (seed 004 資料3). */
 export const WORK_CATEGORIES = {
