@@ -26,13 +26,13 @@ function donation(extra = ''): string {
   writeFileSync(file, `${text}\ndate: 2026-11-30\n${extra}`);
   return file;
 }
-const AVAILABLE = 'deposit.deposit-compensation-available';
+const AVAILABLE = 'deposit.compensation-available';
 
 describe('warning codes', () => {
-  it.each(CATALOGUES)('%s: each key gives one code, <catalogue>.<key>, unique in the catalogue', (name) => {
+  it.each(CATALOGUES)('%s: each key gives one code, <catalogue>.<key> without the key\'s own catalogue prefix, unique in the catalogue', (name) => {
     const m = messages(name);
     const codes = m.codes();
-    expect(codes).toEqual(m.keys().map((key) => `${name}.${key}`));
+    expect(codes).toEqual(m.keys().map((key) => `${name}.${key.replace(new RegExp(`^${name}-`), '')}`));
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes.filter((c) => !CODE.test(c))).toEqual([]);
   });
@@ -45,7 +45,7 @@ describe('warning codes', () => {
 
   it('every form knows the codes of the catalogues it words from', () => {
     expect(formCodes(FORMS.ruling)).toContain('ruling.diligence-bodies-not-asked');
-    expect(formCodes(FORMS.ruling)).toContain('copyright.copyright-attachment-publication-missing');
+    expect(formCodes(FORMS.ruling)).toContain('copyright.attachment-publication-missing');
     expect(formCodes(FORMS['ill-request'])).toContain(codeOf('ill', messages('ill').keys()[0]));
     for (const form of Object.values(FORMS)) expect(formCodes(form).length, form.id).toBeGreaterThan(0);
   });
@@ -87,13 +87,13 @@ describe('acknowledged', () => {
   });
 
   it('an unknown code is an error at its entry, in both languages, with the closest code', async () => {
-    const file = donation(`acknowledged:\n  - deposit.deposit-compensation-availabel\n`);
+    const file = donation(`acknowledged:\n  - deposit.compensation-availabel\n`);
     const checked = await checkCase(file, '2026-11-30');
     expect(checked.ok).toBe(false);
     const [problem] = checked.problems.filter((p) => p.severity === 'error');
     expect(problem).toMatchObject({ path: ['acknowledged', 0], line: lineIn(readFileSync(file, 'utf8'), 'availabel'), column: 5 });
-    expect(problem.ja).toContain('「deposit.deposit-compensation-availabel」という注意のコードはありません');
-    expect(problem.en).toContain('There is no warning code "deposit.deposit-compensation-availabel"');
+    expect(problem.ja).toContain('「deposit.compensation-availabel」という注意のコードはありません');
+    expect(problem.en).toContain('There is no warning code "deposit.compensation-availabel"');
     expect(problem.hint?.ja).toContain(`「${AVAILABLE}」`);
     expect(problem.hint?.en).toContain(`Did you mean "${AVAILABLE}"?`);
     const out = await cli('check', file);
@@ -105,31 +105,31 @@ describe('acknowledged', () => {
     const file = join(tempDir('ack-'), 'case.yaml');
     const starter = readFileSync(new URL('../../starters/ruling.yaml', import.meta.url), 'utf8')
       .replace(/\{\{today-(\d+)\}\}/g, '2026-10-01')
-      .replace('copyright.copyright-attachment-notice-copy-missing', 'ruling.copyright-attachment-notice-copy-missing');
+      .replace('copyright.attachment-notice-copy-missing', 'ruling.attachment-notice-copy-missing');
     writeFileSync(file, starter);
     const [problem] = (await checkCase(file, '2026-11-30')).problems.filter((p) => p.severity === 'error');
-    expect(problem.hint?.en).toContain('Did you mean "copyright.copyright-attachment-notice-copy-missing"?');
+    expect(problem.hint?.en).toContain('Did you mean "copyright.attachment-notice-copy-missing"?');
   });
 
   it('an acknowledgement no warning of the case raised is a warning of its own', async () => {
-    const file = donation(`acknowledged:\n  - ${AVAILABLE}\n  - deposit.deposit-late-priced\n`);
+    const file = donation(`acknowledged:\n  - ${AVAILABLE}\n  - deposit.late-priced\n`);
     const checked = await checkCase(file, '2026-11-30');
     expect(checked.ok).toBe(true);
     expect(checked.settled).toEqual([AVAILABLE]);
     expect(checked.problems).toEqual([expect.objectContaining({
-      severity: 'warning', code: PIPELINE_CODES.stale, path: ['acknowledged', 1], line: lineIn(readFileSync(file, 'utf8'), 'deposit-late-priced'),
+      severity: 'warning', code: PIPELINE_CODES.stale, path: ['acknowledged', 1], line: lineIn(readFileSync(file, 'utf8'), 'deposit.late-priced'),
     })]);
     expect(checked.problems[0].ja).toContain('出ていません');
-    expect(checked.problems[0].en).toContain('No "deposit.deposit-late-priced" warning was raised');
+    expect(checked.problems[0].en).toContain('No "deposit.late-priced" warning was raised');
   });
 
   it('an error is never settled by listing its code', async () => {
-    const file = donation(`acknowledged:\n  - deposit.deposit-no-copies\n`).toString();
+    const file = donation(`acknowledged:\n  - deposit.no-copies\n`).toString();
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^copies_deposited: 1/m, 'copies_deposited: 0'));
     const checked = await checkCase(file, '2026-11-30');
     expect(checked.ok).toBe(false);
     expect(checked.settled).toEqual([]);
-    expect(checked.problems.find((p) => p.severity === 'error')).toMatchObject({ code: 'deposit.deposit-no-copies', path: ['copies_deposited'] });
+    expect(checked.problems.find((p) => p.severity === 'error')).toMatchObject({ code: 'deposit.no-copies', path: ['copies_deposited'] });
     expect(checked.problems.find((p) => p.path[0] === 'acknowledged')).toMatchObject({ severity: 'warning', code: PIPELINE_CODES.error });
     const json = JSON.parse((await cli('check', '--json', file)).stdout);
     expect(json.ok).toBe(false);

@@ -92,7 +92,11 @@ export function messages(form: string, root = TEMPLATES_ROOT): Messages {
  * unique in its catalogue and a catalogue's name in templates/, so a code names one message; a
  * message shared by several forms (templates/copyright, templates/ill) keeps one code in all of them.
  */
-export const codeOf = (catalogue: string, key: string) => `${catalogue}.${key}`;
+/**
+ * A warning's stable code: its catalogue and key, the key's own repeat of the catalogue left out
+ * (copyright-attachment-… in the copyright catalogue → copyright.attachment-…).
+ */
+export const codeOf = (catalogue: string, key: string) => `${catalogue}.${key.startsWith(`${catalogue}-`) ? key.slice(catalogue.length + 1) : key}`;
 
 /** The codes a case of a form may acknowledge: those of the catalogues it words its problems from. */
 export function formCodes(form: { id: string; catalogues?: string[] }, root = TEMPLATES_ROOT): string[] {
