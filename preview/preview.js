@@ -35,10 +35,11 @@ function showMessages() {
     ? el('p', {}, say(`エラー ${errors} 件`, `${errors} error${errors === 1 ? '' : 's'}`))
     : el('p', { class: 'ok' }, say('エラーはありません', 'No errors'));
   box.replaceChildren(head, ...state.problems.map((p) => el('div', { class: `problem ${p.severity}` },
-    el('div', { class: 'where' }, `${p.where}${p.field ? `  ${p.field}` : ''}`),
+    el('div', { class: 'where' }, `${p.where}${p.field ? `  ${p.field}` : ''}${p.code ? `  [${p.code}]` : ''}`),
     el('div', { class: 'first' }, p.first),
     el('div', { class: 'second' }, p.second),
-    ...(p.hint ? [el('div', { class: 'hint' }, `→ ${p.hint}`)] : []))));
+    ...(p.hint ? [el('div', { class: 'hint' }, `→ ${p.hint}`)] : []))),
+    ...(state.settled ? [el('p', { class: 'settled' }, say(`${state.settled} 件の注意は確認済み`, `${state.settled} settled warning${state.settled === 1 ? '' : 's'}`))] : []));
   $('status').textContent = state.stale ? say('古い表示（エラーを直すと更新されます）', 'Out of date (fix the errors to update)')
     : state.ok ? say('最新', 'Up to date') : '';
 }

@@ -12,6 +12,11 @@ export interface Problem extends Bilingual {
   path: FieldPath;
   /** How to fix it, when there is something to say. */
   hint?: Bilingual;
+  /**
+   * A warning's stable code, `<catalogue>.<key>` (e.g. `ruling.diligence-bodies-not-asked`): what a
+   * case lists under `acknowledged` to settle it. Every warning has one; an error's is for reference only.
+   */
+  code?: string;
   /** Filled in by the pipeline from the YAML positions. */
   file?: string;
   line?: number;
@@ -22,8 +27,8 @@ export const error = (path: FieldPath, ja: string, en: string, hint?: Bilingual)
   severity: 'error', path, ja, en, hint,
 });
 
-export const warning = (path: FieldPath, ja: string, en: string, hint?: Bilingual): Problem => ({
-  severity: 'warning', path, ja, en, hint,
+export const warning = (code: string, path: FieldPath, ja: string, en: string, hint?: Bilingual): Problem => ({
+  severity: 'warning', code, path, ja, en, hint,
 });
 
 export const pathText = (path: FieldPath) =>

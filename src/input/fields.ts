@@ -130,3 +130,12 @@ export const contactPerson = () => z.strictObject({
 export const fontFiles = () => z.array(text()).min(1).optional().describe(doc(
   'IPAex明朝にない文字を描く追加のフォント（.ttf・.otf。ケースファイルからの相対パス。前から順に探します）',
   'Extra fonts for characters IPAex Mincho lacks (.ttf or .otf, relative to the case file; tried in order)'));
+
+/**
+ * The codes of the warnings the clerk has looked at and settled (every form has this field): each is
+ * counted in one line instead of printed. Which codes exist is checked by the pipeline, which knows
+ * the form's catalogues; errors cannot be settled.
+ */
+export const acknowledgedCodes = () => z.array(text()).min(1).optional().describe(doc(
+  '確認済みの注意のコード（`yoshiki check` が注意ごとに示すもの。例: ruling.diligence-bodies-not-asked）。一覧の注意は件数だけ表示されます。エラーは確認済みにできません',
+  'Codes of the warnings you have settled (as `yoshiki check` shows beside each warning, e.g. ruling.diligence-bodies-not-asked): they are counted instead of printed. Errors cannot be settled'));

@@ -5,9 +5,10 @@
 import { basename, dirname, extname, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { readCaseFile } from '../input/parse.js';
-import { error, type FieldPath, type Problem } from '../base/problem.js';
+import { error, warning, type FieldPath, type Problem } from '../base/problem.js';
 import { locate, validate } from '../input/validate.js';
 import { composeDocuments, type FormContext, type Loaded } from '../forms/kit/plugin.js';
+import { formCodes } from '../forms/kit/messages.js';
 import { formatsOf, isPaper, OUTPUT_FORMATS, type Bundle, type DocumentModel, type FilledSheet, type Output, type OutputFormat } from '../model/document.js';
 import type { FontBook, FontChain, Typeface } from '../typeset/fonts.js';
 import { defaultSession, type Session } from './session.js';
@@ -68,6 +69,8 @@ export interface CaseResult {
   form: string | null;
   ok: boolean;
   problems: Problem[];
+  /** The codes of the warnings the case's `acknowledged` settled, one per warning: counted, not printed. */
+  settled?: string[];
   facts: Record<string, unknown>;
   documents: Output[];
   /** The session it was checked in, whose fonts and templates render its documents (none when checking failed early). */
@@ -112,16 +115,20 @@ export async function checkCase(file: string, today = todayIso(), options: Check
   const fonts = fontFilesOf(valid.value as { fonts?: string[] }, ctx.caseDir, options.fonts ?? [], (file) => book.typeface(file));
   const chain = book.chain(fonts.files);
   const glyphs = [...undrawableCharacters(parsed.data, [], chain), ...undrawableCharacters(loaded.text, [], chain)];
+  const acknowledged = (valid.value as { acknowledged?: string[] }).acknowledged ?? [];
+  const unknownCodes = unknownAcknowledgements(acknowledged, formCodes(plugin)).map((p) => locate(p, parsed));
   const readProblems = [...fonts.problems, ...loaded.problems, ...glyphs].map(place);
-  if (readProblems.some((p) => p.severity === 'error')) return { ...result, problems: readProblems };
+  if (readProblems.some((p) => p.severity === 'error')) return { ...result, problems: [...readProblems, ...unknownCodes] };
 
   const derivation = plugin.derive(loaded.value, ctx);
-  const problems = [...readProblems, ...derivation.problems.map(place)];
+  const settling = settle([...readProblems, ...derivation.problems.map(place), ...unknownCodes], acknowledged);
+  const problems = [...settling.problems, ...settling.stale.map((p) => locate(p, parsed))];
   const ok = !problems.some((p) => p.severity === 'error');
   return {
     ...result,
     ok,
     problems,
+    settled: settling.settled,
     facts: derivation.facts,
     documents: ok ? inLanguage(withFonts(composeDocuments(plugin, loaded.value, derivation.derived, ctx), fonts.files), plugin.language) : [],
   };
@@ -149,6 +156,52 @@ export async function renderDocuments(checked: CaseResult, formats: Format[]): P
 export async function renderCase(checked: CaseResult, outDir: string, formats: Format[]): Promise<string[]> {
   if (!checked.ok) return [];
   return writeFilesAtomically(resolve(outDir, checked.name), await renderDocuments(checked, formats));
+}
+
+/** The pipeline's own warnings: about the case's `acknowledged` list itself, never settled by it. */
+export const PIPELINE_CODES = { stale: 'case.acknowledged-not-raised', error: 'case.acknowledged-error' } as const;
+
+/** A code in `acknowledged` that no catalogue of the form has is an error at its entry, with the closest code. */
+function unknownAcknowledgements(acknowledged: string[], known: string[]): Problem[] {
+  const codes = new Set(known);
+  return acknowledged.flatMap((code, i) => {
+    if (codes.has(code)) return [];
+    // The same key in another catalogue (copyright. for ruling.), else the nearest spelling.
+    const key = code.slice(code.indexOf('.') + 1);
+    const guess = known.find((k) => k.endsWith(`.${key}`)) ?? (known.length ? closest(code, known) : undefined);
+    return [error(['acknowledged', i],
+      `「${code}」という注意のコードはありません。`,
+      `There is no warning code "${code}".`,
+      guess
+        ? { ja: `「${guess}」の書き間違いではありませんか。コードは yoshiki check が注意ごとに示します。`, en: `Did you mean "${guess}"? yoshiki check shows each warning's code.` }
+        : { ja: 'この書類の注意にはコードがありません。', en: 'This form has no warning codes.' })];
+  });
+}
+
+/**
+ * Moves the warnings whose code the case acknowledges out of the problems, keeping one code per
+ * settled warning. An acknowledged code no warning raised is a warning of its own at its entry
+ * (stale, or naming an error: errors are never settled).
+ */
+function settle(problems: Problem[], acknowledged: string[]): { problems: Problem[]; settled: string[]; stale: Problem[] } {
+  const listed = new Set(acknowledged);
+  const settled = problems.filter((p) => p.severity === 'warning' && p.code && listed.has(p.code)).map((p) => p.code!);
+  const raised = new Set(settled);
+  const errors = new Set(problems.flatMap((p) => (p.severity === 'error' && p.code ? [p.code] : [])));
+  const unknownAt = new Set(problems.flatMap((p) => (p.path[0] === 'acknowledged' && p.severity === 'error' ? [p.path[1]] : [])));
+  const stale = acknowledged.flatMap((code, i) => {
+    if (raised.has(code) || unknownAt.has(i)) return [];
+    if (errors.has(code))
+      return [warning(PIPELINE_CODES.error, ['acknowledged', i],
+        `「${code}」はこのケースではエラーです。エラーは確認済みにできません。`,
+        `"${code}" is an error in this case: errors cannot be acknowledged.`,
+        { ja: 'エラーを直し、この行を消してください。', en: 'Fix the error and remove this entry.' })];
+    return [warning(PIPELINE_CODES.stale, ['acknowledged', i],
+      `「${code}」の注意はこのケースでは出ていません。`,
+      `No "${code}" warning was raised by this case.`,
+      { ja: 'ケースを直して不要になったなら、この行を消してください。', en: 'If the case no longer needs it, remove this entry.' })];
+  });
+  return { problems: problems.filter((p) => !(p.severity === 'warning' && p.code && listed.has(p.code))), settled, stale };
 }
 
 function unknownForm(formId: unknown, known: string[]): Problem {

@@ -115,7 +115,7 @@ describe('the loader', () => {
   it('fills the placeholders, a { ja, en } value on each side, and the fix', () => {
     expect(good.error('late', ['date'], { deadline: { ja: '令和8年12月1日', en: '2026-12-01' } })).toEqual({
       severity: 'error', path: ['date'], ja: '期限（令和8年12月1日）を過ぎています。', en: 'The deadline (2026-12-01) has passed.',
-      hint: { ja: '令和8年12月1日までに', en: 'By 2026-12-01' },
+      hint: { ja: '令和8年12月1日までに', en: 'By 2026-12-01' }, code: 'form.late',
     });
     expect(good.text('kept', { count: 2, where: '東京' })).toEqual({ ja: '2部まで（東京）', en: 'At most 2.' });
   });

@@ -28,7 +28,7 @@ const accepts = async (data: { form: string }) => {
 };
 
 describe('yoshiki new', () => {
-  it.each(Object.keys(FORMS))('%s: the starter checks without errors, renders, and the schema accepts it', async (form) => {
+  it.each(Object.keys(FORMS))('%s: the starter checks without errors or unsettled warnings, renders, and the schema accepts it', async (form) => {
     const dir = tempDir('starter-');
     const file = join(dir, `${form}.yaml`);
     const made = await cli('new', form, '-o', file);
@@ -38,6 +38,14 @@ describe('yoshiki new', () => {
     expect(text).not.toContain('{{');
     const checked = await checkCase(file);
     expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // A newcomer's first check is clean: what a starter cannot complete (a file to attach) it
+    // acknowledges, each line saying why; an acknowledgement nothing raised would warn here too.
+    expect(checked.problems.filter((p) => p.severity === 'warning').map((p) => `${p.code}: ${p.en}`)).toEqual([]);
+    const acknowledged = (parse(text) as { acknowledged?: string[] }).acknowledged ?? [];
+    expect([...new Set(checked.settled)].sort()).toEqual([...acknowledged].sort());
+    const entries = text.split('\n').filter((l) => acknowledged.some((c) => l.trimStart().startsWith(`- ${c}`)));
+    expect(entries.length).toBe(acknowledged.length);
+    for (const line of entries) expect(line, 'each acknowledgement says why').toMatch(/#\s*\S/);
     const written = await renderCase(checked, join(dir, 'out'), ['pdf', 'txt']);
     expect(written.length).toBeGreaterThan(0);
     expect(await accepts(parse(text))).toBe(true);

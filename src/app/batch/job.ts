@@ -24,6 +24,8 @@ export interface CaseOutcome {
   form: string | null;
   ok: boolean;
   problems: Problem[];
+  /** The codes of the warnings the case acknowledged (counted in its report). */
+  settled?: string[];
   written: string[];
   pages: number;
 }
@@ -33,7 +35,7 @@ export async function renderTask(task: RenderTask, session: Session): Promise<Ca
   const outcome: CaseOutcome = { file: task.file, form: null, ok: false, problems: [], written: [], pages: 0 };
   try {
     const checked = await checkCase(task.file, task.today, { fonts: task.fonts, session });
-    Object.assign(outcome, { form: checked.form, ok: checked.ok, problems: checked.problems });
+    Object.assign(outcome, { form: checked.form, ok: checked.ok, problems: checked.problems, settled: checked.settled });
     if (!checked.ok) return outcome;
     const files = await renderDocuments(checked, task.formats);
     outcome.written = writeFilesAtomically(resolve(task.out, checked.name), files);

@@ -16,7 +16,7 @@ import { todayIso } from '../../base/format.js';
 import { defaultJobs, renderAll } from '../batch/pool.js';
 import type { CaseOutcome } from '../batch/job.js';
 import { progress, type Output } from './progress.js';
-import { caseReport, isEnglish, problemJson } from './report.js';
+import { caseReport, isEnglish, problemJson, warningJson } from './report.js';
 
 const USAGE = `yoshiki — 様式: case files to paperwork
 
@@ -175,7 +175,8 @@ async function check(args: string[], io: CliIO): Promise<number> {
       io.stdout.write(`${JSON.stringify({
         case: result.name, form: result.form, ok: result.ok,
         errors: result.problems.filter((p) => p.severity === 'error').map((p) => problemJson(p, en)),
-        warnings: result.problems.filter((p) => p.severity === 'warning').map((p) => { const { path, message } = problemJson(p, en); return { path, message }; }),
+        warnings: result.problems.filter((p) => p.severity === 'warning').map((p) => warningJson(p, en)),
+        settled: result.settled ?? [],
         facts: result.facts,
         documents: result.documents.map((d) => d.name),
       })}\n`);

@@ -53,7 +53,9 @@ export interface PreviewState {
   ok: boolean;
   /** The renders shown are from an earlier, valid version of the case. */
   stale: boolean;
-  problems: { severity: Problem['severity']; where: string; field: string; first: string; second: string; hint?: string }[];
+  problems: { severity: Problem['severity']; where: string; field: string; code?: string; first: string; second: string; hint?: string }[];
+  /** How many warnings the case's `acknowledged` settled (counted, not shown). */
+  settled: number;
   documents: Render['documents'];
 }
 
@@ -84,7 +86,7 @@ export async function startPreview(caseFile: string, port: number, log: (line: s
   let session = newSession();
   const startsNewSession = (path: string) => ownFiles.some((dir) => path.startsWith(dir)) || /\.(ttf|otf)$/i.test(path);
   let render: Render | null = null;
-  let state: PreviewState = { version: 0, renderVersion: 0, form: null, english: false, ok: false, stale: false, problems: [], documents: [] };
+  let state: PreviewState = { version: 0, renderVersion: 0, form: null, english: false, ok: false, stale: false, problems: [], settled: 0, documents: [] };
   const listeners = new Set<ServerResponse>();
 
   const refresh = serialised(async () => {
@@ -113,6 +115,7 @@ export async function startPreview(caseFile: string, port: number, log: (line: s
       version, renderVersion, form: checked.form, english, ok: checked.ok,
       stale: !checked.ok && render !== null,
       problems: checked.problems.map((p) => shownProblem(p, english)),
+      settled: checked.settled?.length ?? 0,
       documents: render?.documents ?? [],
     };
     watchNamedFiles();
@@ -210,7 +213,8 @@ function shownProblem(p: Problem, english: boolean) {
   const where = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
   const [first, second] = english ? [p.en, p.ja] : [p.ja, p.en];
   const hint = p.hint && (english ? `${p.hint.en} / ${p.hint.ja}` : `${p.hint.ja} / ${p.hint.en}`);
-  return { severity: p.severity, where, field: pathText(p.path), first, second, ...(hint ? { hint } : {}) };
+  const code = p.severity === 'warning' && p.code ? { code: p.code } : {};
+  return { severity: p.severity, where, field: pathText(p.path), ...code, first, second, ...(hint ? { hint } : {}) };
 }
 
 /** Strings of the case that name an existing file beside it: the files it reads. */

@@ -3,7 +3,7 @@
  * the NDL library the items came from (seed 002 Check on arriving items), with the return rules.
  */
 import { z } from 'zod';
-import { doc, fontFiles, isoDate, text } from '../../input/fields.js';
+import { acknowledgedCodes, doc, fontFiles, isoDate, text } from '../../input/fields.js';
 import type { Problem } from '../../base/problem.js';
 import { addressBlock } from '../kit/blocks.js';
 import { valueInForce } from '../../law/dated.js';
@@ -16,6 +16,7 @@ import { illMessages as m, illTemplates, letterhead, librarySchema, userId } fro
 const schema = z.strictObject({
   form: z.literal('ill-receipt').describe(doc('様式: NDL図書館間貸出の受領書（英文）', 'Form: receipt letter for NDL loan material')),
   fonts: fontFiles(),
+  acknowledged: acknowledgedCodes(),
   date: isoDate().optional().describe(doc('日付（省略すると今日）', 'Date (today when omitted)')),
   user_id: userId(),
   library: librarySchema.describe(doc('受け取った図書館', 'The receiving library')),
@@ -72,6 +73,7 @@ function receiptLetter(c: Receipt, d: Derived, ctx: WithTemplates): Made {
 
 export const illReceipt: FormPlugin<Receipt, Derived> = {
   id: 'ill-receipt',
+  catalogues: ['ill'],
   title: { ja: 'NDL図書館間貸出 受領書（英文）', en: 'NDL interlibrary loan: Receipt Letter of the Loan Material' },
   documents: [{ name: 'receipt-letter', about: 'Receipt Letter of the Loan Material, with the return due date and rules', make: receiptLetter }],
   language: 'en',

@@ -4,7 +4,7 @@
  * letter listing the three enclosures, and the reading-room photo on an enclosure page.
  */
 import { z } from 'zod';
-import { doc, fontFiles, isoDate, text } from '../../input/fields.js';
+import { acknowledgedCodes, doc, fontFiles, isoDate, text } from '../../input/fields.js';
 import { readImage, type ImageFile } from '../../input/images.js';
 import { error, type Problem } from '../../base/problem.js';
 import { addressBlock, formGrid, signatureLine } from '../kit/blocks.js';
@@ -25,6 +25,7 @@ const person = z.strictObject({
 const schema = z.strictObject({
   form: z.literal('ill-registration').describe(doc('様式: NDL図書館間貸出の利用者登録申請（英文）', 'Form: NDL interlibrary loan user registration')),
   fonts: fontFiles(),
+  acknowledged: acknowledgedCodes(),
   date: isoDate().optional().describe(doc('日付（省略すると今日）', 'Date (today when omitted)')),
   library: librarySchema.describe(doc('申請する図書館', 'The applying library')),
   representative: person.omit({ email: true, phone: true }).describe(doc(
@@ -114,6 +115,7 @@ function readingRoomEnclosure(c: Loaded): Made {
 
 export const illRegistration: FormPlugin<Registration, Derived, Loaded> = {
   id: 'ill-registration',
+  catalogues: ['ill'],
   title: { ja: 'NDL図書館間貸出 利用者登録申請（英文）', en: 'NDL interlibrary loan: user registration' },
   documents: [
     { name: 'application', about: 'Application for the User Registration System for Interlibrary Loan Services (the contract)', make: application },

@@ -3,7 +3,7 @@
  * Search (seed 002 How to Make a Request). At most ten items on loan at once, counting those held.
  */
 import { z } from 'zod';
-import { doc, fontFiles, isoDate, text, wholeNumber } from '../../input/fields.js';
+import { acknowledgedCodes, doc, fontFiles, isoDate, text, wholeNumber } from '../../input/fields.js';
 import type { Problem } from '../../base/problem.js';
 import { addressBlock, formGrid } from '../kit/blocks.js';
 import { valueInForce } from '../../law/dated.js';
@@ -29,6 +29,7 @@ const item = z.strictObject({
 const schema = z.strictObject({
   form: z.literal('ill-request').describe(doc('様式: NDL図書館間貸出の貸出申込（英文、FAX・郵送）', 'Form: NDL interlibrary loan request by fax or post')),
   fonts: fontFiles(),
+  acknowledged: acknowledgedCodes(),
   date: isoDate().optional().describe(doc('日付（省略すると今日）', 'Date (today when omitted)')),
   user_id: userId(),
   library: librarySchema.describe(doc('申し込む図書館', 'The borrowing library')),
@@ -101,6 +102,7 @@ function request(c: Request, d: Derived, ctx: WithTemplates): Made {
 
 export const illRequest: FormPlugin<Request, Derived> = {
   id: 'ill-request',
+  catalogues: ['ill'],
   title: { ja: 'NDL図書館間貸出 貸出申込（英文、FAX・郵送）', en: 'NDL interlibrary loan: loan request by fax or post' },
   documents: [{ name: 'request', about: 'Interlibrary Loan Request (by fax or post)', make: request }],
   language: 'en',

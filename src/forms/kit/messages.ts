@@ -13,7 +13,7 @@
  * per process; a key it lacks, a placeholder not given or a value given for none is a bug in
  * yoshiki, thrown at once with the file and key, never shown to a user as a blank message.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { error, warning, type Bilingual, type FieldPath, type Finding, type Problem } from '../../base/problem.js';
 import { eraDate } from '../../base/format.js';
@@ -39,8 +39,10 @@ export interface Messages {
   text(key: string, params?: Params): Worded;
   /** A zod refinement's message (zod issues carry no fix, so the entry must have none). */
   say(key: string, params?: Params): { message: string };
-  /** The catalogue's keys (reading and checking it): for the tests. */
+  /** The catalogue's keys (reading and checking it). */
   keys(): string[];
+  /** The catalogue's codes, `<catalogue>.<key>`: what a case may list under `acknowledged`. */
+  codes(): string[];
 }
 
 interface Entry {
@@ -66,9 +68,9 @@ export function messages(form: string, root = TEMPLATES_ROOT): Messages {
     return found;
   };
   const word = (key: string, params: Params = {}): Worded => fill(entry(key), params, `${file}: "${key}"`);
-  const problem = (severity: Problem['severity'], key: string, path: FieldPath, params?: Params) => {
+  const problem = (severity: Problem['severity'], key: string, path: FieldPath, params?: Params): Problem => {
     const { ja, en, hint } = word(key, params);
-    return (severity === 'error' ? error : warning)(path, ja, en, hint);
+    return severity === 'error' ? { ...error(path, ja, en, hint), code: codeOf(form, key) } : warning(codeOf(form, key), path, ja, en, hint);
   };
   return {
     error: (key, path, params) => problem('error', key, path, params),
@@ -81,7 +83,25 @@ export function messages(form: string, root = TEMPLATES_ROOT): Messages {
       return say(ja, en);
     },
     keys: () => [...catalogue(form, root, file).keys()],
+    codes: () => [...catalogue(form, root, file).keys()].map((key) => codeOf(form, key)),
   };
+}
+
+/**
+ * A problem's stable code: its catalogue and key, `ruling.diligence-bodies-not-asked`. A key is
+ * unique in its catalogue and a catalogue's name in templates/, so a code names one message; a
+ * message shared by several forms (templates/copyright, templates/ill) keeps one code in all of them.
+ */
+/**
+ * A warning's stable code: its catalogue and key, the key's own repeat of the catalogue left out
+ * (copyright-attachment-… in the copyright catalogue → copyright.attachment-…).
+ */
+export const codeOf = (catalogue: string, key: string) => `${catalogue}.${key.startsWith(`${catalogue}-`) ? key.slice(catalogue.length + 1) : key}`;
+
+/** The codes a case of a form may acknowledge: those of the catalogues it words its problems from. */
+export function formCodes(form: { id: string; catalogues?: string[] }, root = TEMPLATES_ROOT): string[] {
+  const names = form.catalogues ?? (existsSync(new URL(`${form.id}/messages.yaml`, root)) ? [form.id] : []);
+  return names.flatMap((name) => messages(name, root).codes());
 }
 
 function catalogue(form: string, root: URL, file: string): Map<string, Entry> {

@@ -48,6 +48,11 @@ export interface FormPlugin<C = any, D = any, L = C> {
   language?: 'ja' | 'en';
   /** Every document the form can make, declared once: its name, what it is, its formats, how it is made. */
   documents: DocumentSpec<L, D>[];
+  /**
+   * The message catalogues (templates/<name>/messages.yaml) its problems are worded from, whose codes
+   * a case of this form may list under `acknowledged`. Default: the one named by its id, if there is one.
+   */
+  catalogues?: string[];
   schema: z.ZodType<C>;
   /** Reads the files a case names (works_file, attachments), only those, relative to the case. */
   load?(c: C, ctx: FormContext): Loaded<L> | Promise<Loaded<L>>;

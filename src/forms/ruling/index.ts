@@ -19,6 +19,7 @@ const PARTS: SubmissionParts = {
 
 export const ruling: FormPlugin<RulingCase, RulingDerived, RulingInput> = {
   id: 'ruling',
+  catalogues: ['ruling', 'copyright'],
   title: { ja: '裁定申請（著作権者不明等の場合の著作物等の利用）', en: 'Ruling for works whose rights holder cannot be found' },
   documents: [
     { name: 'cover-letter', about: '送付状（送付書類と別添の一覧、手数料）', make: coverLetter(PARTS) },

@@ -53,6 +53,7 @@ function application(c: ProbeInput, d: Derived, ctx: FormContext): Made {
 
 export const probe: FormPlugin<ProbeCase, Derived, ProbeInput> = {
   id: 'probe',
+  catalogues: ['copyright'],
   title: { ja: '内部試験様式', en: 'Internal probe form' },
   documents: [
     { name: 'application', about: '申請書', make: application },
