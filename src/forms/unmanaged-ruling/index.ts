@@ -18,6 +18,7 @@ const PARTS: SubmissionParts = {
 
 export const unmanagedRuling: FormPlugin<UnmanagedRulingCase, UnmanagedDerived, UnmanagedRulingInput> = {
   id: 'unmanaged-ruling',
+  catalogues: ['unmanaged-ruling', 'copyright'],
   title: { ja: '未管理著作物裁定申請（著作権法67条の3）', en: 'Ruling for unmanaged published works (art. 67-3)' },
   documents: [
     { name: 'cover-letter', about: '送付状（送付書類と別添の一覧、手数料）', make: coverLetter(PARTS) },
