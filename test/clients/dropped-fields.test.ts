@@ -47,6 +47,14 @@ const STEERING: Record<string, Record<string, string>> = {
     'due_diligence.agency_inquiry.reply_file': 'names the reply\'s file: it becomes a numbered 別添 that item 6 cites',
     'due_diligence.public_notice.copy_file': 'names the notice\'s copy: it becomes a numbered 別添',
   },
+  'unmanaged-ruling': {
+    'uses[].compensation{*}.formula': 'chooses the formula: its terms and line are printed, the key itself is not',
+    'works_file': 'names the works CSV: its rows are the works printed (as for ruling)',
+    'works[].attachments[]': 'names a picture or PDF: its pages are bound into the 別添資料, under a title made from its kind',
+    'works[].attachments[].file': 'names the 別添\'s file: its picture or pages are printed, not its name',
+    'attachments[].file': 'names the 別添\'s file: its picture or pages are printed, not its name',
+    in_application_use: 'refused whatever its value, saying why (法67条の2 is 67条\'s alone; test/unit/unmanaged-ruling.test.ts)',
+  },
   deposit: {
     'publication.blank_form': 'says the publication has no deposit duty (seed 001): the no-duty warning and the refused compensation show it; the form has no box for it',
     'publication.same_content_reprint': 'says the publication has no deposit duty (seed 001): the no-duty warning and the refused compensation show it; the form has no box for it',

@@ -26,7 +26,7 @@ needs('pdftotext')('unmanaged-ruling PDFs', () => {
   it('hold every string of the case file, the dates in the era and each amount', () => {
     const all = PAPERS.map(text).join('\n');
     for (const { key, value } of caseStrings(NAME, CODES)) expect(all, `${key}: ${value}`).toContain(squash(value));
-    for (const iso of ['2026-11-16', '2027-01-15', '2030-01-14', '2026-11-01', '2026-10-29']) expect(all).toContain(eraDate(iso));
+    for (const iso of ['2026-11-16', '2027-01-15', '2029-10-31', '2026-11-01', '2026-10-29']) expect(all).toContain(eraDate(iso));
     expect(text('application')).toContain(squash('収入印紙13,800円（10,000円＋3,000円＋600円＋200円）'));
     for (const amount of [49500, 19800, 29700]) expect(text('application')).toContain(yen(amount));
     expect(text('application')).toContain('著作権法第67条の3第1項');

@@ -34,7 +34,7 @@ describe('unmanaged-ruling', () => {
     expect(errors(checked)).toEqual([]);
     expect(checked.facts).toMatchObject({
       payee: 'designated-body', fee: 13800, stamps: [10000, 3000, 600, 200],
-      earliest_filing_date: '2026-11-16', use_period_end: '2030-01-14',
+      earliest_filing_date: '2026-11-16', use_period_end: '2029-10-31',
       compensation: [49500], compensation_by_work: [[19800], [29700]],
     });
   });
@@ -62,7 +62,7 @@ describe('unmanaged-ruling', () => {
   });
 
   it('a period of 3 years and 1 day is an error naming the longest end', async () => {
-    const { checked } = await edited((y) => y.replace('end: 2030-01-14', 'end: 2030-01-15'));
+    const { checked } = await edited((y) => y.replace('end: 2029-10-31', 'end: 2030-01-15'));
     const e = errors(checked);
     expect(e.map((p) => p.path)).toEqual([['use_period', 'end']]);
     expect(e[0].ja).toContain('令和12年1月14日');

@@ -43,6 +43,9 @@ export function deriveUnmanaged(c: UnmanagedRulingInput, ctx: FormContext): Deri
   if (c.pendingAsked) problems.push(m.error('in-application-use', ['in_application_use']));
   c.works.forEach((w, i) => {
     if (w.subject && w.subject !== 'work') problems.push(m.error('not-work', ['works', i, 'subject'], { subject: w.subject }));
+    // The year and publisher reach 67条's advertisement only: this ruling has none, so they are refused, not dropped.
+    for (const key of ['year', 'publisher'] as const)
+      if (w[key]) problems.push(m.error('work-field-not-here', ['works', i, key], { field: key }));
     if (w.previously_ruled) problems.push(m.error('previously-ruled-not-here', ['works', i, 'previously_ruled']));
     for (const key of Object.keys(w.evidence ?? {})) problems.push(m.error('evidence-not-here', ['works', i, 'evidence', key], { field: key }));
   });
