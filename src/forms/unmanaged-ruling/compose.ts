@@ -118,14 +118,17 @@ export function evidenceTable(c: UnmanagedRulingInput, d: UnmanagedDerived, ctx:
   const keys = Object.keys(w.columns) as (keyof EvidenceWords['columns'])[];
   const [titleHeading, authorHeading] = terms.evidence_columns;
   const lead = [0.04, 0.1, 0.08];
-  const rest = (1 - lead.reduce((a, b) => a + b, 0)) / keys.length;
+  // The measures share the rest by how much they usually say: the contacts (4) most, then (3) with its sites.
+  const weight: Record<keyof EvidenceWords['columns'], number> = { status: 1, work_information: 0.8, websites: 0.8, rights_search: 1.1, contacts: 1.3 };
+  const total = keys.reduce((sum, k) => sum + weight[k], 0);
+  const width = (k: keyof EvidenceWords['columns']) => ((1 - lead.reduce((a, b) => a + b, 0)) * weight[k]) / total;
   const blocks: Block[] = [
     { kind: 'paragraph', text: w.title, align: 'center', size: 14, after: 0.5 },
     { kind: 'paragraph', text: `申請者　${c.applicant.name}`, align: 'right', after: 0.5 },
     {
       kind: 'table', size: 8,
       columns: ['No.', titleHeading, authorHeading, ...keys.map((k) => w.columns[k])].map((header, i) => ({
-        header, width: i < 3 ? lead[i] : rest, align: i === 0 ? 'right' as const : 'left' as const, fit: i === 0 || undefined, identifies: i < 2 || undefined,
+        header, width: i < 3 ? lead[i] : width(keys[i - 3]), align: i === 0 ? 'right' as const : 'left' as const, fit: i === 0 || undefined, identifies: i < 2 || undefined,
       })),
       rows: c.works.map((work, i) => [String(i + 1), titleOf(work, terms), authorOf(work), ...keys.map((k) => cells[k])]),
     },
