@@ -102,3 +102,26 @@ describe('unmanaged-ruling', () => {
     expect(text('cover-letter')).not.toContain('著作物流通推進室');
   });
 });
+
+describe('which ruling fits', () => {
+  const followUp = (text: string) => (y: string) => y.replace('    result: 掲載日翌日から7日間経過後も著作権者につながる情報は得られなかった。',
+    `    result: 掲載日翌日から7日間経過後、著作権者の親族から住所の情報が寄せられた。\n    found: [address]\n    follow_up: ${text}`);
+  const anthology = (edit: (y: string) => string) => checkEdited('ruling-anthology', edit, '2026-12-01', ['cover-photo.png']);
+  const mayFit = (c: Awaited<ReturnType<typeof checkEdited>>['checked']) => c.problems.filter((p) => p.code === 'ruling.unmanaged-ruling-may-fit');
+
+  it('a 67条 case whose holder was reached and did not answer is pointed to 67条の3, at the record', async () => {
+    const { checked } = await anthology(followUp('その住所に文書を郵送し、配達されたが、回答はなかった。'));
+    const found = mayFit(checked);
+    expect(found.map((p) => p.path)).toEqual([['due_diligence', 'public_notice', 'follow_up']]);
+    expect(found[0].severity).toBe('warning');
+    expect(found[0].ja).toContain('法67条の3');
+  });
+
+  it('a letter returned undelivered keeps the holder unknown (67条): no suggestion; nor before 2026-04-01', async () => {
+    expect(mayFit((await anthology(followUp('その住所に文書を郵送したが、宛先不明で返送され、回答はなかった。'))).checked)).toEqual([]);
+    const before = await anthology((y) => followUp('文書を郵送したが、回答はなかった。')(y)
+      .replace('date: 2026-12-01', 'date: 2026-03-20').replace('start: 2026-11-10', 'start: 2026-03-01'));
+    expect(before.checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(mayFit(before.checked)).toEqual([]);
+  });
+});

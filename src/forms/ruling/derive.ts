@@ -11,6 +11,8 @@ import { checkDiligence, earliestFilingAfterCric, type ContactFound, type Dilige
 import { eraOrIso, messages } from '../kit/messages.js';
 import { fewestStamps, rulingFee } from '../../law/rules/fee.js';
 import { checkContact } from '../../law/rules/applicant.js';
+import { UNMANAGED_RULING_FEE } from '../../law/data/unmanaged-ruling.js';
+import { reachedButSilent } from '../../law/rules/which-ruling.js';
 import type { Derivation, FormContext } from '../kit/plugin.js';
 import type { RulingInput } from './schema.js';
 import { copyrightMessages as cm } from '../copyright/schema.js';
@@ -71,6 +73,10 @@ export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<Rulin
 
   const notice = c.due_diligence.public_notice;
   const earliest = notice?.medium === 'cric' && notice.start ? earliestFilingAfterCric(notice.start, date) : null;
+
+  // Which ruling fits (issue 16 §2): a holder reached who did not answer is not unknown — once the
+  // 67条の3 ruling exists, that is its case, said at the record (a warning: the clerk judges).
+  if (inForceOn(UNMANAGED_RULING_FEE, date)) problems.push(...silentHolders(c.due_diligence).map((path) => m.warning('unmanaged-ruling-may-fit', path)));
 
   // What of the regime reaches paper without an official 様式 behind it: one short notice per case.
   if (regime.uncertain.length) problems.push(m.warning('regime-uncertain', ['date']));
@@ -149,4 +155,17 @@ function foundWord(found: ContactFound) {
     case 'fax': return m.text('diligence-found-fax');
     case 'email': return m.text('diligence-found-email');
   }
+}
+
+/** The follow-ups of due_diligence that say the holder was reached and did not answer. */
+function silentHolders(dd: RulingInput['due_diligence']): (string | number)[][] {
+  const lists = { directories: dd.directories, management_bodies: dd.management_bodies, expert_bodies: dd.expert_bodies } as const;
+  const paths: (string | number)[][] = [];
+  for (const [key, list] of Object.entries(lists))
+    list?.forEach((r, i) => r.found && r.follow_up && reachedButSilent(r.follow_up) && paths.push(['due_diligence', key, i, 'follow_up']));
+  for (const key of ['web_search', 'ruling_database', 'agency_inquiry', 'public_notice'] as const) {
+    const r = dd[key];
+    if (r?.found && r.follow_up && reachedButSilent(r.follow_up)) paths.push(['due_diligence', key, 'follow_up']);
+  }
+  return paths;
 }
