@@ -2,12 +2,12 @@
  * The 未管理著作物裁定 submission as poppler reads it: every string of the fixture is in the PDFs
  * (the application, the evidence table, the cover letter, the power of attorney), the stamp box
  * says 13,800円, the papers carry no "provisional" mark, and every word stays inside its margins
- * and within 禁則.
+ * and within 禁則; LibreOffice lays out every string from the DOCX too.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eraDate, yen } from '../../src/base/format.js';
-import { caseStrings, expectWithinMarginsAndKinsoku, needs, pdfText, renderFixture, squash } from '../helpers.js';
+import { caseStrings, expectWithinMarginsAndKinsoku, libreOfficeToPdf, needs, pdfText, renderFixture, squash } from '../helpers.js';
 
 const NAME = 'unmanaged-ruling-two-contacts';
 /** Codes, dates and file names: not text to print as written. */
@@ -45,5 +45,14 @@ needs('pdftotext')('unmanaged-ruling PDFs', () => {
   // The portrait papers (the helper's margins are theirs; the evidence table is landscape with its own).
   it.each(PAPERS.filter((p) => p !== 'evidence'))('%s keeps every word inside the margins and every line within 禁則', (name) => {
     expectWithinMarginsAndKinsoku(rendered.file(`${name}.pdf`)!);
+  });
+});
+
+needs('soffice', 'pdftotext')('unmanaged-ruling DOCX opened by LibreOffice', () => {
+  it('lays out every string of the case file across the papers', () => {
+    const converted = libreOfficeToPdf(Object.fromEntries(PAPERS.map((name) => [`um-${name}`, rendered.file(`${name}.docx`)!])));
+    const all = PAPERS.map((name) => squash(pdfText(converted[`um-${name}`]))).join('\n');
+    for (const { key, value } of caseStrings(NAME, CODES)) expect(all, `${key}: ${value}`).toContain(squash(value));
+    expect(all).toContain('未管理著作物裁定申請書');
   });
 });
