@@ -44,7 +44,7 @@ export const coverLetter = (parts: SubmissionParts) => (c: AnnexCase, d: Submiss
     senderBlock: senderBlock(c),
     law: parts.law(c, ctx),
     enclosures: enclosures(c, ctx, parts.titles),
-    fee: d.fee > 0 ? `収入印紙　${yen(d.fee)}（裁定申請書に貼付）` : `手数料を要しない申請者です（${APPLICANT_KIND_JA[c.applicant.kind]}）。`,
+    fee: d.fee > 0 ? `収入印紙　${yen(d.fee)}（${parts.titles?.application ?? '裁定申請書'}に貼付）` : `手数料を要しない申請者です（${APPLICANT_KIND_JA[c.applicant.kind]}）。`,
     // Paid to the designated body (from 2026-04-01): how is not published, so the letter says whose
     // notice and instructions the payment follows, never an account of our own making.
     payment: d.regime.payee === 'designated-body'
