@@ -32,6 +32,8 @@ describe('unmanaged-ruling', () => {
   it('the fixture checks, with its facts', async () => {
     const { checked } = await edited((y) => y);
     expect(errors(checked)).toEqual([]);
+    // What follows no official text is one notice of check, never a mark on the paper.
+    expect(checked.problems.filter((p) => p.code === 'unmanaged-ruling.form-uncertain').map((p) => p.path)).toEqual([['date']]);
     expect(checked.facts).toMatchObject({
       payee: 'designated-body', fee: 13800, stamps: [10000, 3000, 600, 200],
       earliest_filing_date: '2026-11-16', use_period_end: '2029-10-31',

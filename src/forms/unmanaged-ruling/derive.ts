@@ -56,6 +56,9 @@ export function deriveUnmanaged(c: UnmanagedRulingInput, ctx: FormContext): Deri
   problems.push(...unpriced, ...fieldsThatDoNotBelong(c), ...missingAttachments(c), ...retitledAttachments(c));
   problems.push(...checkUnmanaged({ ...c, date }).map(worded));
 
+  // The 様式 and the fee follow no official text read (README): one notice per case, never on the paper.
+  problems.push(m.warning('form-uncertain', ['date']));
+
   const earliest = earliestFilingAfterContacts(c.measures.contacts.map((k) => k.arrived_on), lawDate);
   const facts = {
     payee: regime.payee,
