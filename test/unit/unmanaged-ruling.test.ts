@@ -3,7 +3,10 @@
  * issue 16 §2 refusing at its field — filed before the 14 days ran out, one contact without the
  * statement that it was the only one, a period of 3 years and a day, a managed work, use while pending.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkCase } from '../../src/pipeline/pipeline.js';
 import { earliestFilingAfterContacts, longestUseEnd } from '../../src/law/rules/unmanaged.js';
 import { fewestStamps } from '../../src/law/rules/fee.js';
 import { checkEdited } from '../helpers.js';
@@ -11,7 +14,7 @@ import type { DocumentModel } from '../../src/model/document.js';
 
 const NAME = 'unmanaged-ruling-two-contacts';
 const edited = (edit: (y: string) => string) => checkEdited(NAME, edit, '2026-11-21', ['ruling-submission-colophon.pdf']);
-const errors = (c: Awaited<ReturnType<typeof edited>>['checked']) => c.problems.filter((p) => p.severity === 'error');
+const errors = (c: Awaited<ReturnType<typeof checkCase>>) => c.problems.filter((p) => p.severity === 'error');
 
 describe('the rules, pure', () => {
   it('the 14 days run from the day after the last arrival: filing from the 15th day', () => {
@@ -125,5 +128,34 @@ describe('which ruling fits', () => {
       .replace('date: 2026-12-01', 'date: 2026-03-20').replace('start: 2026-11-10', 'start: 2026-03-01'));
     expect(before.checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(mayFit(before.checked)).toEqual([]);
+  });
+});
+
+describe('works from a CSV', () => {
+  const withCsv = async (csv: string) => {
+    const { file } = await edited((y) => y);
+    const dir = file.slice(0, file.lastIndexOf('/'));
+    writeFileSync(join(dir, 'works.csv'), csv);
+    const yaml = readFileSync(file, 'utf8').replace(/^works:\n[\s\S]*?^uses:/m, 'works_file: works.csv\nuses:');
+    writeFileSync(file, yaml);
+    return checkCase(file, '2026-11-21');
+  };
+
+  it('one evidence row per work of the CSV, each with its share', async () => {
+    const checked = await withCsv('title,author,category,description,share\n'
+      + '路地裏の季節,坂下 耕平,language,随筆（12ページ）,12/240\n古書店主の手帖,川原 しず,language,随筆（18ページ）,18/240\n町の灯,不明,language,随筆（6ページ）,6/240\n');
+    expect(errors(checked)).toEqual([]);
+    expect(checked.facts.compensation_by_work).toEqual([[19800], [29700], [9900]]);
+    const evidence = checked.documents.find((d) => d.name === 'evidence') as DocumentModel;
+    const table = evidence.blocks.find((b) => b.kind === 'table') as { rows: string[][] };
+    expect(table.rows.map((r) => r[1])).toEqual(['路地裏の季節', '古書店主の手帖', '町の灯']);
+  });
+
+  it('a 67条 evidence column is refused at its CSV cell', async () => {
+    const checked = await withCsv('title,author,category,description,share,management_bodies\n路地裏の季節,坂下 耕平,language,随筆,12/240,照会した。\n');
+    const e = errors(checked);
+    expect(e).toHaveLength(1);
+    expect(e[0].file).toMatch(/works\.csv$/);
+    expect(e[0].line).toBe(2);
   });
 });
