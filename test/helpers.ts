@@ -19,6 +19,12 @@ export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 
 /** The tests' fonts: IPAex Mincho parsed once per test worker, for layout and exporters called directly. */
 export const FONTS = new FontBook();
+/** The 未管理著作物裁定 example, its papers, and its keys that are codes, dates and file names (not text printed as written). */
+export const UNMANAGED_FIXTURE = 'unmanaged-ruling-two-contacts';
+export const UNMANAGED_PAPERS = ['application', 'evidence', 'cover-letter', 'power-of-attorney'];
+export const UNMANAGED_CODES = new Set(['form', 'kind', 'category', 'medium', 'formula', 'date', 'checked_on', 'viewed_on', 'searched_on', 'sent_on',
+  'arrived_on', 'start', 'end', 'file']);
+
 export const RULING_CASES = ['ruling-reprint', 'ruling-ringtone', 'ruling-drama-dvd', 'ruling-previously-ruled', 'ruling-anthology'];
 
 /**

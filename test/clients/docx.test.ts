@@ -5,7 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { caseStrings, libreOfficeToPdf, needs, pdfText, RULING_CASES, renderFixture, run, squash } from '../helpers.js';
+import {
+  caseStrings, libreOfficeToPdf, needs, pdfText, RULING_CASES, renderFixture, run, squash, UNMANAGED_CODES, UNMANAGED_FIXTURE, UNMANAGED_PAPERS,
+} from '../helpers.js';
 
 const CODES = new Set(['form', 'subject', 'kind', 'category', 'medium', 'formula', 'title_status', 'author_status',
   'date', 'start', 'inquired_on', 'published_on', 'ruled_on', 'evidence', 'attachments',
@@ -26,7 +28,16 @@ needs('soffice', 'pdftotext', 'pdfinfo', 'pdfimages')('DOCX opened by LibreOffic
       docx[name] = file;
       if (name === 'ruling-anthology') for (const doc of OTHERS) docx[doc] = fileOf(`${doc}.docx`)!;
     }
+    // The 未管理著作物裁定's papers in the same LibreOffice start (a start costs seconds).
+    const unmanaged = await renderFixture(UNMANAGED_FIXTURE);
+    for (const paper of UNMANAGED_PAPERS) docx[`um-${paper}`] = unmanaged.file(`${paper}.docx`)!;
     converted = libreOfficeToPdf(docx);
+  });
+
+  it('unmanaged-ruling: every string of the case file is laid out across its papers', () => {
+    const all = UNMANAGED_PAPERS.map((paper) => squash(pdfText(converted[`um-${paper}`]))).join('\n');
+    for (const { key, value } of caseStrings(UNMANAGED_FIXTURE, UNMANAGED_CODES)) expect(all, `${key}: ${value}`).toContain(squash(value));
+    expect(all).toContain('未管理著作物裁定申請書');
   });
 
   describe.each(CASES)('%s.docx opened by LibreOffice', (name) => {
