@@ -5,13 +5,13 @@
  * one file. Shared by the ruling forms; each names its papers (`SubmissionParts`).
  */
 import type { Bundle, KeyValue } from '../../model/document.js';
-import type { Made } from '../kit/plugin.js';
+import type { DocumentSpec, Made } from '../kit/plugin.js';
 import type { WithTemplates } from '../kit/templates.js';
 import { eraDate, yen } from '../../base/format.js';
 import { valueInForce } from '../../law/dated.js';
 import { APPLICANT_KIND_JA, RULING_DESK, type RulingRegime } from '../../law/data/ruling.js';
 import { reachLines } from '../kit/reach.js';
-import { annexesOf, type AnnexCase } from './papers.js';
+import { annexesOf, attachmentPages, copyNotice, hasAttachments, powerOfAttorney, type AnnexCase, type Articles } from './papers.js';
 import { authorOf, caseTerms, copyrightTemplates, entryTerms, titleOf } from './words.js';
 
 /** What a ruling form's submission holds, by document name, and the article it applies under. */
@@ -137,3 +137,18 @@ export const consultationMail = (parts: SubmissionParts) => (c: ConsultingCase, 
         ...reachLines(a, ct)].filter((v): v is string => !!v),
     };
   });
+
+/**
+ * The papers every ruling form's submission holds besides its application and evidence, declared
+ * once; a form lists them in its order among its own documents.
+ */
+export function submissionPapers(parts: SubmissionParts, articles: Articles, noticeAbout = '複製物への表示') {
+  const spec = (d: DocumentSpec<any, any>) => d;
+  return {
+    coverLetter: spec({ name: 'cover-letter', about: '送付状（送付書類と別添の一覧、手数料）', make: coverLetter(parts) }),
+    attachments: spec({ name: parts.attachments, about: '別添資料（ファイルを添付したとき）', when: hasAttachments, make: attachmentPages }),
+    powerOfAttorney: spec({ name: parts.powerOfAttorney, about: '委任状（代理人があるとき）', when: (c: AnnexCase) => !!c.applicant.agent, make: powerOfAttorney(articles) }),
+    copyNotice: spec({ name: 'copy-notice', about: noticeAbout, formats: ['txt'], make: copyNotice(articles) }),
+    submission: spec({ name: 'submission', about: '提出書類一式（送付状から委任状までを綴じた1つの PDF）', make: submission(parts) }),
+  };
+}

@@ -1,7 +1,7 @@
 /** form: ruling — 文化庁長官の裁定の申請 (著作権法67条1項・103条), seed 004. */
 import type { FormPlugin } from '../kit/plugin.js';
-import { advertisement, attachmentPages, copyNotice, hasAttachments, lawOf, powerOfAttorney, type Articles } from '../copyright/papers.js';
-import { consultationMail, coverLetter, submission, type SubmissionParts } from '../copyright/submission.js';
+import { advertisement, lawOf, type Articles } from '../copyright/papers.js';
+import { consultationMail, submissionPapers, type SubmissionParts } from '../copyright/submission.js';
 import { checklist } from '../copyright/checklist.js';
 import { loadWorksAndAttachments } from '../copyright/attachments.js';
 import { application } from './compose.js';
@@ -17,21 +17,23 @@ const PARTS: SubmissionParts = {
   law: (c, ctx) => lawOf(ctx, c, ARTICLES.ruling), application: 'application', evidence: 'evidence', attachments: 'attachments', powerOfAttorney: 'power-of-attorney',
 };
 
+const PAPERS = submissionPapers(PARTS, ARTICLES);
+
 export const ruling: FormPlugin<RulingCase, RulingDerived, RulingInput> = {
   id: 'ruling',
   catalogues: ['ruling', 'copyright'],
   title: { ja: '裁定申請（著作権者不明等の場合の著作物等の利用）', en: 'Ruling for works whose rights holder cannot be found' },
   documents: [
-    { name: 'cover-letter', about: '送付状（送付書類と別添の一覧、手数料）', make: coverLetter(PARTS) },
+    PAPERS.coverLetter,
     { name: 'application', about: '裁定申請書（別紙一覧を含む）', make: application },
     { name: 'evidence', about: '「相当な努力」の疎明資料', formats: ['pdf', 'docx', 'csv'], make: evidenceTable },
-    { name: 'attachments', about: '別添資料（ファイルを添付したとき）', when: hasAttachments, make: attachmentPages },
-    { name: 'power-of-attorney', about: '委任状（代理人があるとき）', when: (c) => !!c.applicant.agent, make: powerOfAttorney(ARTICLES) },
+    PAPERS.attachments,
+    PAPERS.powerOfAttorney,
     { name: 'advertisement', about: '権利者捜しの広告文', formats: ['txt', 'docx'], make: advertisement },
-    { name: 'copy-notice', about: '複製物への表示', formats: ['txt'], make: copyNotice(ARTICLES) },
+    PAPERS.copyNotice,
     { name: 'consultation-mail', about: '文化庁への事前相談のメール本文', formats: ['txt'], make: consultationMail(PARTS) },
     { name: 'checklist', about: '裁定手続チェックリスト（ケースの記録で印を付けた自己確認用）', make: checklist },
-    { name: 'submission', about: '提出書類一式（送付状から委任状までを綴じた1つの PDF）', make: submission(PARTS) },
+    PAPERS.submission,
   ],
   schema: rulingSchema,
   load: loadWorksAndAttachments,

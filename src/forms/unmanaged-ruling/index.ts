@@ -1,7 +1,7 @@
 /** form: unmanaged-ruling — 未管理著作物裁定の申請 (著作権法67条の3, in force from 2026-04-01). */
 import type { FormPlugin } from '../kit/plugin.js';
-import { attachmentPages, copyNotice, hasAttachments, lawOf, powerOfAttorney, type Articles } from '../copyright/papers.js';
-import { coverLetter, submission, type SubmissionParts } from '../copyright/submission.js';
+import { lawOf, type Articles } from '../copyright/papers.js';
+import { submissionPapers, type SubmissionParts } from '../copyright/submission.js';
 import { loadWorksAndAttachments } from '../copyright/attachments.js';
 import { application, ARTICLE, evidenceTable, registeredBodyDesk } from './compose.js';
 import { deriveUnmanaged, type UnmanagedDerived } from './derive.js';
@@ -16,18 +16,20 @@ const PARTS: SubmissionParts = {
   desk: (c) => registeredBodyDesk(c as unknown as UnmanagedRulingInput),
 };
 
+const PAPERS = submissionPapers(PARTS, ARTICLES, '複製物への表示（裁定の後）');
+
 export const unmanagedRuling: FormPlugin<UnmanagedRulingCase, UnmanagedDerived, UnmanagedRulingInput> = {
   id: 'unmanaged-ruling',
   catalogues: ['unmanaged-ruling', 'copyright'],
   title: { ja: '未管理著作物裁定申請（著作権法67条の3）', en: 'Ruling for unmanaged published works (art. 67-3)' },
   documents: [
-    { name: 'cover-letter', about: '送付状（送付書類と別添の一覧、手数料）', make: coverLetter(PARTS) },
+    PAPERS.coverLetter,
     { name: 'application', about: '未管理著作物裁定申請書（別紙一覧を含む）', make: application },
     { name: 'evidence', about: '著作権者の意思を確認するための措置の疎明資料', formats: ['pdf', 'docx', 'csv'], make: evidenceTable },
-    { name: 'attachments', about: '別添資料（ファイルを添付したとき）', when: hasAttachments, make: attachmentPages },
-    { name: 'power-of-attorney', about: '委任状（代理人があるとき）', when: (c) => !!c.applicant.agent, make: powerOfAttorney(ARTICLES) },
-    { name: 'copy-notice', about: '複製物への表示（裁定の後）', formats: ['txt'], make: copyNotice(ARTICLES) },
-    { name: 'submission', about: '提出書類一式（送付状から委任状までを綴じた1つの PDF）', make: submission(PARTS) },
+    PAPERS.attachments,
+    PAPERS.powerOfAttorney,
+    PAPERS.copyNotice,
+    PAPERS.submission,
   ],
   schema: unmanagedRulingSchema,
   load: ({ in_application_use: pending, ...c }, ctx) =>
