@@ -75,6 +75,12 @@ export function numberAttachments(c: AttachingCase): Annex[] {
   });
 }
 
+/** `check --json`'s `attachments`: each 別添 once, under its number, with its kind, file and work (its 別紙 No.). */
+export function attachmentFacts(c: AttachingCase): { no: number; kind: AttachmentKind; file: string; work?: number }[] {
+  return numberAttachments(c).filter((a, i, all) => all.findIndex((b) => b.no === a.no) === i)
+    .map((a) => ({ no: a.no, kind: a.kind, file: a.file, ...(a.work === undefined ? {} : { work: a.work + 1 }) }));
+}
+
 /** Reads every file the case attaches, once each; a problem is placed where the file is first named. */
 export async function readAttachedFiles(c: AttachingCase, caseDir: string): Promise<{ files: Map<string, AttachedFile>; problems: Problem[] }> {
   const files = new Map<string, AttachedFile>();
@@ -83,11 +89,9 @@ export async function readAttachedFiles(c: AttachingCase, caseDir: string): Prom
   for (const e of attachmentEntries(c)) {
     if (tried.has(e.file)) continue;
     tried.add(e.file);
-    const read = startsAsPdf(namedPath(caseDir, e.file))
-      ? await readPdf(caseDir, e.file).then((r) => (r.ok ? { ok: true as const, file: { type: 'pdf' as const, pdf: r.pdf } } : r))
-      : ((r) => (r.ok ? { ok: true as const, file: { type: 'image' as const, image: r.image } } : r))(readImage(caseDir, e.file));
-    if (read.ok) files.set(e.file, read.file);
-    else problems.push({ ...m.error('copyright-attachment-unreadable', e.path, { problem: read.problem }), hint: read.hint });
+    const read = startsAsPdf(namedPath(caseDir, e.file)) ? await readPdf(caseDir, e.file) : readImage(caseDir, e.file);
+    if (!read.ok) problems.push({ ...m.error('copyright-attachment-unreadable', e.path, { problem: read.problem }), hint: read.hint });
+    else files.set(e.file, 'pdf' in read ? { type: 'pdf', pdf: read.pdf } : { type: 'image', image: read.image });
   }
   return { files, problems };
 }

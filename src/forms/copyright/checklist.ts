@@ -82,6 +82,13 @@ function stepsTable(words: ChecklistWords, routes: Route[], records: Records, da
   };
 }
 
+/** Where the notice ran, and from when. */
+function noticeRecord(n: NonNullable<DueDiligence['public_notice']>): string {
+  const where = n.medium === 'cric' ? 'CRIC のウェブサイト' : n.name ?? '新聞';
+  const from = n.start ?? n.published_on;
+  return from ? `${where}（${eraDate(from)}）` : where;
+}
+
 /**
  * Step ② (第3の2(2)): the records whose measure turned up a way to reach the holder, and what was
  * done with it (`follow_up`). None recorded: still to be said in item 6.
@@ -112,8 +119,7 @@ function recordsOf(c: ChecklistCase, date: string): Records {
     management_bodies: names(dd.management_bodies) ?? perWork('management_bodies'),
     expert_bodies: names(dd.expert_bodies) ?? perWork('expert_bodies'),
     agency_inquiry: dd.agency_inquiry ? `文化庁${dd.agency_inquiry.inquired_on ? `（${eraDate(dd.agency_inquiry.inquired_on)}）` : ''}` : perWork('agency_inquiry'),
-    public_notice: dd.public_notice ? (dd.public_notice.medium === 'cric' ? 'CRIC のウェブサイト' : dd.public_notice.name ?? '新聞')
-      + (dd.public_notice.start ?? dd.public_notice.published_on ? `（${eraDate((dd.public_notice.start ?? dd.public_notice.published_on)!)}）` : '') : perWork('public_notice'),
+    public_notice: dd.public_notice ? noticeRecord(dd.public_notice) : perWork('public_notice'),
     contact_measures: contactMeasures(dd),
     submission: `この書類一式（${eraDate(date)}付）`,
     security: c.in_application_use ? '（申請後、文化庁の通知に従って）' : false,

@@ -5,7 +5,7 @@ import { APPLICANT_KIND_JA, DEPOSIT_EXEMPT_KINDS, RULING_REGIME, type RulingRegi
 import { valueInForce } from '../../law/dated.js';
 import { taxFactor, type ByWork, type CompensationResult } from '../../law/rules/compensation.js';
 import { compensationsOf } from '../copyright/compensation.js';
-import { missingAttachments, numberAttachments, retitledAttachments } from '../copyright/attachments.js';
+import { attachmentFacts, missingAttachments, retitledAttachments } from '../copyright/attachments.js';
 import { fieldsThatDoNotBelong } from '../copyright/belongs.js';
 import { checkDiligence, earliestFilingAfterCric, type ContactFound, type DiligenceFinding, type RecordKind } from '../../law/rules/diligence.js';
 import { eraOrIso, messages } from '../kit/messages.js';
@@ -93,9 +93,7 @@ export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<Rulin
     compensation: compensation.map((r) => (r ? r.amount : null)),
     compensation_by_work: perWork,
     earliest_filing_date: earliest,
-    // 別添1 …: each attached file once, under its number, with its kind and the work it belongs to.
-    attachments: numberAttachments(c).filter((a, i, all) => all.findIndex((b) => b.no === a.no) === i)
-      .map((a) => ({ no: a.no, kind: a.kind, file: a.file, ...(a.work === undefined ? {} : { work: a.work + 1 }) })),
+    attachments: attachmentFacts(c),
   };
   return { facts, problems, derived: { date, regime, fee, stamps, depositExempt, compensation, byWork } };
 }

@@ -22,19 +22,21 @@ export const ARTICLE = '第67条の3第1項';
 
 interface Item { key: string; heading: string; basis: string }
 
+type RegisteredBody = NonNullable<UnmanagedRulingInput['registered_body']>;
+
+/** A 登録確認機関 addressed: its representative 殿, or the body 御中. */
+const bodyAddressed = (b: RegisteredBody) => (b.representative ? `${b.name}　${b.representative.title}　${b.representative.name}　殿` : `${b.name}　御中`);
+
 /** The addressee: the 登録確認機関 the case names, else the Commissioner. */
 function addressee(c: UnmanagedRulingInput): string {
-  const b = c.registered_body;
-  if (!b) return '文化庁長官　殿';
-  return b.representative ? `${b.name}　${b.representative.title}　${b.representative.name}　殿` : `${b.name}　御中`;
+  return c.registered_body ? bodyAddressed(c.registered_body) : '文化庁長官　殿';
 }
 
 /** The 登録確認機関 as the cover letter addresses it, or null for the Agency's desk. */
 export function registeredBodyDesk(c: UnmanagedRulingInput): string[] | null {
   const b = c.registered_body;
   if (!b) return null;
-  return [b.postal_code && `〒${b.postal_code}`, b.address, b.representative ? `${b.name}　${b.representative.title}　${b.representative.name}　殿` : `${b.name}　御中`]
-    .filter((v): v is string => !!v);
+  return [b.postal_code && `〒${b.postal_code}`, b.address, bodyAddressed(b)].filter((v): v is string => !!v);
 }
 
 const had = (v: boolean) => (v ? '有り' : '無し');

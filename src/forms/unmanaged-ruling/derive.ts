@@ -8,7 +8,7 @@ import { checkUnmanaged, earliestFilingAfterContacts, type UnmanagedFinding } fr
 import { fewestStamps, rulingFee } from '../../law/rules/fee.js';
 import { checkContact } from '../../law/rules/applicant.js';
 import { compensationsOf } from '../copyright/compensation.js';
-import { missingAttachments, numberAttachments, retitledAttachments } from '../copyright/attachments.js';
+import { attachmentFacts, missingAttachments, retitledAttachments } from '../copyright/attachments.js';
 import { fieldsThatDoNotBelong } from '../copyright/belongs.js';
 import { eraOrIso, messages } from '../kit/messages.js';
 import type { Derivation, FormContext } from '../kit/plugin.js';
@@ -68,8 +68,7 @@ export function deriveUnmanaged(c: UnmanagedRulingInput, ctx: FormContext): Deri
     use_period_end: c.use_period.end,
     compensation: compensation.map((r) => (r ? r.amount : null)),
     compensation_by_work: perWork,
-    attachments: numberAttachments(c).filter((a, i, all) => all.findIndex((b) => b.no === a.no) === i)
-      .map((a) => ({ no: a.no, kind: a.kind, file: a.file, ...(a.work === undefined ? {} : { work: a.work + 1 }) })),
+    attachments: attachmentFacts(c),
   };
   return { facts, problems, derived: { date, regime, fee, stamps, earliest, compensation, byWork } };
 }
