@@ -3,9 +3,13 @@
  * rules until 2026-03-31, the 2023 amendment's from 2026-04-01 — payment to the designated body, no
  * exemption for the state and the like. The same case on either side of the line.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentModel } from '../../src/model/document.js';
-import { checkEdited } from '../helpers.js';
+import { renderText } from '../../src/export/txt.js';
+import { checkCase } from '../../src/pipeline/pipeline.js';
+import { checkEdited, FIXTURES } from '../helpers.js';
 
 /** ruling-museum-broadcast (a listed agency) as a local government, dated `date` (no ruling yet), with `extra` lines. */
 const localGovernment = (date: string, extra = '') => checkEdited('ruling-museum-broadcast', (y) => notRuledYet(y)
@@ -67,5 +71,29 @@ describe('the regime chosen by the application date', () => {
     expect(text).toContain('補償金の支払');
     expect(text).toContain('文化庁からの通知に従い、公益社団法人著作権情報センター（指定補償金管理機関）の指示により支払います');
     expect(text).not.toMatch(/供託/);
+  });
+});
+
+describe('the word 供託 on paper', () => {
+  const rulingFixtures = readdirSync(FIXTURES).filter((f) => /^(ruling|unmanaged-ruling)-.*\.yaml$/.test(f));
+  const papersOf = async (f: string) => {
+    const checked = await checkCase(join(FIXTURES, f), '2026-11-30');
+    const text = checked.documents.filter((d): d is DocumentModel => 'blocks' in d)
+      .map((d) => new TextDecoder().decode(renderText(d))).join('\n');
+    // 法67条の3 exists only from 2026-04-01: its facts name no regime.
+    return { regime: f.startsWith('unmanaged-') ? '2026' : checked.facts.regime, text };
+  };
+
+  it('appears in no paper of a case dated from 2026-04-01, and stays in the 2019 checklist before', async () => {
+    const seen = { '2019': 0, '2026': 0 };
+    for (const f of rulingFixtures) {
+      const { regime, text } = await papersOf(f);
+      if (regime === '2026') expect(text, f).not.toMatch(/供託/);
+      else expect(text, f).toMatch(/供託/);
+      seen[regime as '2019' | '2026'] += 1;
+    }
+    // Both sides of the line are exercised by the contract cases.
+    expect(seen['2019']).toBeGreaterThan(3);
+    expect(seen['2026']).toBeGreaterThan(3);
   });
 });
