@@ -22,10 +22,10 @@ interface Words {
   claim_row: Record<DepositCase['mode'], string>;
   enclosed_in: Record<DepositCase['mode'], string>;
 }
-const words = (ctx: WithTemplates) => templates.data<Words>(ctx, 'words.yaml');
+export const words = (ctx: WithTemplates) => templates.data<Words>(ctx, 'words.yaml');
 
 /** The publisher as the colophon names it, then the person to reach; each number given is printed. */
-function publisherLines(c: DepositCase): string[] {
+export function publisherLines(c: DepositCase): string[] {
   const p = c.publisher;
   const ct = p.contact;
   return [
@@ -46,25 +46,25 @@ function deskLines(d: DepositDerived, left = 0): Omit<KeyValue, 'kind'> {
   ], left);
 }
 
-const titleOf = (c: DepositCase) => c.publication.title + (c.publication.volume ? `　${c.publication.volume}` : '');
+export const titleOf = (c: DepositCase) => c.publication.title + (c.publication.volume ? `　${c.publication.volume}` : '');
 
 /** 2部（1部は納入義務分、1部は関西館への寄贈） */
-function copiesText(c: DepositCase): string {
+export function copiesText(c: DepositCase): string {
   const n = c.copies_deposited;
   if (n === 1) return '1部';
   return `${n}部（うち1部は納入義務分、${n - 1}部は関西館への寄贈）`;
 }
 
-function countsText(c: DepositCase): string | undefined {
+export function countsText(c: DepositCase): string | undefined {
   const p = c.publication;
   return p.copies_printed !== undefined ? `${groupDigits(p.copies_printed)}部` : undefined;
 }
 
-const priceText = (c: DepositCase) =>
+export const priceText = (c: DepositCase) =>
   c.publication.price !== undefined ? `${yen(c.publication.price)}（本体価格）` : '非売品';
 
 /** 見込額: 900円（小売価格1,800円の5割）＋送料520円＝1,420円 */
-function estimateText(c: DepositCase, d: DepositDerived): string | null {
+export function estimateText(c: DepositCase, d: DepositDerived): string | null {
   const e = d.estimate;
   if (!e) return null;
   if (c.mode === 'postage-only') return `送料${yen(e.postage)}`;
@@ -157,7 +157,7 @@ export function advanceNoticeMail(c: DepositCase, d: DepositDerived, ctx: WithTe
 }
 
 /** Where the 受領書 goes: the case's return address, else the publisher's own. */
-function receiptAddress(c: DepositCase): string[] {
+export function receiptAddress(c: DepositCase): string[] {
   const r = c.return_address;
   if (r) return [r.postal_code && `〒${r.postal_code}`, r.address, r.name ?? c.publisher.name].filter((v): v is string => !!v);
   const p = c.publisher;
