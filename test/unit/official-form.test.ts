@@ -250,6 +250,24 @@ describe('official_forms in check', () => {
     expect(outlined).toContain('0 0.35 0.85 RG');
     expect(await overlayContent(sent.bytes)).not.toContain(' re S');
   });
+
+  it('the preview re-renders when the map is saved, the moved box outlined where it now is', async () => {
+    const { startPreview } = await import('../../src/app/preview/server.js');
+    const dir = tempDir('of-preview-');
+    const file = caseWithForm(dir, 'ill-receipt', 'receipt-letter: { file: sheet.pdf, map: sheet-map.yaml }',
+      { 'sheet.pdf': sheet, 'sheet-map.yaml': receiptMap() });
+    const server = await startPreview(file, 0);
+    try {
+      const pdf = async () => new Uint8Array(await (await fetch(`${server.url}doc/receipt-letter.pdf`)).arrayBuffer());
+      expect(await overlayContent(await pdf())).toContain('460 495.28 150 20 re S');
+      const first = server.state().renderVersion;
+      writeFileSync(join(dir, 'sheet-map.yaml'), receiptMap({ ...RECEIPT_MAP_BOXES, user_id: { left: 470, top: 80, width: 150, height: 20 } }));
+      await expect.poll(() => server.state().renderVersion, { timeout: 10_000 }).toBeGreaterThan(first);
+      expect(await overlayContent(await pdf())).toContain('470 495.28 150 20 re S');
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
 });
 
 const readFixtureBytes = (name: string) => new Uint8Array(readFileSync(join(FIXTURES_DIR, name)));
