@@ -64,6 +64,7 @@ function applyOne(plugin: FormPlugin, outputs: Output[], r: ReadForm, chain: Fon
   if (known && !known.ok) return known.problems;
   const map = r.map ?? known?.map;
   const built = placementsOf(r.pdf, map, values);
+  built.problems.push(...undrawableMarks(built.placements, chain));
   if (built.problems.some((p) => p.severity === 'error')) return built.problems;
   if (built.placements.length === 0) return [noPlaces(r.pdf, values, at)];
   const form: OfficialForm = { file: r.pdf.name, bytes: r.pdf.bytes, pages: r.pdf.pages, placements: built.placements };
@@ -142,6 +143,17 @@ function placementsOf(pdf: OfficialPdf, map: MapRead | undefined, values: FieldV
     if (p.acroField && fields.get(p.acroField)?.kind === 'checkbox' && typeof values[p.value] === 'string' && values[p.value] !== '')
       problems.push({ ...m.error('official-form-not-text', p.where.file ? ['fields', p.where.entry!] : ['official_forms'], { value: p.value, field: p.acroField }), ...pick(p.where) });
   return { placements, problems };
+}
+
+/** A map's mark no font can draw would print as an empty box: refused at its line. */
+function undrawableMarks(placements: Placement[], chain: FontChain): Problem[] {
+  const seen = new Set<string>();
+  return placements.flatMap((p) => {
+    const key = `${p.where.entry}\n${p.mark}`;
+    if (seen.has(key) || chain.missing(p.mark).length === 0) return [];
+    seen.add(key);
+    return [{ ...m.error('official-form-mark-undrawable', p.where.entry ? ['fields', p.where.entry, 'mark'] : ['official_forms'], { mark: p.mark }), ...pick(p.where) }];
+  });
 }
 
 const pick = (w: Placement['where']) => (w.file ? { file: w.file, line: w.line, column: w.column } : {});

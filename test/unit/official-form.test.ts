@@ -193,6 +193,14 @@ describe('official_forms in check', () => {
       expect(problemsOf(millimetres, 'error')).toEqual([]);
     });
 
+    it('a mark no font can draw', async () => {
+      const boxes = { ...RECEIPT_MAP_BOXES, 'items.2.condition.damaged': { ...RECEIPT_MAP_BOXES['items.2.condition.damaged'], extra: ', mark: 🙂' } };
+      const { checked, map } = await withMap(receiptMap(boxes));
+      expect(problemsOf(checked, 'error').map((p) => [p.file === map, p.line, p.en])).toEqual([
+        [true, lineIn(receiptMap(boxes), 'items.2.condition.damaged:'), 'No font can draw the mark "🙂".'],
+      ]);
+    });
+
     it('a map made for another PDF warns', async () => {
       const { checked } = await withMap(`sha256: ${'ab'.repeat(32)}\n${receiptMap()}`);
       expect(problemsOf(checked, 'warning').map((p) => p.code)).toContain('official-form.map-other-version');
