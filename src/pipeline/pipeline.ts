@@ -6,6 +6,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { readCaseFile } from '../input/parse.js';
 import { error, warning, type FieldPath, type Problem } from '../base/problem.js';
+import { UnusableFile } from '../base/bounded-file.js';
 import { locate, validate } from '../input/validate.js';
 import { composeDocuments, type FormContext, type Loaded } from '../forms/kit/plugin.js';
 import { formCodes } from '../forms/kit/messages.js';
@@ -229,11 +230,12 @@ function fontFilesOf(value: { fonts?: string[] }, caseDir: string, fromCommandLi
       typeface(font.file); // parsed now (and kept for rendering), so a bad file is reported here
       files.push(font.file);
     } catch (e) {
-      const missing = (e as { code?: string }).code === 'ENOENT';
+      const missing = e instanceof UnusableFile && e.missing;
+      const why = { ja: e instanceof UnusableFile ? e.ja : (e as Error).message, en: (e as Error).message };
       problems.push({
         ...error(font.path,
-          missing ? `フォント「${font.given}」が見つかりません。` : `「${font.given}」はフォントとして読めません（${(e as Error).message}）。`,
-          missing ? `The font "${font.given}" does not exist.` : `"${font.given}" cannot be read as a font (${(e as Error).message}).`,
+          missing ? `フォント「${font.given}」が見つかりません。` : `「${font.given}」はフォントとして読めません（${why.ja}）。`,
+          missing ? `The font "${font.given}" does not exist.` : `"${font.given}" cannot be read as a font (${why.en}).`,
           { ja: 'TrueType（.ttf）か OpenType（.otf）のファイルを、ケースファイルからの相対パスで指定してください。',
             en: 'Name a TrueType (.ttf) or OpenType (.otf) file, relative to the case file.' }),
         ...font.where,
