@@ -89,6 +89,8 @@ export async function checkCase(file: string, today = todayIso(), options: Check
   const name = basename(file, extname(file));
   const session = options.session ?? defaultSession();
   const result: CaseResult = { file, name, form: null, ok: false, problems: [], facts: {}, documents: [], session };
+  const badName = unusableCaseName(file, name);
+  if (badName) return { ...result, problems: [badName] };
   const read = readCaseFile(file);
   if (!read.ok) return { ...result, problems: read.problems };
   const parsed = read.parsed;
@@ -133,6 +135,20 @@ export async function checkCase(file: string, today = todayIso(), options: Check
     facts: derivation.facts,
     documents: ok ? inLanguage(withFonts(composeDocuments(plugin, loaded.value, derivation.derived, ctx), fonts.files), plugin.language) : [],
   };
+}
+
+/**
+ * The case's documents go into a folder named after the case file, inside the output folder: a name
+ * that is empty, `.` or `..`, hidden, or holds control characters would put them elsewhere or out
+ * of sight (a file named `...yaml` wrote into the parent of -o).
+ */
+function unusableCaseName(file: string, name: string): Problem | undefined {
+  // eslint-disable-next-line no-control-regex
+  if (name && !name.startsWith('.') && !/[\u0000-\u001f\u007f]/.test(name)) return undefined;
+  return { severity: 'error', path: [], file,
+    ja: `ケースファイルの名前「${JSON.stringify(name).slice(1, -1)}」からは出力フォルダの名前を作れません（空・「.」で始まる・制御文字を含む名前は使えません）。`,
+    en: `The case file's name "${JSON.stringify(name).slice(1, -1)}" cannot name its output folder (empty, starting with ".", or holding control characters).`,
+    hint: { ja: 'ケースファイルの名前を、例えば「申請-2026.yaml」のように変えてください。', en: 'Rename the case file, e.g. "application-2026.yaml".' } };
 }
 
 /** Renders every document of a checked case in memory, in each of its formats that `formats` lists. */
