@@ -273,9 +273,41 @@ function inLanguage(outputs: Output[], language: 'ja' | 'en' | undefined): Outpu
   return outputs;
 }
 
+/**
+ * The longest value of one field: a title, a name or one evidence cell. 20,000 characters are ten
+ * pages of one cell; a value that long is a paste gone wrong, and laying it out would only make
+ * pages nobody files.
+ */
+export const MAX_FIELD_CHARACTERS = 20_000;
+/**
+ * The most code points one character may hold: a letter and 30 combining marks, as Unicode's
+ * Stream-Safe Text Format allows (UAX #15 §13); a "character" of a million marks hung the layout.
+ */
+const MAX_CLUSTER_CODE_POINTS = 31;
+const clusters = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+
+function overlongText(value: string, path: FieldPath): Problem | undefined {
+  if (value.length > MAX_FIELD_CHARACTERS)
+    return error(path, `長すぎます（${value.length.toLocaleString('en')}文字、上限${MAX_FIELD_CHARACTERS.toLocaleString('en')}文字）。`,
+      `This value is too long (${value.length.toLocaleString('en')} characters; the limit is ${MAX_FIELD_CHARACTERS.toLocaleString('en')}).`,
+      { ja: '別のものが貼り付けられていないか確かめ、要点に絞ってください。', en: 'Check that nothing else was pasted in, and keep to the point.' });
+  // Only marks, joiners, emoji modifiers and Hangul jamo extend a cluster: most values skip the segmenter.
+  if (!/[\p{M}\p{Emoji_Modifier}\u200d\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u.test(value)) return undefined;
+  for (const { segment, index } of clusters.segment(value)) {
+    const codePoints = [...segment].length;
+    if (codePoints > MAX_CLUSTER_CODE_POINTS)
+      return error(path, `${index + 1}文字目に、結合文字が${codePoints - 1}個も重なった文字があります（上限${MAX_CLUSTER_CODE_POINTS - 1}個）。`,
+        `Character ${index + 1} carries ${codePoints - 1} combining marks (the limit is ${MAX_CLUSTER_CODE_POINTS - 1}).`,
+        { ja: '文字化けか貼り付けの誤りです。その部分を打ち直してください。', en: 'This is garbled or mis-pasted text: type that part again.' });
+  }
+  return undefined;
+}
+
 /** Every string the user wrote must be drawable: a character no font has is an error, not a blank box. */
 function undrawableCharacters(value: unknown, path: FieldPath, chain: FontChain): Problem[] {
   if (typeof value === 'string') {
+    const unprintable = overlongText(value, path);
+    if (unprintable) return [unprintable];
     const missing = chain.missing(value);
     if (missing.length === 0) return [];
     const list = missing.map((ch) => `「${ch}」(U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join('、');

@@ -108,6 +108,15 @@ describe('inputs made by the test', () => {
     });
   });
 
+  it('a value of 20,001 characters, and a character carrying 40 combining marks, are refused at their field', async () => {
+    const long = await checkEdited('ruling-reprint', (y) => y.replace('  - title: 日本の文化', `  - title: ${'あ'.repeat(20_001)}`), '2026-11-21');
+    const e = long.checked.problems.find((p) => p.path.join('.') === 'works.0.title')!;
+    expect(e.ja).toBe('長すぎます（20,001文字、上限20,000文字）。');
+    expect(e.line).toBeGreaterThan(0);
+    const marks = await checkEdited('ruling-reprint', (y) => y.replace('  - title: 日本の文化', `  - title: 日本e${'\u0301'.repeat(40)}の文化`), '2026-11-21');
+    expect(marks.checked.problems.find((p) => p.path.join('.') === 'works.0.title')?.en).toBe('Character 3 carries 40 combining marks (the limit is 30).');
+  });
+
   it('__proto__ and constructor keys pollute no prototype', async () => {
     const checked = await checkCase(join(BAD, 'proto-keys.yaml'), '2026-11-21');
     expect(checked.ok).toBe(false);
