@@ -308,6 +308,13 @@ function undrawableCharacters(value: unknown, path: FieldPath, chain: FontChain)
   if (typeof value === 'string') {
     const unprintable = overlongText(value, path);
     if (unprintable) return [unprintable];
+    const damaged = chain.damaged(value);
+    if (damaged.length > 0) {
+      const list = damaged.map((d) => `「${d.char}」(U+${d.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join('、');
+      return [error(path, `フォント「${damaged[0].face}」の字形が壊れていて描けない文字があります: ${list}`,
+        `The font "${damaged[0].face}" is damaged: its glyphs for ${list} cannot be drawn.`,
+        { ja: 'フォントを入手し直すか、別のフォントを fonts: か --font で指定してください。', en: 'Get the font again, or name another with fonts: or --font.' })];
+    }
     const missing = chain.missing(value);
     if (missing.length === 0) return [];
     const list = missing.map((ch) => `「${ch}」(U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join('、');
