@@ -19,3 +19,21 @@ export function annotationPages(doc: PDFDocument): Map<string, number> {
   });
   return pageOf;
 }
+
+/**
+ * The file's last cross-reference section, which an incremental update appends to: where it starts
+ * (the last startxref), whether it is a stream (PDF 1.5) rather than a table, and the /Size its
+ * trailer gives (one past the highest object number in use). Undefined when startxref points at
+ * neither: a damaged file a reader repairs on the fly, which cannot be updated in place.
+ */
+export function lastCrossReference(bytes: Uint8Array): { offset: number; stream: boolean; size: number } | undefined {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const at = text.lastIndexOf('startxref');
+  const offset = Number(/^startxref\s+(\d+)/.exec(text.slice(at))?.[1]);
+  if (at < 0 || !Number.isInteger(offset) || offset >= bytes.length) return undefined;
+  const section = text.slice(offset, offset + 65536);
+  const stream = /^\d+\s+\d+\s+obj\b/.test(section);
+  if (!stream && !section.startsWith('xref')) return undefined;
+  const size = Number(/\/Size\s+(\d+)/.exec(stream ? section : text.slice(offset))?.[1]);
+  return Number.isInteger(size) ? { offset, stream, size } : undefined;
+}

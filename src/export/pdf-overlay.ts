@@ -17,7 +17,7 @@ import type { OverlayPlan } from '../layout/fit.js';
 import { shownToPage, type OfficialForm } from '../model/official-form.js';
 import type { FontBook } from '../typeset/fonts.js';
 import { glyphEncoder, pdfNumber as n } from './pdf.js';
-import { annotationPages, widgetsOf } from './pdf-form.js';
+import { annotationPages, lastCrossReference, widgetsOf } from './pdf-form.js';
 
 export interface OverlayOptions {
   /** Outline every box and name its value (the preview, so a map can be adjusted); never in a file a clerk sends. */
@@ -36,7 +36,7 @@ export async function writeOverlay(form: OfficialForm, plan: OverlayPlan, book: 
   const before = fingerprints(ctx);
   // New objects are numbered past every number the original uses: pdf-lib forgets the numbers of
   // the object and cross-reference streams it has taken apart, which the original's sections still name.
-  const original = Math.max(ctx.largestObjectNumber, lastCrossReference(form.bytes).size - 1);
+  const original = Math.max(ctx.largestObjectNumber, crossReference(form.bytes).size - 1);
   ctx.largestObjectNumber = original;
 
   const faces = book.chain(fonts).faces;
@@ -70,6 +70,13 @@ export async function writeOverlay(form: OfficialForm, plan: OverlayPlan, book: 
   await pdf.flush();
   const changed = ctx.enumerateIndirectObjects().filter(([ref, obj]) => ref.objectNumber > original || before.get(ref.toString()) !== fingerprint(obj));
   return { bytes: appendUpdate(form.bytes, ctx, changed.map(([ref]) => ref)), pages: pdf.getPageCount() };
+}
+
+/** The original's last cross-reference section: the official form was refused at check time without one. */
+function crossReference(bytes: Uint8Array) {
+  const found = lastCrossReference(bytes);
+  if (!found) throw new Error('the official form has no cross-reference section to append to');
+  return found;
 }
 
 /** What an object is, to tell afterwards whether it changed: a stream by its dictionary (its bytes are never edited). */
@@ -190,7 +197,7 @@ function widgetLook(widget: PDFWidgetAnnotation, field: PDFAcroTerminal, ctx: PD
  * keeps its own cross-references in a stream.
  */
 function appendUpdate(original: Uint8Array, ctx: PDFContext, refs: PDFRef[]): Uint8Array {
-  const prev = lastCrossReference(original);
+  const prev = crossReference(original);
   const parts: Uint8Array[] = [];
   let offset = original.length;
   const add = (bytes: Uint8Array) => (parts.push(bytes), (offset += bytes.length));
@@ -221,19 +228,6 @@ function appendUpdate(original: Uint8Array, ctx: PDFContext, refs: PDFRef[]): Ui
   }
   add(Buffer.from(`startxref\n${xrefAt}\n%%EOF\n`, 'latin1'));
   return Buffer.concat([original, ...parts]);
-}
-
-/**
- * The original's last cross-reference section: where it starts, whether it is a stream (PDF 1.5)
- * rather than a table, and the /Size its trailer gives (one past the highest object number in use).
- */
-function lastCrossReference(bytes: Uint8Array): { offset: number; stream: boolean; size: number } {
-  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
-  const offset = Number(/startxref\s+(\d+)(?![\s\S]*startxref)/.exec(tail)?.[1]);
-  if (!Number.isInteger(offset) || offset >= bytes.length) throw new Error('the official form has no startxref');
-  const section = Buffer.from(bytes.subarray(offset)).toString('latin1');
-  const size = Number(/\/Size\s+(\d+)/.exec(section)?.[1] ?? 0);
-  return { offset, stream: !section.startsWith('xref'), size };
 }
 
 interface Serializable { sizeInBytes(): number; copyBytesInto(buffer: Uint8Array, offset: number): number }

@@ -16,7 +16,7 @@ import { doc, say, text } from './fields.js';
 import { namedPath, readNamedFile } from './named-file.js';
 import { parseCaseText, type ParsedCase } from './parse.js';
 import { readPdf } from './pdf-file.js';
-import { annotationPages, widgetsOf } from '../export/pdf-form.js';
+import { annotationPages, lastCrossReference, widgetsOf } from '../export/pdf-form.js';
 import { validate } from './validate.js';
 
 /** An AcroForm field of the PDF: its full name, its kind, and each of its widgets on the shown page. */
@@ -48,6 +48,11 @@ export type OfficialPdfResult = { ok: true; pdf: OfficialPdf } | { ok: false; pr
 export async function readOfficialPdf(caseDir: string, name: string): Promise<OfficialPdfResult> {
   const read = await readPdf(caseDir, name);
   if (!read.ok) return read;
+  // Filled by appending to it: its last cross-reference section must be where the file says.
+  if (!lastCrossReference(read.pdf.bytes))
+    return { ok: false, problem: { ja: `PDF「${name}」は壊れていて（相互参照表の位置が違います）、そのまま書き足せません。`,
+      en: `The PDF "${name}" is damaged (its cross-reference table is not where the file says), so it cannot be added to as it is.` },
+    hint: { ja: 'PDF ビューアーで開き、「PDF として印刷」または名前を付けて保存し直してください。', en: 'Open it in a PDF viewer and print it to PDF, or save it again.' } };
   const doc = await PDFDocument.load(read.pdf.bytes, { updateMetadata: false });
   const pages = doc.getPages().map((p, i): OfficialPage => {
     const b = p.getCropBox();

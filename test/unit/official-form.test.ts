@@ -219,6 +219,15 @@ describe('official_forms in check', () => {
     expect(problemsOf(checked, 'error').map((p) => [p.en, p.path])).toEqual([[en, path]]);
   });
 
+  it('refuses a PDF whose cross-reference is not where it says (a viewer repairs it; an update cannot be appended)', async () => {
+    const text = Buffer.from(request).toString('latin1');
+    const broken = Buffer.from(text.replace(/startxref\s+\d+/, 'startxref\n12'), 'latin1');
+    const file = caseWithForm(tempDir('of-'), 'ill-request', 'request: { file: form.pdf }', { 'form.pdf': broken });
+    const [e] = problemsOf(await checkCase(file, '2026-12-03'), 'error');
+    expect(e).toMatchObject({ path: ['official_forms', 'request', 'file'] });
+    expect(e.en).toContain('is damaged (its cross-reference table is not where the file says)');
+  });
+
   it('refuses a PDF with no field named as a value and no map, listing both', async () => {
     const file = caseWithForm(tempDir('of-'), 'ill-receipt', 'receipt-letter: { file: sheet.pdf }', { 'sheet.pdf': sheet });
     const [e] = problemsOf(await checkCase(file, '2026-12-20'), 'error');
