@@ -38,38 +38,42 @@ export async function writeOverlay(form: OfficialForm, plan: OverlayPlan, book: 
   // the object and cross-reference streams it has taken apart, which the original's sections still name.
   const original = Math.max(ctx.largestObjectNumber, crossReference(form.bytes).size - 1);
   ctx.largestObjectNumber = original;
-
-  const faces = book.chain(fonts).faces;
-  const used = new Set<number>(options.outline ? [0] : []);
-  for (const ops of plan.pages.values()) for (const op of ops) if (op.op === 'text') used.add(op.font ?? 0);
-  const embedded = new Map<number, PDFFont>();
-  for (const face of [...used].sort((a, b) => a - b)) embedded.set(face, await pdf.embedFont(faces[face].bytes, { subset: true }));
-  const encoders = new Map([...embedded].map(([face, font]) => [face, glyphEncoder(font, faces[face])]));
-
+  const type = await typeset(pdf, plan, book, fonts, !!options.outline);
   const flattened = flattenFields(pdf, plan.flatten);
-  const pageIndices = new Set([...plan.pages.keys(), ...flattened.keys(), ...(options.outline ? plan.boxes.map((b) => b.page) : [])]);
-  const push = ctx.getPushGraphicsStateContentStream();
-  for (const index of [...pageIndices].sort((a, b) => a - b)) {
-    const page = pdf.getPage(index);
-    const resources = ownResources(page.node, ctx);
-    const fontNames = new Map([...embedded].map(([face, font]) => [face, addResource(resources, 'Font', 'YkF', font.ref, ctx)]));
+  const pages = new Set([...plan.pages.keys(), ...flattened.keys(), ...(options.outline ? plan.boxes.map((b) => b.page) : [])]);
+  for (const index of [...pages].sort((a, b) => a - b)) {
+    const page = pdf.getPage(index).node;
+    const resources = ownResources(page, ctx);
+    const names = new Map([...type.fonts].map(([face, font]) => [face, addResource(resources, 'Font', 'YkF', font.ref, ctx)]));
     const widgets = (flattened.get(index) ?? []).map((w) => ({ ...w, name: w.appearance && addResource(resources, 'XObject', 'YkAp', w.appearance, ctx) }));
     const content = [
       // The original's graphics state is closed first: a page may leave its matrix turned or scaled.
       'Q',
       ...widgets.flatMap((w) => (w.name ? [`q ${w.matrix.map(n).join(' ')} cm ${w.name} Do Q`] : [])),
       `q ${shownToPage(form.pages[index]).map(n).join(' ')} cm 0 g 0 G`,
-      ...(plan.pages.get(index) ?? []).map((op) => textOp(op, fontNames, encoders)),
-      ...(options.outline ? outlines(plan, index, fontNames.get(0)!, encoders.get(0)!, (t) => book.chain(fonts).textWidth(t, OUTLINE.labelSize)) : []),
+      ...(plan.pages.get(index) ?? []).map((op) => textOp(op, names, type.encoders)),
+      ...(options.outline ? outlines(plan, index, names.get(0)!, type) : []),
       'Q',
     ].join('\n');
-    const overlay = ctx.register(ctx.flateStream(content));
-    page.node.set(PDFName.of('Contents'), ctx.obj([push, ...contentRefs(page.node, ctx), overlay]));
-    if (widgets.length) withoutAnnotations(page.node, new Set(widgets.map((w) => w.ref.toString())), ctx);
+    page.set(PDFName.of('Contents'), ctx.obj([ctx.getPushGraphicsStateContentStream(), ...contentRefs(page, ctx), ctx.register(ctx.flateStream(content))]));
+    if (widgets.length) withoutAnnotations(page, new Set(widgets.map((w) => w.ref.toString())), ctx);
   }
   await pdf.flush();
   const changed = ctx.enumerateIndirectObjects().filter(([ref, obj]) => ref.objectNumber > original || before.get(ref.toString()) !== fingerprint(obj));
   return { bytes: appendUpdate(form.bytes, ctx, changed.map(([ref]) => ref)), pages: pdf.getPageCount() };
+}
+
+/** The faces the plan draws with (IPAex Mincho for the outlines' names too), each embedded as a subset of what it draws. */
+interface Typeset { fonts: Map<number, PDFFont>; encoders: Map<number, (t: string) => string>; width: (text: string, size: number) => number }
+
+async function typeset(pdf: PDFDocument, plan: OverlayPlan, book: FontBook, files: string[], outline: boolean): Promise<Typeset> {
+  const chain = book.chain(files);
+  const used = new Set<number>(outline ? [0] : []);
+  for (const ops of plan.pages.values()) for (const op of ops) if (op.op === 'text') used.add(op.font ?? 0);
+  const fonts = new Map<number, PDFFont>();
+  for (const face of [...used].sort((a, b) => a - b)) fonts.set(face, await pdf.embedFont(chain.faces[face].bytes, { subset: true }));
+  const encoders = new Map([...fonts].map(([face, font]) => [face, glyphEncoder(font, chain.faces[face])]));
+  return { fonts, encoders, width: (text, size) => chain.textWidth(text, size) };
 }
 
 /** The original's last cross-reference section: the official form was refused at check time without one. */
@@ -93,11 +97,12 @@ function textOp(op: DrawOp, fontNames: Map<number, PDFName>, encoders: Map<numbe
  * Each box of the page outlined, its value's name in its top right corner: inside the box, where
  * the form's own labels (above or to the left of a box) are not, and the text (set from the left) seldom is.
  */
-function outlines(plan: OverlayPlan, page: number, font: PDFName, encode: (t: string) => string, width: (t: string) => number): string[] {
+function outlines(plan: OverlayPlan, page: number, font: PDFName, type: Typeset): string[] {
   const { color, lineWidth, labelSize } = OUTLINE;
+  const encode = type.encoders.get(0)!;
   return plan.boxes.filter((b) => b.page === page).map(({ box, label }) =>
     `q ${color} RG ${color} rg ${n(lineWidth)} w ${n(box.x)} ${n(box.y)} ${n(box.w)} ${n(box.h)} re S `
-    + `BT ${font.asString()} ${labelSize} Tf 1 0 0 1 ${n(box.x + box.w - width(label) - 1)} ${n(box.y + box.h - labelSize)} Tm <${encode(label)}> Tj ET Q`);
+    + `BT ${font.asString()} ${labelSize} Tf 1 0 0 1 ${n(box.x + box.w - type.width(label, labelSize) - 1)} ${n(box.y + box.h - labelSize)} Tm <${encode(label)}> Tj ET Q`);
 }
 
 /** The page's content streams as references, in order (a single stream, or an array of them). */

@@ -63,7 +63,7 @@ function applyOne(plugin: FormPlugin, outputs: Output[], r: ReadForm, chain: Fon
   const known = r.map ? undefined : knownMap(r, plugin.id, at);
   if (known && !known.ok) return known.problems;
   const map = r.map ?? known?.map;
-  const built = placementsOf(r.pdf, map, values);
+  const built = placementsOf(r.pdf, map, values, at);
   built.problems.push(...undrawableMarks(built.placements, chain));
   if (built.problems.some((p) => p.severity === 'error')) return built.problems;
   if (built.placements.length === 0) return [noPlaces(r.pdf, values, at)];
@@ -105,44 +105,37 @@ const pattern = (name: string) => name.replace(/\.\d+(?=\.|$)/g, '.N');
  * Where each value goes: the map's entries (a box, or a field of the PDF it names), then the PDF's
  * text fields and check boxes named as a value the map does not place.
  */
-function placementsOf(pdf: OfficialPdf, map: MapRead | undefined, values: FieldValues): { placements: Placement[]; problems: Problem[] } {
-  const placements: Placement[] = [];
-  const problems: Problem[] = [];
-  const patterns = new Set(Object.keys(values).map(pattern));
+function placementsOf(pdf: OfficialPdf, map: MapRead | undefined, values: FieldValues, at: FieldPath): { placements: Placement[]; problems: Problem[] } {
   const fields = new Map(pdf.fields.map((f) => [f.name, f]));
-  const taken = new Set<string>();
-  for (const [entry, p] of Object.entries(map?.map.fields ?? {})) {
-    const value = p.value ?? entry;
-    const path: FieldPath = ['fields', entry];
-    const inMap = (problem: Problem) => locate(problem, map!.parsed);
-    const where = { entry, file: map!.parsed.file, ...positionOf(path, map!.parsed, true) };
-    if (!Object.hasOwn(values, value) && !patterns.has(pattern(value))) {
-      problems.push(inMap(m.error('official-form-unknown-value', p.value ? [...path, 'value'] : path, { value, suggestion: valueSuggestion(value, values) })));
-      continue;
-    }
-    taken.add(value);
-    if (p.field !== undefined) {
-      const field = fields.get(p.field);
-      const problem = !field ? m.error('official-form-unknown-field', [...path, 'field'], { file: pdf.name, field: p.field, fields: fieldList(pdf) })
-        : field.kind === 'other' ? m.error('official-form-field-kind', [...path, 'field'], { field: p.field }) : undefined;
-      if (problem) problems.push(inMap(problem));
-      else {
-        taken.add(field!.name);
-        placements.push(...fieldPlacements(field!, value, where, p, map!.map));
-      }
-      continue;
-    }
-    const placed = boxPlacement(pdf, map!.map, p, value, where);
-    if ('problem' in placed) problems.push(inMap({ ...placed.problem, path: [...path, placed.problem.path[0]] }));
-    else placements.push(placed.placement);
-  }
+  const entries = Object.entries(map?.map.fields ?? {}).map(([entry, p]) => mapEntry(entry, p, map!, pdf, values, fields));
+  const placements = entries.flatMap((e) => e.placements);
+  const problems = entries.flatMap((e) => e.problems);
+  const taken = new Set(placements.flatMap((p) => [p.value, ...(p.acroField ? [p.acroField] : [])]));
   for (const field of pdf.fields)
     if (!taken.has(field.name) && field.kind !== 'other' && Object.hasOwn(values, field.name))
       placements.push(...fieldPlacements(field, field.name, { field: field.name }, undefined, map?.map));
   for (const p of placements)
     if (p.acroField && fields.get(p.acroField)?.kind === 'checkbox' && typeof values[p.value] === 'string' && values[p.value] !== '')
-      problems.push({ ...m.error('official-form-not-text', p.where.file ? ['fields', p.where.entry!] : ['official_forms'], { value: p.value, field: p.acroField }), ...pick(p.where) });
+      problems.push({ ...m.error('official-form-not-text', p.where.file ? ['fields', p.where.entry!] : at, { value: p.value, field: p.acroField }), ...pick(p.where) });
   return { placements, problems };
+}
+
+/** One entry of a map: its places (the PDF field's widgets, or its box), or its mistakes at its line. */
+function mapEntry(entry: string, p: MapPlacement, map: MapRead, pdf: OfficialPdf, values: FieldValues, fields: Map<string, AcroField>): { placements: Placement[]; problems: Problem[] } {
+  const value = p.value ?? entry;
+  const path: FieldPath = ['fields', entry];
+  const refused = (problem: Problem) => ({ placements: [], problems: [locate(problem, map.parsed)] });
+  const where = { entry, file: map.parsed.file, ...positionOf(path, map.parsed, true) };
+  if (!Object.hasOwn(values, value) && !new Set(Object.keys(values).map(pattern)).has(pattern(value)))
+    return refused(m.error('official-form-unknown-value', p.value ? [...path, 'value'] : path, { value, suggestion: valueSuggestion(value, values) }));
+  if (p.field === undefined) {
+    const placed = boxPlacement(pdf, map.map, p, value, where);
+    return 'problem' in placed ? refused({ ...placed.problem, path: [...path, placed.problem.path[0]] }) : { placements: [placed.placement], problems: [] };
+  }
+  const field = fields.get(p.field);
+  if (!field) return refused(m.error('official-form-unknown-field', [...path, 'field'], { file: pdf.name, field: p.field, fields: fieldList(pdf) }));
+  if (field.kind === 'other') return refused(m.error('official-form-field-kind', [...path, 'field'], { field: p.field }));
+  return { placements: fieldPlacements(field, value, where, p, map.map), problems: [] };
 }
 
 /** A map's mark no font can draw would print as an empty box: refused at its line. */

@@ -126,6 +126,18 @@ describe('official_forms in check', () => {
     expect(checked.documents).toEqual([]);
   });
 
+  it('a map sends a value to a field named otherwise; text into a check box is refused at the map\'s line', async () => {
+    const map = 'fields:\n  library.fax: { field: office_use }\n';
+    const file = caseWithForm(tempDir('of-'), 'ill-request', 'request: { file: form.pdf, map: map.yaml }', { 'form.pdf': request, 'map.yaml': map });
+    const checked = await checkCase(file, '2026-12-03');
+    expect(problemsOf(checked, 'error')).toEqual([]);
+    expect(official(checked, 'request')!.placements.find((p) => p.acroField === 'office_use')?.value).toBe('library.fax');
+    const wrong = caseWithForm(tempDir('of-'), 'ill-request', 'request: { file: form.pdf, map: map.yaml }',
+      { 'form.pdf': request, 'map.yaml': 'fields:\n  user_id: { field: send_by.post }\n' });
+    const [e] = problemsOf(await checkCase(wrong, '2026-12-03'), 'error');
+    expect(e).toMatchObject({ line: 2, path: ['fields', 'user_id'], en: '"user_id" is text, so it cannot go in the check box "send_by.post".' });
+  });
+
   it('places the values of a flat form at its map\'s boxes, on a page turned sideways', async () => {
     const file = caseWithForm(tempDir('of-'), 'ill-receipt', 'receipt-letter: { file: sheet.pdf, map: sheet-map.yaml }',
       { 'sheet.pdf': sheet, 'sheet-map.yaml': receiptMap() });
