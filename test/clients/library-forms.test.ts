@@ -12,10 +12,11 @@ import {
   caseStrings, checkEdited, expectSoundPdf, expectWithinMarginsAndKinsoku, FIXTURES, libreOfficeToPdf, needs, pdfText, renderFixture, run, squash, tempDir,
 } from '../helpers.js';
 
-const DEPOSIT = ['deposit-compensation', 'deposit-ondemand-donation', 'deposit-late-company-history', 'deposit-research-report'];
+const DEPOSIT = ['deposit-compensation', 'deposit-ondemand-donation', 'deposit-late-company-history', 'deposit-research-report',
+  'deposit-year-end', 'deposit-private-edition-gift'];
 const DEFERRED = ['deferred-payment', 'deferred-payment-change'];
 /** Keys whose values are codes or dates, not words to print. */
-const CODES = new Set(['form', 'mode', 'publishing_type', 'binding', 'date', 'published_on', 'request', 'recipient']);
+const CODES = new Set(['form', 'mode', 'publishing_type', 'binding', 'date', 'published_on', 'request', 'recipient', 'acknowledged']);
 
 type Rendered = Awaited<ReturnType<typeof renderFixture>>;
 const cases: Record<string, Rendered> = {};
@@ -62,9 +63,9 @@ needs('pdftotext', 'pdftoppm', 'qpdf')('deposit papers', () => {
     expect(raw).not.toContain('\\n');
   });
 
-  it('事前連絡票: the seven facts in the order NDL asks, on the sheet and in the e-mail text', async () => {
-    const sheet = textOf('deposit-compensation', 'advance-notice');
-    const mail = readFileSync(cases['deposit-compensation'].file('advance-notice-mail.txt')!, 'utf8');
+  it('事前連絡票: the seven facts in the order NDL asks, on the phone/fax memo and, to an address the NDL gave, in a mail text', async () => {
+    const sheet = textOf('deposit-year-end', 'advance-notice');
+    const mail = readFileSync(cases['deposit-year-end'].file('advance-notice-mail.txt')!, 'utf8');
     const facts = ['申請内容', '出版物のタイトル', '出版物奥付に記載の発行者名', '出版物の価格', '発行部数', 'オンデマンド出版の場合は販売済み部数', '発行形態'];
     let at = -1;
     for (const f of facts) {
@@ -72,12 +73,43 @@ needs('pdftotext', 'pdftoppm', 'qpdf')('deposit papers', () => {
       expect(next, f).toBeGreaterThan(at);
       at = next;
     }
-    expect(mail.split('\n')[0]).toBe('件名：出版物の代償金希望の事前連絡（「港町の記憶」）');
+    // The memo: the day of the contact (not the day the book is sent), the phone number, where to note the answer.
+    expect(sheet).toContain('令和8年12月7日');
+    expect(sheet).not.toContain('令和9年1月4日');
+    expect(sheet).toContain(squash('電話 03-3581-2331 内線24630 で上の7項目を伝えます'));
+    expect(sheet).toContain('応対した職員');
+    expect(mail.split('\n').slice(0, 2)).toEqual(['宛先：nouhon-daishokin@example.go.jp', '件名：出版物の代償金希望の事前連絡（「川沿いの植物誌」）']);
     facts.forEach((f, i) => expect(mail).toMatch(new RegExp(`^${i + 1}\\. ${f}：`, 'm')));
     expect(mail).toContain('1. 申請内容：出版物の代償金希望');
     expect(mail).toContain('7. 発行形態：自費出版');
+    // Without an address from the NDL (seed 001 gives none) no mail text, and an undated contact leaves the date to write.
+    expect(cases['deposit-compensation'].files.some((f) => basename(f).startsWith('advance-notice-mail'))).toBe(false);
+    expect(textOf('deposit-compensation', 'advance-notice')).toContain(squash('令和　　年　　月　　日'));
+    // A fax number the NDL gave is printed on the sheet to fax.
+    expect(textOf('deposit-late-company-history', 'advance-notice')).toContain(squash('FAX　03-0000-0000'));
     // Only a claim needs the advance contact.
     expect(cases['deposit-ondemand-donation'].files.some((f) => basename(f).startsWith('advance-notice'))).toBe(false);
+  });
+
+  it('the deposit follows the contact with its own date; on time on the next open day, it does not apologise', async () => {
+    const letter = textOf('deposit-year-end', 'cover-letter');
+    expect(letter).toContain('令和9年1月4日');
+    expect(letter).toContain(squash('本件は、令和8年12月7日に事前にご連絡し、貴館からお送りいただいた出版物納入書を添えて納入するものです。'));
+    expect(letter).not.toContain('お詫び');
+    expect(textOf('deposit-year-end', 'deposit-form')).toContain('令和9年1月4日');
+  });
+
+  it('a gift with no deposit duty cites no law and is never late', async () => {
+    for (const doc of ['deposit-form', 'cover-letter']) {
+      const text = textOf('deposit-private-edition-gift', doc);
+      expect(text, doc).not.toContain('第25条');
+      expect(text, doc).not.toContain('お詫び');
+      expect(text, doc).not.toContain('納入義務分');
+    }
+    expect(textOf('deposit-private-edition-gift', 'deposit-form')).toContain(squash('下記の出版物を寄贈します。'));
+    expect(textOf('deposit-private-edition-gift', 'cover-letter')).toContain(squash('下記の出版物を寄贈いたしますので'));
+    // A book with the duty still cites it.
+    expect(textOf('deposit-ondemand-donation', 'deposit-form')).toContain(squash('国立国会図書館法第25条第1項の規定により'));
   });
 
   it('送付状: the section and 内線 the mode routes to, the receipt note only when asked', async () => {
