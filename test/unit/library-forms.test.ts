@@ -172,3 +172,43 @@ describe('deposit facts for check --json', () => {
     expect(e.hint?.ja).toContain('mode: donation');
   });
 });
+
+describe('後納 application: what check refuses and warns of', () => {
+  const check = async (name: string, edit: (yaml: string) => string, today = '2027-04-01') => (await checkEdited(name, edit, today)).checked;
+
+  it.each([
+    ['a permit number on a new application', 'deferred-payment', (y: string) => y.replace('request: new ', 'request: new\npermit_number: 長大図後第27-001号 '),
+      'permit_number', '後納許可書で付く'],
+    ['a reason on a change', 'deferred-payment-change', (y: string) => y.replace('changes:', 'reason: 統合のため\nchanges:'), 'reason', '取消の申請'],
+    ['an invoice address on a cancellation', 'deferred-payment-change', (y: string) => y.replace('request: change', 'request: cancel').replace(/^changes: .*$/m, ''),
+      'billing', '請求書の送付先を届け出る欄はありません'],
+    ['branches on a cancellation', 'deferred-payment-change', (y: string) => y.replace('request: change', 'request: cancel').replace(/^changes: .*$/m, '').replace(/^billing:[\s\S]*$/m, ''),
+      'institution.branches', '分館を挙げる欄はありません'],
+    ['a 独立行政法人 in category 8', 'deferred-payment', (y: string) => y.replace('category: 4 ', 'category: 8\n  incorporated_administrative_agency: true '),
+      'institution.incorporated_administrative_agency', '種別1～5'],
+  ])('refuses %s, saying why at the field', async (_, name, edit, path, why) => {
+    const result = await check(name, edit);
+    expect(result.ok).toBe(false);
+    const e = result.problems.find((p) => p.severity === 'error')!;
+    expect(e.path.join('.')).toBe(path);
+    expect(e.line).toBeGreaterThan(0);
+    expect(e.ja).toContain(why);
+    expect(e.en.length).toBeGreaterThan(40);
+  });
+
+  it('late in March with no fiscal year, suggests the coming one; from the 21st, and only then', async () => {
+    const on = (date: string) => check('deferred-payment', (y) => y.replace('date: 2027-04-01', `date: ${date}`).replace(/^fiscal_year: .*$/m, ''), date);
+    const late = await on('2027-03-25');
+    expect(late.ok).toBe(true);
+    const w = late.problems.find((p) => p.code === 'deferred-payment.deferred-fiscal-year-coming')!;
+    expect(w.path).toEqual(['date']);
+    expect(w.ja).toContain('令和8年度の申請になります');
+    expect(w.ja).toContain('令和9年度の申請なら fiscal_year: 2027');
+    expect(late.facts).toEqual({ fiscal_year_label: '令和8年度' });
+    for (const date of ['2027-03-20', '2027-04-01', '2027-12-25'])
+      expect((await on(date)).problems.some((p) => p.code === 'deferred-payment.deferred-fiscal-year-coming'), date).toBe(false);
+    // A fiscal year written out is the clerk's choice: no warning.
+    const named = await check('deferred-payment', (y) => y.replace('date: 2027-04-01', 'date: 2027-03-25'), '2027-03-25');
+    expect(named.problems.some((p) => p.code === 'deferred-payment.deferred-fiscal-year-coming')).toBe(false);
+  });
+});
