@@ -7,7 +7,7 @@ import {
 } from '../../law/data/deferred-payment.js';
 import { fiscalYearLabel, fiscalYearOf } from '../../base/format.js';
 import type { Derivation, FormContext } from '../kit/plugin.js';
-import { eraOrIso, messages } from '../kit/messages.js';
+import { eraOrIso, messages, type Worded } from '../kit/messages.js';
 import type { DeferredPaymentCase } from './schema.js';
 
 const m = messages('deferred-payment');
@@ -90,19 +90,19 @@ function agencyNoteFor(c: DeferredPaymentCase, date: string, problems: Problem[]
  * yet; what changed is a change's; a reason, a cancellation's; a cancellation ends the billing and
  * takes back the whole institution's permit, so it names neither an invoice address nor branches.
  */
-const USED_BY: { path: (string | number)[]; requests: readonly DeferredPaymentCase['request'][]; why: string }[] = [
-  { path: ['permit_number'], requests: ['change', 'cancel'], why: 'deferred-why-permit' },
-  { path: ['changes'], requests: ['change'], why: 'deferred-why-changes' },
-  { path: ['reason'], requests: ['cancel'], why: 'deferred-why-reason' },
-  { path: ['billing'], requests: ['new', 'change'], why: 'deferred-why-billing' },
-  { path: ['institution', 'branches'], requests: ['new', 'change'], why: 'deferred-why-branches' },
+const USED_BY: { path: (string | number)[]; requests: readonly DeferredPaymentCase['request'][]; why: () => Worded }[] = [
+  { path: ['permit_number'], requests: ['change', 'cancel'], why: () => m.text('deferred-why-permit') },
+  { path: ['changes'], requests: ['change'], why: () => m.text('deferred-why-changes') },
+  { path: ['reason'], requests: ['cancel'], why: () => m.text('deferred-why-reason') },
+  { path: ['billing'], requests: ['new', 'change'], why: () => m.text('deferred-why-billing') },
+  { path: ['institution', 'branches'], requests: ['new', 'change'], why: () => m.text('deferred-why-branches') },
 ];
 
 function unusedFields(c: DeferredPaymentCase): Problem[] {
   const valueAt = (path: (string | number)[]) => path.reduce<unknown>((v, k) => (v as Record<string | number, unknown> | undefined)?.[k], c);
   return USED_BY.filter((u) => valueAt(u.path) !== undefined && !u.requests.includes(c.request)).map((u) =>
     m.error('deferred-field-not-for-request', u.path,
-      { field: u.path.join('.'), requests: u.requests.join(', '), request: c.request, why: m.text(u.why) }));
+      { field: u.path.join('.'), requests: u.requests.join(', '), request: c.request, why: u.why() }));
 }
 
 /** Late in March with no fiscal year: the application is for the year about to end; suggest the coming one. */

@@ -84,10 +84,16 @@ function deadlineOf(c: DepositCase, date: string, problems: Problem[]): string {
 /** Why the 30th day is not the deadline: 「30日目（令和8年12月30日）は国立国会図書館の休館日（年末年始）のため、翌開館日」. */
 function movedText(moved?: { day: string; closed: Closed }): Params[string] {
   if (!moved) return '';
-  const { reason, name } = moved.closed;
-  const closed = m.text(`deposit-closed-${reason}`, name ? { name } : {});
-  return m.text('deposit-deadline-moved', { day: eraOrIso(moved.day), closed });
+  return m.text('deposit-deadline-moved', { day: eraOrIso(moved.day), closed: CLOSED_WORDS[moved.closed.reason](moved.closed.name ?? '') });
 }
+
+/** Why the NDL is closed, in words (国会に置かれる機関の休日に関する法律1条1項の各号). */
+const CLOSED_WORDS: Record<Closed['reason'], (holiday: string) => Params[string]> = {
+  sunday: () => m.text('deposit-closed-sunday'),
+  saturday: () => m.text('deposit-closed-saturday'),
+  'national-holiday': (name) => m.text('deposit-closed-national-holiday', { name }),
+  'year-end': () => m.text('deposit-closed-year-end'),
+};
 
 /** Late is still accepted (seed 001): say so, with the deadline and the 過料 the law allows. */
 function lateWarning(c: DepositCase, deadline: string, moved: { day: string; closed: Closed } | undefined, date: string): Problem {
