@@ -3,8 +3,8 @@
  * problem can be reported as file:line:column. Guards against what a user might hand us by
  * mistake or malice: binary files, huge files, alias bombs and prototype-polluting keys.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node } from 'yaml';
+import { readBounded } from '../base/bounded-file.js';
 import { error, type FieldPath, type Problem } from '../base/problem.js';
 
 export const MAX_CASE_BYTES = 5 * 1024 * 1024;
@@ -31,18 +31,18 @@ export type ParseResult = { ok: true; parsed: ParsedCase } | { ok: false; proble
 export const pathKey = (path: FieldPath) => path.join('.');
 
 export function readCaseFile(file: string): ParseResult {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
+  const read = readBounded(file, MAX_CASE_BYTES);
+  if (!read.ok && read.reason === 'too-large')
+    return fail(file, `ファイルが大きすぎます（${read.size}バイト以上、上限${MAX_CASE_BYTES}バイト）。`,
+      `The file is too large (${read.size} bytes or more; the limit is ${MAX_CASE_BYTES}).`,
+      '多数の著作物は works_file の CSV に書いてください。', 'Put many works in a CSV named by works_file.');
+  if (!read.ok && read.reason === 'not-file')
+    return fail(file, '普通のファイルではありません（フォルダ・デバイス・パイプなど）。', 'This is not a regular file (a folder, a device, a pipe…).',
+      'ケースファイル（.yaml）そのものを指定してください。', 'Name the case file (.yaml) itself.');
+  if (!read.ok)
     return fail(file, 'ファイルが見つからないか、読めません。', 'The file does not exist or cannot be read.',
       'パスを確かめてください。', 'Check the path.');
-  }
-  if (size > MAX_CASE_BYTES)
-    return fail(file, `ファイルが大きすぎます（${size}バイト、上限${MAX_CASE_BYTES}バイト）。`,
-      `The file is too large (${size} bytes; the limit is ${MAX_CASE_BYTES}).`,
-      '多数の著作物は works_file の CSV に書いてください。', 'Put many works in a CSV named by works_file.');
-  const bytes = readFileSync(file);
+  const bytes = read.bytes;
   let text: string;
   try {
     if (bytes.includes(0)) throw new Error('NUL');

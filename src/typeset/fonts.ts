@@ -7,13 +7,27 @@
  * pipeline's session (src/pipeline/session.ts), not a module global: a preview that sees a font
  * file change starts a new book.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fontkit, { type Font } from '@pdf-lib/fontkit';
+import { readBounded, UnusableFile } from '../base/bounded-file.js';
 import { memoizeGlyphOutlines } from '../base/patches.js';
 import { eachGrapheme } from './kinsoku.js';
 
 const PRIMARY = fileURLToPath(new URL('../../fonts/ipaexm.ttf', import.meta.url));
+
+/** The largest font file read: IPAex Mincho is 7.8 MB, the biggest CJK OpenType fonts (Noto Sans CJK) about 25 MB. */
+export const MAX_FONT_BYTES = 64 * 1024 * 1024;
+
+function readFontFile(file: string): Uint8Array {
+  const read = readBounded(file, MAX_FONT_BYTES);
+  if (read.ok) return read.bytes;
+  switch (read.reason) {
+    case 'too-large': throw new UnusableFile(`${read.size}バイト以上あり、フォントの上限${MAX_FONT_BYTES}バイトを超えています`, `${read.size} bytes or more, over the ${MAX_FONT_BYTES}-byte limit for a font`);
+    case 'not-file': throw new UnusableFile('普通のファイルではありません（フォルダ・デバイス・パイプなど）', 'not a regular file (a folder, a device, a pipe…)');
+    case 'unreadable': throw new UnusableFile('読み取りの権限がないか、読み取りに失敗しました', 'no permission, or a read error');
+    default: throw new UnusableFile('ファイルがありません', 'no such file', true);
+  }
+}
 
 /** Line ends, tabs, variation selectors and the zero-width joiner modify or separate glyphs; they have none. */
 const needsNoGlyph = (code: number) =>
@@ -103,7 +117,7 @@ export class FontBook {
   /** The typeface of a font file (IPAex Mincho when none is named), parsed on first use. Throws when it is not a usable font. */
   typeface(file = PRIMARY): Typeface {
     let face = this.typefaces.get(file);
-    if (!face) this.typefaces.set(file, (face = new Typeface(file, new Uint8Array(readFileSync(file)))));
+    if (!face) this.typefaces.set(file, (face = new Typeface(file, readFontFile(file))));
     return face;
   }
 
