@@ -15,6 +15,8 @@ import {
 const DEPOSIT = ['deposit-compensation', 'deposit-ondemand-donation', 'deposit-late-company-history', 'deposit-research-report',
   'deposit-year-end', 'deposit-private-edition-gift'];
 const DEFERRED = ['deferred-payment', 'deferred-payment-change', 'deferred-payment-agency'];
+/** The DOCX LibreOffice lays out (one start for all, seconds each): the two new deposit cases add no kind of block the others lack. */
+const IN_WORD = [...DEPOSIT.filter((n) => !['deposit-year-end', 'deposit-private-edition-gift'].includes(n)), ...DEFERRED];
 /** Keys whose values are codes or dates, not words to print. */
 const CODES = new Set(['form', 'mode', 'publishing_type', 'binding', 'date', 'published_on', 'request', 'recipient', 'acknowledged', 'incorporated_administrative_agency']);
 const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]).stdout)![1]);
@@ -217,12 +219,12 @@ needs('soffice', 'pdftotext')('DOCX of both forms opened by LibreOffice', () => 
   let converted: { name: string; pdf: string }[] = [];
   beforeAll(() => {
     const docx: Record<string, string> = {};
-    for (const name of [...DEPOSIT, ...DEFERRED])
+    for (const name of IN_WORD)
       for (const f of cases[name].files.filter((x) => x.endsWith('.docx'))) docx[`${name}--${basename(f, '.docx')}`] = f;
     converted = Object.entries(libreOfficeToPdf(docx)).map(([name, pdf]) => ({ name: `${name}.docx`, pdf }));
   }, 120_000);
 
-  it.each([...DEPOSIT, ...DEFERRED])('%s: every string of the case is laid out', async (name) => {
+  it.each(IN_WORD)('%s: every string of the case is laid out', async (name) => {
     const mine = converted.filter((c) => c.name.startsWith(`${name}--`));
     expect(mine.length).toBe(cases[name].files.filter((f) => f.endsWith('.docx')).length);
     const text = mine.map((c) => squash(pdfText(c.pdf))).join('');
