@@ -100,6 +100,31 @@ export interface CheckOptions {
 }
 
 export async function checkCase(file: string, today = todayIso(), options: CheckOptions = {}): Promise<CaseResult> {
+  const result = await checkCaseFully(file, today, options);
+  return { ...result, problems: firstProblems(result.problems, file) };
+}
+
+/**
+ * The problems a clerk is shown: the first 100 and a line saying how many more — a list of 20,000
+ * (a pasted column of empty works) helps nobody and took seconds to print. Errors come first, so
+ * a cut never hides an error behind warnings.
+ */
+export const MAX_LISTED_PROBLEMS = 100;
+
+function firstProblems(problems: Problem[], file: string): Problem[] {
+  if (problems.length <= MAX_LISTED_PROBLEMS) return problems;
+  const ordered = [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity !== 'error')];
+  const more = ordered.length - MAX_LISTED_PROBLEMS;
+  const errors = ordered.slice(MAX_LISTED_PROBLEMS).some((p) => p.severity === 'error');
+  return [...ordered.slice(0, MAX_LISTED_PROBLEMS), {
+    severity: errors ? 'error' : 'warning', path: [], file,
+    ja: `ほかに${more.toLocaleString('en')}件の問題があります（最初の${MAX_LISTED_PROBLEMS}件だけを示しました）。`,
+    en: `…and ${more.toLocaleString('en')} more problems (only the first ${MAX_LISTED_PROBLEMS} are listed).`,
+    hint: { ja: '上の問題を直してから、もう一度確かめてください。', en: 'Fix the problems above, then check again.' },
+  }];
+}
+
+async function checkCaseFully(file: string, today: string, options: CheckOptions): Promise<CaseResult> {
   const name = basename(file, extname(file));
   const session = options.session ?? defaultSession();
   const result: CaseResult = { file, name, form: null, ok: false, problems: [], facts: {}, documents: [], session };

@@ -117,6 +117,14 @@ describe('inputs made by the test', () => {
     expect(marks.checked.problems.find((p) => p.path.join('.') === 'works.0.title')?.en).toBe('Character 3 carries 40 combining marks (the limit is 30).');
   });
 
+  it('a megabyte of opening brackets is refused before parsing, at the bracket too deep (issue 21 §4)', async () => {
+    // It ran the YAML parser out of stack after a minute and a gigabyte.
+    const file = join(tempDir('bad-brackets-'), 'brackets.yaml');
+    writeFileSync(file, `form: deposit\nmode: ${'['.repeat(1_000_000)}\n`);
+    const checked = await checkCase(file, '2026-11-21');
+    expect(checked.problems.map((p) => [p.line, p.column, p.en])).toEqual([[2, 39, 'Brackets ([ and {) nest too deep (at most 32 levels).']]);
+  });
+
   it('__proto__ and constructor keys pollute no prototype', async () => {
     const checked = await checkCase(join(BAD, 'proto-keys.yaml'), '2026-11-21');
     expect(checked.ok).toBe(false);

@@ -222,7 +222,7 @@ describe('official_forms in check', () => {
   it.each([
     ['an unknown document, with the closest name', 'ill-request', 'requst: { file: form.pdf }', 'There is no document "requst" in this form (ill-request).', ['official_forms', 'requst']],
     ['a document this case does not make', 'deposit-ondemand-donation', 'advance-notice: { file: form.pdf }', 'This case does not make "advance-notice".', ['official_forms', 'advance-notice']],
-    ['a document not made as a PDF', 'deposit-compensation', 'advance-notice-mail: { file: form.pdf }', '"advance-notice-mail" is not made as a PDF, so it cannot be written onto a form PDF.', ['official_forms', 'advance-notice-mail']],
+    ['a document not made as a PDF', 'transmission-exclusion', 'request-mail: { file: form.pdf }', '"request-mail" is not made as a PDF, so it cannot be written onto a form PDF.', ['official_forms', 'request-mail']],
     ['a document without named values', 'ill-registration', 'cover-letter: { file: form.pdf }', '"cover-letter" has no named values to write onto a form yet.', ['official_forms', 'cover-letter']],
     ['a file that is not there', 'ill-request', 'request: { file: missing.pdf }', 'The PDF "missing.pdf" does not exist.', ['official_forms', 'request', 'file']],
   ])('refuses %s', async (_what, fixture, entry, en, path) => {

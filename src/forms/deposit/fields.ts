@@ -34,7 +34,7 @@ export function depositFormFields(c: DepositCase, d: DepositDerived, ctx: WithTe
     'publication.binding': p.binding ? BINDINGS[p.binding] : '',
     'publication.pages': p.pages === undefined ? '' : `${groupDigits(p.pages)}ページ`,
     'publication.isbn': p.isbn ?? '',
-    copies_deposited: copiesText(c),
+    copies_deposited: copiesText(c, d),
     mode: words(ctx).claim_row[c.mode],
     'mode.donation': c.mode === 'donation',
     'mode.compensation': c.mode === 'compensation',
