@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FIXTURES = join(ROOT, 'fixtures');
-const line = (s) => process.stdout.write(`${s}\n`);
+let line = (s) => process.stdout.write(`${s}\n`);
 
 /** N case files cycling through every example case (every form), with the files they name beside them. */
 function mixedCases(dir, n) {
@@ -63,7 +63,9 @@ async function warmApplication() {
   return { pdf: await median(['pdf']), all: await median(FORMATS) };
 }
 
-export async function batchBench(n = 1000) {
+/** Prints its lines (to stdout, or through `print`) and returns what it measured, for bench/workload-batch.mjs. */
+export async function batchBench(n = 1000, print = line) {
+  line = print;
   const dir = mkdtempSync(join(tmpdir(), 'yoshiki-batch-'));
   try {
     const forms = mixedCases(dir, n);
@@ -79,6 +81,7 @@ export async function batchBench(n = 1000) {
     line(`  speed-up ${(one.ms / all.ms).toFixed(2)}× (target ≥ 1.7× on 2 cores)`);
     const warm = await warmApplication();
     line(`warm ruling case, median of 40: application etc. as PDF ${warm.pdf.toFixed(1)} ms, every document in every format ${warm.all.toFixed(1)} ms (target < 50 ms)`);
+    return { n, one, all, warm };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,119 +1,118 @@
-// npm run bench — the evidence table (相当な努力の疎明資料) of a deterministic N-work case, rendered
-// by yoshiki and, in the same run, by pdfme (table plugin, same rows, font, size and page).
-// Each run is its own child process so that its peak memory (max RSS) is its own.
+// npm run bench — runs every workload of bench/ and prints one table, with each target and whether
+// it is met. The peers (Typst, pdfme, headless Chromium) run in the same run, beside yoshiki, on
+// the same rows; a peer that is not installed is reported as missing and the bench goes on.
 //
-//   npm run bench                    2,000 works (both) and 10,000 works (yoshiki)
-//   npm run bench -- 500 2000        chosen sizes
-//   npm run bench -- --pdfme-all     pdfme at every size too (10,000 works takes minutes)
-//   npm run bench -- --runs 5        runs per engine and size (default 3); the median is reported,
-//                                    since a shared 2-core machine is noisy and both engines suffer alike
-//   npm run bench -- --no-batch      without the batch part (bench/batch.mjs: 1,000 mixed cases)
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+//   npm run bench                         every workload at its own sizes
+//   npm run bench -- --only evidence,cold the workloads whose names are given
+//   npm run bench -- --runs 5             runs per measurement (default 3; the median is reported)
+//   npm run bench -- 500 2000             other sizes, for the workloads that take sizes
+//
+// THE CONVENTION. A workload is a module bench/workload-<name>.mjs that exports
+//
+//   export const order = 20;                  // optional: its rows' place in the table (lower first)
+//   export async function run(options) { … }  // → Promise<Row[]>
+//
+// options: { runs, sizes (undefined: the workload's own), tmp (a fresh directory of its own, removed
+// afterwards), args (the command line), log(text) (progress, to stderr) }. bench/harness.mjs has
+// what workloads share: measure() runs a command as a child and gives wall and CPU seconds and
+// peak memory, median() the median of runs, readBack() a PDF's pages, text completeness and 禁則
+// faults (pdf.js).
+//
+// A Row is { workload, engine?, seconds?, cpu?, rssMb?, pages?, kb?, text?, faults?, value?,
+// target?, met?, note?, fail? }: `seconds` the median wall time, `cpu` its CPU seconds, `text`
+// 'complete' or what is missing, `faults` the 禁則 faults read back, `value` a result that is not
+// a time (a ratio: '4.3×'), `met` true/false against `target`. A row with `fail` (a reason) fails
+// the bench: it exits 1 after printing the table — yoshiki showing a 禁則 fault or text missing.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { batchBench } from './batch.mjs';
-import { writeSyntheticCase } from './synthetic.mjs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-const FONT = join(HERE, '..', 'fonts', 'ipaexm.ttf');
 
-async function child(engine, caseFile, out) {
-  const { checkCase } = await import('../dist/pipeline/pipeline.js');
-  const { renderPdf } = await import('../dist/export/pdf.js');
-  const { PDFDocument } = await import('pdf-lib');
-  let start = performance.now();
-  let bytes;
-  if (engine === 'yoshiki') {
-    // Timed from the case file: reading the CSV, checking, composing, laying out and writing the PDF.
-    const checked = await checkCase(caseFile, '2026-11-21');
-    if (!checked.ok) throw new Error(JSON.stringify(checked.problems.slice(0, 3)));
-    bytes = await renderPdf(checked.documents.find((d) => d.name === 'evidence'), await checked.session.fonts());
-  } else {
-    // pdfme gets the very rows yoshiki composed (untimed), so both set the same text.
-    const checked = await checkCase(caseFile, '2026-11-21');
-    const table = checked.documents.find((d) => d.name === 'evidence').blocks.find((b) => b.kind === 'table');
-    start = performance.now();
-    bytes = await pdfmeTable(table);
-  }
-  writeFileSync(out, bytes);
-  return report(performance.now() - start, bytes, PDFDocument);
-}
-
-async function report(ms, bytes, PDFDocument) {
-  const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
-  const rssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ ms, pages, rssMb, bytes: bytes.length }));
-}
-
-/** The same table with pdfme: landscape A4, 15 mm margins, 8.5 pt IPAex Mincho, same column shares. */
-async function pdfmeTable(table) {
-  const { generate } = await import('@pdfme/generator');
-  const { table: tablePlugin } = await import('@pdfme/schemas');
-  const font = { ipaexm: { data: readFileSync(FONT), fallback: true } };
-  const border = { top: 0.1, right: 0.1, bottom: 0.1, left: 0.1 };
-  const padding = { top: 1, right: 1, bottom: 1, left: 1 };
-  const cellStyle = { fontName: 'ipaexm', fontSize: 8.5, alignment: 'left', verticalAlignment: 'top', fontColor: '#000000',
-    backgroundColor: '', borderColor: '#000000', borderWidth: border, padding, characterSpacing: 0, lineHeight: 1.45 };
-  const template = {
-    basePdf: { width: 297, height: 210, padding: [15, 15, 15, 15] },
-    schemas: [[{
-      name: 'evidence', type: 'table', position: { x: 15, y: 15 }, width: 267, height: 20,
-      content: '[]', showHead: true,
-      head: table.columns.map((c) => c.header),
-      headWidthPercentages: table.columns.map((c) => c.width * 100),
-      tableStyles: { borderWidth: 0.3, borderColor: '#000000' },
-      headStyles: { ...cellStyle, alignment: 'center', verticalAlignment: 'middle' },
-      bodyStyles: { ...cellStyle, alternateBackgroundColor: '' },
-      columnStyles: {},
-    }]],
+function options(argv) {
+  const valueOf = (flag) => (argv.indexOf(flag) >= 0 ? argv[argv.indexOf(flag) + 1] : undefined);
+  const sizes = argv.filter((a, i) => /^\d+$/.test(a) && !['--runs'].includes(argv[i - 1])).map(Number);
+  return {
+    runs: Number(valueOf('--runs') ?? 3),
+    sizes: sizes.length ? sizes : undefined,
+    only: valueOf('--only')?.split(','),
+    args: argv,
   };
-  const pdf = await generate({ template, inputs: [{ evidence: JSON.stringify(table.rows) }], options: { font }, plugins: { table: tablePlugin } });
-  return pdf;
 }
 
-function runOnce(engine, caseFile, out) {
-  const json = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', engine, caseFile, out],
-    { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
-  return JSON.parse(json);
+async function workloads(only) {
+  const names = readdirSync(HERE).filter((f) => /^workload-[\w-]+\.mjs$/.test(f)).sort();
+  const loaded = [];
+  for (const file of names) {
+    const name = file.slice('workload-'.length, -'.mjs'.length);
+    if (only && !only.includes(name)) continue;
+    loaded.push({ name, ...(await import(pathToFileURL(join(HERE, file)).href)) });
+  }
+  return loaded.sort((a, b) => (a.order ?? 50) - (b.order ?? 50));
 }
 
-/** The median run by time (its memory and size with it); the peak memory of all runs. */
-function run(engine, caseFile, out, runs) {
-  const all = Array.from({ length: runs }, () => runOnce(engine, caseFile, out)).sort((a, b) => a.ms - b.ms);
-  return { ...all[Math.floor(all.length / 2)], rssMb: Math.max(...all.map((r) => r.rssMb)) };
+/** Columns of the table: heading and how a row shows it. */
+const COLUMNS = [
+  ['workload', (r) => r.workload],
+  ['engine', (r) => r.engine ?? ''],
+  ['time s', (r) => (r.seconds === undefined ? '' : r.seconds.toFixed(2))],
+  ['CPU s', (r) => (r.cpu === undefined ? '' : r.cpu.toFixed(2))],
+  ['peak MB', (r) => (r.rssMb === undefined ? '' : r.rssMb.toFixed(0))],
+  ['pages', (r) => (r.pages === undefined ? '' : String(r.pages))],
+  ['PDF KB', (r) => (r.kb === undefined ? '' : r.kb.toFixed(0))],
+  ['text', (r) => r.text ?? ''],
+  ['禁則', (r) => (r.faults === undefined ? '' : String(r.faults))],
+  ['result', (r) => r.value ?? ''],
+  ['target', (r) => r.target ?? ''],
+  ['met', (r) => (r.met === undefined ? '' : r.met ? 'yes' : 'NO')],
+];
+const NUMERIC = new Set(['time s', 'CPU s', 'peak MB', 'pages', 'PDF KB', '禁則']);
+
+/** Columns on a terminal: CJK and full-width characters take two. */
+const width = (s) => [...s].reduce((w, c) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(c) ? 2 : 1), 0);
+const pad = (s, w, right) => (right ? ' '.repeat(w - width(s)) + s : s + ' '.repeat(w - width(s)));
+
+export function formatTable(rows) {
+  const cells = rows.map((r) => COLUMNS.map(([, show]) => show(r)));
+  const used = COLUMNS.map((_, c) => c < 2 || cells.some((row) => row[c] !== ''));
+  const widths = COLUMNS.map(([h], c) => Math.max(width(h), ...cells.map((row) => width(row[c]))));
+  const line = (values) => `| ${values.map((v, c) => pad(v, widths[c], NUMERIC.has(COLUMNS[c][0]))).filter((_, c) => used[c]).join(' | ')} |`;
+  const rule = `|${widths.map((w, c) => (NUMERIC.has(COLUMNS[c][0]) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).filter((_, c) => used[c]).join('|')}|`;
+  return [line(COLUMNS.map(([h]) => h)), rule, ...cells.map(line)].join('\n');
 }
 
 async function main(argv) {
-  if (argv[0] === '--child') return child(argv[1], argv[2], argv[3]);
-  const pdfmeAll = argv.includes('--pdfme-all');
-  const runsAt = argv.indexOf('--runs');
-  const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 3;
-  const sizes = argv.filter((a, i) => /^\d+$/.test(a) && argv[i - 1] !== '--runs').map(Number);
-  const plan = sizes.length ? sizes : [2000, 10000];
-  const dir = mkdtempSync(join(tmpdir(), 'yoshiki-bench-'));
-  const line = (s) => process.stdout.write(`${s}\n`);
-  line(`node ${process.version}, ${new Date().toISOString().slice(0, 10)} — evidence table, landscape A4, IPAex Mincho subset`);
-  line(`median of ${runs} runs each`);
-  line('works    engine    pages   time (s)   peak RSS (MB)   PDF (KB)');
-  try {
-    for (const n of plan) {
-      const { file } = writeSyntheticCase(join(dir, String(n)), n);
-      const y = run('yoshiki', file, join(dir, `yoshiki-${n}.pdf`), runs);
-      const row = (engine, r) => line(`${String(n).padStart(6)}   ${engine.padEnd(8)} ${String(r.pages).padStart(6)}   ${(r.ms / 1000).toFixed(2).padStart(8)}   ${r.rssMb.toFixed(0).padStart(13)}   ${(r.bytes / 1024).toFixed(0).padStart(8)}`);
-      row('yoshiki', y);
-      if (n <= 2000 || pdfmeAll) {
-        const p = run('pdfme', file, join(dir, `pdfme-${n}.pdf`), runs);
-        row('pdfme', p);
-        line(`         yoshiki is ${(p.ms / y.ms).toFixed(1)}× faster than pdfme at ${n} works (target ≥ 10× at 2,000)`);
-      }
-      if (n >= 10000) line(`         ${n} works: ${(y.ms / 1000).toFixed(1)} s (target < 10 s), ${y.rssMb.toFixed(0)} MB (target < 1,536 MB)`);
+  const opts = options(argv);
+  const log = (s) => process.stderr.write(`${s}\n`);
+  const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+  const header = `node ${process.version}, ${availableParallelism()} cores, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load ${load()} at the start`;
+  log(header);
+  const rows = [];
+  for (const w of await workloads(opts.only)) {
+    const tmp = mkdtempSync(join(tmpdir(), `yoshiki-bench-${w.name}-`));
+    log(`— ${w.name}`);
+    try {
+      rows.push(...(await w.run({ ...opts, tmp, log })));
+    } catch (e) {
+      rows.push({ workload: w.name, fail: `the workload failed: ${e.message.split('\n')[0]}` });
+      log(e.stack);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
-  if (!argv.includes('--no-batch')) await batchBench(1000);
+  const out = (s) => process.stdout.write(`${s}\n`);
+  out(header);
+  out(`medians of ${opts.runs} runs; load ${load()} at the end`);
+  out('');
+  out(formatTable(rows));
+  const notes = rows.filter((r) => r.note).map((r) => `- ${r.workload}${r.engine ? ` (${r.engine})` : ''}: ${r.note}`);
+  if (notes.length) out(`\n${notes.join('\n')}`);
+  const failed = rows.filter((r) => r.fail);
+  if (failed.length) {
+    out(`\nTHE BENCH FAILS:\n${failed.map((r) => `- ${r.workload}${r.engine ? ` (${r.engine})` : ''}: ${r.fail}`).join('\n')}`);
+    process.exitCode = 1;
+  }
 }
 
-await main(process.argv.slice(2));
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main(process.argv.slice(2));
