@@ -70,15 +70,15 @@ export function timedSince(start, cpuStart) {
 }
 
 /**
- * Reads a PDF back with pdf.js: its pages, whether `cells` (the texts it should hold, in reading
- * order) are all there in order, and its 禁則 faults. Lines are rebuilt from pdf.js's text items:
+ * Reads a PDF back with pdf.js: its pages, whether `rows` (the table rows it should hold, each an
+ * array of cell texts) are all there in order, and its 禁則 faults. Lines are rebuilt from pdf.js's text items:
  * pieces on one baseline that touch (less than half an em apart) are one line, a wider gap starts
  * another (the next table cell; cells are at least 6 pt apart in every engine here, 3 pt of
  * padding each side). A fault is a line that starts with a character 行頭禁則 forbids there
  * (NO_LINE_START: 」。、）ー・ small kana …), one that ends with an opener (NO_LINE_END: 「（【 …),
  * or a number cut across two lines of one cell (「2,」/「000」, 「20」/「26年」).
  */
-export async function readBack(bytes, cells = []) {
+export async function readBack(bytes, rows = []) {
   const { NO_LINE_END, NO_LINE_START } = await import('../dist/typeset/kinsoku.js');
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, useSystemFonts: false, isEvalSupported: false }).promise;
@@ -89,7 +89,7 @@ export async function readBack(bytes, cells = []) {
     const lines = pageLines((await page.getTextContent()).items);
     page.cleanup();
     for (const line of lines) {
-      stream += line.text.replace(/\s+/g, '');
+      stream += line.text;
       const visible = line.text.trim();
       const first = visible[0];
       const last = visible[visible.length - 1];
@@ -101,7 +101,7 @@ export async function readBack(bytes, cells = []) {
   }
   const pages = doc.numPages;
   await doc.destroy();
-  return { pages, bytes: bytes.length, ...completeness(stream, cells), faults };
+  return { pages, bytes: bytes.length, ...completeness(stream, rows, await lookalikeMap()), faults };
 }
 
 /** The page's lines, in the order pdf.js reads them: { text, x, y (baseline), end, size }. */
@@ -141,37 +141,79 @@ function cellLinePairs(lines) {
 }
 
 /**
- * Whether each cell's text (spaces aside) is found in `stream` after the one before it: whole, or
- * — a row split over a page, with the heading row repeated between its parts — its characters in
- * order within a little more than its own length. `missing`: cells not found that way.
+ * Whether each row's cells are found in `stream` in order. A row is found when each cell follows the
+ * one before it whole, at most a few hundred characters on (what may lie between: the heading row
+ * repeated at a page top, a page number). A row split over pages has its cells' first parts, the
+ * heading row, then their rests: then each cell's characters must appear in order within the row's
+ * own length and a little more. Else the cells are looked for whole further on, and what is not
+ * found is missing. Spaces are left out and both sides NFKC-normalised, and `canonical` maps
+ * characters Chromium's text layer gives as radical lookalikes (力 as ⼒ U+2F12, 民 as ⺠ U+2EA0,
+ * the same glyph in IPAex Mincho) back; `lookalikes` counts them.
  */
-function completeness(stream, cells) {
+function completeness(stream, rows, canonical) {
+  const norm = (s) => s.normalize('NFKC').replace(/\s+/g, '');
+  let lookalikes = 0;
+  stream = norm(stream).replace(/[\u2e80-\u2fdf]/g, (c) => (canonical.has(c) ? (lookalikes++, canonical.get(c)) : c));
+  const GAP = 400;
   let at = 0;
   let missing = 0;
+  let count = 0;
   const examples = [];
-  for (const cell of cells) {
-    const want = cell.replace(/\s+/g, '');
-    if (!want) continue;
-    const whole = stream.indexOf(want, at);
-    if (whole >= 0) {
-      at = whole + want.length;
+  const miss = (want) => {
+    missing++;
+    if (examples.length < 3) examples.push(want.slice(0, 40));
+  };
+  for (const row of rows) {
+    const wants = row.map(norm).filter(Boolean);
+    count += wants.length;
+    const close = closeInOrder(stream, wants, at, GAP);
+    if (close >= 0) {
+      at = close;
       continue;
     }
-    const spread = inOrder(stream, want, at, want.length + 400);
-    if (spread >= 0) at = spread;
-    else {
-      missing++;
-      if (examples.length < 3) examples.push(want.slice(0, 40));
+    const window = wants.reduce((n, w) => n + w.length, 0) + GAP;
+    const ends = wants.map((w) => inOrder(stream, w, at, window));
+    if (ends.every((e) => e >= 0)) {
+      at = Math.max(...ends);
+      continue;
+    }
+    for (const want of wants) {
+      const whole = stream.indexOf(want, at);
+      if (whole >= 0) at = whole + want.length;
+      else miss(want);
     }
   }
-  return { cells: cells.filter((c) => c.trim()).length, missing, examples };
+  return { cells: count, missing, examples, lookalikes };
+}
+
+/** Where the last of `wants` ends when each is found whole, at most `gap` after the one before; -1 if not. */
+function closeInOrder(stream, wants, at, gap) {
+  for (const want of wants) {
+    const whole = stream.indexOf(want, at);
+    if (whole < 0 || whole - at > gap) return -1;
+    at = whole + want.length;
+  }
+  return at;
 }
 
 /** Where `want`'s characters end when found in order in `stream` from `from`, within `window` characters; -1 if not. */
 function inOrder(stream, want, from, window) {
-  const start = stream.indexOf(want[0], from);
-  if (start < 0) return -1;
-  const stop = Math.min(stream.length, start + window);
+  const stop = Math.min(stream.length, from + window);
+  const start = from;
   for (let i = start, k = 0; i < stop; i++) if (stream[i] === want[k] && ++k === want.length) return i + 1;
   return -1;
+}
+
+/** Radicals (U+2E80–2FDF) to the ideograph IPAex Mincho draws with the same glyph. */
+async function lookalikeMap() {
+  const fontkit = (await import('@pdf-lib/fontkit')).default;
+  const font = fontkit.create(readFileSync(FONT));
+  const byGlyph = new Map();
+  for (let c = 0x4e00; c <= 0x9fff; c++) if (font.hasGlyphForCodePoint(c)) byGlyph.set(font.glyphForCodePoint(c).id, String.fromCodePoint(c));
+  const map = new Map();
+  for (let c = 0x2e80; c <= 0x2fdf; c++) {
+    const ideograph = font.hasGlyphForCodePoint(c) && byGlyph.get(font.glyphForCodePoint(c).id);
+    if (ideograph) map.set(String.fromCodePoint(c), ideograph);
+  }
+  return map;
 }
