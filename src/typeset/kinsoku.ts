@@ -141,6 +141,9 @@ const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
  */
 const NEVER_COMBINING = /^[\u0000-\u000C\u000E-\u02FF\u2010-\u20CF\u2100-\u2BFF\u3000-\u3098\u309B-\u9FFF\uF900-\uFAFF\uFF00-\uFF9D\uFFA0-\uFFEF]*$/;
 
+/** Whether each UTF-16 code unit of `text` is a grapheme of its own (see NEVER_COMBINING): then a caller may work per code unit. */
+export const neverCombines = (text: string): boolean => NEVER_COMBINING.test(text);
+
 export function splitGraphemes(text: string): string[] {
   if (NEVER_COMBINING.test(text)) return text.split('');
   return Array.from(graphemes.segment(text), (s) => s.segment);
