@@ -80,7 +80,7 @@ class Frame {
   }
 
   wrap(text: string, width: number, size: number, firstIndent = 0): string[] {
-    return breakLines(text, width, (g) => this.fonts.advance(g) * size, firstIndent);
+    return breakLines(text, width, this.fonts.measureAt(size), firstIndent);
   }
 }
 
@@ -142,7 +142,7 @@ function measureParagraph(p: Paragraph, f: Frame): MeasuredParagraph {
   const textX = x0 + labelWidth;
   const firstIndent = (p.firstLine ?? 0) * f.em;
   const text = runs.map((r) => r.text).join('');
-  const strings = text === '' ? [''] : breakLinesBalanced(text, f.right - textX, (g) => f.fonts.advance(g) * size, firstIndent, STYLE.shortestLastLine);
+  const strings = text === '' ? [''] : breakLinesBalanced(text, f.right - textX, f.fonts.measureAt(size), firstIndent, STYLE.shortestLastLine);
   return { kind: 'paragraph', block: p, size, lineHeight, x0, textX, firstIndent, lines: runsPerLine(runs, text, strings) };
 }
 
@@ -272,23 +272,25 @@ class Arrangement {
    * Text whose line starts `top` below the page top, centred in a body line's height (a larger
    * title line keeps its extra height below it).
    */
-  private text(x: number, top: number, size: number, text: string, bold?: boolean): number {
-    if (text === '') return 0;
-    return this.drawText(x, this.f.height - (top + (this.f.lh - size) / 2 + size * STYLE.ascent), size, text, bold);
+  private text(x: number, top: number, size: number, text: string, bold?: boolean): void {
+    if (text === '') return;
+    this.drawText(x, this.f.height - (top + (this.f.lh - size) / 2 + size * STYLE.ascent), size, text, bold);
   }
 
-  /** A line of text at a baseline (PDF coordinates); returns its width. */
-  private drawText(x: number, y: number, size: number, text: string, bold?: boolean): number {
-    const x0 = x;
-    // A character the first font lacks is drawn from the next font that has it, run by run.
-    for (const run of this.f.fonts.runs(text)) {
+  /**
+   * A line of text at a baseline (PDF coordinates). A character the first font lacks is drawn from
+   * the next font that has it, run by run; only then are widths needed here (a caller that wants
+   * the line's width measures it: a table's lines, most of a long document, never do).
+   */
+  private drawText(x: number, y: number, size: number, text: string, bold?: boolean): void {
+    const runs = this.f.fonts.runs(text);
+    for (const [i, run] of runs.entries()) {
       const op: DrawOp = { op: 'text', x, y, size, text: run.text };
       if (run.face !== 0) op.font = run.face;
       if (bold) op.bold = true;
       this.page.ops.push(op);
-      x += this.f.fonts.textWidth(run.text, size);
+      if (i < runs.length - 1) x += this.f.fonts.textWidth(run.text, size);
     }
-    return x - x0;
   }
 
   /** How much room block i needs at once: all of a kept chain of headings and the start of what follows. */
@@ -334,14 +336,15 @@ class Arrangement {
   /** One line of a paragraph, run by run: bold, underlined and fill runs drawn as they say. */
   private line(m: MeasuredParagraph, runs: Run[], n: number): void {
     const p = m.block;
-    const widthOf = (r: Run) => this.f.measureText(r.text, r.size ?? m.size);
-    const w = runs.reduce((sum, r) => sum + widthOf(r), 0);
+    const widths = runs.map((r) => this.f.measureText(r.text, r.size ?? m.size));
+    const w = widths.reduce((sum, rw) => sum + rw, 0);
     let x = p.align === 'center' ? (this.f.left + this.f.right - w) / 2
       : p.align === 'right' ? this.f.right - w
       : m.textX + (n === 0 ? m.firstIndent : 0);
-    for (const r of runs) {
+    runs.forEach((r, i) => {
       const size = r.size ?? m.size;
-      const end = r.fill ? this.f.right : x + this.text(x, this.y, size, r.text, r.bold);
+      this.text(x, this.y, size, r.text, r.bold);
+      const end = r.fill ? this.f.right : x + (r.text === '' ? 0 : widths[i]);
       if (r.underline || r.fill) {
         // The rule sits a little below the baseline, as a pen would underline.
         const y = this.f.height - (this.y + (this.f.lh - size) / 2 + size * STYLE.ascent + size * STYLE.underline.drop);
@@ -349,7 +352,7 @@ class Arrangement {
         this.page.ops.push({ op: 'line', x1: start, y1: y, x2: end, y2: y, lineWidth: STYLE.fillRule });
       }
       x = end;
-    }
+    });
   }
 
   private keyValue(m: MeasuredKeyValue): void {

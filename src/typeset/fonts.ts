@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import fontkit, { type Font } from '@pdf-lib/fontkit';
 import { readBounded, UnusableFile } from '../base/bounded-file.js';
 import { memoizeGlyphOutlines } from '../base/patches.js';
-import { eachGrapheme } from './kinsoku.js';
+import { eachGrapheme, type Measure } from './kinsoku.js';
 
 const PRIMARY = fileURLToPath(new URL('../../fonts/ipaexm.ttf', import.meta.url));
 
@@ -73,6 +73,8 @@ export class Typeface {
   readonly font: Font;
   private readonly shapes = new Map<string, Shaped>();
   private readonly widths = new Map<string, number>();
+  /** advance() per BMP code unit that is a grapheme of its own, NaN until asked. */
+  private readonly unitWidths = new Float64Array(0x10000).fill(NaN);
   /** 0: not asked yet, 1: has a glyph, 2: lacks it — per BMP code unit (a cmap lookup is slow). */
   private readonly bmp = new Uint8Array(0x10000);
   private readonly astral = new Map<number, boolean>();
@@ -141,6 +143,12 @@ export class Typeface {
     return w;
   }
 
+  /** advance() of a BMP code unit that is a grapheme of its own (kinsoku's neverCombines), by its code: no string made. */
+  advanceOfUnit(code: number): number {
+    const w = this.unitWidths[code];
+    return w === w ? w : (this.unitWidths[code] = this.advance(String.fromCharCode(code)));
+  }
+
   /**
    * The glyphs that draw a grapheme cluster and their advance at 1 pt, shaped once. The layout
    * measures with them and the PDF writer draws them (src/export/pdf.ts), so what is measured is
@@ -202,6 +210,8 @@ export class FontBook {
 
 /** IPAex Mincho, then the given typefaces in order. */
 export class FontChain {
+  private readonly measures = new Map<number, Measure>();
+
   constructor(readonly faces: Typeface[]) {}
 
   /** Which face draws a grapheme: the first that has its base character (0 when none has). */
@@ -214,6 +224,25 @@ export class FontChain {
 
   advance(grapheme: string): number {
     return (this.faces.length === 1 ? this.faces[0] : this.faces[this.faceOf(grapheme)]).advance(grapheme);
+  }
+
+  /** advance() of a code unit that is a grapheme of its own, by its code. */
+  advanceOfUnit(code: number): number {
+    return this.faces.length === 1 ? this.faces[0].advanceOfUnit(code) : this.advance(String.fromCharCode(code));
+  }
+
+  /**
+   * A line breaker's measure at a font size: widths in points, by grapheme or (Measure.unit) by
+   * code unit, one function per size for the chain's life rather than one per cell.
+   */
+  measureAt(size: number): Measure {
+    let m = this.measures.get(size);
+    if (!m) {
+      const measure: Measure = (g) => this.advance(g) * size;
+      measure.unit = (code) => this.advanceOfUnit(code) * size;
+      this.measures.set(size, (m = measure));
+    }
+    return m;
   }
 
   textWidth(text: string, size: number): number {
