@@ -33,7 +33,8 @@ export async function writePdf(pages: PagePlan[], title: string, book: FontBook,
   pdf.setCreationDate(FIXED_DATE);
   pdf.setModificationDate(FIXED_DATE);
   pdf.setLanguage('ja-JP');
-  const encoders = new Map([...embedded].map(([face, font]) => [face, glyphBytes(font, faces[face])]));
+  const encoders = new Map([...embedded].map(([face, font]) => [face, glyphIds(font, faces[face])]));
+  const content = new ContentBytes();
   const images = new Map<Image, PDFImage>();
   const sourcePages = new SourcePages(pdf);
   const addPage = pageAdder(pdf);
@@ -58,9 +59,9 @@ export async function writePdf(pages: PagePlan[], title: string, book: FontBook,
       }
       name(op.image, 0, img.ref as PDFRef, 'Im');
     }
-    const content = pageContent(plan, fontNames, encoders, (key, index = 0) => xObjects.get(key)!.get(index)!, sourcePages);
+    pageContent(content.clear(), plan, fontNames, encoders, (key, index = 0) => xObjects.get(key)!.get(index)!, sourcePages);
     // Node's native zlib, not pdf-lib's JavaScript deflate: a 400-page table compresses in a tenth of the time.
-    const stream = pdf.context.stream(deflateSync(Buffer.from(content, 'latin1')), { Filter: PDFName.of('FlateDecode') });
+    const stream = pdf.context.stream(deflateSync(content.bytes()), { Filter: PDFName.of('FlateDecode') });
     page.node.addContentStream(pdf.context.register(stream));
   }
   // objectsPerTick: pdf-lib otherwise yields to a timer every 50 objects, a millisecond each time.
@@ -85,45 +86,115 @@ function pageAdder(pdf: PDFDocument): (width: number, height: number) => PDFPage
 }
 
 
+/** Gives `emit` each glyph that draws `text`, by its id in the document's subset of the face. */
+type GlyphIds = (text: string, emit: (subsetId: number) => void) => void;
+
 /**
- * Each grapheme's glyph codes in the document's subset of one face: the glyphs the layout measured
- * (Typeface.shape), put into the subset once per document, each with the text it stands for in the
- * PDF's ToUnicode map; `code` writes a glyph's code (two bytes, Identity-H) as its string form
- * needs. Codes are kept per grapheme, and per UTF-16 code unit for text where each is a grapheme
- * (nearly all), which spares a string and a map lookup per character.
+ * The glyphs the layout measured (Typeface.shape), put into the document's subset of one face the
+ * first time each is drawn, each with the text it stands for in the PDF's ToUnicode map. Kept per
+ * grapheme, and by code for a UTF-16 code unit that is a grapheme of its own (nearly all text):
+ * no string and no map lookup per character.
  */
-function glyphCodes(font: PDFFont, face: Typeface, code: (subsetId: number) => string): (text: string) => string {
-  const memo = new Map<string, string>();
-  const byUnit: (string | undefined)[] = [];
-  const encode = (g: string) => {
-    let codes = memo.get(g);
-    if (codes === undefined) {
+function glyphIds(font: PDFFont, face: Typeface): GlyphIds {
+  const byGrapheme = new Map<string, number[]>();
+  const byUnit = new Int32Array(0x10000);
+  const ids = (g: string) => {
+    let known = byGrapheme.get(g);
+    if (known === undefined) {
       const shaped = face.shape(g);
-      codes = shaped.glyphs.map((id, i) => code(includeGlyph(font, id, shaped.texts[i]))).join('');
-      memo.set(g, codes);
+      byGrapheme.set(g, (known = shaped.glyphs.map((id, i) => includeGlyph(font, id, shaped.texts[i]))));
     }
-    return codes;
+    return known;
   };
+  return (text, emit) => {
+    if (neverCombines(text))
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        emit(byUnit[c] || (byUnit[c] = ids(text[i])[0]));
+      }
+    else eachGrapheme(text, (g) => ids(g).forEach(emit));
+  };
+}
+
+/** Glyph codes of a text as a hex string's digits (the overlay on an agency's form: <…> Tj). */
+export function glyphEncoder(font: PDFFont, face: Typeface): (text: string) => string {
+  const glyphs = glyphIds(font, face);
   return (text) => {
     let out = '';
-    if (neverCombines(text))
-      for (let i = 0; i < text.length; i++) out += byUnit[text.charCodeAt(i)] ??= encode(text[i]);
-    else eachGrapheme(text, (g) => (out += encode(g)));
+    glyphs(text, (id) => (out += id.toString(16).padStart(4, '0')));
     return out;
   };
 }
 
-/** Glyph codes in hexadecimal, for a hex string <…> (the overlay on an agency's form). */
-export const glyphEncoder = (font: PDFFont, face: Typeface) => glyphCodes(font, face, (id) => id.toString(16).padStart(4, '0'));
-
 /**
- * Glyph codes as the bytes of a literal string (…), for the PDF writer: two bytes a glyph where a
- * hex string takes four characters (the text is most of a table's content stream). A byte that is
- * a parenthesis or a backslash is escaped, as is a line end (a reader would read CR as LF).
+ * A page's content stream as it is written, in a buffer kept for the whole document: the text of
+ * a 10,000-row table made as strings (a piece per character, joined) cost more than laying it out.
  */
-const glyphBytes = (font: PDFFont, face: Typeface) => glyphCodes(font, face, (id) => literalByte(id >> 8) + literalByte(id & 0xff));
-const literalByte = (b: number) =>
-  b === 0x28 ? '\\(' : b === 0x29 ? '\\)' : b === 0x5c ? '\\\\' : b === 0x0d ? '\\r' : b === 0x0a ? '\\n' : String.fromCharCode(b);
+class ContentBytes {
+  private buffer = Buffer.allocUnsafe(1 << 16);
+  private length = 0;
+
+  clear(): this {
+    this.length = 0;
+    return this;
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  /** Operators and numbers: ASCII (copied by hand: Buffer.write costs more than the copy for a few bytes). */
+  ascii(s: string): void {
+    this.room(s.length);
+    for (let i = 0; i < s.length; i++) this.buffer[this.length++] = s.charCodeAt(i);
+  }
+
+  /**
+   * A whole number of hundredths as a decimal number, as JavaScript writes v / 100 (12.3, -0.05,
+   * 7): the same bytes without turning a fraction into a string, twice for each line of text.
+   */
+  hundredths(v: number): void {
+    this.room(24);
+    if (v < 0) {
+      this.buffer[this.length++] = 0x2d;
+      v = -v;
+    }
+    const whole = Math.floor(v / 100);
+    const cents = v - whole * 100;
+    this.ascii(String(whole));
+    if (cents === 0) return;
+    this.buffer[this.length++] = 0x2e;
+    this.buffer[this.length++] = 0x30 + Math.floor(cents / 10);
+    if (cents % 10) this.buffer[this.length++] = 0x30 + (cents % 10);
+  }
+
+  /**
+   * A glyph code as two bytes of a literal string (…), Identity-H: half of what a hex string <…>
+   * takes. A byte that is a parenthesis or a backslash is escaped, as is a line end (a reader
+   * would read CR as LF).
+   */
+  glyph(id: number): void {
+    this.room(4);
+    this.byte(id >> 8);
+    this.byte(id & 0xff);
+  }
+
+  private byte(b: number): void {
+    if (b === 0x28 || b === 0x29 || b === 0x5c) this.buffer[this.length++] = 0x5c;
+    else if (b === 0x0d || b === 0x0a) {
+      this.buffer[this.length++] = 0x5c;
+      b = b === 0x0d ? 0x72 : 0x6e; // \r, \n
+    }
+    this.buffer[this.length++] = b;
+  }
+
+  private room(n: number): void {
+    if (this.length + n <= this.buffer.length) return;
+    const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + n));
+    this.buffer.copy(larger, 0, 0, this.length);
+    this.buffer = larger;
+  }
+}
 
 /** A number as a content stream writes it: to a hundredth of a point, which no printer resolves. */
 export const pdfNumber = (x: number) => (Math.round(x * 100) / 100).toString();
@@ -183,39 +254,45 @@ type XObjectName = (key: Image | PdfPages, index?: number) => string;
  * are kept in hundredths of a point, so every line lands where an absolute position would put it;
  * text never lies under a rule or a picture, so drawing it last changes nothing seen.
  */
-function pageContent(plan: PagePlan, fontNames: Map<number, string>, encoders: Map<number, (t: string) => string>, xObject: XObjectName, sources: SourcePages): string {
-  const out: string[] = ['0 g 0 G'];
-  let text = '';
+function pageContent(out: ContentBytes, plan: PagePlan, fontNames: Map<number, string>, encoders: Map<number, GlyphIds>, xObject: XObjectName, sources: SourcePages): void {
+  out.ascii('0 g 0 G');
+  for (const op of plan.ops) {
+    switch (op.op) {
+      case 'rect':
+        out.ascii(`\n${n(op.lineWidth)} w ${n(op.x)} ${n(op.y)} ${n(op.w)} ${n(op.h)} re S`);
+        break;
+      case 'line':
+        out.ascii(`\n${n(op.lineWidth)} w ${n(op.x1)} ${n(op.y1)} m ${n(op.x2)} ${n(op.y2)} l S`);
+        break;
+      case 'image':
+        out.ascii(`\nq ${n(op.w)} 0 0 ${n(op.h)} ${n(op.x)} ${n(op.y)} cm ${xObject(op.image)} Do Q`);
+        break;
+      case 'pdfPage':
+        out.ascii(`\nq ${turned(op, sources.size(op.source, op.index)).map(n6).join(' ')} cm ${xObject(op.source, op.index)} Do Q`);
+        break;
+    }
+  }
+  const emit = (id: number) => out.glyph(id);
   let face = -1;
   let size = -1;
   let x = 0;
   let y = 0;
   for (const op of plan.ops) {
-    switch (op.op) {
-      case 'text': {
-        const f = op.font ?? 0;
-        if (f !== face || op.size !== size) text += `${fontNames.get(f)} ${n(op.size)} Tf\n`;
-        [face, size] = [f, op.size];
-        const tx = Math.round(op.x * 100);
-        const ty = Math.round(op.y * 100);
-        text += `${(tx - x) / 100} ${(ty - y) / 100} Td (${encoders.get(f)!(op.text)}) Tj\n`;
-        [x, y] = [tx, ty];
-        break;
-      }
-      case 'rect':
-        out.push(`${n(op.lineWidth)} w ${n(op.x)} ${n(op.y)} ${n(op.w)} ${n(op.h)} re S`);
-        break;
-      case 'line':
-        out.push(`${n(op.lineWidth)} w ${n(op.x1)} ${n(op.y1)} m ${n(op.x2)} ${n(op.y2)} l S`);
-        break;
-      case 'image':
-        out.push(`q ${n(op.w)} 0 0 ${n(op.h)} ${n(op.x)} ${n(op.y)} cm ${xObject(op.image)} Do Q`);
-        break;
-      case 'pdfPage':
-        out.push(`q ${turned(op, sources.size(op.source, op.index)).map(n6).join(' ')} cm ${xObject(op.source, op.index)} Do Q`);
-        break;
-    }
+    if (op.op !== 'text') continue;
+    if (face < 0) out.ascii('\nBT');
+    const f = op.font ?? 0;
+    if (f !== face || op.size !== size) out.ascii(`\n${fontNames.get(f)} ${n(op.size)} Tf`);
+    [face, size] = [f, op.size];
+    const tx = Math.round(op.x * 100);
+    const ty = Math.round(op.y * 100);
+    out.ascii('\n');
+    out.hundredths(tx - x);
+    out.ascii(' ');
+    out.hundredths(ty - y);
+    out.ascii(' Td (');
+    encoders.get(f)!(op.text, emit);
+    out.ascii(') Tj');
+    [x, y] = [tx, ty];
   }
-  if (text) out.push(`BT\n${text}ET`);
-  return out.join('\n');
+  if (face >= 0) out.ascii('\nET');
 }

@@ -58,9 +58,9 @@ export function readCsvFile(file: string): CsvResult {
 export function parseCsvBytes(file: string, bytes: Uint8Array): CsvResult {
   const decoded = decode(bytes);
   if ('problem' in decoded) return fail(file, decoded.line, decoded.problem.ja, decoded.problem.en, SAVE_AS);
-  let rows: { record: string[]; info: { lines: number } }[];
+  let rows: ParsedRecord[];
   try {
-    rows = parse(decoded.text, { info: true, skip_empty_lines: true }) as unknown as typeof rows;
+    rows = unquotedRecords(decoded.text) ?? parse(decoded.text, { info: true, skip_empty_lines: true }) as unknown as ParsedRecord[];
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     const line = (e as CsvError & { lines?: number }).lines;
@@ -79,6 +79,33 @@ export function parseCsvBytes(file: string, bytes: Uint8Array): CsvResult {
       records: body.map((r) => ({ line: r.info.lines - countNewlines(r.record), cells: r.record })),
     },
   };
+}
+
+/** A record as csv-parse gives it with `info`: its cells and the line it ends on. */
+type ParsedRecord = { record: string[]; info: { lines: number } };
+
+/**
+ * The records of a CSV that has no quotation mark, split by hand: there a comma always separates
+ * cells and a line end always ends a record, so csv-parse would give the same records (and the
+ * same lines), at a tenth of its cost — 0.4 s of a 10,000-work file, the largest part of checking
+ * it. Line ends must be all CRLF or all LF, as csv-parse takes them from the first; empty lines are
+ * skipped as skip_empty_lines does. Anything else (a quote, a lone CR, mixed line ends, a row of
+ * another width) is undefined: csv-parse reads it, and words its error.
+ */
+function unquotedRecords(text: string): ParsedRecord[] | undefined {
+  if (text.includes('"')) return undefined;
+  const firstEnd = text.indexOf('\n');
+  const crlf = firstEnd > 0 && text[firstEnd - 1] === '\r';
+  if (crlf ? text.replaceAll('\r\n', '').includes('\r') || /(^|[^\r])\n/.test(text) : text.includes('\r')) return undefined;
+  const lines = text.split(crlf ? '\r\n' : '\n');
+  const rows: ParsedRecord[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] === '') continue;
+    const record = lines[i].split(',');
+    if (rows.length > 0 && record.length !== rows[0].record.length) return undefined;
+    rows.push({ record, info: { lines: i + 1 } });
+  }
+  return rows;
 }
 
 function countNewlines(cells: string[]): number {
