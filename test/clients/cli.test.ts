@@ -3,7 +3,7 @@
  * status a shell sees, how it starts (no fontkit for commands that typeset nothing) and how it stops.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, tempDir, yoshiki } from '../helpers.js';
@@ -35,6 +35,26 @@ describe('bin/yoshiki.js in a process of its own', () => {
     // The hook does see fontkit when a case is checked: the test above could fail.
     const checked = spawnSync(process.execPath, ['--import', hook, bin, 'check', join(FIXTURES, 'deposit-compensation.yaml')], { encoding: 'utf8' });
     expect(checked.stderr).toContain('LOADED');
+  });
+
+  it('runs the bundle (npm run build) when it is no older than the compiled files, else the compiled files', () => {
+    // A copy of bin/yoshiki.js over two stand-ins, each saying which it is.
+    const root = tempDir('cli-bundle-');
+    const standIn = (file: string, name: string) => {
+      mkdirSync(join(root, file, '..'), { recursive: true });
+      writeFileSync(join(root, file), `export const runCli = async () => { process.stdout.write('${name}'); return 0; };\n`);
+    };
+    mkdirSync(join(root, 'bin'));
+    copyFileSync(new URL('../../bin/yoshiki.js', import.meta.url), join(root, 'bin/yoshiki.js'));
+    standIn('dist/app/cli/main.js', 'compiled');
+    standIn('dist/bundle/cli.mjs', 'bundle');
+    const run = () => spawnSync(process.execPath, [join(root, 'bin/yoshiki.js')], { encoding: 'utf8' }).stdout;
+    utimesSync(join(root, 'dist/app/cli/main.js'), 1000, 1000);
+    utimesSync(join(root, 'dist/bundle/cli.mjs'), 2000, 2000);
+    expect(run()).toBe('bundle');
+    // Compiled again after the bundle was made (tsc alone): the bundle is stale.
+    utimesSync(join(root, 'dist/app/cli/main.js'), 3000, 3000);
+    expect(run()).toBe('compiled');
   });
 
   it('stops quietly when the reader closes the pipe early (yoshiki forms | head -1)', () => {
