@@ -5,7 +5,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import { includeGlyph, useNativeDeflate } from '../base/patches.js';
-import { PDFDocument, PDFName, PDFPageLeaf, type PDFEmbeddedPage, type PDFFont, type PDFImage, type PDFRef } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument, PDFName, PDFPageLeaf, type PDFEmbeddedPage, type PDFFont, type PDFImage, type PDFRef } from 'pdf-lib';
 import { visibleBox, type DocumentModel, type Image, type PdfPages } from '../model/document.js';
 import { eachGrapheme, neverCombines } from '../typeset/kinsoku.js';
 import type { FontBook, Typeface } from '../typeset/fonts.js';
@@ -37,9 +37,9 @@ export async function writePdf(pages: PagePlan[], title: string, book: FontBook,
   const content = new ContentBytes();
   const images = new Map<Image, PDFImage>();
   const sourcePages = new SourcePages(pdf);
-  const addPage = pageAdder(pdf);
+  const pageTree = pageTreeEnd(pdf);
   for (const plan of pages) {
-    const page = { node: addPage(plan.width, plan.height) };
+    const page = { node: pageTree.add(plan.width, plan.height) };
     const fontNames = new Map([...embedded].map(([face, font]) => [face, page.node.newFontDictionary('F', font.ref).asString()]));
     // Each picture is embedded once, however many pages show it, and named in the page's resources;
     // so is each page of a PDF the user gave (a form XObject: its text and drawings stay as they were).
@@ -69,22 +69,29 @@ export async function writePdf(pages: PagePlan[], title: string, book: FontBook,
 }
 
 /**
- * Adds pages at the end of the document's page tree, as pdf-lib's addPage does (the same page
- * dictionary, the same tree: one /Pages node holding every page) without its walk over the pages
- * already there to find the end: that walk made a 2,500-page table quadratic (addPage was 2.9 s
- * of 19 s at 50,000 works). The pages are not pdf-lib PDFPage objects: nothing here needs them.
+ * Puts pages at the end of the document's page tree as pdf-lib's addPage does (the same page
+ * dictionary, the same tree: one /Pages node holding every page), without its walk over the pages
+ * already there to find the end: that walk made a 2,500-page table quadratic (addPage was 2.9 s of
+ * 19 s at 50,000 works). pdf-lib's PDFPage objects are not made: nothing here needs them, and the
+ * document counts its pages from the tree when asked.
  */
-function pageAdder(pdf: PDFDocument): (width: number, height: number) => PDFPageLeaf {
+export function pageTreeEnd(pdf: PDFDocument): { add(width: number, height: number): PDFPageLeaf; append(leaf: PDFPageLeaf, ref: PDFRef): void } {
   const tree = pdf.catalog.Pages();
   const treeRef = pdf.catalog.get(PDFName.of('Pages')) as PDFRef;
-  return (width, height) => {
-    const leaf = PDFPageLeaf.withContextAndParent(pdf.context, treeRef);
-    leaf.set(PDFName.of('MediaBox'), pdf.context.obj([0, 0, width, height]));
-    tree.pushLeafNode(pdf.context.register(leaf));
-    return leaf;
+  const append = (leaf: PDFPageLeaf, ref: PDFRef) => {
+    leaf.setParent(treeRef);
+    tree.pushLeafNode(ref);
+  };
+  return {
+    append,
+    add: (width, height) => {
+      const leaf = PDFPageLeaf.withContextAndParent(pdf.context, treeRef);
+      leaf.set(PDFName.of('MediaBox'), pdf.context.obj([0, 0, width, height]));
+      tree.pushLeafNode(pdf.context.register(leaf));
+      return leaf;
+    },
   };
 }
-
 
 /** Gives `emit` each glyph that draws `text`, by its id in the document's subset of the face. */
 type GlyphIds = (text: string, emit: (subsetId: number) => void) => void;
@@ -230,7 +237,7 @@ class SourcePages {
     let page = pages.get(index);
     if (!page) {
       let doc = this.loaded.get(source);
-      if (!doc) this.loaded.set(source, (doc = PDFDocument.load(source.bytes, { updateMetadata: false })));
+      if (!doc) this.loaded.set(source, (doc = PDFDocument.load(source.bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })));
       const original = (await doc).getPage(index);
       page = await this.pdf.embedPage(original, visibleBox(original));
       pages.set(index, page);
