@@ -5,14 +5,14 @@
  * kilobytes and keeps every part's text exactly as it was.
  */
 import { deflateSync } from 'node:zlib';
-import { ParseSpeeds, PDFDocument } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument, PDFObjectStream } from 'pdf-lib';
 import { useNativeDeflate } from '../base/patches.js';
 import { pageTreeEnd } from './pdf.js';
 import { FIXED_DATE } from './zip.js';
 
 export async function joinPdfs(parts: Uint8Array[], title: string): Promise<{ bytes: Uint8Array; pages: number }> {
   const joined = await PDFDocument.create({ updateMetadata: false });
-  useNativeDeflate(joined, deflateSync);
+  useNativeDeflate(joined, deflateSync, PDFObjectStream);
   const pageTree = pageTreeEnd(joined);
   for (const bytes of parts) {
     // parseSpeed: pdf-lib otherwise waits for a timer every 100 objects it parses.

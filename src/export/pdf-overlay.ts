@@ -8,7 +8,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import {
-  PDFAcroCheckBox, PDFAcroTerminal, PDFArray, PDFCrossRefSection, PDFCrossRefStream, PDFDict, PDFDocument, PDFName, PDFNumber,
+  PDFAcroCheckBox, PDFAcroTerminal, PDFArray, PDFCrossRefSection, PDFCrossRefStream, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectStream,
   PDFRef, PDFStream, PDFTrailerDict, type PDFWidgetAnnotation, type PDFContext, type PDFFont, type PDFObject, type PDFPageLeaf,
 } from 'pdf-lib';
 import { useNativeDeflate } from '../base/patches.js';
@@ -30,7 +30,7 @@ const OUTLINE = { color: '0 0.35 0.85', lineWidth: 0.6, labelSize: 5 };
 /** `fonts`: the document's fallback font files (the case's and the command line's), as the plan was fitted with them. */
 export async function writeOverlay(form: OfficialForm, plan: OverlayPlan, book: FontBook, fonts: string[] = [], options: OverlayOptions = {}): Promise<{ bytes: Uint8Array; pages: number }> {
   const pdf = await PDFDocument.load(form.bytes, { updateMetadata: false });
-  useNativeDeflate(pdf, deflateSync);
+  useNativeDeflate(pdf, deflateSync, PDFObjectStream);
   pdf.registerFontkit(book.fontkit as never);
   const ctx = pdf.context;
   const before = fingerprints(ctx);

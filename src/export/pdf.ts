@@ -5,7 +5,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import { includeGlyph, useNativeDeflate } from '../base/patches.js';
-import { ParseSpeeds, PDFDocument, PDFName, PDFPageLeaf, type PDFEmbeddedPage, type PDFFont, type PDFImage, type PDFRef } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument, PDFName, PDFObjectStream, PDFPageLeaf, type PDFEmbeddedPage, type PDFFont, type PDFImage, type PDFRef } from 'pdf-lib';
 import { visibleBox, type DocumentModel, type Image, type PdfPages } from '../model/document.js';
 import { eachGrapheme, neverCombines } from '../typeset/kinsoku.js';
 import type { FontBook, Typeface } from '../typeset/fonts.js';
@@ -19,7 +19,7 @@ export async function renderPdf(doc: DocumentModel, fonts: FontBook): Promise<Ui
 /** `fonts`: the document's fallback font files, as the layout measured with them. */
 export async function writePdf(pages: PagePlan[], title: string, book: FontBook, fonts: string[] = []): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  useNativeDeflate(pdf, deflateSync);
+  useNativeDeflate(pdf, deflateSync, PDFObjectStream);
   pdf.registerFontkit(book.fontkit as never);
   const faces = book.chain(fonts).faces;
   // Only the faces some text is drawn with are embedded (each as a subset of what it draws).

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { deflateSync, inflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
 import { Document, Packer, Paragraph } from 'docx';
-import { PDFDocument, PDFRawStream } from 'pdf-lib';
+import { PDFDocument, PDFObjectStream, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { unzipSync } from 'fflate';
@@ -41,12 +41,29 @@ describe('patches to library internals', () => {
   it('pdf-lib: the embedded font is compressed by the deflate we give it', async () => {
     const pdf = await PDFDocument.create();
     let calls = 0;
-    useNativeDeflate(pdf, (data) => (calls++, deflateSync(data)));
+    useNativeDeflate(pdf, (data) => (calls++, deflateSync(data)), PDFObjectStream);
     pdf.registerFontkit(fontkit);
     const font = await pdf.embedFont(FONT, { subset: true });
     pdf.addPage().drawText('著作', { font });
-    await pdf.save();
+    await pdf.save({ useObjectStreams: false });
     expect(calls).toBeGreaterThan(0);
+  });
+
+  it('pdf-lib: the object streams are compressed by the deflate we give it, other documents\' by pako', async () => {
+    const made = async (deflate?: (data: Uint8Array) => Uint8Array) => {
+      const pdf = await PDFDocument.create();
+      if (deflate) useNativeDeflate(pdf, deflate, PDFObjectStream);
+      pdf.addPage();
+      return pdf.save({ useObjectStreams: true });
+    };
+    let calls = 0;
+    const ours = await made((data) => (calls++, deflateSync(data)));
+    expect(calls).toBeGreaterThan(0); // no font: only an object stream was deflated
+    const before = calls;
+    const theirs = await made();
+    expect(calls).toBe(before);
+    // Both are whole PDFs a reader opens with their one page.
+    for (const bytes of [ours, theirs]) expect((await PDFDocument.load(bytes)).getPageCount()).toBe(1);
   });
 
   it('zod: a schema says what it is made of', () => {
