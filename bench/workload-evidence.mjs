@@ -63,7 +63,7 @@ function engineRow(n, engine, r, back) {
   const notes = [];
   if (back.faults.length) notes.push(`禁則 faults such as ${back.faults.slice(0, 3).map((f) => `「${f.text}」`).join(' ')}`);
   if (back.lookalikes) notes.push(`its text layer gives ${back.lookalikes} characters as radical lookalikes (⺠ for 民): a search for them misses`);
-  if (engine === 'chromium') notes.push(`${CHROMIUM} launched inside the timed part; CPU and memory are those of all its processes`);
+  if (engine === 'chromium') notes.push(`${CHROMIUM}, launched before the clock starts; CPU and memory are those of all its processes`);
   if (notes.length) row.note = notes.join('; ');
   if (engine === 'yoshiki') {
     const want = TARGETS.seconds[n];
