@@ -34,7 +34,9 @@ export async function readPdf(caseDir: string, name: string): Promise<PdfResult>
   if (!looksLikePdf(read.bytes))
     return bad(`「${name}」は PDF ではありません。`, `"${name}" is not a PDF.`,
       { ja: 'PDF・PNG・JPEG のどれかで保存し直してください。', en: 'Save it again as PDF, PNG or JPEG.' });
-  const { PDFDocument } = await import('pdf-lib');
+  // pdf-lib is CommonJS: its module object (default) has what it exports, whether Node loads it
+  // or the bundle (scripts/bundle.mjs) holds it, where a CommonJS module loaded later has only that.
+  const { PDFDocument } = (await import('pdf-lib')).default;
   try {
     // Loaded with encryption ignored, then asked: pdf-lib's own EncryptedPDFError cannot be told
     // apart by instanceof (compiled to ES5, it is a plain Error).
