@@ -57,6 +57,15 @@ describe('bin/yoshiki.js in a process of its own', () => {
     expect(run()).toBe('compiled');
   });
 
+  it('renders a case with PDF attachments in its own process, as built (bundled after npm run build)', () => {
+    // The bundle holds pdf-lib, which reading an attachment loads late: the first bundle read it wrong.
+    const out = tempDir('cli-render-');
+    const r = yoshiki('render', join(FIXTURES, 'ruling-submission.yaml'), '--format', 'pdf', '-o', out);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('submission.pdf');
+  });
+
   it('stops quietly when the reader closes the pipe early (yoshiki forms | head -1)', () => {
     const bin = new URL('../../bin/yoshiki.js', import.meta.url).pathname;
     const piped = spawnSync('sh', ['-c', `node ${bin} forms | head -n 1`], { encoding: 'utf8' });
