@@ -89,31 +89,36 @@ export const NO_LINE_START: ReadonlySet<string> = startSet;
 /** Characters that may not end a line (行末禁則), one character each. */
 export const NO_LINE_END: ReadonlySet<string> = endSet;
 
-const noStart = (g: string) => (FLAGS[g.charCodeAt(0)] & START) !== 0;
-const noEnd = (g: string) => (FLAGS[g.charCodeAt(0)] & END) !== 0;
+/**
+ * A grapheme cluster as the line breaker reads it, a number: its first UTF-16 code unit, plus
+ * MULTI when the cluster holds more than that unit (a kanji and a variation selector, a surrogate
+ * pair). The 禁則 classes are read from the first unit (a combining mark takes its base's class,
+ * UAX #14 LB9); digits, spaces and ASCII are clusters of one unit. Numbers, not strings: a
+ * 10,000-row table's cells are millions of characters, and a string for each was most of the
+ * line breaker's time.
+ */
+const MULTI = 0x10000;
+const codeOf = (g: string) => g.charCodeAt(0) | (g.length > 1 ? MULTI : 0);
 
-/** 0-9 and ０-９, by code (a regular expression per character is measurable in a 2,000-row table). */
-const isDigit = (g: string) => {
-  const c = g.charCodeAt(0);
-  return g.length === 1 && ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19));
-};
+const noStart = (c: number) => (FLAGS[c & 0xffff] & START) !== 0;
+const noEnd = (c: number) => (FLAGS[c & 0xffff] & END) !== 0;
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000;
 
-/** A one-character grapheme's code, full-width ASCII forms (ＡＢＣ１２３，．－) read as ASCII; else -1. */
-const asciiCode = (g: string | undefined) => {
-  if (g === undefined || g.length !== 1) return -1;
-  const c = g.charCodeAt(0);
-  return c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
-};
+/** 0-9 and ０-９. */
+const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+
+/** A one-unit cluster's code, full-width ASCII forms (ＡＢＣ１２３，．－) read as ASCII; else -1. */
+const asciiCode = (c: number) => (c >= MULTI ? -1 : c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c);
 
 /** Punctuation inside a number or a date: 2,000 3.5 2026/04/01 2026-04-01 10:30, and full-width ２，０００. */
-const isNumberSeparator = (g: string | undefined) => {
-  const c = asciiCode(g);
+const isNumberSeparator = (code: number) => {
+  const c = asciiCode(code);
   return c === 0x2c || c === 0x2e || c === 0x2f || c === 0x2d || c === 0x3a;
 };
 
 /** Letters and digits of a number or a code (ASCII, or full-width as in 第１２３号). */
-const isAlnum = (g: string | undefined) => {
-  const c = asciiCode(g);
+const isAlnum = (code: number) => {
+  const c = asciiCode(code);
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 };
 
@@ -121,15 +126,12 @@ const isAlnum = (g: string | undefined) => {
  * Punctuation that joins the parts of a number, a date or a code: 2,000 · 2026-04-01 · 10:30 ·
  * 978-4-… · info:ndljp/pid/… · chosaku@example.jp · ?q=1&r=2 · 50%.
  */
-const CODE_SEPARATORS = new Set(Array.from('-.,/:@_~?=&%#+'));
-const isCodeSeparator = (g: string | undefined) => {
-  const c = asciiCode(g);
-  return c >= 0 && CODE_SEPARATORS.has(String.fromCharCode(c));
-};
-const isCodeCharacter = (g: string | undefined) => isAlnum(g) || isCodeSeparator(g);
+const CODE_SEPARATORS = new Set(Array.from('-.,/:@_~?=&%#+', (c) => c.charCodeAt(0)));
+const isCodeSeparator = (code: number) => CODE_SEPARATORS.has(asciiCode(code));
+const isCodeCharacter = (code: number) => isAlnum(code) || isCodeSeparator(code);
 
 /** JIS X 4051 cl-08 分離禁止文字 that come in pairs: —— ―― …… ‥‥ are never split. */
-const INSEPARABLE_PAIRS = new Set(Array.from('—―…‥'));
+const INSEPARABLE_PAIRS = new Set(Array.from('—―…‥', (c) => c.charCodeAt(0)));
 
 const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
 
@@ -155,7 +157,6 @@ export function eachGrapheme(text: string, fn: (grapheme: string) => void): void
   else for (const s of graphemes.segment(text)) fn(s.segment);
 }
 
-const isSpace = (g: string) => g === ' ' || g === '\t' || g === '\u3000';
 
 /**
  * Work done by the line breaker, counted in its loops: the tests prove the breaking linear in the
@@ -191,44 +192,34 @@ function breakParagraph(text: string, maxWidth: number, measure: Measure, out: s
     return;
   }
   const unit = measure.unit && neverCombines(text) ? measure.unit : undefined;
-  const widths = new Float64Array(text.length);
+  const g = unit ? undefined : splitGraphemes(text);
+  const n = g ? g.length : text.length;
+  const widths = new Float64Array(n);
   let total = firstIndent;
-  let g: string[];
-  if (unit) {
-    for (let i = 0; i < text.length; i++) total += widths[i] = unit(text.charCodeAt(i));
-    // Many cells and lines fit as they are: no characters to split, no break opportunities to look for.
-    if (total <= maxWidth) {
-      out.push(trimEnd(text));
-      return;
-    }
-    g = text.split('');
-  } else {
-    g = splitGraphemes(text);
-    for (let i = 0; i < g.length; i++) total += widths[i] = measure(g[i]);
-    if (total <= maxWidth) {
-      out.push(trimEnd(text));
-      return;
-    }
+  if (unit) for (let i = 0; i < n; i++) total += widths[i] = unit(text.charCodeAt(i));
+  else for (let i = 0; i < n; i++) total += widths[i] = measure(g![i]);
+  // Many cells and lines fit as they are: no break opportunities to look for.
+  if (total <= maxWidth) {
+    out.push(trimEnd(text));
+    return;
   }
-  // offsets[i]: where grapheme i starts in `text`, so a line is one slice of it.
-  const offsets = new Int32Array(g.length + 1);
-  for (let i = 0; i < g.length; i++) offsets[i + 1] = offsets[i] + g[i].length;
-  const breakable = breakOpportunities(text, g, offsets);
+  const { codes, offsets } = clusters(text, g);
+  const breakable = breakOpportunities(text, codes, offsets);
   let forced: ForcedBreaks | undefined; // made for the first line that has no opportunity
 
   let start = 0;
-  while (start < g.length) {
+  while (start < n) {
     let width = start === 0 ? firstIndent : 0;
     let lastBreak = -1;
-    let end = g.length;
-    for (let i = start; i < g.length; i++) {
+    let end = n;
+    for (let i = start; i < n; i++) {
       steps++;
       if (i > start && breakable[i]) lastBreak = i;
       const w = widths[i];
-      if (width + w > maxWidth && i > start && !isSpace(g[i])) {
+      if (width + w > maxWidth && i > start && !isSpace(codes[i])) {
         if (breakable[i]) end = i;
         else if (lastBreak > start) end = lastBreak;
-        else end = (forced ??= new ForcedBreaks(g)).at(start, i);
+        else end = (forced ??= new ForcedBreaks(codes)).at(start, i);
         break;
       }
       width += w;
@@ -236,28 +227,43 @@ function breakParagraph(text: string, maxWidth: number, measure: Measure, out: s
     out.push(trimEnd(text.slice(offsets[start], offsets[end])));
     start = end;
     // Spaces at the start of a wrapped line are the break itself: drop them (never a first line).
-    while (start < g.length && (g[start] === ' ' || g[start] === '\t')) start++, steps++;
+    while (start < n && (codes[start] === 0x20 || codes[start] === 0x09)) start++, steps++;
   }
 }
 
-const trimEnd = (line: string) => (isSpace(line[line.length - 1] ?? '') ? line.replace(/[ \t\u3000]+$/u, '') : line);
+/**
+ * The text's grapheme clusters as codes (see codeOf), and where each starts in the text
+ * (offsets[i]; offsets[n] is the text's length), so a line is one slice of it. `g`: the clusters,
+ * or undefined when each code unit is one (neverCombines).
+ */
+function clusters(text: string, g: string[] | undefined): { codes: Int32Array; offsets: Int32Array } {
+  const n = g ? g.length : text.length;
+  const codes = new Int32Array(n);
+  const offsets = new Int32Array(n + 1);
+  if (g) for (let i = 0; i < n; i++) [codes[i], offsets[i + 1]] = [codeOf(g[i]), offsets[i] + g[i].length];
+  else for (let i = 0; i < n; i++) [codes[i], offsets[i + 1]] = [text.charCodeAt(i), i + 1];
+  return { codes, offsets };
+}
+
+const trimEnd = (line: string) => (isSpace(line.charCodeAt(line.length - 1)) ? line.replace(/[ \t\u3000]+$/u, '') : line);
 
 /**
  * breakable[i]: a line may break before grapheme i — UAX #14 allows it and 禁則 does not forbid
  * it, and a number keeps its unit ("30,240円", "3,000部") and stays whole: UAX #14 classes
  * full-width digits ID, so it would break 「２０２６－|０４－|０１」 after each separator.
  */
-function breakOpportunities(text: string, g: string[], offsets: Int32Array): Uint8Array {
+function breakOpportunities(text: string, codes: Int32Array, offsets: Int32Array): Uint8Array {
   const uax = new Uint8Array(text.length + 1);
   const breaker = new LineBreaker(text);
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) uax[bk.position] = 1;
-  const breakable = new Uint8Array(g.length);
+  const breakable = new Uint8Array(codes.length);
   // The line's last character once trailing spaces are trimmed: 「 followed by a space still may not end a line.
-  let lastVisible = isSpace(g[0]) ? '' : g[0];
-  for (let i = 1; i < g.length; i++) {
-    breakable[i] = uax[offsets[i]] && !noStart(g[i]) && !noEnd(g[i - 1]) && !noEnd(lastVisible) &&
-      !(isDigit(g[i - 1]) && !isSpace(g[i])) && !(isDigit(g[i]) && isNumberSeparator(g[i - 1]) && i > 1 && isDigit(g[i - 2])) ? 1 : 0;
-    if (!isSpace(g[i])) lastVisible = g[i];
+  let lastVisible = isSpace(codes[0]) ? 0x20 : codes[0];
+  for (let i = 1; i < codes.length; i++) {
+    const c = codes[i];
+    breakable[i] = uax[offsets[i]] && !noStart(c) && !noEnd(codes[i - 1]) && !noEnd(lastVisible) &&
+      !(isDigit(codes[i - 1]) && !isSpace(c)) && !(isDigit(c) && isNumberSeparator(codes[i - 1]) && i > 1 && isDigit(codes[i - 2])) ? 1 : 0;
+    if (!isSpace(c)) lastVisible = c;
   }
   keepDatesWhole(text, offsets, breakable);
   return breakable;
@@ -294,7 +300,7 @@ function keepDatesWhole(text: string, offsets: Int32Array, breakable: Uint8Array
  * once for the paragraph, in linear passes, so no cut looks further than its own line.
  */
 class ForcedBreaks {
-  /** nextVisible[i]: the first grapheme at or after i that is not a space or tab (g.length if none). */
+  /** nextVisible[i]: the first cluster at or after i that is not a space or tab (g.length if none). */
   private readonly nextVisible: Int32Array;
   /** previousVisible[i]: the last grapheme before i that is not a space (0 if none). */
   private readonly previousVisible: Int32Array;
@@ -303,7 +309,7 @@ class ForcedBreaks {
   /** alnumFrom[j]: a letter or digit in the code run starting at j. */
   private readonly alnumFrom: Uint8Array;
 
-  constructor(private readonly g: string[]) {
+  constructor(private readonly g: Int32Array) {
     const n = g.length;
     this.nextVisible = new Int32Array(n + 1);
     this.previousVisible = new Int32Array(n + 1);
@@ -311,7 +317,7 @@ class ForcedBreaks {
     this.alnumFrom = new Uint8Array(n + 1);
     this.nextVisible[n] = n;
     for (let i = n - 1; i >= 0; i--, steps++) {
-      this.nextVisible[i] = g[i] === ' ' || g[i] === '\t' ? this.nextVisible[i + 1] : i;
+      this.nextVisible[i] = g[i] === 0x20 || g[i] === 0x09 ? this.nextVisible[i + 1] : i;
       this.alnumFrom[i] = isCodeCharacter(g[i]) && (isAlnum(g[i]) || this.alnumFrom[i + 1]) ? 1 : 0;
     }
     for (let i = 1; i <= n; i++, steps++) {
@@ -365,9 +371,8 @@ export function minContentWidth(text: string, measure: Measure): number {
   for (const paragraph of text.split('\n')) {
     const g = splitGraphemes(paragraph);
     if (g.length === 0) continue;
-    const offsets = new Int32Array(g.length + 1);
-    for (let i = 0; i < g.length; i++) offsets[i + 1] = offsets[i] + g[i].length;
-    const breakable = breakOpportunities(paragraph, g, offsets);
+    const { codes, offsets } = clusters(paragraph, g);
+    const breakable = breakOpportunities(paragraph, codes, offsets);
     let piece = 0; // width of the piece so far
     let visible = 0; // … up to its last character that is not a space
     for (let i = 0; i < g.length; i++) {
@@ -376,7 +381,7 @@ export function minContentWidth(text: string, measure: Measure): number {
         piece = visible = 0;
       }
       piece += measure(g[i]);
-      if (!isSpace(g[i])) visible = piece;
+      if (!isSpace(codes[i])) visible = piece;
     }
     if (visible > widest) widest = visible;
   }
