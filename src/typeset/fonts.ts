@@ -7,13 +7,20 @@
  * pipeline's session (src/pipeline/session.ts), not a module global: a preview that sees a font
  * file change starts a new book.
  */
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import fontkit, { type Font } from '@pdf-lib/fontkit';
+import type { Font } from '@pdf-lib/fontkit';
 import { readBounded, UnusableFile } from '../base/bounded-file.js';
 import { memoizeGlyphOutlines } from '../base/patches.js';
 import { eachGrapheme, type Measure } from './kinsoku.js';
 
 const PRIMARY = fileURLToPath(new URL('../../fonts/ipaexm.ttf', import.meta.url));
+
+/**
+ * fontkit is a 1.3 MB CommonJS file: required, not imported, since an import first has Node scan
+ * all of it for the names it exports (a twentieth of a one-case render).
+ */
+const fontkit = createRequire(import.meta.url)('@pdf-lib/fontkit') as typeof import('@pdf-lib/fontkit');
 
 /** The largest font file read: IPAex Mincho is 7.8 MB, the biggest CJK OpenType fonts (Noto Sans CJK) about 25 MB. */
 export const MAX_FONT_BYTES = 64 * 1024 * 1024;

@@ -20,9 +20,11 @@ describe('bin/yoshiki.js in a process of its own', () => {
 
   it('starts without loading fontkit for --help, forms, new and schema (fonts load when a case is checked)', () => {
     const bin = new URL('../../bin/yoshiki.js', import.meta.url).pathname;
-    // A module hook that reports every module node resolves whose URL names fontkit.
+    // Hooks that report every module node resolves whose name holds fontkit: imported (a module
+    // hook) or required (the CommonJS resolver, which fonts.ts uses for fontkit).
     const hook = join(tempDir('cli-hook-'), 'trace.mjs');
-    writeFileSync(hook, `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(\`export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes('fontkit')) process.stderr.write('LOADED ' + r.url + '\\\\n'); return r; }\`));\n`);
+    writeFileSync(hook, `import Module, { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(\`export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes('fontkit')) process.stderr.write('LOADED ' + r.url + '\\\\n'); return r; }\`));\n`
+      + `const resolveFilename = Module._resolveFilename;\nModule._resolveFilename = function (...args) { const r = resolveFilename.apply(this, args); if (r.includes('fontkit')) process.stderr.write('LOADED ' + r + '\\n'); return r; };\n`);
     // The four commands in one process (one node start, not four), each as the CLI runs it.
     const main = new URL('../../dist/app/cli/main.js', import.meta.url).href;
     const driver = join(tempDir('cli-driver-'), 'four.mjs');
