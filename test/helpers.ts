@@ -193,11 +193,23 @@ export interface CliRun { status: number; stdout: string; stderr: string }
  * load dist/ (npm test builds it first).
  */
 export async function cli(...args: string[]): Promise<CliRun> {
+  return cliWith({}, ...args);
+}
+
+/**
+ * `cli` with a case on standard input, and stdout and stderr as a terminal `columns` wide (which
+ * the command may colour and wraps to), in the environment `env` (NO_COLOR and FORCE_COLOR
+ * unset unless given).
+ */
+export async function cliWith(options: { stdin?: string; columns?: number; env?: Record<string, string> }, ...args: string[]): Promise<CliRun> {
   const { runCli } = await import('../src/app/cli/main.js');
   const out = { stdout: '', stderr: '' };
+  const terminal = options.columns ? { isTTY: true, columns: options.columns, hasColors: () => true } : {};
   const status = await runCli(args, {
-    stdout: { write: (text: string) => { out.stdout += text; } },
-    stderr: { write: (text: string) => { out.stderr += text; } },
+    stdout: { write: (text: string) => { out.stdout += text; }, ...terminal },
+    stderr: { write: (text: string) => { out.stderr += text; }, ...terminal },
+    stdin: options.stdin === undefined ? undefined : [Buffer.from(options.stdin)],
+    env: options.env ?? {},
   });
   return { status, ...out };
 }

@@ -38,11 +38,14 @@ export function readCaseFile(file: string): ParseResult {
     return fail(file, 'ファイルが見つからないか、読めません。', 'The file does not exist or cannot be read.',
       'パスを確かめてください。', 'Check the path.');
   }
-  if (size > MAX_CASE_BYTES)
-    return fail(file, `ファイルが大きすぎます（${size}バイト、上限${MAX_CASE_BYTES}バイト）。`,
-      `The file is too large (${size} bytes; the limit is ${MAX_CASE_BYTES}).`,
-      '多数の著作物は works_file の CSV に書いてください。', 'Put many works in a CSV named by works_file.');
-  const bytes = readFileSync(file);
+  // Measured before reading: a 100 MB file is refused without being read.
+  if (size > MAX_CASE_BYTES) return tooLarge(file, size);
+  return readCaseBytes(file, readFileSync(file));
+}
+
+/** A case's bytes from elsewhere than a file (standard input, the library API): the same guards. */
+export function readCaseBytes(file: string, bytes: Uint8Array): ParseResult {
+  if (bytes.length > MAX_CASE_BYTES) return tooLarge(file, bytes.length);
   let text: string;
   try {
     if (bytes.includes(0)) throw new Error('NUL');
@@ -54,6 +57,11 @@ export function readCaseFile(file: string): ParseResult {
   }
   return parseCaseText(file, text.replace(/^\uFEFF/, ''));
 }
+
+const tooLarge = (file: string, size: number) =>
+  fail(file, `ファイルが大きすぎます（${size}バイト、上限${MAX_CASE_BYTES}バイト）。`,
+    `The file is too large (${size} bytes; the limit is ${MAX_CASE_BYTES}).`,
+    '多数の著作物は works_file の CSV に書いてください。', 'Put many works in a CSV named by works_file.');
 
 export function parseCaseText(file: string, text: string): ParseResult {
   const lineCounter = new LineCounter();

@@ -4,7 +4,7 @@
  */
 import { basename, dirname, extname, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
-import { readCaseFile } from '../input/parse.js';
+import { readCaseBytes, readCaseFile } from '../input/parse.js';
 import { error, warning, type FieldPath, type Problem } from '../base/problem.js';
 import { locate, validate } from '../input/validate.js';
 import { composeDocuments, type FormContext, type Loaded } from '../forms/kit/plugin.js';
@@ -82,13 +82,19 @@ export interface CheckOptions {
   fonts?: string[];
   /** The session's forms, fonts and templates (default: the process's, see defaultSession). */
   session?: Session;
+  /** The case's bytes when they do not come from `file` (standard input, the library API); `file` then only names it. */
+  bytes?: Uint8Array;
+  /** The folder the files the case names are read from (default: the case file's folder). */
+  baseDir?: string;
+  /** The case's name, its output folder (default: the file's name without extension). */
+  name?: string;
 }
 
 export async function checkCase(file: string, today = todayIso(), options: CheckOptions = {}): Promise<CaseResult> {
-  const name = basename(file, extname(file));
+  const name = options.name ?? basename(file, extname(file));
   const session = options.session ?? defaultSession();
   const result: CaseResult = { file, name, form: null, ok: false, problems: [], facts: {}, documents: [], session };
-  const read = readCaseFile(file);
+  const read = options.bytes ? readCaseBytes(file, options.bytes) : readCaseFile(file);
   if (!read.ok) return { ...result, problems: read.problems };
   const parsed = read.parsed;
   const data = parsed.data as Record<string, unknown>;
@@ -102,7 +108,7 @@ export async function checkCase(file: string, today = todayIso(), options: Check
   const valid = validate(plugin.schema, parsed);
   if (!valid.ok) return { ...result, problems: valid.problems };
 
-  const ctx: FormContext = { caseFile: file, caseDir: dirname(resolve(file)), today, templates: session.templates };
+  const ctx: FormContext = { caseFile: file, caseDir: resolve(options.baseDir ?? dirname(resolve(file))), today, templates: session.templates };
   const loaded: Loaded<unknown> = plugin.load ? await plugin.load(valid.value, ctx) : { value: valid.value, problems: [] };
   // A problem is placed in the file it concerns: a CSV row and column, or the case file's line.
   const place = (p: Problem): Problem => {
@@ -204,7 +210,7 @@ function settle(problems: Problem[], acknowledged: string[]): { problems: Proble
   return { problems: problems.filter((p) => !(p.severity === 'warning' && p.code && listed.has(p.code))), settled, stale };
 }
 
-function unknownForm(formId: unknown, known: string[]): Problem {
+export function unknownForm(formId: unknown, known: string[]): Problem {
   if (formId === undefined)
     return error(['form'], '「form:」がありません。どの書類を作るかを書いてください。', 'The case has no "form:". Say which paperwork to make.',
       { ja: `使える form: ${known.join(', ')}`, en: `Known forms: ${known.join(', ')}` });
