@@ -15,7 +15,7 @@ describe('bin/yoshiki.js in a process of its own', () => {
   it('prints the usage and exits 0 for --help', () => {
     const help = yoshiki('--help');
     expect(help.status).toBe(0);
-    expect(help.stdout).toContain('yoshiki render <case.yaml | dir>');
+    expect(help.stdout).toContain('yoshiki render <case.yaml | dir | ->...');
   });
 
   it('starts without loading fontkit for --help, forms, new and schema (fonts load when a case is checked)', () => {

@@ -36,14 +36,16 @@ export function progress(total: number, out: Output): Progress {
 }
 
 /**
- * The bar's width: the window less the words around it at their widest (「1000/1000 件 cases 100%
- * 残り約 ETA 10m20s」), at most 40 and at least 10 (a window narrower than that cuts the bar's
- * words, never a report).
+ * The bar's length: the window less the words around it at their widest (「1000/1000 件 cases 100%
+ * 残り約 ETA 10m20s」), at most 40. Its blocks (█ ░) are East Asian "ambiguous": a terminal set
+ * for Japanese draws them two columns wide, so each counts two. At least 5, so a window narrower
+ * than about 50 columns cuts the bar's words, never a report.
  */
 export function barSize(total: number, columns = 80): number {
   const words = FORMAT.replace('{bar}', '').replace('{value}', String(total)).replace('{total}', String(total))
     .replace('{percentage}', '100').replace('{eta_formatted}', '10m20s');
-  return Math.max(10, Math.min(BAR_SIZE, columns - 1 - displayWidth(words)));
+  const block = displayWidth(cliProgress.Presets.shades_classic.barCompleteChar);
+  return Math.max(5, Math.min(BAR_SIZE, Math.floor((columns - 1 - displayWidth(words)) / block)));
 }
 
 function bar(total: number, out: NodeJS.WriteStream): Progress {

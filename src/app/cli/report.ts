@@ -22,7 +22,7 @@ export function caseReport(r: Reported, style: Style = PLAIN, shows: 'all' | 'er
   const { paint } = style;
   const errors = r.problems.filter((p) => p.severity === 'error');
   const summary = r.ok ? '' : `  (${errors.length} 件のエラー / ${errors.length} error${errors.length === 1 ? '' : 's'})`;
-  const head = hanging('', [r.ok ? { text: '✓', paint: paint.green } : { text: '✗', paint: paint.red }, ' ', { text: shown(r.file), paint: paint.bold }, summary], style);
+  const head = hanging(`${r.ok ? paint.green('✓') : paint.red('✗')} `, [{ text: shown(r.file), paint: paint.bold }, summary], style);
   const problems = shows === 'all' ? r.problems : shows === 'errors' ? errors : errors.slice(0, 1);
   const settled = shows === 'all' && r.settled?.length ? [settledLine(r.settled.length, isEnglish(r))] : [];
   return [head, ...problems.map((p) => formatProblem(p, isEnglish(r), style)), ...settled].join('\n');
