@@ -2,7 +2,7 @@
  * The command line as users and scripts rely on it (README, Commands): exit status, JSON facts, batch rules.
  * Run in-process (cli); test/clients/cli.test.ts runs the built command as a process.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, cliWith, FIXTURES, lineIn, tempDir } from '../helpers.js';
@@ -156,20 +156,26 @@ describe('the command line people expect (issue 18 §4)', () => {
   });
 
   it('render --json: one summary with each case\'s files, problems and pages, in the order given, and the seconds', async () => {
+    // The second case has the first one's name: refused, so one case renders, here, without a worker.
     const dir = tempDir();
-    writeFileSync(join(dir, 'broken.yaml'), 'form: deposit\nmode: donatoin\n');
+    for (const sub of ['a', 'b']) {
+      mkdirSync(join(dir, sub));
+      copyFileSync(join(FIXTURES, 'deferred-payment.yaml'), join(dir, sub, 'deferred-payment.yaml'));
+    }
     const out = join(dir, 'out');
-    const r = await cli('render', join(FIXTURES, 'deferred-payment.yaml'), join(dir, 'broken.yaml'), '-o', out, '--format', 'pdf,txt', '--json', '--jobs', '1');
+    const r = await cli('render', join(dir, 'a'), join(dir, 'b'), '-o', out, '--format', 'pdf,txt', '--json');
     expect(r.status).toBe(1);
     const summary = JSON.parse(r.stdout);
     expect(summary).toMatchObject({ ok: false, rendered: 1, failed: 1, seconds: expect.any(Number) });
-    const [good, bad] = summary.cases;
+    const [good, refused] = summary.cases;
     expect(good).toMatchObject({ case: 'deferred-payment', form: 'deferred-payment', ok: true, errors: [] });
+    expect(good.file).toMatch(/a\/deferred-payment\.yaml$/);
     expect(good.written.map((w: string) => basename(w))).toEqual(['application.pdf']);
     expect(good.pages).toBeGreaterThan(0);
     expect(summary.pages).toBe(good.pages);
-    expect(bad).toMatchObject({ case: 'broken', ok: false, written: [], pages: 0 });
-    expect(bad.errors[0]).toMatchObject({ path: 'mode', line: 2 });
+    expect(refused).toMatchObject({ ok: false, written: [], pages: 0 });
+    expect(refused.file).toMatch(/b\/deferred-payment\.yaml$/);
+    expect(refused.errors[0].message).toContain('same name');
   });
 
   it('--quiet prints only the cases with errors, and their errors only', async () => {

@@ -58,12 +58,22 @@ function bar(total: number, out: NodeJS.WriteStream): Progress {
     etaBuffer: 50,
   }, cliProgress.Presets.shades_classic);
   const line = bars.create(total, 0);
+  // Ctrl-C mid-batch: give the terminal back its line wrapping and cursor, then end as the signal
+  // would have (cli-progress's own gracefulExit stops the bar but keeps the process running).
+  const interrupted = (signal: NodeJS.Signals) => {
+    bars.stop();
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   return {
     done(report) {
       bars.log(`${report}\n`);
       line.increment();
     },
     stop() {
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
       bars.stop();
     },
   };
