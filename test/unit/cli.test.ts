@@ -5,6 +5,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MANIFEST } from '../../src/pipeline/write.js';
 import { cli, cliWith, FIXTURES, lineIn, tempDir } from '../helpers.js';
 
 describe('yoshiki check --json', () => {
@@ -55,7 +56,7 @@ describe('yoshiki render', () => {
     const out = tempDir();
     const res = await cli('render', join(FIXTURES, 'ruling-drama-dvd.yaml'), '-o', out, '--format', 'pdf');
     expect(res.status).toBe(0);
-    expect(readdirSync(join(out, 'ruling-drama-dvd')).sort()).toEqual(['application.pdf', 'checklist.pdf', 'cover-letter.pdf', 'evidence.pdf', 'submission.pdf']);
+    expect(readdirSync(join(out, 'ruling-drama-dvd')).sort()).toEqual([MANIFEST, 'application.pdf', 'checklist.pdf', 'cover-letter.pdf', 'evidence.pdf', 'submission.pdf']);
   });
 
   it('exits 2 on bad usage', async () => {
@@ -136,9 +137,9 @@ describe('the command line people expect (issue 18 §4)', () => {
     expect(checked.status).toBe(0);
     expect(JSON.parse(checked.stdout)).toMatchObject({ case: 'stdin', form: 'deposit', ok: true, facts: { compensation_eligible: true } });
     const out = tempDir();
-    const rendered = await cliWith({ stdin: text }, 'render', '-', '-o', out, '--format', 'txt');
+    const rendered = await cliWith({ stdin: text }, 'render', '-', '-o', out, '--format', 'docx');
     expect(rendered.status).toBe(0);
-    expect(readdirSync(join(out, 'stdin'))).toEqual(['advance-notice-mail.txt']);
+    expect(readdirSync(join(out, 'stdin'))).toContain('deposit-form.docx');
     // A mistake is placed at <stdin>:line:column.
     const bad = await cliWith({ stdin: 'form: deposit\nmode: donatoin\n' }, 'check', '-');
     expect(bad.status).toBe(1);

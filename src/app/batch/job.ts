@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { internalProblem, type Problem } from '../../base/problem.js';
 import { render, renderFile, type Format, type RenderResult } from '../../pipeline/api.js';
 import type { Session } from '../../pipeline/session.js';
-import { writeFilesAtomically } from '../../pipeline/write.js';
+import { OutputError, writeFilesAtomically } from '../../pipeline/write.js';
 
 export interface RenderTask {
   /** The case file, or what names a case read from elsewhere (standard input: "<stdin>"). */
@@ -43,12 +43,21 @@ export async function renderTask(task: RenderTask, session: Session): Promise<Ca
     const options = { today: task.today, fonts: task.fonts, formats: task.formats, session };
     const result: RenderResult = task.bytes ? await render(task.bytes, { ...options, file: task.file, name: task.name })
       : await renderFile(task.file, options);
-    Object.assign(outcome, { name: result.name, form: result.form, ok: result.ok, problems: result.problems, settled: result.settled, pages: result.pages });
-    if (result.ok) outcome.written = writeFilesAtomically(resolve(task.out, result.name), result.files.map((f) => ({ path: f.name, bytes: f.bytes })));
+    Object.assign(outcome, { name: result.name, form: result.form, ok: result.ok, problems: result.problems, settled: result.settled });
+    if (!result.ok) return outcome;
+    outcome.written = writeFilesAtomically(resolve(task.out, result.name), result.files.map((f) => ({ path: f.name, bytes: f.bytes })));
+    outcome.pages = result.pages;
   } catch (e) {
-    // A bug in yoshiki fails this case only; what was already written stays complete (atomic).
+    // A folder that cannot be written, or a bug in yoshiki, fails this case only; what was written
+    // before stays as it was (the folder is swapped in whole, see write.ts).
     outcome.ok = false;
-    outcome.problems = [...outcome.problems, internalProblem(task.file, e)];
+    outcome.problems = [...outcome.problems, e instanceof OutputError ? outputProblem(task.file, e) : internalProblem(task.file, e)];
   }
   return outcome;
+}
+
+/** The output folder's trouble, at the case file (its documents were not written). */
+function outputProblem(file: string, e: OutputError): Problem {
+  return { severity: 'error', path: [], file, ja: e.ja, en: e.message,
+    hint: { ja: 'ケースファイルの誤りではありません。出力先を確かめてください。', en: 'Not a mistake in the case file: check the output folder.' } };
 }
