@@ -186,8 +186,11 @@ export interface FilledSheet {
   title: string;
   format: 'csv' | 'xlsx';
   source: { bytes: Uint8Array; sheet?: string; csv?: { encoding: 'utf-8' | 'utf-8-bom' | 'cp932'; records: SheetRecord[] } };
-  /** row: the workbook row, or the CSV record (1-based); column 1-based. */
-  edits: { row: number; column: number; value: string }[];
+  /**
+   * row: the workbook row, or the CSV record (1-based); column 1-based. `as`: what the value is, for
+   * a workbook, which writes a date into a date-formatted cell as a date and a number as a number.
+   */
+  edits: { row: number; column: number; value: string; as?: 'date' | 'number' }[];
 }
 
 

@@ -42,7 +42,7 @@ const RENDERERS: Record<OutputFormat, () => Promise<Renderer>> = {
 /** A filled spreadsheet goes only to the exporter of its own format. */
 const SHEET_FILLERS: Record<FilledSheet['format'], () => Promise<(sheet: FilledSheet) => Promise<Uint8Array> | Uint8Array>> = {
   csv: async () => (await import('../export/csv.js')).fillCsv,
-  xlsx: async () => (await import('../export/xlsx.js')).fillXlsx,
+  xlsx: async () => (await import('../export/xlsx-fill.js')).fillXlsx,
 };
 
 async function renderOutput(output: Exclude<Output, Bundle>, format: OutputFormat, session: Session): Promise<Omit<RenderedFile, 'path'>> {

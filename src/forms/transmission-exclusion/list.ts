@@ -124,11 +124,17 @@ export function fillList(c: ExclusionCase, sheet: SheetFile, entries: Entry[]): 
         const before = (row.cells[column - 1] ?? '').trim();
         const lost = sheet.encoding === 'cp932' ? notInShiftJis(value) : [];
         if (lost.length) problems.push(notWritable(sheet, lost, where));
-        else if (before === '') edits.push({ row: row.row, column, value });
+        else if (before === '') edits.push({ row: row.row, column, value, ...valueKind(key, value) });
         else if (before !== value.trim()) problems.push(alreadyFilled(sheet, row, heading.cells[column - 1], before, value, where));
       }
   });
   return { edits, problems, listed, matched, unmatched, described };
+}
+
+/** The date is a date, and a criterion's number (1–3) a number: a workbook's date and number cells take them as such. */
+function valueKind(key: EntryColumn, value: string): { as?: 'date' | 'number' } {
+  if (key === 'date') return { as: 'date' };
+  return key === 'criterion' && /^\d+$/.test(value) ? { as: 'number' } : {};
 }
 
 function noIdentifierColumn(sheet: SheetFile, path: FieldPath, name: string | undefined): Problem {
