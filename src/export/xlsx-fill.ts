@@ -37,7 +37,7 @@ export async function fillXlsx(filled: FilledSheet): Promise<Uint8Array> {
   return replaceZipEntry(pkg.zip, pkg.entries, partEntry(pkg, sheet.part)!.name, await editor.finish());
 }
 
-interface CellSpan { column: number; start: number; end: number; hasRef: boolean; style?: number }
+interface CellSpan { column: number; start: number; end: number; style?: number }
 interface OpenRow { number: number; start: number; openEnd: number; selfClosing: boolean; style?: number; cells: CellSpan[] }
 
 /** How often the text read is handed on when no edited row is open: 64 K characters. */
@@ -111,7 +111,7 @@ class SheetEditor {
     this.lastColumn = column;
     if (!this.row) return;
     const style = attribute(tag, 's');
-    this.row.cells.push({ column, start: this.tagStart(parser.position), end: parser.position, hasRef: ref !== undefined, style: style === undefined ? undefined : Number(style) });
+    this.row.cells.push({ column, start: this.tagStart(parser.position), end: parser.position, style: style === undefined ? undefined : Number(style) });
   }
 
   private closeRow(end: number): void {
@@ -152,8 +152,8 @@ class SheetEditor {
 
   /**
    * A row with its edited cells set: a cell present keeps its place and style, an absent one is
-   * put in column order with the row's or the column's style. A cell without an address after an
-   * added one gets its address, which it would otherwise take from the cell before it.
+   * put in column order with the row's or the column's style. (A cell without an address takes the
+   * column after the cell before it, so no cell is ever added just before one: there is no gap.)
    */
   private editedRow(xml: string, row: OpenRow, edits: Edit[]): string {
     const open = row.selfClosing ? `${xml.slice(0, -2)}>` : xml.slice(0, row.openEnd - row.start);
@@ -163,15 +163,13 @@ class SheetEditor {
     const at = (n: number) => n - row.start - open.length;
     let out = '';
     let cursor = 0;
-    let added = false;
     let i = 0;
     for (const cell of row.cells) {
       out += body.slice(cursor, at(cell.start));
       cursor = at(cell.start);
-      for (; i < edits.length && edits[i].column < cell.column; i++, added = true) out += this.cell(row.number, edits[i], this.newCellStyle(row, edits[i].column));
-      const original = body.slice(at(cell.start), at(cell.end));
+      for (; i < edits.length && edits[i].column < cell.column; i++) out += this.cell(row.number, edits[i], this.newCellStyle(row, edits[i].column));
       if (edits[i]?.column === cell.column) out += this.cell(row.number, edits[i++], cell.style);
-      else out += added && !cell.hasRef ? withRef(original, `${columnName(cell.column)}${row.number}`) : original;
+      else out += body.slice(at(cell.start), at(cell.end));
       cursor = at(cell.end);
     }
     const last = row.cells.length ? at(row.cells[row.cells.length - 1].end) : 0;
@@ -237,9 +235,6 @@ class SheetEditor {
     if (xml) this.written.push(xml);
   }
 }
-
-/** A cell's start tag with an address added. */
-const withRef = (cell: string, ref: string) => cell.replace(/^<([^\s/>]+)/, `<$1 r="${ref}"`);
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
   // Characters XML 1.0 cannot hold are left out rather than written as a broken file.
