@@ -249,8 +249,11 @@ export interface Bundle {
 /** What a form makes: papers (documents), filled spreadsheets, and papers bound together. */
 export type Output = DocumentModel | FilledSheet | Bundle;
 
-/** An output as a form makes it, before its declaration gives it its name and formats. */
-export type Made = Omit<DocumentModel, 'name' | 'formats'> | Omit<FilledSheet, 'name'> | Omit<Bundle, 'name'>;
+/**
+ * An output as a form makes it, before its declaration gives it its name and formats. A filled
+ * sheet may bring its own name: the file it fills keeps its name (the NDL's list goes back as itself).
+ */
+export type Made = Omit<DocumentModel, 'name' | 'formats'> | (Omit<FilledSheet, 'name'> & { name?: string }) | Omit<Bundle, 'name'>;
 
 /** Outputs that are papers of their own, not a sheet filled or a binding of other papers. */
 export const isPaper = (o: Output): o is DocumentModel => o.kind !== 'filledSheet' && o.kind !== 'bundle';
