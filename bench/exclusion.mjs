@@ -58,8 +58,9 @@ export async function exclusionBench(rows = 30_000, items = 40, runs = 3) {
   }
 }
 
-if (process.argv[2] === '--child') await child(process.argv[3]);
-else if (process.argv[1] === fileURLToPath(import.meta.url)) {
+const main = process.argv[1] === fileURLToPath(import.meta.url);
+if (main && process.argv[2] === '--child') await child(process.argv[3]);
+else if (main) {
   const [rows, items, runs] = process.argv.slice(2).map(Number);
   await exclusionBench(rows || 30_000, items || 40, runs || 3);
 }

@@ -17,7 +17,7 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
  * conditional format and an Excel 2010 data validation from another sheet (x14, in extLst).
  * Row 2 has its criterion cell formatted as text and its date cell as a date; row 4's cells have no
  * addresses and its entry cells are absent (the date column has a date style). `prefix` writes the
- * sheet's elements with a namespace prefix (x:row), as the Open XML SDK can.
+ * sheet's elements with a namespace prefix (x:row), as the Open XML SDK can, after a byte-order mark.
  */
 export function openpyxlLikeList(prefix = ''): Uint8Array {
   const p = prefix ? `${prefix}:` : '';
@@ -30,7 +30,7 @@ export function openpyxlLikeList(prefix = ''): Uint8Array {
     `<${p}row r="2">${s('A2', 8)}${s('B2', 9)}${s('C2', 12)}<${p}c r="D2" s="2"/><${p}c r="H2" s="1"/></${p}row>`,
     `<${p}row r="4" spans="1:2">${s('', 10)}${s('', 11)}</${p}row>`,
   ];
-  const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}worksheet xmlns${prefix ? `:${prefix}` : ''}="${MAIN}" xmlns:r="${REL}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">`
+  const sheet = `${prefix ? '\uFEFF' : ''}<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}worksheet xmlns${prefix ? `:${prefix}` : ''}="${MAIN}" xmlns:r="${REL}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">`
     + `<${p}dimension ref="A1:H4"/><${p}cols><${p}col min="8" max="8" width="14" style="1" customWidth="1"/></${p}cols>`
     + `<${p}sheetData>${rows.join('')}</${p}sheetData>`
     + `<${p}sheetProtection sheet="1" objects="1" scenarios="1"/>`

@@ -136,7 +136,8 @@ export async function readPart(pkg: WorkbookPackage, part: string, handlers: Xml
   parser.on('error', (e) => {
     failed ??= e;
   });
-  const decoder = new TextDecoder('utf-8');
+  // A byte-order mark is kept in the text (saxes skips it), so an editor copies it through.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const feed = async (text: string) => {
     if (!text || failed) return;
     handlers.chunk?.(text);

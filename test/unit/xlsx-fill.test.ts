@@ -43,7 +43,7 @@ const changedEntries = (before: Uint8Array, after: Uint8Array) => {
 
 async function sheetXml(zip: Uint8Array, part: string): Promise<string> {
   const { unzipSync } = await import('fflate');
-  return new TextDecoder().decode(unzipSync(zip, { filter: (f) => f.name === part })[part]);
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(unzipSync(zip, { filter: (f) => f.name === part })[part]);
 }
 
 describe('filling cells of a workbook in place', () => {
@@ -93,6 +93,7 @@ describe('lists written by other programs', () => {
       const [before, after] = [await sheetXml(source, 'xl/worksheets/sheet1.xml'), await sheetXml(filled, 'xl/worksheets/sheet1.xml')];
       const outside = (xml: string) => xml.replace(/<(\w+:)?sheetData>[\s\S]*<\/(\w+:)?sheetData>/, '');
       expect(outside(after)).toBe(outside(before));
+      expect(after.startsWith('\uFEFF')).toBe(!!prefix); // a byte-order mark is kept
       const q = prefix ? `${prefix}:` : '';
       expect(after).toContain(`<${q}c r="D2" s="2" t="inlineStr"><${q}is><${q}t xml:space="preserve">1</${q}t></${q}is></${q}c><${q}c r="H2" s="1"><${q}v>46346</${q}v></${q}c>`);
       expect(after).toContain(`<${q}c t="s"><${q}v>11</${q}v></${q}c><${q}c r="D4"><${q}v>2</${q}v></${q}c><${q}c r="H4" s="1"><${q}v>46346</${q}v></${q}c></${q}row>`);
