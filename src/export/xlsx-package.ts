@@ -12,6 +12,7 @@
  * writer that prefixes the spreadsheet namespace (<x:row>) reads the same.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type { SheetLayout } from '../model/document.js';
 import { entryContent, ZipError, zipEntries, type ZipEntry } from './zip.js';
 
 export interface WorkbookPackage {
@@ -257,15 +258,47 @@ export interface ReadRow {
   cells: string[];
 }
 
+/** A window on a part's text as saxes reads it, to find where a tag starts from saxes's position after it. */
+export class TextWindow {
+  private text = '';
+  private start = 0;
+  take(chunk: string): void {
+    this.text += chunk;
+  }
+  /** The start of the tag saxes has read up to `end`: the last < before it (an attribute value cannot hold one). */
+  tagStart(end: number): number {
+    return this.start + this.text.lastIndexOf('<', end - 1 - this.start);
+  }
+  slice(from: number, to: number): string {
+    return this.text.slice(from - this.start, to - this.start);
+  }
+  /** Forgets the text before `to`, returning it; only when `above` characters are kept (64 K unless told). */
+  dropTo(to: number, above = 0): string {
+    if (to - this.start <= above) return '';
+    const dropped = this.text.slice(0, to - this.start);
+    this.text = this.text.slice(to - this.start);
+    this.start = to;
+    return dropped;
+  }
+  get end(): number {
+    return this.start + this.text.length;
+  }
+}
+
+const KEEP = 1 << 16;
+
 /**
- * The rows of a sheet that hold anything, in order. Rows and cells without an address (r) take the
- * next number, as Excel reads them. A formula's cell shows its last value; one without a value shows
- * the formula, so a cell that computes something is never taken for an empty one.
+ * The rows of a sheet that hold anything, in order, and where every row is (for filling it: see
+ * SheetLayout). Rows and cells without an address (r) take the next number, as Excel reads them. A
+ * formula's cell shows its last value; one without a value shows the formula, so a cell that
+ * computes something is never taken for an empty one.
  */
-export async function readSheetRows(pkg: WorkbookPackage, part: string): Promise<ReadRow[]> {
+export async function readSheet(pkg: WorkbookPackage, part: string): Promise<{ rows: ReadRow[]; layout: SheetLayout }> {
   const [strings, kinds] = [await sharedStrings(pkg), await cellStyleKinds(pkg)];
   const rows: ReadRow[] = [];
-  let row: ReadRow = { row: 0, cells: [] };
+  const layout: SheetLayout = { rows: new Map(), append: 0, prefix: '', columnStyles: [] };
+  const window = new TextWindow();
+  let row = { row: 0, start: 0, cells: [] as string[] };
   let cell = { column: 0, type: '', style: 0 };
   let value: string[] = [];
   let formula: string[] = [];
@@ -273,10 +306,18 @@ export async function readSheetRows(pkg: WorkbookPackage, part: string): Promise
   let inInline = false;
   let phonetic = 0;
   await readPart(pkg, part, {
-    open(tag) {
-      switch (localName(tag.name)) {
+    chunk: (t) => window.take(t),
+    open(tag, parser) {
+      const name = localName(tag.name);
+      switch (name) {
+        case 'sheetData':
+          layout.prefix = tag.name.slice(0, tag.name.length - name.length);
+          layout.append = parser.position;
+          if (tag.isSelfClosing) layout.emptySheetData = [window.tagStart(parser.position), parser.position];
+          break;
+        case 'col': layout.columnStyles.push(columnStyle(tag)); break;
         case 'row':
-          row = { row: Number(attribute(tag, 'r') ?? row.row + 1), cells: [] };
+          row = { row: Number(attribute(tag, 'r') ?? row.row + 1), start: window.tagStart(parser.position), cells: [] };
           cell.column = 0;
           break;
         case 'c':
@@ -291,7 +332,7 @@ export async function readSheetRows(pkg: WorkbookPackage, part: string): Promise
         case 't': if (inInline && phonetic === 0) into = value; break;
       }
     },
-    close(tag) {
+    close(tag, parser) {
       switch (localName(tag.name)) {
         case 'v': case 'f': case 't': into = undefined; break;
         case 'is': inInline = false; break;
@@ -303,7 +344,10 @@ export async function readSheetRows(pkg: WorkbookPackage, part: string): Promise
           break;
         }
         case 'row':
+          layout.rows.set(row.row, [row.start, parser.position]);
+          layout.append = parser.position;
           if (row.cells.length) rows.push({ row: row.row, cells: Array.from(row.cells, (c) => c ?? '') });
+          window.dropTo(parser.position, KEEP);
           break;
       }
     },
@@ -311,8 +355,10 @@ export async function readSheetRows(pkg: WorkbookPackage, part: string): Promise
       into?.push(t);
     },
   });
-  return rows;
+  return { rows, layout };
 }
+
+export const columnStyle = (tag: SaxesTagPlain) => ({ min: Number(attribute(tag, 'min')), max: Number(attribute(tag, 'max')), style: Number(attribute(tag, 'style') ?? 0) });
 
 function cellText(type: string, value: string, kind: StyleKind | undefined, strings: string[], date1904: boolean): string {
   switch (type) {

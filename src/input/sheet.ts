@@ -12,7 +12,8 @@ import iconv from 'iconv-lite';
 import type { Bilingual } from '../base/problem.js';
 import { decode, MAX_CSV_BYTES, type CsvEncoding } from './csv.js';
 import { readNamedFile } from './named-file.js';
-import { openWorkbook, readSheetRows, WorkbookError, type ReadRow, type WorkbookPackage } from '../export/xlsx-package.js';
+import { openWorkbook, readSheet, WorkbookError, type WorkbookPackage } from '../export/xlsx-package.js';
+import type { SheetLayout } from '../model/document.js';
 
 export interface SheetRow {
   /** Where the row is: its row number in the workbook, or the line a CSV record starts on. */
@@ -34,6 +35,8 @@ export interface SheetFile {
   encoding?: CsvEncoding;
   /** A CSV's records with the bytes each occupies, so the filled copy keeps every other record byte for byte. */
   records?: CsvSpan[];
+  /** Where a workbook sheet's rows are, so the filled copy parses only the rows it changes. */
+  layout?: SheetLayout;
   rows: SheetRow[];
 }
 
@@ -129,7 +132,6 @@ export function csvRecordSpans(bytes: Uint8Array): CsvSpans {
 
 async function readXlsx(name: string, bytes: Uint8Array, sheetName?: string): Promise<SheetResult> {
   let pkg: WorkbookPackage;
-  let rows: ReadRow[];
   const names = () => pkg.sheets.map((s) => s.name);
   try {
     pkg = await openWorkbook(bytes);
@@ -137,8 +139,8 @@ async function readXlsx(name: string, bytes: Uint8Array, sheetName?: string): Pr
     if (!sheet)
       return fail(`「${name}」に「${sheetName ?? ''}」というシートがありません。`, `"${name}" has no sheet "${sheetName ?? ''}".`,
         { ja: `シート: ${names().join('、')}`, en: `Its sheets: ${names().join(', ')}` }, 'sheet');
-    rows = await readSheetRows(pkg, sheet.part);
-    return { ok: true, sheet: { name, format: 'xlsx', bytes, sheet: sheet.name, rows: rows.map((r) => ({ line: r.row, row: r.row, cells: r.cells })) } };
+    const { rows, layout } = await readSheet(pkg, sheet.part);
+    return { ok: true, sheet: { name, format: 'xlsx', bytes, sheet: sheet.name, layout, rows: rows.map((r) => ({ line: r.row, row: r.row, cells: r.cells })) } };
   } catch (e) {
     if (!(e instanceof WorkbookError)) throw e;
     return unreadableWorkbook(name, e);

@@ -9,7 +9,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fillXlsx } from '../../src/export/xlsx-fill.js';
-import { isDateCode, openWorkbook, readSheetRows, resolvePart } from '../../src/export/xlsx-package.js';
+import { isDateCode, openWorkbook, readSheet, resolvePart } from '../../src/export/xlsx-package.js';
 import { zipEntries } from '../../src/export/zip.js';
 import type { FilledSheet } from '../../src/model/document.js';
 import { LIST_HEADINGS, openpyxlLikeList as openpyxlLike } from '../lists.js';
@@ -77,7 +77,7 @@ describe('lists written by other programs', () => {
       const source = openpyxlLike(prefix);
       const pkg = await openWorkbook(source);
       expect(pkg.sheets).toEqual([{ name: '送信候補資料リスト', part: 'xl/worksheets/sheet1.xml' }, { name: '記入方法', part: 'xl/worksheets/sheet2.xml' }]);
-      expect(await readSheetRows(pkg, pkg.sheets[0].part)).toEqual([
+      expect((await readSheet(pkg, pkg.sheets[0].part)).rows).toEqual([
         { row: 1, cells: LIST_HEADINGS },
         { row: 2, cells: ['info:ndljp/pid/2500001', '〇〇の歴史', '佐藤一郎'] },
         { row: 4, cells: ['info:ndljp/pid/2500004', '△△考'] },
@@ -98,7 +98,7 @@ describe('lists written by other programs', () => {
       expect(after).toContain(`<${q}c r="D2" s="2" t="inlineStr"><${q}is><${q}t xml:space="preserve">1</${q}t></${q}is></${q}c><${q}c r="H2" s="1"><${q}v>46346</${q}v></${q}c>`);
       expect(after).toContain(`<${q}c t="s"><${q}v>11</${q}v></${q}c><${q}c r="D4"><${q}v>2</${q}v></${q}c><${q}c r="H4" s="1"><${q}v>46346</${q}v></${q}c></${q}row>`);
       const again = await openWorkbook(filled);
-      const cells = (await readSheetRows(again, again.sheets[0].part)).map((r) => [r.cells[3], r.cells[7]]);
+      const cells = (await readSheet(again, again.sheets[0].part)).rows.map((r) => [r.cells[3], r.cells[7]]);
       expect(cells).toEqual([['除外基準', '申出日'], ['1', '2026-11-20'], ['2', '2026-11-20']]);
     });
   }
@@ -107,6 +107,19 @@ describe('lists written by other programs', () => {
     const filled = await fillXlsx(filledSheet(openpyxlLike(), undefined, [{ row: 4, column: 2, value: 'x' }, { row: 4, column: 3, value: 'y' }]));
     const xml = await sheetXml(filled, 'xl/worksheets/sheet1.xml');
     expect(xml).toContain('<row r="4" spans="1:2"><c t="s"><v>10</v></c><c r="B4" t="inlineStr"><is><t xml:space="preserve">x</t></is></c><c r="C4" t="inlineStr">');
+  });
+
+  it('an empty row (<row r="3"/>) and an empty sheet (<sheetData/>) take their cells', async () => {
+    const { unzipSync, zipSync } = await import('fflate');
+    const files = unzipSync(openpyxlLike());
+    const part = 'xl/worksheets/sheet1.xml';
+    const xml = new TextDecoder().decode(files[part]);
+    files[part] = new TextEncoder().encode(xml.replace('</row><row r="4"', '</row><row r="3" ht="20"/><row r="4"'));
+    const withEmptyRow = await fillXlsx(filledSheet(zipSync(files), undefined, [{ row: 3, column: 2, value: 'b' }]));
+    expect(await sheetXml(withEmptyRow, part)).toContain('<row r="3" ht="20"><c r="B3" t="inlineStr"><is><t xml:space="preserve">b</t></is></c></row><row r="4"');
+    files[part] = new TextEncoder().encode(xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, '<sheetData />'));
+    const empty = await fillXlsx(filledSheet(zipSync(files), undefined, [{ row: 2, column: 1, value: 'a' }, { row: 1, column: 8, value: '2026-11-20', as: 'date' }]));
+    expect(await sheetXml(empty, part)).toContain('<sheetData><row r="1"><c r="H1" s="1"><v>46346</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t xml:space="preserve">a</t></is></c></row></sheetData>');
   });
 
   it('part names: relative to their part, absolute from the root, with .. and %20', () => {

@@ -57,7 +57,7 @@ export function rowsTable(c: LoadedExclusion, d: ExclusionDerived): Made {
 export function filledList(_: LoadedExclusion, d: ExclusionDerived): Made {
   const { sheet, edits } = d.list!;
   const csv = sheet.encoding && sheet.records ? { encoding: sheet.encoding, records: sheet.records } : undefined;
-  return { kind: 'filledSheet', name: listFileName(sheet), title: DOCUMENTS.list.title, format: sheet.format, source: { bytes: sheet.bytes, sheet: sheet.sheet, csv }, edits };
+  return { kind: 'filledSheet', name: listFileName(sheet), title: DOCUMENTS.list.title, format: sheet.format, source: { bytes: sheet.bytes, sheet: sheet.sheet, csv, layout: sheet.layout }, edits };
 }
 
 /** The list's file name without its extension, unless another document of the request has that name. */
