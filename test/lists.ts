@@ -4,7 +4,10 @@
  * document that LibreOffice Calc saves as XLSX, with what a rewrite would lose — conditional formats
  * of several kinds, a dropdown from another sheet, sheet protection, a date-formatted entry column.
  */
+import { crc32, inflateRawSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
+import { expect } from 'vitest';
+import { zipEntries } from '../src/export/zip.js';
 
 /** The entry columns both lists have, after PID, title and author. */
 export const LIST_HEADINGS = ['PID', '書名', '著者', '除外基準', '根拠・確認方法', '申出者', '連絡先', '申出日'];
@@ -111,3 +114,24 @@ ${[1, 2, 3, '留保'].map((v) => row([cell(v)])).join('\n')}
 </office:spreadsheet></office:body></office:document>
 `;
 }
+
+/**
+ * Every entry of a zip is what its headers say: the central directory's and the local header's CRC
+ * and sizes (unless a data descriptor follows) agree with the data as it inflates — what `unzip -t`
+ * checks, and what Excel would "repair". fflate's unzip does not check CRCs.
+ */
+export function expectSoundZip(zip: Uint8Array): void {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (const [name, e] of zipEntries(zip)) {
+    const stored = zip.subarray(e.data, e.data + e.compressedSize);
+    const content = e.method === 0 ? stored : inflateRawSync(stored);
+    const central = { crc: view.getUint32(e.central + 16, true), size: view.getUint32(e.central + 24, true) };
+    expect({ name, crc: crc32(content), size: content.length }).toEqual({ name, ...central });
+    if (!(view.getUint16(e.local + 6, true) & 8))
+      expect({ name, crc: view.getUint32(e.local + 14, true), compressed: view.getUint32(e.local + 18, true), size: view.getUint32(e.local + 22, true) })
+        .toEqual({ name, ...central, compressed: e.compressedSize });
+  }
+}
+
+/** The same bytes at a place in a larger buffer, as fs.readFileSync gives a small file: a view must not be taken for a copy. */
+export const pooled = (bytes: Uint8Array): Buffer => Buffer.concat([Buffer.alloc(7), Buffer.from(bytes)]).subarray(7);

@@ -101,6 +101,8 @@ export class EntryDeflater {
     this.deflate.on('data', (chunk: Buffer) => this.chunks.push(chunk));
   }
   async write(bytes: Uint8Array): Promise<void> {
+    // Node 20's crc32 answers 0 for an empty TextEncoder result, whatever the CRC so far.
+    if (bytes.length === 0) return;
     this.crc = crc32(bytes, this.crc);
     this.size += bytes.length;
     if (!this.deflate.write(bytes)) await once(this.deflate, 'drain');
@@ -136,10 +138,11 @@ export function replaceZipEntry(zip: Uint8Array, entries: Map<string, ZipEntry>,
   const directory = view.getUint32(eocd + 16, true);
   // The entry's span runs to the next entry's local header (a data descriptor and all), or the directory.
   const next = Math.min(directory, ...[...entries.values()].map((e) => e.local).filter((l) => l > entry.local));
-  const header = zip.slice(entry.local, entry.data);
+  // Copies (a Buffer's slice would be a view of the input, which is never written).
+  const header = new Uint8Array(zip.subarray(entry.local, entry.data));
   setEntryFields(new DataView(header.buffer), 6, content);
   const delta = header.length + content.data.length - (next - entry.local);
-  const tail = zip.slice(directory);
+  const tail = new Uint8Array(zip.subarray(directory));
   const tailView = new DataView(tail.buffer);
   for (const e of entries.values()) {
     const at = e.central - directory;

@@ -19,7 +19,7 @@ import { candidateCsv, candidateRows, candidateXlsx, HEADINGS, pidOf } from '../
 import {
   caseStrings, checkEdited, expectSoundPdf, expectWithinMarginsAndKinsoku, libreOfficeCalcToXlsx, libreOfficeSheetsCsv, libreOfficeToPdf, needs, pdfText, renderFixture, squash, tempDir,
 } from '../helpers.js';
-import { calcListFods, calcPid, LIST_HEADINGS, openpyxlLikeList } from '../lists.js';
+import { calcListFods, calcPid, expectSoundZip, LIST_HEADINGS, openpyxlLikeList } from '../lists.js';
 
 type Rendered = Awaited<ReturnType<typeof renderFixture>>;
 const cases: Record<string, Rendered> = {};
@@ -115,8 +115,9 @@ const ENTRY = HEADINGS.indexOf('除外基準（1・2・3・留保）'); // first
 function storedEntries(zip: Uint8Array): Map<string, Buffer> {
   return new Map([...zipEntries(zip)].map(([name, e]) => [name, Buffer.from(zip.subarray(e.local, e.data + e.compressedSize))]));
 }
-/** The entries whose stored bytes differ (the names must be the same, in the same order). */
+/** The entries whose stored bytes differ (the names must be the same, in the same order); the filled zip is sound. */
 function changedEntries(before: string, after: string): string[] {
+  expectSoundZip(readFileSync(after));
   const [a, b] = [storedEntries(readFileSync(before)), storedEntries(readFileSync(after))];
   expect([...b.keys()]).toEqual([...a.keys()]);
   return [...a.keys()].filter((k) => !a.get(k)!.equals(b.get(k)!));

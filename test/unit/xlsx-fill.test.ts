@@ -12,7 +12,7 @@ import { fillXlsx } from '../../src/export/xlsx-fill.js';
 import { isDateCode, openWorkbook, readSheet, resolvePart } from '../../src/export/xlsx-package.js';
 import { zipEntries } from '../../src/export/zip.js';
 import type { FilledSheet } from '../../src/model/document.js';
-import { LIST_HEADINGS, openpyxlLikeList as openpyxlLike } from '../lists.js';
+import { expectSoundZip, LIST_HEADINGS, openpyxlLikeList as openpyxlLike, pooled } from '../lists.js';
 
 async function exceljsWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -28,8 +28,9 @@ async function exceljsWorkbook(): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+/** The sheet to fill, its bytes in a larger buffer as a small file read from disk is. */
 const filledSheet = (bytes: Uint8Array, sheet: string | undefined, edits: FilledSheet['edits']): FilledSheet =>
-  ({ kind: 'filledSheet', name: 'l', title: 'l', format: 'xlsx', source: { bytes, sheet }, edits });
+  ({ kind: 'filledSheet', name: 'l', title: 'l', format: 'xlsx', source: { bytes: pooled(bytes), sheet }, edits });
 
 /** Each entry's stored form: local header, name, extra field and compressed data, as in the archive. */
 function storedEntries(zip: Uint8Array): Map<string, Buffer> {
@@ -66,6 +67,7 @@ describe('filling cells of a workbook in place', () => {
     expect(sheet.getCell('C2').fill).toMatchObject({ fgColor: { argb: 'FFFFF2CC' } });
     expect(wb.getWorksheet('記入方法')!.getCell('A1').text).toBe('説明');
     expect(changedEntries(source, filled)).toEqual(['xl/worksheets/sheet1.xml']);
+    expectSoundZip(filled);
     // The same list and edits give the same bytes.
     expect(Buffer.from(await fillXlsx(filledSheet(source, '一覧', edits))).equals(Buffer.from(filled))).toBe(true);
   });
@@ -88,8 +90,11 @@ describe('lists written by other programs', () => {
         { row: 4, column: 4, value: '2', as: 'number' }, // absent, general: a number
         { row: 4, column: 8, value: '2026-11-20', as: 'date' }, // absent, the column's date style
       ];
-      const filled = await fillXlsx(filledSheet(source, undefined, edits));
+      const given = filledSheet(source, undefined, edits);
+      const filled = await fillXlsx(given);
+      expect(Buffer.from(given.source.bytes).equals(Buffer.from(source))).toBe(true); // the input is never written
       expect(changedEntries(source, filled)).toEqual(['xl/worksheets/sheet1.xml']);
+      expectSoundZip(filled);
       const [before, after] = [await sheetXml(source, 'xl/worksheets/sheet1.xml'), await sheetXml(filled, 'xl/worksheets/sheet1.xml')];
       const outside = (xml: string) => xml.replace(/<(\w+:)?sheetData>[\s\S]*<\/(\w+:)?sheetData>/, '');
       expect(outside(after)).toBe(outside(before));
