@@ -210,24 +210,24 @@ export function isDateCode(code: string): boolean {
 export async function sharedStrings(pkg: WorkbookPackage): Promise<string[]> {
   if (!pkg.sharedStrings || !partEntry(pkg, pkg.sharedStrings)) return [];
   const strings: string[] = [];
-  let item: string[] = [];
+  let item = '';
   let inT = false;
   let phonetic = 0;
   await readPart(pkg, pkg.sharedStrings, {
     open(tag) {
       const name = localName(tag.name);
-      if (name === 'si') item = [];
+      if (name === 'si') item = '';
       else if (name === 'rPh') phonetic++;
       else if (name === 't' && phonetic === 0) inT = true;
     },
     close(tag) {
       const name = localName(tag.name);
-      if (name === 'si') strings.push(item.join(''));
+      if (name === 'si') strings.push(item);
       else if (name === 'rPh') phonetic--;
       else if (name === 't') inT = false;
     },
     text(t) {
-      if (inT) item.push(t);
+      if (inT) item += t;
     },
   });
   return strings;
@@ -300,9 +300,10 @@ export async function readSheet(pkg: WorkbookPackage, part: string): Promise<{ r
   const window = new TextWindow();
   let row = { row: 0, start: 0, cells: [] as string[] };
   let cell = { column: 0, type: '', style: 0 };
-  let value: string[] = [];
-  let formula: string[] = [];
-  let into: string[] | undefined;
+  // Text is gathered into strings, not arrays: a 30,000-row list has 360,000 cells.
+  let value = '';
+  let formula = '';
+  let into: 'value' | 'formula' | undefined;
   let inInline = false;
   let phonetic = 0;
   await readPart(pkg, part, {
@@ -322,14 +323,13 @@ export async function readSheet(pkg: WorkbookPackage, part: string): Promise<{ r
           break;
         case 'c':
           cell = { column: columnOfRef(attribute(tag, 'r')) ?? cell.column + 1, type: attribute(tag, 't') ?? 'n', style: Number(attribute(tag, 's') ?? 0) };
-          value = [];
-          formula = [];
+          value = formula = '';
           break;
-        case 'v': into = value; break;
-        case 'f': into = formula; break;
+        case 'v': into = 'value'; break;
+        case 'f': into = 'formula'; break;
         case 'is': inInline = true; break;
         case 'rPh': phonetic++; break;
-        case 't': if (inInline && phonetic === 0) into = value; break;
+        case 't': if (inInline && phonetic === 0) into = 'value'; break;
       }
     },
     close(tag, parser) {
@@ -338,8 +338,8 @@ export async function readSheet(pkg: WorkbookPackage, part: string): Promise<{ r
         case 'is': inInline = false; break;
         case 'rPh': phonetic--; break;
         case 'c': {
-          const text = cellText(cell.type, value.join(''), kinds[cell.style], strings, pkg.date1904);
-          const shown = text === '' && formula.length ? `=${formula.join('')}` : text;
+          const text = cellText(cell.type, value, kinds[cell.style], strings, pkg.date1904);
+          const shown = text === '' && formula ? `=${formula}` : text;
           if (shown !== '') row.cells[cell.column - 1] = shown;
           break;
         }
@@ -352,7 +352,8 @@ export async function readSheet(pkg: WorkbookPackage, part: string): Promise<{ r
       }
     },
     text(t) {
-      into?.push(t);
+      if (into === 'value') value += t;
+      else if (into === 'formula') formula += t;
     },
   });
   return { rows, layout };
