@@ -6,7 +6,7 @@
  * csv-parse does the quoting rules (quoted commas, doubled quotes, line breaks inside a cell);
  * iconv-lite decodes CP932 including the NEC/IBM extensions Excel writes (①, ㈱, 髙).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readBounded } from '../base/bounded-file.js';
 import { CsvError, parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { Problem } from '../base/problem.js';
@@ -42,18 +42,17 @@ const SAVE_AS = {
 };
 
 export function readCsvFile(file: string): CsvResult {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    return fail(file, undefined, `CSV ファイル「${file}」が見つからないか、読めません。`, `The CSV file "${file}" does not exist or cannot be read.`,
-      { ja: 'works_file のパス（ケースファイルのフォルダからの相対パス）を確かめてください。', en: 'Check the works_file path (relative to the case file\'s folder).' });
-  }
-  if (size > MAX_CSV_BYTES)
-    return fail(file, undefined, `CSV ファイルが大きすぎます（${size}バイト、上限${MAX_CSV_BYTES}バイト）。`,
-      `The CSV file is too large (${size} bytes; the limit is ${MAX_CSV_BYTES}).`,
+  const read = readBounded(file, MAX_CSV_BYTES);
+  if (read.ok) return parseCsvBytes(file, read.bytes);
+  if (read.reason === 'too-large')
+    return fail(file, undefined, `CSV ファイルが大きすぎます（${read.size}バイト以上、上限${MAX_CSV_BYTES}バイト）。`,
+      `The CSV file is too large (${read.size} bytes or more; the limit is ${MAX_CSV_BYTES}).`,
       { ja: '申請を分けてください。', en: 'Split the application.' });
-  return parseCsvBytes(file, readFileSync(file));
+  if (read.reason === 'not-file')
+    return fail(file, undefined, `「${file}」は普通のファイルではありません（フォルダ・デバイス・パイプなど）。`, `"${file}" is not a regular file (a folder, a device, a pipe…).`,
+      { ja: 'works_file には CSV ファイルそのものを指定してください。', en: 'Name the CSV file itself in works_file.' });
+  return fail(file, undefined, `CSV ファイル「${file}」が見つからないか、読めません。`, `The CSV file "${file}" does not exist or cannot be read.`,
+    { ja: 'works_file のパス（ケースファイルのフォルダからの相対パス）を確かめてください。', en: 'Check the works_file path (relative to the case file\'s folder).' });
 }
 
 export function parseCsvBytes(file: string, bytes: Uint8Array): CsvResult {

@@ -16,18 +16,27 @@ export function validate<S extends z.ZodType>(schema: S, parsed: ParsedCase):
   const result = schema.safeParse(parsed.data, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   const problems = result.error.issues.map((issue) => toProblem(issue as Issue, schema, parsed));
-  return { ok: false, problems: dedupeProblems(problems.filter((p) => !isEchoOfTypo(p, problems))) };
+  const typos = typoGuesses(problems);
+  return { ok: false, problems: dedupeProblems(problems.filter((p) => !isEchoOfTypo(p, typos))) };
+}
+
+/** `parent|guess` for each misspelt field that suggests a name (one pass, so 20,000 problems stay linear). */
+function typoGuesses(problems: Problem[]): Set<string> {
+  const out = new Set<string>();
+  for (const q of problems) {
+    const guess = /^Did you mean "(.+)"\?$/.exec(q.hint?.en ?? '')?.[1];
+    if (guess) out.add(`${pathKey(q.path.slice(0, -1))}|${guess}`);
+  }
+  return out;
 }
 
 /**
  * "published_on is missing" beside "no field publised_on (did you mean published_on?)" is one
  * mistake, not two: the misspelling, which says how to fix it, is kept.
  */
-function isEchoOfTypo(p: Problem, all: Problem[]): boolean {
+function isEchoOfTypo(p: Problem, typos: Set<string>): boolean {
   const missing = /^The required field "(.+)" is missing\.$/.exec(p.en)?.[1];
-  if (!missing) return false;
-  const parent = pathKey(p.path.slice(0, -1));
-  return all.some((q) => q.hint?.en === `Did you mean "${missing}"?` && pathKey(q.path.slice(0, -1)) === parent);
+  return missing !== undefined && typos.has(`${pathKey(p.path.slice(0, -1))}|${missing}`);
 }
 
 /** Attaches file, line and column to a problem found after validation (by rules). */

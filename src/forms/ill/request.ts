@@ -7,7 +7,7 @@ import { acknowledgedCodes, doc, fontFiles, isoDate, text, wholeNumber } from '.
 import type { Problem } from '../../base/problem.js';
 import { addressBlock, formGrid } from '../kit/blocks.js';
 import { valueInForce } from '../../law/dated.js';
-import { ILL_SECTION, LOAN_LIMITS, MATERIAL_TYPES, NOT_LOANABLE } from '../../law/data/ill.js';
+import { ILL_SECTION, LOAN_LIMITS, MATERIAL_TYPE_KEYS, materialType, NOT_LOANABLE } from '../../law/data/ill.js';
 import { englishDate } from '../../base/format.js';
 import type { FormPlugin, Made } from '../kit/plugin.js';
 import type { WithTemplates } from '../kit/templates.js';
@@ -20,7 +20,8 @@ const item = z.strictObject({
   year: wholeNumber().optional().describe(doc('出版年', 'Year of publication')),
   ndl_call_number: text().optional().describe(doc('NDLの請求記号', 'NDL call number')),
   isbn: text().optional().describe(doc('ISBN（国際標準図書番号）', 'ISBN')),
-  material_type: z.enum(MATERIAL_TYPES).default('book').describe(doc('資料の種類（図書、逐次刊行物、博士論文など）', 'Kind of material (book, serial, doctoral thesis …)')),
+  material_type: z.enum(MATERIAL_TYPE_KEYS).default('book').describe(doc(
+    '資料の種類（図書、デジタル化資料、逐次刊行物、博士論文など）', 'Kind of material (book, digitized material, serial, doctoral thesis …)')),
   language: z.enum(['japanese', 'foreign']).optional().describe(doc(
     '和書（japanese）か洋書（foreign）か（省略すると書名の文字から判断）', 'Japanese or foreign book (default: japanese when the title has Japanese script)')),
   note: text().optional().describe(doc('備考', 'Note')),
@@ -54,10 +55,11 @@ function derive(c: Request, ctx: { today: string }) {
       unit: m.text(room === 1 ? 'ill-unit-one' : 'ill-unit-many'),
     }));
   }
+  const notLoanable = valueInForce(NOT_LOANABLE, date);
   c.items.forEach((it, i) => {
-    const why = NOT_LOANABLE[it.material_type];
-    if (why)
-      problems.push(m.warning('ill-request-not-loanable', ['items', i, 'material_type'], { why }));
+    const type = materialType(it.material_type);
+    if (type.notLoanable)
+      problems.push(m.warning('ill-request-not-loanable', ['items', i, 'material_type'], { why: notLoanable[type.notLoanable] }));
     const japanese = (it.language ?? (JAPANESE_SCRIPT.test(it.title) ? 'japanese' : 'foreign')) === 'japanese';
     const from = japanese ? limits.japaneseFrom : limits.foreignFrom;
     if (it.year !== undefined && it.year < from)
@@ -88,7 +90,7 @@ function request(c: Request, d: Derived, ctx: WithTemplates): Made {
         String(i + 1), it.title, it.author ?? '',
         [it.publisher, it.year].filter((v) => v !== undefined).join(', '),
         [it.ndl_call_number, it.isbn && `ISBN ${it.isbn}`].filter(Boolean).join('\n'),
-        [it.material_type, it.note].filter(Boolean).join('\n'),
+        [materialType(it.material_type).label, it.note].filter(Boolean).join('\n'),
       ]),
       size: 9,
     },
