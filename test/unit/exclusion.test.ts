@@ -4,8 +4,11 @@
  * test/clients/exclusion.test.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pidKey, preExclusionRound, reissueTiming } from '../../src/law/rules/transmission.js';
-import { checkEdited } from '../helpers.js';
+import { checkCase } from '../../src/pipeline/pipeline.js';
+import { checkEdited, FIXTURES, tempDir } from '../helpers.js';
 
 const edited = (edit: (yaml: string) => string) => checkEdited('transmission-exclusion', edit, '2026-11-21');
 const errorAt = async (edit: (yaml: string) => string, path: string) => {
@@ -110,5 +113,28 @@ describe('criteria as validation', () => {
     await errorAt((y) => y.replace('pid: info:ndljp/pid/0000002', 'pid: https://dl.ndl.go.jp/pid/1'), 'items.1.pid');
     await errorAt((y) => y.replace('pid: info:ndljp/pid/0000002', 'pid: ISBN978-4-00'), 'items.1.pid');
     await errorAt((y) => y.replace(/^  phone: .*\n/m, '').replace(/^  email: .*\n/m, ''), 'requester');
+  });
+});
+
+describe('a list that lacks items', () => {
+  /** The contract case with a small CSV list beside it holding the given identifiers. */
+  const withList = async (pids: string[]) => {
+    const dir = tempDir('exclusion-list-');
+    writeFileSync(join(dir, 'list.csv'), `PID,タイトル,除外基準,根拠,申出者,連絡先,申出日\r\n${pids.map((p) => `${p},書名,,,,,`).join('\r\n')}\r\n`);
+    const yaml = readFileSync(join(FIXTURES, 'transmission-exclusion.yaml'), 'utf8').replace('\nitems:', '\ncandidate_list:\n  file: list.csv\nitems:');
+    writeFileSync(join(dir, 'case.yaml'), yaml);
+    return checkCase(join(dir, 'case.yaml'), '2026-11-21');
+  };
+  it('counts only the items it has; the others are warnings at their pid', async () => {
+    const checked = await withList(['info:ndljp/pid/0000001', 'info:ndljp/pid/0000003']);
+    expect(checked.ok).toBe(true);
+    expect(checked.facts.counts).toEqual({ 'in-print': 1, managed: 0, 'author-request': 0, 'reserved-category': 1 });
+    expect(checked.problems.filter((p) => p.code === 'transmission-exclusion.exclusion-list-item-not-listed').map((p) => p.path)).toEqual([['items', 1, 'pid']]);
+  });
+  it('a list with none of the items is an error at candidate_list.file', async () => {
+    const e = await withList(['info:ndljp/pid/7777777']).then((c) => c.problems.find((p) => p.severity === 'error')!);
+    expect(e.path).toEqual(['candidate_list', 'file']);
+    expect(e.ja).toContain('1件も');
+    expect(e.hint!.ja).toContain('事後除外');
   });
 });
