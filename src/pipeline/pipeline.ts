@@ -5,16 +5,20 @@
 import { basename, dirname, extname, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { readCaseBytes, readCaseFile } from '../input/parse.js';
-import { error, warning, type FieldPath, type Problem } from '../base/problem.js';
+import { error, pathText, warning, type FieldPath, type Problem } from '../base/problem.js';
 import { UnusableFile } from '../base/bounded-file.js';
+import { BeforeDatedData } from '../law/dated.js';
 import { locate, validate } from '../input/validate.js';
 import { composeDocuments, type FormContext, type Loaded } from '../forms/kit/plugin.js';
 import { formCodes } from '../forms/kit/messages.js';
 import { formatsOf, isPaper, OUTPUT_FORMATS, type Bundle, type DocumentModel, type FilledSheet, type Output, type OutputFormat } from '../model/document.js';
 import type { FontBook, FontChain, Typeface } from '../typeset/fonts.js';
+import type { OfficialForm } from '../model/official-form.js';
 import { defaultSession, type Session } from './session.js';
-import { todayIso } from '../base/format.js';
+import { eraDate, todayIso } from '../base/format.js';
 import { writeFilesAtomically } from './write.js';
+import { missingAgencyForms } from './agency-forms.js';
+import type { Named } from './official.js';
 
 export const FORMATS = OUTPUT_FORMATS;
 export type Format = OutputFormat;
@@ -43,12 +47,23 @@ const RENDERERS: Record<OutputFormat, () => Promise<Renderer>> = {
 /** A filled spreadsheet goes only to the exporter of its own format. */
 const SHEET_FILLERS: Record<FilledSheet['format'], () => Promise<(sheet: FilledSheet) => Promise<Uint8Array> | Uint8Array>> = {
   csv: async () => (await import('../export/csv.js')).fillCsv,
-  xlsx: async () => (await import('../export/xlsx.js')).fillXlsx,
+  xlsx: async () => (await import('../export/xlsx-fill.js')).fillXlsx,
 };
 
-async function renderOutput(output: Exclude<Output, Bundle>, format: OutputFormat, session: Session): Promise<Omit<RenderedFile, 'path'>> {
+/** How documents are rendered: `outline` outlines the boxes of an agency's form (the preview, to adjust a map). */
+export interface RenderOptions { outline?: boolean }
+
+async function renderOutput(output: Exclude<Output, Bundle>, format: OutputFormat, session: Session, options: RenderOptions = {}): Promise<Omit<RenderedFile, 'path'>> {
   if (output.kind === 'filledSheet') return { bytes: await (await SHEET_FILLERS[output.format]())(output) };
+  // A paper the case gives the agency's own form for is written onto that form; its DOCX stays ours.
+  if (format === 'pdf' && output.official) return renderOfficial(output, output.official, await session.fonts(), options);
   return (await RENDERERS[format]())(output, await session.fonts());
+}
+
+async function renderOfficial(doc: DocumentModel, form: OfficialForm, fonts: FontBook, options: RenderOptions): Promise<Omit<RenderedFile, 'path'>> {
+  const [{ writeOverlay }, { layoutOverlay }] = await Promise.all([import('../export/pdf-overlay.js'), import('../layout/fit.js')]);
+  const plan = layoutOverlay(form, doc.fields ?? {}, fonts.chain(doc.fonts));
+  return writeOverlay(form, plan, fonts, doc.fonts, options);
 }
 
 /** A bundle's parts as PDFs, joined: the PDF each part is written as on its own, rendered for it if it was not. */
@@ -151,21 +166,60 @@ async function checkCaseFully(file: string, today: string, options: CheckOptions
   const glyphs = [...undrawableCharacters(parsed.data, [], chain), ...undrawableCharacters(loaded.text, [], chain)];
   const acknowledged = (valid.value as { acknowledged?: string[] }).acknowledged ?? [];
   const unknownCodes = unknownAcknowledgements(acknowledged, formCodes(plugin)).map((p) => locate(p, parsed));
-  const readProblems = [...fonts.problems, ...loaded.problems, ...glyphs].map(place);
+  const named = (valid.value as { official_forms?: Record<string, Named> }).official_forms;
+  // Reading and filling an agency's form brings pdf-lib: loaded only for a case that names one.
+  const official = named ? await import('./official.js') : undefined;
+  const agencyForms = official && named ? await official.readOfficialForms(named, ctx.caseDir) : { read: [], problems: [] };
+  const readProblems = [...fonts.problems, ...loaded.problems, ...glyphs, ...agencyForms.problems].map(place);
   if (readProblems.some((p) => p.severity === 'error')) return { ...result, problems: [...readProblems, ...unknownCodes] };
 
-  const derivation = plugin.derive(loaded.value, ctx);
-  const settling = settle([...readProblems, ...derivation.problems.map(place), ...unknownCodes], acknowledged);
-  const problems = [...settling.problems, ...settling.stale.map((p) => locate(p, parsed))];
-  const ok = !problems.some((p) => p.severity === 'error');
+  try {
+    const derivation = plugin.derive(loaded.value, ctx);
+    const found = [...readProblems, ...derivation.problems.map(place)];
+    let documents: Output[] = [];
+    if (!found.some((p) => p.severity === 'error')) {
+      documents = inLanguage(withFonts(composeDocuments(plugin, loaded.value, derivation.derived, ctx), fonts.files), plugin.language);
+      found.push(...missingAgencyForms(documents, named).map(place));
+      if (official) found.push(...official.applyOfficialForms(plugin, documents, agencyForms.read, chain).map(place));
+    }
+    const settling = settle([...found, ...unknownCodes], acknowledged);
+    const problems = [...settling.problems, ...settling.stale.map((p) => locate(p, parsed))];
+    const ok = !problems.some((p) => p.severity === 'error');
+    return { ...result, ok, problems, settled: settling.settled, facts: derivation.facts, documents: ok ? documents : [] };
+  } catch (e) {
+    if (!(e instanceof BeforeDatedData)) throw e;
+    return { ...result, problems: [...readProblems, locate(beforeData(e, parsed.data), parsed), ...unknownCodes] };
+  }
+}
+
+/**
+ * A case dated before the first entry of a dated table its rules need (src/law/dated.ts): an error
+ * at the field holding that date — the case's date, or another (a publication date) — naming the
+ * first day yoshiki knows the rules for, never an internal error. A date no field holds is today's.
+ */
+function beforeData(e: BeforeDatedData, data: unknown): Problem {
+  const path = fieldHolding(data, e.date) ?? ['date'];
+  const field = fieldHolding(data, e.date) ? pathText(path) : '';
+  const [date, earliest] = [e.date, e.earliest].map((d) => ({ ja: eraDate(d), en: d }));
   return {
-    ...result,
-    ok,
-    problems,
-    settled: settling.settled,
-    facts: derivation.facts,
-    documents: ok ? inLanguage(withFonts(composeDocuments(plugin, loaded.value, derivation.derived, ctx), fonts.files), plugin.language) : [],
+    ...error(path,
+      `${field || '今日の日付'}（${date.ja}）は、yoshiki がこの書類の決まりを知っている最初の日（${earliest.ja}）より前です。それより前の決まりはデータにありません。`,
+      `The date ${date.en}${field ? ` (${field})` : ' (today)'} is before ${earliest.en}, the first day yoshiki knows this form's rules for; it has no data on the rules before it.`,
+      { ja: `日付を確かめてください（${earliest.ja}以降の日付なら、その日の決まりで作ります）。`, en: `Check the date (from ${earliest.en} on, the papers follow the rules of their day).` }),
+    code: PIPELINE_CODES.beforeData,
   };
+}
+
+/** The path of the case's field whose value is `date`: `date` itself first, else the first found. */
+function fieldHolding(data: unknown, date: string, path: FieldPath = []): FieldPath | undefined {
+  if (data === date) return path;
+  if (path.length === 0 && (data as { date?: unknown } | null)?.date === date) return ['date'];
+  if (!data || typeof data !== 'object') return undefined;
+  for (const [k, v] of Object.entries(data)) {
+    const found = fieldHolding(v, date, [...path, Array.isArray(data) ? Number(k) : k]);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**
@@ -183,7 +237,7 @@ function unusableCaseName(file: string, name: string): Problem | undefined {
 }
 
 /** Renders every document of a checked case in memory, in each of its formats that `formats` lists. */
-export async function renderDocuments(checked: CaseResult, formats: Format[]): Promise<RenderedFile[]> {
+export async function renderDocuments(checked: CaseResult, formats: Format[], options: RenderOptions = {}): Promise<RenderedFile[]> {
   if (!checked.ok) return [];
   const session = checked.session ?? defaultSession();
   const rendered = new Map<string, RenderedFile>();
@@ -191,7 +245,7 @@ export async function renderDocuments(checked: CaseResult, formats: Format[]): P
   for (const output of checked.documents) {
     if (output.kind === 'bundle') continue;
     for (const format of formatsOf(output))
-      if (formats.includes(format)) rendered.set(`${output.name}.${format}`, { path: `${output.name}.${format}`, ...await renderOutput(output, format, session) });
+      if (formats.includes(format)) rendered.set(`${output.name}.${format}`, { path: `${output.name}.${format}`, ...await renderOutput(output, format, session, options) });
   }
   for (const output of checked.documents)
     if (output.kind === 'bundle' && formats.includes('pdf'))
@@ -207,7 +261,7 @@ export async function renderCase(checked: CaseResult, outDir: string, formats: F
 }
 
 /** The pipeline's own warnings: about the case's `acknowledged` list itself, never settled by it. */
-export const PIPELINE_CODES = { stale: 'case.acknowledged-not-raised', error: 'case.acknowledged-error' } as const;
+export const PIPELINE_CODES = { stale: 'case.acknowledged-not-raised', error: 'case.acknowledged-error', beforeData: 'case.date-before-data' } as const;
 
 /** A code in `acknowledged` that no catalogue of the form has is an error at its entry, with the closest code. */
 function unknownAcknowledgements(acknowledged: string[], known: string[]): Problem[] {
