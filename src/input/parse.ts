@@ -4,8 +4,10 @@
  * mistake or malice: binary files, huge files, alias bombs and prototype-polluting keys.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node } from 'yaml';
-import { error, type FieldPath, type Problem } from '../base/problem.js';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type Scalar } from 'yaml';
+import { error, warning, type FieldPath, type Problem } from '../base/problem.js';
+import { commentInValue, reservedStart, slipAtError, slipInKey, slipInValue, type Slip } from './slips.js';
+import { INPUT_CODES } from './codes.js';
 
 export const MAX_CASE_BYTES = 5 * 1024 * 1024;
 /** Values in one case, counting every alias expansion: far above any real case, far below a bomb. */
@@ -24,6 +26,10 @@ export interface ParsedCase {
   values: Map<string, Position>;
   /** Position of the key naming a path, for unknown or misspelt keys. */
   keys: Map<string, Position>;
+  /** The text each number was written as (0312345678, which YAML reads as 312345678). */
+  sources: Map<string, string>;
+  /** Warnings about how the text was read: a value cut short by ` #`. */
+  notes: Problem[];
 }
 
 export type ParseResult = { ok: true; parsed: ParsedCase } | { ok: false; problems: Problem[] };
@@ -81,12 +87,17 @@ export function parseCaseText(file: string, text: string): ParseResult {
           const pos = lineCounter.linePos(opened.offset);
           return { ...unclosedQuoteMessage(opened.quote), severity: 'error' as const, path: [], file, line: pos.line, column: pos.col };
         }
+        const slip = slipAtError(text, e.pos[0], e.code);
+        if (slip) {
+          const pos = lineCounter.linePos(slip.offset);
+          return { ...slip.said, severity: 'error' as const, path: [], file, line: pos.line, column: pos.col };
+        }
         const pos = lineCounter.linePos(indentedTooDeep(e.code, text, e.pos[0]) ?? e.pos[0]);
         return { ...yamlErrorMessage(e.code, e.message), severity: 'error' as const, path: [], file, line: pos.line, column: pos.col };
       }),
     };
   }
-  const parsed: ParsedCase = { file, data: undefined, values: new Map(), keys: new Map() };
+  const parsed: ParsedCase = { file, data: undefined, values: new Map(), keys: new Map(), sources: new Map(), notes: [] };
   const walker = new TreeWalker(doc, text, lineCounter, parsed);
   try {
     parsed.data = walker.toPlain(doc.contents as Node | null, []);
@@ -147,9 +158,11 @@ class TreeWalker {
     }
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
+      const target = this.resolve(node);
+      if (target === undefined) this.slip(path, reservedStart(this.text, node.range?.[0] ?? 0));
       const outermost = this.expanding === undefined;
       if (outermost) this.expanding = { path, offset: node.range?.[0] ?? 0 };
-      const value = this.toPlain(this.resolve(node), path);
+      const value = this.toPlain(target, path);
       if (outermost) this.expanding = undefined;
       return value;
     }
@@ -161,6 +174,7 @@ class TreeWalker {
         const key = String(isScalar(keyNode) ? keyNode.value : keyNode);
         const keyPath = [...path, key];
         if (keyNode && (keyNode as Node).range) this.out.keys.set(pathKey(keyPath), this.pos((keyNode as Node).range![0]));
+        if (keyNode?.range && /^\u3000|：/.test(key)) this.slip(keyPath, slipInKey(this.text, keyNode.range[0]));
         if (FORBIDDEN_KEYS.has(key))
           throw new WalkProblem({ ...error(keyPath, `「${key}」は項目名に使えません。`, `"${key}" cannot be used as a field name.`),
             ...this.out.keys.get(pathKey(keyPath)) });
@@ -173,12 +187,27 @@ class TreeWalker {
       return obj;
     }
     if (isSeq(node)) return node.items.map((item, i) => this.toPlain(item as Node, [...path, i]));
-    if (isScalar(node)) {
-      if (node.type === 'BLOCK_FOLDED' && typeof node.value === 'string' && node.range)
-        return foldForJapanese(this.text.slice(node.range[0], node.range[1]), node.value);
-      return node.value;
-    }
+    if (isScalar(node)) return this.scalar(node, path);
     return null;
+  }
+
+  private scalar(node: Scalar, path: FieldPath): unknown {
+    const range = node.range;
+    if (!range) return node.value;
+    if (node.anchor && node.value === null) this.slip(path, reservedStart(this.text, this.text.lastIndexOf('&', range[0])));
+    if (node.type === 'BLOCK_FOLDED' && typeof node.value === 'string')
+      return foldForJapanese(this.text.slice(range[0], range[1]), node.value);
+    if (node.type !== 'PLAIN') return node.value;
+    if (typeof node.value === 'string') this.slip(path, slipInValue(this.text, range[0], node.value));
+    if (typeof node.value === 'number') this.out.sources.set(pathKey(path), this.text.slice(range[0], range[1]));
+    const comment = commentInValue(this.text, range[1], node.value);
+    if (comment) this.out.notes.push({ ...warning(INPUT_CODES.comment, path, comment.said.ja, comment.said.en, comment.said.hint), ...this.pos(comment.offset) });
+    return node.value;
+  }
+
+  /** A clerk's slip found while walking is the one error to report. */
+  private slip(path: FieldPath, slip: Slip | null): void {
+    if (slip) throw new WalkProblem({ ...error(path, slip.said.ja, slip.said.en, slip.said.hint), ...this.pos(slip.offset) });
   }
 }
 

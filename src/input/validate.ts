@@ -2,21 +2,39 @@
  * Runs a form's zod schema over a parsed case and turns every issue into a bilingual problem
  * with file, line, column and field path, suggesting the closest known name for a typo.
  */
-import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { pathKey, type ParsedCase, type Position } from './parse.js';
-import { BILINGUAL_SEPARATOR } from './fields.js';
+import { BILINGUAL_SEPARATOR, suggest } from './fields.js';
+import { normalise } from './normalise.js';
 import { zodDef } from '../base/patches.js';
-import { dedupeProblems, type FieldPath, type Problem } from '../base/problem.js';
+import { dedupeProblems, type Bilingual, type FieldPath, type Problem } from '../base/problem.js';
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
 
+/**
+ * Normalises the case's typed values (normalise.ts), then checks it. `notes` are the warnings about
+ * how it was read (a value cut short by ` #`, yen written with a point), kept whether or not it passes.
+ */
 export function validate<S extends z.ZodType>(schema: S, parsed: ParsedCase):
-  { ok: true; value: z.output<S> } | { ok: false; problems: Problem[] } {
-  const result = schema.safeParse(parsed.data, { reportInput: true });
-  if (result.success) return { ok: true, value: result.data };
-  const problems = result.error.issues.map((issue) => toProblem(issue as Issue, schema, parsed));
-  return { ok: false, problems: dedupeProblems(problems.filter((p) => !isEchoOfTypo(p, problems))) };
+  { ok: true; value: z.output<S>; notes: Problem[] } | { ok: false; problems: Problem[]; notes: Problem[] } {
+  const read = normalise(schema, parsed.data, (path) => parsed.sources.get(pathKey(path)));
+  const placed = read.problems.map((p) => locate(p, parsed));
+  const notes = [...parsed.notes, ...placed.filter((p) => p.severity === 'warning')];
+  const misread = placed.filter((p) => p.severity === 'error');
+  const result = schema.safeParse(read.data, { reportInput: true });
+  if (result.success && misread.length === 0) return { ok: true, value: result.data, notes };
+  // A value normalising found wrong is reported once, in its words, not again by the schema.
+  const said = new Set(misread.map((p) => pathKey(p.path)));
+  const issues = result.success ? [] : result.error.issues.filter((issue) => !said.has(pathKey(issue.path as FieldPath)));
+  const problems = issues.map((issue) => toProblem(issue as Issue, schema, { ...parsed, data: read.data }));
+  return { ok: false, problems: dedupeProblems([...misread, ...problems.filter((p) => !isEchoOfTypo(p, problems))]), notes };
+}
+
+/** A schema message's Japanese, English and fix (fields.ts `say`), or undefined for one zod worded. */
+export function splitMessage(message: string): (Bilingual & { hint?: Bilingual }) | undefined {
+  if (!message.includes(BILINGUAL_SEPARATOR)) return undefined;
+  const [ja, en, hintJa, hintEn] = message.split(BILINGUAL_SEPARATOR);
+  return hintJa === undefined ? { ja, en } : { ja, en, hint: { ja: hintJa, en: hintEn } };
 }
 
 /**
@@ -52,23 +70,25 @@ function toProblem(issue: Issue, schema: z.ZodType, parsed: ParsedCase): Problem
   const at = (p: FieldPath, preferKey = false) => ({ path: p, ...positionOf(p, parsed, preferKey) });
   const field = path[path.length - 1];
 
-  if (issue.message.includes(BILINGUAL_SEPARATOR)) {
-    const [ja, en] = issue.message.split(BILINGUAL_SEPARATOR);
-    return { ...base, ...at(path), ja, en };
-  }
+  const worded = splitMessage(issue.message);
+  if (worded) return { ...base, ...at(path), ...worded };
 
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeysAt(schema, path, parsed.data);
       const key = issue.keys[0];
-      const guess = suggest(key, known);
+      // ｔｉｔｌｅ is title typed in full width: say so, that is the fix.
+      const wide = key.normalize('NFKC') !== key && known.includes(key.normalize('NFKC')) ? key.normalize('NFKC') : undefined;
+      const guess = wide ?? suggest(key, known);
       return {
         ...base, ...at([...path, key], true),
         ja: `「${key}」という項目はありません。`,
         en: `There is no field "${key}".`,
-        hint: guess
-          ? { ja: `「${guess}」の書き間違いではありませんか。`, en: `Did you mean "${guess}"?` }
-          : { ja: `ここで使える項目: ${known.join(', ')}`, en: `Fields allowed here: ${known.join(', ')}` },
+        hint: wide
+          ? { ja: `項目名に全角の文字が使われています。半角で「${wide}」と書いてください。`, en: `The name is typed in full-width characters (全角): write "${wide}".` }
+          : guess
+            ? { ja: `「${guess}」の書き間違いではありませんか。`, en: `Did you mean "${guess}"?` }
+            : { ja: `ここで使える項目: ${known.join(', ')}`, en: `Fields allowed here: ${known.join(', ')}` },
       };
     }
     case 'invalid_type': {
@@ -121,7 +141,7 @@ function toProblem(issue: Issue, schema: z.ZodType, parsed: ParsedCase): Problem
 const TYPE_NAMES: Record<string, [string, string]> = {
   string: ['文字列', 'text'],
   number: ['数', 'a number'],
-  boolean: ['true か false', 'true or false'],
+  boolean: ['true か false（はい・いいえ でも可）', 'true or false (or はい, いいえ)'],
   object: ['項目の集まり（key: value の形）', 'a mapping of fields'],
   array: ['一覧（- で始まる行）', 'a list (lines starting with -)'],
   literal: ['決まった値', 'a fixed value'],
@@ -133,12 +153,6 @@ function show(v: unknown): string {
   if (typeof v === 'object') return Array.isArray(v) ? '一覧 / a list' : '項目の集まり / a mapping';
   const s = String(v);
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
-}
-
-function suggest(input: string, options: string[]): string | undefined {
-  if (options.length === 0) return undefined;
-  const best = closest(input, options);
-  return distance(input, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
 }
 
 function valueAt(data: unknown, path: FieldPath): unknown {

@@ -7,6 +7,7 @@ import { closest } from 'fastest-levenshtein';
 import { readCaseFile } from '../input/parse.js';
 import { error, warning, type FieldPath, type Problem } from '../base/problem.js';
 import { locate, validate } from '../input/validate.js';
+import { INPUT_CODES } from '../input/codes.js';
 import { composeDocuments, type FormContext, type Loaded } from '../forms/kit/plugin.js';
 import { formCodes } from '../forms/kit/messages.js';
 import { formatsOf, isPaper, OUTPUT_FORMATS, type Bundle, type DocumentModel, type FilledSheet, type Output, type OutputFormat } from '../model/document.js';
@@ -95,12 +96,15 @@ export async function checkCase(file: string, today = todayIso(), options: Check
 
   const formId = data.form;
   const forms = session.forms;
-  const plugin = typeof formId === 'string' && Object.hasOwn(forms, formId) ? forms[formId] : undefined;
+  // form: ｄｅｐｏｓｉｔ (full width) is form: deposit, as the schema reads it.
+  const formKey = typeof formId === 'string' ? formId.normalize('NFKC').trim() : undefined;
+  const plugin = formKey !== undefined && Object.hasOwn(forms, formKey) ? forms[formKey] : undefined;
   if (!plugin) return { ...result, problems: [locate(unknownForm(formId, Object.keys(forms)), parsed)] };
   result.form = plugin.id;
 
   const valid = validate(plugin.schema, parsed);
-  if (!valid.ok) return { ...result, problems: valid.problems };
+  // How the text was read (a value cut short by ` #`) may be what explains an error: said beside it.
+  if (!valid.ok) return { ...result, problems: valid.notes.length ? byPlace([...valid.problems, ...valid.notes]) : valid.problems };
 
   const ctx: FormContext = { caseFile: file, caseDir: dirname(resolve(file)), today, templates: session.templates };
   const loaded: Loaded<unknown> = plugin.load ? await plugin.load(valid.value, ctx) : { value: valid.value, problems: [] };
@@ -116,8 +120,8 @@ export async function checkCase(file: string, today = todayIso(), options: Check
   const chain = book.chain(fonts.files);
   const glyphs = [...undrawableCharacters(parsed.data, [], chain), ...undrawableCharacters(loaded.text, [], chain)];
   const acknowledged = (valid.value as { acknowledged?: string[] }).acknowledged ?? [];
-  const unknownCodes = unknownAcknowledgements(acknowledged, formCodes(plugin)).map((p) => locate(p, parsed));
-  const readProblems = [...fonts.problems, ...loaded.problems, ...glyphs].map(place);
+  const unknownCodes = unknownAcknowledgements(acknowledged, [...formCodes(plugin), ...Object.values(INPUT_CODES)]).map((p) => locate(p, parsed));
+  const readProblems = [...valid.notes, ...fonts.problems, ...loaded.problems, ...glyphs].map(place);
   if (readProblems.some((p) => p.severity === 'error')) return { ...result, problems: [...readProblems, ...unknownCodes] };
 
   const derivation = plugin.derive(loaded.value, ctx);
@@ -133,6 +137,10 @@ export async function checkCase(file: string, today = todayIso(), options: Check
     documents: ok ? inLanguage(withFonts(composeDocuments(plugin, loaded.value, derivation.derived, ctx), fonts.files), plugin.language) : [],
   };
 }
+
+/** Problems of one file in the order of its lines (those of the whole file first). */
+const byPlace = (problems: Problem[]) =>
+  problems.map((p, i) => ({ p, i })).sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i).map(({ p }) => p);
 
 /** Renders every document of a checked case in memory, in each of its formats that `formats` lists. */
 export async function renderDocuments(checked: CaseResult, formats: Format[]): Promise<RenderedFile[]> {

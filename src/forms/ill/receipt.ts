@@ -3,7 +3,7 @@
  * the NDL library the items came from (seed 002 Check on arriving items), with the return rules.
  */
 import { z } from 'zod';
-import { acknowledgedCodes, doc, fontFiles, isoDate, text } from '../../input/fields.js';
+import { acknowledgedCodes, choice, doc, fontFiles, isoDate, text } from '../../input/fields.js';
 import type { Problem } from '../../base/problem.js';
 import { addressBlock } from '../kit/blocks.js';
 import { valueInForce } from '../../law/dated.js';
@@ -20,13 +20,13 @@ const schema = z.strictObject({
   date: isoDate().optional().describe(doc('日付（省略すると今日）', 'Date (today when omitted)')),
   user_id: userId(),
   library: librarySchema.describe(doc('受け取った図書館', 'The receiving library')),
-  sent_from: z.enum(NDL_LIBRARY_KEYS).describe(doc(
+  sent_from: choice({ 'tokyo-main': '東京本館', 'kansai-kan': '関西館', ilcl: '国際子ども図書館' } satisfies Record<(typeof NDL_LIBRARY_KEYS)[number], string>).describe(doc(
     '資料を送ってきた（返送先の）NDLの館: 東京本館、関西館、国際子ども図書館', 'The NDL library the items came from and go back to: Tokyo Main, Kansai-kan or ILCL')),
   received_on: isoDate().describe(doc('受け取った日', 'Date received')),
   items: z.array(z.strictObject({
     loan_slip: text().describe(doc('貸出票の番号', 'Loan slip number')),
     title: text().describe(doc('書名', 'Title')),
-    condition: z.enum(['good', 'damaged']).describe(doc('状態: 良好（good）か破損あり（damaged）', 'Condition: good or damaged')),
+    condition: choice({ good: '良好', damaged: ['破損あり', '破損'] }).describe(doc('状態: 良好（good）か破損あり（damaged）', 'Condition: good or damaged')),
     note: text().optional().describe(doc('備考（破損の様子など）', 'Note (what the damage is …)')),
   })).min(1, m.say('ill-receipt-items-none')).describe(doc('受け取った資料', 'The items received')),
 });
