@@ -65,23 +65,32 @@ export function positionOf(path: FieldPath, parsed: ParsedCase, preferKey = fals
 }
 
 function toProblem(issue: Issue, schema: z.ZodType, parsed: ParsedCase): Problem {
+  const { path, preferKey, ...words } = wordIssue(issue, schema, parsed.data);
+  return { severity: 'error', file: parsed.file, path, ...positionOf(path, parsed, preferKey), ...words };
+}
+
+/** An issue's words and the path they concern (a misspelt key: the key itself), whichever file the values came from. */
+export type WordedIssue = Bilingual & { hint?: Bilingual; path: FieldPath; preferKey?: boolean };
+
+/** What zod found, said in Japanese and English with the fix: for a case file (toProblem) or a spreadsheet row. */
+export function wordIssue(zodIssue: z.core.$ZodIssue, schema: z.ZodType, data: unknown): WordedIssue {
+  const issue = zodIssue as Issue;
   const path = issue.path as FieldPath;
-  const base = { severity: 'error' as const, file: parsed.file };
-  const at = (p: FieldPath, preferKey = false) => ({ path: p, ...positionOf(p, parsed, preferKey) });
+  const at = (p: FieldPath, preferKey = false) => ({ path: p, preferKey });
   const field = path[path.length - 1];
 
   const worded = splitMessage(issue.message);
-  if (worded) return { ...base, ...at(path), ...worded };
+  if (worded) return { ...at(path), ...worded };
 
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const known = knownKeysAt(schema, path, parsed.data);
+      const known = knownKeysAt(schema, path, data);
       const key = issue.keys[0];
       // ｔｉｔｌｅ is title typed in full width: say so, that is the fix.
       const wide = key.normalize('NFKC') !== key && known.includes(key.normalize('NFKC')) ? key.normalize('NFKC') : undefined;
       const guess = wide ?? suggest(key, known);
       return {
-        ...base, ...at([...path, key], true),
+        ...at([...path, key], true),
         ja: `「${key}」という項目はありません。`,
         en: `There is no field "${key}".`,
         hint: wide
@@ -93,20 +102,20 @@ function toProblem(issue: Issue, schema: z.ZodType, parsed: ParsedCase): Problem
     }
     case 'invalid_type': {
       if (issue.input === undefined)
-        return { ...base, ...at(path), ja: `必須の項目「${String(field)}」がありません。`, en: `The required field "${String(field)}" is missing.`,
+        return { ...at(path), ja: `必須の項目「${String(field)}」がありません。`, en: `The required field "${String(field)}" is missing.`,
           hint: { ja: `${String(field)}: を書き足してください。`, en: `Add ${String(field)}:.` } };
       const [ja, en] = TYPE_NAMES[issue.expected] ?? [issue.expected, issue.expected];
       // YAML reads 0352534111 or 2018 as a number: a leading zero is already lost, so say to quote it.
       const quote = issue.expected === 'string' && typeof issue.input !== 'object'
         ? { ja: '数字だけの値や true/false は、引用符で囲むと文字列になります（例: "03-5253-4111"）。', en: 'Put digits-only values or true/false in quotes to keep them as text (e.g. "03-5253-4111").' }
         : undefined;
-      return { ...base, ...at(path), ja: `${ja}を書いてください（今は ${show(issue.input)}）。`, en: `Expected ${en}, found ${show(issue.input)}.`, hint: quote };
+      return { ...at(path), ja: `${ja}を書いてください（今は ${show(issue.input)}）。`, en: `Expected ${en}, found ${show(issue.input)}.`, hint: quote };
     }
     case 'invalid_value': {
       const options = issue.values.map(String);
       const guess = typeof issue.input === 'string' ? suggest(issue.input, options) : undefined;
       return {
-        ...base, ...at(path),
+        ...at(path),
         ja: `「${show(issue.input)}」は使えません。次のいずれかを書いてください: ${options.join(', ')}`,
         en: `"${show(issue.input)}" is not allowed here. Use one of: ${options.join(', ')}`,
         hint: guess ? { ja: `「${guess}」ではありませんか。`, en: `Did you mean "${guess}"?` } : undefined,
@@ -117,24 +126,24 @@ function toProblem(issue: Issue, schema: z.ZodType, parsed: ParsedCase): Problem
       if (discriminator) {
         // zod reports the path of the discriminator itself; the union is its parent.
         const unionPath = path[path.length - 1] === discriminator ? path.slice(0, -1) : path;
-        const options = unionDiscriminators(schema, unionPath, parsed.data, discriminator);
-        const input = (valueAt(parsed.data, unionPath) as Record<string, unknown> | undefined)?.[discriminator];
+        const options = unionDiscriminators(schema, unionPath, data, discriminator);
+        const input = (valueAt(data, unionPath) as Record<string, unknown> | undefined)?.[discriminator];
         const guess = typeof input === 'string' ? suggest(input, options) : undefined;
         return {
-          ...base, ...at([...unionPath, discriminator]),
+          ...at([...unionPath, discriminator]),
           ja: `${discriminator} は次のいずれかです: ${options.join(', ')}（今は ${show(input)}）`,
           en: `${discriminator} must be one of: ${options.join(', ')} (found ${show(input)}).`,
           hint: guess ? { ja: `「${guess}」ではありませんか。`, en: `Did you mean "${guess}"?` } : undefined,
         };
       }
-      return { ...base, ...at(path), ja: `数か文字列を書いてください（今は ${show(issue.input)}）。`, en: `Expected a number or text, found ${show(issue.input)}.` };
+      return { ...at(path), ja: `数か文字列を書いてください（今は ${show(issue.input)}）。`, en: `Expected a number or text, found ${show(issue.input)}.` };
     }
     case 'too_small':
       if (issue.origin === 'array')
-        return { ...base, ...at(path), ja: `少なくとも${issue.minimum}件書いてください。`, en: `List at least ${issue.minimum}.` };
-      return { ...base, ...at(path), ja: '空にできません。', en: 'This cannot be empty.' };
+        return { ...at(path), ja: `少なくとも${issue.minimum}件書いてください。`, en: `List at least ${issue.minimum}.` };
+      return { ...at(path), ja: '空にできません。', en: 'This cannot be empty.' };
     default:
-      return { ...base, ...at(path), ja: `値が正しくありません（${issue.message}）。`, en: `Invalid value: ${issue.message}` };
+      return { ...at(path), ja: `値が正しくありません（${issue.message}）。`, en: `Invalid value: ${issue.message}` };
   }
 }
 
