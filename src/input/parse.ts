@@ -72,9 +72,11 @@ export function parseCaseText(file: string, text: string): ParseResult {
   if (doc.errors.length > 0) {
     // After the first mistake on a line the parser's further complaints there are echoes of it.
     const seenLines = new Set<number>();
-    // A tab in the indentation throws the rest of the file off: the tab is the one thing to fix.
+    // A tab in the indentation, or a clerk's slip (a full-width space or colon), throws the rest of the
+    // file off: it is the one thing to fix.
     const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
-    const firstPerLine = (tabs.length ? tabs : doc.errors).filter((e) => {
+    const slips = doc.errors.filter((e) => slipAtError(text, e.pos[0], e.code));
+    const firstPerLine = (tabs.length ? tabs : slips.length ? slips : doc.errors).filter((e) => {
       const line = lineCounter.linePos(e.pos[0]).line;
       return seenLines.has(line) ? false : (seenLines.add(line), true);
     });
@@ -201,7 +203,8 @@ class TreeWalker {
     if (typeof node.value === 'string') this.slip(path, slipInValue(this.text, range[0], node.value));
     if (typeof node.value === 'number') this.out.sources.set(pathKey(path), this.text.slice(range[0], range[1]));
     const comment = commentInValue(this.text, range[1], node.value);
-    if (comment) this.out.notes.push({ ...warning(INPUT_CODES.comment, path, comment.said.ja, comment.said.en, comment.said.hint), ...this.pos(comment.offset) });
+    if (comment)
+      this.out.notes.push({ ...warning(INPUT_CODES.comment, path, comment.said.ja, comment.said.en, comment.said.hint), file: this.out.file, ...this.pos(comment.offset) });
     return node.value;
   }
 

@@ -43,6 +43,19 @@ export type SheetResult = { ok: true; sheet: SheetFile } | { ok: false; problem:
 const fail = (ja: string, en: string, hint: Bilingual, about: 'file' | 'sheet' = 'file', line?: number): SheetResult =>
   ({ ok: false, problem: { ja, en }, hint, about, ...(line === undefined ? {} : { line }) });
 
+/** A1-style name of a cell, as Excel shows it: column 3 of row 5 is C5. */
+export function cellName(line: number, column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${line}`;
+}
+
+/** A problem in a workbook's cell, said with the sheet and the cell as Excel shows them (シート「著作物一覧」のセル C5). */
+export function inSheetCell<W extends Bilingual>(words: W, sheet: string, line: number, column: number): W {
+  const cell = cellName(line, column);
+  return { ...words, ja: `シート「${sheet}」のセル ${cell}: ${words.ja}`, en: `Sheet "${sheet}", cell ${cell}: ${words.en}` };
+}
+
 /** The heading row is looked for this far down: lists often open with a title and notes. */
 export const HEADING_SEARCH_ROWS = 30;
 

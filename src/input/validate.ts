@@ -45,7 +45,7 @@ function isEchoOfTypo(p: Problem, all: Problem[]): boolean {
   const missing = /^The required field "(.+)" is missing\.$/.exec(p.en)?.[1];
   if (!missing) return false;
   const parent = pathKey(p.path.slice(0, -1));
-  return all.some((q) => q.hint?.en === `Did you mean "${missing}"?` && pathKey(q.path.slice(0, -1)) === parent);
+  return all.some((q) => q.en.startsWith('There is no field') && q.hint?.en.includes(`"${missing}"`) && pathKey(q.path.slice(0, -1)) === parent);
 }
 
 /** Attaches file, line and column to a problem found after validation (by rules). */

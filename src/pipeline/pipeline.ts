@@ -8,6 +8,7 @@ import { readCaseFile } from '../input/parse.js';
 import { error, warning, type FieldPath, type Problem } from '../base/problem.js';
 import { locate, validate } from '../input/validate.js';
 import { INPUT_CODES } from '../input/codes.js';
+import { inSheetCell } from '../input/sheet.js';
 import { composeDocuments, type FormContext, type Loaded } from '../forms/kit/plugin.js';
 import { formCodes } from '../forms/kit/messages.js';
 import { formatsOf, isPaper, OUTPUT_FORMATS, type Bundle, type DocumentModel, type FilledSheet, type Output, type OutputFormat } from '../model/document.js';
@@ -112,7 +113,9 @@ export async function checkCase(file: string, today = todayIso(), options: Check
   const place = (p: Problem): Problem => {
     if (p.file) return p;
     const spot = loaded.spot?.(p.path);
-    return spot ? { ...p, ...spot } : locate(p, parsed);
+    if (!spot) return locate(p, parsed);
+    const { sheet, ...at } = spot;
+    return { ...(sheet === undefined ? p : inSheetCell(p, sheet, at.line ?? 1, at.column ?? 1)), ...at };
   };
   // Fonts load here, when a case is checked, not when the CLI starts (fontkit alone takes about a second).
   const book = await session.fonts();

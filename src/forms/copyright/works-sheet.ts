@@ -6,7 +6,7 @@
  * normalised and checked by the same schema as a work written in YAML (normalise.ts), and every
  * problem names the file (and sheet), its row and its column.
  */
-import { findHeadingRow, type SheetRow } from '../../input/sheet.js';
+import { findHeadingRow, inSheetCell, type SheetRow } from '../../input/sheet.js';
 import { suggest } from '../../input/fields.js';
 import { normalise } from '../../input/normalise.js';
 import { wordIssue } from '../../input/validate.js';
@@ -72,24 +72,16 @@ export interface SheetWorks {
   /** The raw strings of each work as read, rooted like a case ({ works: [...] }), for the glyph check. */
   text: { works: Record<string, unknown>[] };
   problems: Problem[];
-  /** Row line and column of a work's field: works[i].key. */
-  spot(index: number, key: string | undefined): { line: number; column: number };
+  /** Row line and column of a work's field: works[i].key (and the sheet, in a workbook). */
+  spot(index: number, key: string | undefined): { line: number; column: number; sheet?: string };
 }
 
 const blank = (row: SheetRow) => row.cells.every((c) => c.trim() === '');
 
-/** A1-style name of a cell, as Excel shows it: column 3 of row 5 is C5. */
-export function cellName(line: number, column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${line}`;
-}
-
 export function worksFromSheet(table: WorksSheet, subject: string): SheetWorks {
   const problems: Problem[] = [];
   // In a workbook the row and column are the sheet's: said with the sheet's name and the cell, as Excel shows them.
-  const inSheet = (line: number, column: number, w: Bilingual): Bilingual => table.sheet === undefined ? w
-    : { ja: `シート「${table.sheet}」のセル ${cellName(line, column)}: ${w.ja}`, en: `Sheet "${table.sheet}", cell ${cellName(line, column)}: ${w.en}` };
+  const inSheet = (line: number, column: number, w: Bilingual): Bilingual => (table.sheet === undefined ? w : inSheetCell(w, table.sheet, line, column));
   const at = (line: number, column: number, { ja, en, hint }: Worded, severity: Problem['severity'] = 'error', code?: string) =>
     problems.push({ severity, path: [], file: table.file, line, column, ...inSheet(line, column, { ja, en }), hint, ...(code ? { code } : {}) });
 
@@ -115,7 +107,8 @@ export function worksFromSheet(table: WorksSheet, subject: string): SheetWorks {
     return c === undefined ? 1 : c + 1;
   };
   const records = table.rows.slice(start + 1).filter((r) => !blank(r));
-  const spot = (index: number, key: string | undefined) => ({ line: records[index]?.line ?? heading.line, column: columnOf(key) });
+  const spot = (index: number, key: string | undefined) =>
+    ({ line: records[index]?.line ?? heading.line, column: columnOf(key), ...(table.sheet === undefined ? {} : { sheet: table.sheet }) });
 
   const works: Work[] = [];
   const text: Record<string, unknown>[] = [];
