@@ -19,15 +19,18 @@ export type Said = Bilingual & { hint?: Bilingual };
 /** What a reader made of a value: the canonical value, the value left as written, or why it is wrong. */
 export type Reading = { value: unknown; problem?: Said; note?: Said };
 
-const DASHES = /[\u2010-\u2015\u2212\u30FC\uFF70\uFE63]/g;
+const DASHES = /[\u2010-\u2015\u2212\uFE63]|(?<=[0-9０-９])[ーｰ](?=[0-9０-９])/g;
 
-/** Full-width ASCII (Ａ, ２, ，, ％, －) and the ideographic space as half-width; dash-like marks (ー, −, –) as "-". */
+/**
+ * Full-width ASCII (Ａ, ２, ，, ％, －) and the ideographic space as half-width; dash-like marks (−, –,
+ * and ー between digits, as in 100ー0001) as "-". The ー of パーセント stays a long vowel.
+ */
 export function halfWidth(s: string): string {
   return s
+    .replace(DASHES, '-')
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
-    .replace(/\uFFE5/g, '¥')
-    .replace(DASHES, '-');
+    .replace(/\uFFE5/g, '¥');
 }
 
 /** Labels and keys compared as a clerk means them: width, spaces and case aside. */
@@ -118,8 +121,8 @@ const badGrouping = (raw: string): Said => ({
 
 /** 1.800円 is 1.8 yen to yoshiki; a clerk used to another grouping may have meant 1,800円. */
 const pointInYen = (raw: string, value: string): Said => ({
-  ja: `「${raw}」を ${value}円 と読みました。`,
-  en: `"${raw}" was read as ${value} yen.`,
+  ja: `「${raw}」を ${Number(value)}円 と読みました。`,
+  en: `"${raw}" was read as ${Number(value)} yen.`,
   hint: { ja: `千円以上のつもりなら「,」で区切ってください（例: ${value.replace('.', ',')}円）。`, en: `If you meant thousands, group with a comma (e.g. ${value.replace('.', ',')}円).` },
 });
 
