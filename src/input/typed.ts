@@ -44,14 +44,20 @@ const ERA_WORDS = `${ERAS.map((e) => e.name).join('|')}|[${ERAS.map((e) => e.let
  * The ASCII patterns of each kind (read after `halfWidth`). Dates: a 4-digit year or an era and
  * its year (元 for the first), then 年月日 or two separators.
  */
+const GROUPED = '(\\d{1,3}(?:,\\d{3})+|\\d+)';
+/** An amount or count: digits grouped by three or not at all, a fraction unless `whole`, yen marks where `yen`. */
+export const numberPattern = ({ yen, whole }: { yen: boolean; whole: boolean }) =>
+  `^\\s*${yen ? '(?:[¥\\\\]\\s*)?' : ''}${GROUPED}${whole ? '()' : '(\\.\\d+)?'}\\s*${yen ? '円?\\s*' : ''}$`;
+
 export const PATTERNS = {
   date: `^\\s*(?:(\\d{4})|(${ERA_WORDS})\\s*(\\d{1,2}|元))\\s*(?:年\\s*${M}\\s*月\\s*${D}\\s*日|[-/.]${M}[-/.]${D})\\s*$`,
-  yen: '^\\s*(?:[¥\\\\]\\s*)?(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*円?\\s*$',
-  number: '^\\s*(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*$',
   rate: '^\\s*(?:\\d+(?:\\.\\d+)?\\s*(?:%|パーセント)|\\d+\\s*/\\s*[1-9]\\d*|\\d+(?:\\.\\d+)?)\\s*$',
   postal: '^\\s*(?:〒\\s*)?\\d{3}-?\\d{4}\\s*$',
 } as const;
 const RE = Object.fromEntries(Object.entries(PATTERNS).map(([k, v]) => [k, new RegExp(v)])) as Record<keyof typeof PATTERNS, RegExp>;
+const NUMBER_RE = new Map<string, RegExp>();
+const numberRe = (o: { yen: boolean; whole: boolean }) =>
+  NUMBER_RE.get(`${o.yen}${o.whole}`) ?? NUMBER_RE.set(`${o.yen}${o.whole}`, new RegExp(numberPattern(o))).get(`${o.yen}${o.whole}`)!;
 
 const left = (value: unknown): Reading => ({ value });
 
@@ -101,13 +107,12 @@ function outsideEra(raw: string, era: (typeof ERAS)[number], iso: string): Said 
 export function readNumber(raw: unknown, options: { yen: boolean; whole: boolean }): Reading {
   if (typeof raw !== 'string') return left(raw);
   const s = halfWidth(raw);
-  const m = (options.yen ? RE.yen : RE.number).exec(s);
+  const m = numberRe(options).exec(s);
   if (!m) {
     const digits = options.yen ? s.replace(/^\s*[¥\\]|円\s*$/g, '') : s;
     return /^\s*\d[\d,]*(\.\d+)?\s*$/.test(digits) && digits.includes(',') ? { value: raw, problem: badGrouping(raw) } : left(raw);
   }
   const [, digits, fraction = ''] = m;
-  if (options.whole && fraction) return left(raw);
   const value = digits.replace(/,/g, '') + fraction;
   const european = options.yen && !options.whole && /^\s*\d{1,3}\.\d{3}\s*円/.test(s);
   return european ? { value, note: pointInYen(raw, value) } : { value };

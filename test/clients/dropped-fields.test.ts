@@ -326,7 +326,7 @@ async function judge(form: string, leaf: Leaf, root: z.ZodType): Promise<Verdict
  * their formulas are made up in the others' uses), and the whole submission (its PDFs are read again
  * at every check; an individual with an agent is in the others, and its attachments' fields steer).
  */
-const SLOW = new Set(['ruling-bulk', 'ruling-works-csv-amounts', 'ruling-drama-dvd', 'ruling-ringtone', 'ruling-submission']);
+const SLOW = new Set(['ruling-bulk', 'ruling-bulk-excel', 'ruling-works-csv-amounts', 'ruling-drama-dvd', 'ruling-ringtone', 'ruling-submission']);
 
 /**
  * What a leaf needs beside it to be valid at all: a record that found an address says what came of

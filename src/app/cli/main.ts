@@ -2,16 +2,16 @@
  * yoshiki's command line. Exit status: 0 all good; 1 a case was invalid or failed; 2 bad usage.
  * A user never sees a stack trace: an unexpected exception is reported as a fault of yoshiki.
  */
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { internalProblem } from '../../base/problem.js';
 import { DEFAULT_FORMATS } from '../../forms/kit/plugin.js';
 import { FORMS } from '../../forms/registry.js';
 import { checkCase, FORMATS, type CaseResult, type Format } from '../../pipeline/pipeline.js';
 import { Session } from '../../pipeline/session.js';
-import { hasStarter, starter } from './starters.js';
+import { hasStarter, starter, writeWithSchema } from './starters.js';
+import { editorSchema } from '../../input/json-schema.js';
 import { todayIso } from '../../base/format.js';
 import { defaultJobs, renderAll } from '../batch/pool.js';
 import type { CaseOutcome } from '../batch/job.js';
@@ -198,8 +198,11 @@ function newCase(args: string[], io: CliIO): number {
   }
   if (existsSync(values.out))
     throw new UsageError(`「${values.out}」はすでにあります。上書きはしません。 / "${values.out}" exists: it is never overwritten.`);
-  writeFileSync(values.out, text, { flag: 'wx' });
+  const schemaFile = join(dirname(values.out), `${form}.schema.json`);
+  const withSchema = writeWithSchema(values.out, text, form, FORMS[form].schema);
   io.stdout.write(`${values.out} を作りました。 / Wrote ${values.out}.\n  yoshiki preview ${values.out}\n`);
+  io.stdout.write(withSchema ? `${schemaFile}: エディタ用のスキーマ / the schema for editors\n`
+    : `「${schemaFile}」は yoshiki のものではないため、スキーマを書きませんでした。 / "${schemaFile}" is not yoshiki's: no schema written.\n`);
   return 0;
 }
 
@@ -240,7 +243,7 @@ async function preview(args: string[], io: CliIO): Promise<number> {
 function schema(args: string[], io: CliIO): number {
   const form = FORMS[args[0] ?? ''];
   if (!form) throw new UsageError(`form を指定してください: ${Object.keys(FORMS).join(', ')} / Name a form.`);
-  io.stdout.write(`${JSON.stringify(z.toJSONSchema(form.schema, { io: 'input', unrepresentable: 'any' }), null, 2)}\n`);
+  io.stdout.write(`${JSON.stringify(editorSchema(form.schema, form.id), null, 2)}\n`);
   return 0;
 }
 
