@@ -322,7 +322,7 @@ async function judge(form: string, leaf: Leaf, root: z.ZodType): Promise<Verdict
 
 /**
  * Fixtures whose context the others give as well, left out to keep the test fast: the works CSVs
- * (many rows to read), a second corporation with one work and a CRIC notice (drama-dvd, ringtone:
+ * and workbooks (many rows to read; ruling-bulk-excel is ruling-bulk typed by a clerk), a second corporation with one work and a CRIC notice (drama-dvd, ringtone:
  * their formulas are made up in the others' uses), and the whole submission (its PDFs are read again
  * at every check; an individual with an agent is in the others, and its attachments' fields steer).
  */
