@@ -210,7 +210,7 @@ const followUp = {
 
 const inquiry = z.strictObject({
   name: text().describe(doc('照会先の名称', 'Whom you asked')),
-  inquired_on: isoDate().optional().describe(doc('照会日（YYYY-MM-DD。申請日より後は不可）', 'Date asked (YYYY-MM-DD; not after the application)')),
+  inquired_on: isoDate().optional().describe(doc('照会日（2026-12-01、令和8年12月1日など。申請日より後は不可）', 'Date asked (2026-12-01, 令和8年12月1日 …; not after the application)')),
   person: text().optional().describe(doc('応対した担当者', 'Who answered')),
   result: text().describe(doc('照会の結果', 'What they answered')),
   ...followUp,

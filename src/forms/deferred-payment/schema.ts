@@ -40,6 +40,8 @@ const otherLibrary = z.strictObject({
 const m = messages('deferred-payment');
 
 const libraryKeys = Object.keys(LENDING_LIBRARIES) as [string, ...string[]];
+/** A library by its key or its name (長崎大学附属図書館). */
+const LIBRARY_LABELS = Object.fromEntries(libraryKeys.map((k) => [k, LENDING_LIBRARIES[k].name])) as Record<string, string>;
 
 export const deferredPaymentSchema = z.strictObject({
   form: z.literal('deferred-payment').describe(doc('様式: 文献複写等料金後納許可申請書', 'Form: application to pay interlibrary copy fees in arrears')),
@@ -48,7 +50,7 @@ export const deferredPaymentSchema = z.strictObject({
   date: isoDate().optional().describe(doc('申請日（省略すると今日）', 'Date of the application (today when omitted)')),
   request: choice({ new: '新規', change: '変更', cancel: ['取消', '取消し', '取り消し'] }).describe(doc('新規（new）・変更（change）・取消（cancel）', 'New application, change or cancellation')),
   fiscal_year: wholeNumber().optional().describe(doc('年度（2027 = 令和9年度。省略すると申請日の年度）', 'Fiscal year (2027 = 令和9年度; default: that of the date)')),
-  recipient: z.union([z.enum(libraryKeys), otherLibrary], m.say('deferred-recipient-unknown', { libraries: libraryKeys.join(', ') }))
+  recipient: z.union([choice(LIBRARY_LABELS), otherLibrary], m.say('deferred-recipient-unknown', { libraries: libraryKeys.join(', ') }))
     .default(DEFAULT_LENDING_LIBRARY)
     .describe(doc('申請先の図書館（登録済みの名前か、館長と住所を書いたもの）', 'The lending library: a known name, or its director and address')),
   permit_number: text().optional().describe(doc('許可番号（変更・取消のとき）', 'Permit number (for a change or a cancellation)')),
