@@ -17,6 +17,9 @@ export function eraDate(iso: string): string {
   return eraFormat.format(new Date(`${iso}T00:00:00Z`));
 }
 
+/** A date left blank to be written by hand, in the era of today's paperwork. */
+export const BLANK_ERA_DATE = '令和　　年　　月　　日';
+
 /** ISO date → 平成27年12月 (the seed's style for when an inquiry was made). */
 export function eraMonth(iso: string): string {
   return eraDate(iso).replace(/\d+日$/, '');

@@ -1,17 +1,32 @@
 /**
  * Reads an image a case names (別添資料, a reading-room photo): PNG or JPEG only, since those are
- * what PDF and DOCX both embed as they are. Only the path the case names is read; a problem says
- * which path and why. image-size reads the pixel size from the header without decoding the image.
+ * what PDF and DOCX both embed. Only the path the case names is read; a problem says which path
+ * and why.
+ *
+ * Every image is decoded in full when it is read — at `check`, not only at `render` — by decoders
+ * that check what they read (pngjs: every chunk's CRC, the palette, the bit depth, the compressed
+ * data to its end; jpeg-js without its tolerant mode: every scan complete). A damaged picture is a
+ * message at its field; before, a truncated PNG sent pdf-lib's own decoder into an endless loop at
+ * render and a damaged one was drawn as noise. The pixel count is checked from the header first,
+ * before anything is decoded: a 1.2 MB PNG can declare 20,000 × 20,000 pixels (1.6 GB of RGBA).
+ * What is embedded is what was decoded: a PNG is written again from its decoded pixels, a JPEG,
+ * whose decoding proved it whole, is embedded as it is (PDF and DOCX both carry JPEG data unchanged).
  */
+import { createHash } from 'node:crypto';
 import { imageSize } from 'image-size';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
 import { readNamedFile } from './named-file.js';
 import type { Bilingual } from '../base/problem.js';
 
 export const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
+/** A4 scanned at 600 dpi is 4,960 × 7,016 = 34.8 million pixels; 40 million leave room, at 160 MB decoded. */
+export const MAX_IMAGE_PIXELS = 40_000_000;
 
 export interface ImageFile {
   /** The path as the case wrote it, for captions and messages. */
   name: string;
+  /** What PDF and DOCX embed: the decoded pixels as a PNG written by us, or the proven JPEG. */
   bytes: Uint8Array;
   format: 'png' | 'jpeg';
   widthPx: number;
@@ -20,24 +35,85 @@ export interface ImageFile {
 
 export type ImageResult = { ok: true; image: ImageFile } | { ok: false; problem: Bilingual; hint: Bilingual };
 
+const SAVE_AGAIN: Bilingual = { ja: '画像編集ソフトで開けるか確かめ、PNG か JPEG で保存し直してください。', en: 'Check that an image editor opens it, and save it again as PNG or JPEG.' };
+
 export function readImage(caseDir: string, name: string): ImageResult {
   const bad = (ja: string, en: string, hint: Bilingual): ImageResult => ({ ok: false, problem: { ja, en }, hint });
   const read = readNamedFile(caseDir, name, MAX_IMAGE_BYTES, { ja: '画像ファイル', en: 'The image' },
     { ja: '解像度を下げて保存し直してください。', en: 'Save it again at a lower resolution.' });
   if (!read.ok) return read;
-  const bytes = Buffer.from(read.bytes);
-  const format = bytes[0] === 0x89 && bytes.subarray(1, 4).toString('latin1') === 'PNG' ? 'png'
+  const bytes = read.bytes;
+  const format = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47 ? 'png'
     : bytes[0] === 0xff && bytes[1] === 0xd8 ? 'jpeg' : null;
-  const unreadable = () => bad(`画像ファイル「${name}」を PNG または JPEG として読めません。`,
-    `The image "${name}" cannot be read as PNG or JPEG.`,
+  if (!format) return bad(`画像ファイル「${name}」を PNG または JPEG として読めません。`, `The image "${name}" cannot be read as PNG or JPEG.`,
     { ja: 'PNG か JPEG で保存し直してください。', en: 'Save it again as PNG or JPEG.' });
-  if (!format) return unreadable();
+  const size = headerSize(bytes);
+  if (!size) return damaged(name, format, 'the header');
+  if (size.width * size.height > MAX_IMAGE_PIXELS)
+    return bad(`画像ファイル「${name}」の画素数が多すぎます（${size.width}×${size.height}、上限${MAX_IMAGE_PIXELS.toLocaleString('en')}画素）。`,
+      `The image "${name}" has too many pixels (${size.width} × ${size.height}; the limit is ${MAX_IMAGE_PIXELS.toLocaleString('en')}).`,
+      { ja: '解像度を下げて（A4 なら 300〜600dpi で）保存し直してください。', en: 'Save it again at a lower resolution (300–600 dpi for A4).' });
+  const decoded = decodeOnce(bytes, format);
+  if ('damage' in decoded) return damaged(name, format, decoded.damage);
+  return { ok: true, image: { name, format, widthPx: decoded.widthPx, heightPx: decoded.heightPx, bytes: decoded.bytes } };
+}
+
+function damaged(name: string, format: 'png' | 'jpeg', where: string): ImageResult {
+  const kind = format === 'png' ? 'PNG' : 'JPEG';
+  return { ok: false, problem: { ja: `画像ファイル「${name}」は壊れているか途中で切れていて、${kind} として最後まで読めません。`,
+    en: `The image "${name}" is damaged or cut short: it cannot be read to its end as ${kind} (${where}).` }, hint: SAVE_AGAIN };
+}
+
+/** The pixel size the header declares; image-size reads it without decoding. */
+function headerSize(bytes: Uint8Array): { width: number; height: number } | undefined {
   try {
-    const dims = imageSize(bytes);
-    if (!dims.width || !dims.height) return unreadable();
-    // Pixels are placed as stored: PDF and DOCX both ignore a JPEG's EXIF orientation.
-    return { ok: true, image: { name, bytes: new Uint8Array(bytes), format, widthPx: dims.width, heightPx: dims.height } };
+    const { width, height } = imageSize(bytes);
+    return width && height ? { width, height } : undefined;
   } catch {
-    return unreadable();
+    return undefined;
+  }
+}
+
+type Decoded = { widthPx: number; heightPx: number; bytes: Uint8Array } | { damage: string };
+
+/**
+ * The verdict on the same bytes is the same: kept by their hash, so a preview that checks a case at
+ * every edit decodes its pictures once (a 3-million-pixel JPEG takes about half a second here).
+ */
+const decodedByHash = new Map<string, Decoded>();
+const KEEP_DECODED = 32;
+
+function decodeOnce(bytes: Uint8Array, format: 'png' | 'jpeg'): Decoded {
+  const key = createHash('sha1').update(bytes).digest('hex');
+  let d = decodedByHash.get(key);
+  if (!d) {
+    d = format === 'png' ? decodePng(bytes) : decodeJpeg(bytes);
+    if (decodedByHash.size >= KEEP_DECODED) decodedByHash.delete(decodedByHash.keys().next().value!);
+    decodedByHash.set(key, d);
+  }
+  return d;
+}
+
+function decodePng(bytes: Uint8Array): Decoded {
+  let png: PNG & { color?: boolean; alpha?: boolean };
+  try {
+    png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { checkCRC: true });
+  } catch (e) {
+    return { damage: (e as Error).message };
+  }
+  // Written again from the pixels, as RGB(A) or grey(A); only this compressed copy is kept, not the pixels.
+  const colorType = (png.color === false ? 0 : 2) + (png.alpha ? 4 : 0);
+  const written = new Uint8Array(PNG.sync.write(png, { colorType: colorType as 0 | 2 | 4 | 6, deflateLevel: 6 }));
+  return { widthPx: png.width, heightPx: png.height, bytes: written };
+}
+
+function decodeJpeg(bytes: Uint8Array): Decoded {
+  try {
+    // tolerantDecoding off: a scan that ends early is an error, not grey blocks.
+    const img = jpeg.decode(bytes, { tolerantDecoding: false, maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6, maxMemoryUsageInMB: 400, useTArray: true });
+    // Pixels are placed as stored: PDF and DOCX both ignore a JPEG's EXIF orientation.
+    return { widthPx: img.width, heightPx: img.height, bytes };
+  } catch (e) {
+    return { damage: (e as Error).message };
   }
 }

@@ -3,13 +3,15 @@
  * problem can be reported as file:line:column. Guards against what a user might hand us by
  * mistake or malice: binary files, huge files, alias bombs and prototype-polluting keys.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type Scalar } from 'yaml';
+import { readBounded } from '../base/bounded-file.js';
 import { error, warning, type FieldPath, type Problem } from '../base/problem.js';
 import { commentInValue, reservedStart, slipAtError, slipInKey, slipInValue, type Slip } from './slips.js';
 import { INPUT_CODES } from './codes.js';
 
 export const MAX_CASE_BYTES = 5 * 1024 * 1024;
+/** Levels of nesting in one case: the deepest form nests 6; a thousand brackets are a mistake or an attack. */
+const MAX_DEPTH = 32;
 /** Values in one case, counting every alias expansion: far above any real case, far below a bomb. */
 export const MAX_NODES = 200_000;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -37,18 +39,18 @@ export type ParseResult = { ok: true; parsed: ParsedCase } | { ok: false; proble
 export const pathKey = (path: FieldPath) => path.join('.');
 
 export function readCaseFile(file: string): ParseResult {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
+  const read = readBounded(file, MAX_CASE_BYTES);
+  if (!read.ok && read.reason === 'too-large')
+    return fail(file, `ファイルが大きすぎます（${read.size}バイト以上、上限${MAX_CASE_BYTES}バイト）。`,
+      `The file is too large (${read.size} bytes or more; the limit is ${MAX_CASE_BYTES}).`,
+      '多数の著作物は works_file の CSV に書いてください。', 'Put many works in a CSV named by works_file.');
+  if (!read.ok && read.reason === 'not-file')
+    return fail(file, '普通のファイルではありません（フォルダ・デバイス・パイプなど）。', 'This is not a regular file (a folder, a device, a pipe…).',
+      'ケースファイル（.yaml）そのものを指定してください。', 'Name the case file (.yaml) itself.');
+  if (!read.ok)
     return fail(file, 'ファイルが見つからないか、読めません。', 'The file does not exist or cannot be read.',
       'パスを確かめてください。', 'Check the path.');
-  }
-  if (size > MAX_CASE_BYTES)
-    return fail(file, `ファイルが大きすぎます（${size}バイト、上限${MAX_CASE_BYTES}バイト）。`,
-      `The file is too large (${size} bytes; the limit is ${MAX_CASE_BYTES}).`,
-      '多数の著作物は works_file の CSV に書いてください。', 'Put many works in a CSV named by works_file.');
-  const bytes = readFileSync(file);
+  const bytes = read.bytes;
   let text: string;
   try {
     if (bytes.includes(0)) throw new Error('NUL');
@@ -64,8 +66,16 @@ export function readCaseFile(file: string): ParseResult {
 export function parseCaseText(file: string, text: string): ParseResult {
   const lineCounter = new LineCounter();
   let doc: Document;
+  const deep = flowTooDeep(text);
+  if (deep !== undefined) {
+    const pos = positionIn(text, deep);
+    return { ok: false, problems: [{ ...error([], `括弧（[ と {）の入れ子が深すぎます（${MAX_DEPTH}段まで）。`, `Brackets ([ and {) nest too deep (at most ${MAX_DEPTH} levels).`,
+      { ja: '括弧が閉じているか確かめてください。', en: 'Check that the brackets close.' }), file, line: pos.line, column: pos.column }] };
+  }
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    // Keys are checked for duplicates while the tree is walked (TreeWalker.collection): yaml's own
+    // check compares each key with every earlier one, and 40,000 keys took minutes.
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   } catch {
     return fail(file, 'YAML として読めません。', 'This is not valid YAML.', '', '');
   }
@@ -162,33 +172,22 @@ class TreeWalker {
     if (isAlias(node)) {
       const target = this.resolve(node);
       if (target === undefined) this.slip(path, reservedStart(this.text, node.range?.[0] ?? 0));
+      if (target && this.open.has(target)) throw new WalkProblem(this.selfContaining(node, path));
       const outermost = this.expanding === undefined;
       if (outermost) this.expanding = { path, offset: node.range?.[0] ?? 0 };
       const value = this.toPlain(target, path);
       if (outermost) this.expanding = undefined;
       return value;
     }
-    if (node.range) this.out.values.set(pathKey(path), this.pos(node.range[0]));
-    if (isMap(node)) {
-      const obj: Record<string, unknown> = {};
-      for (const pair of node.items) {
-        const keyNode = pair.key as Node | null;
-        const key = String(isScalar(keyNode) ? keyNode.value : keyNode);
-        const keyPath = [...path, key];
-        if (keyNode && (keyNode as Node).range) this.out.keys.set(pathKey(keyPath), this.pos((keyNode as Node).range![0]));
-        if (keyNode?.range && /^\u3000|：/.test(key)) this.slip(keyPath, slipInKey(this.text, keyNode.range[0]));
-        if (FORBIDDEN_KEYS.has(key))
-          throw new WalkProblem({ ...error(keyPath, `「${key}」は項目名に使えません。`, `"${key}" cannot be used as a field name.`),
-            ...this.out.keys.get(pathKey(keyPath)) });
-        obj[key] = this.toPlain(pair.value as Node | null, keyPath);
-        if (!(pair.value as Node | null)?.range) {
-          const keyPos = this.out.keys.get(pathKey(keyPath));
-          if (keyPos) this.out.values.set(pathKey(keyPath), keyPos);
-        }
+    if (isMap(node) || isSeq(node)) {
+      this.open.add(node);
+      try {
+        return this.collection(node, path);
+      } finally {
+        this.open.delete(node);
       }
-      return obj;
     }
-    if (isSeq(node)) return node.items.map((item, i) => this.toPlain(item as Node, [...path, i]));
+    if (node.range) this.out.values.set(pathKey(path), this.pos(node.range[0]));
     if (isScalar(node)) return this.scalar(node, path);
     return null;
   }
@@ -211,6 +210,48 @@ class TreeWalker {
   /** A clerk's slip found while walking is the one error to report. */
   private slip(path: FieldPath, slip: Slip | null): void {
     if (slip) throw new WalkProblem({ ...error(path, slip.said.ja, slip.said.en, slip.said.hint), ...this.pos(slip.offset) });
+  }
+
+  /** The collections being read, outermost first: an alias to one of them would hold itself (`x: &a [*a]`). */
+  private readonly open = new Set<Node>();
+
+  private selfContaining(alias: Alias, path: FieldPath): Problem {
+    return { ...error(path, `エイリアス「*${alias.source}」が、自分を含むアンカーを指しています（値が無限に続きます）。`,
+      `The alias "*${alias.source}" points to an anchor that holds it: the value would never end.`,
+      { ja: 'エイリアスを、アンカーの外に移すか、値そのものに書き換えてください。', en: 'Move the alias out of its anchor, or write the value itself.' }),
+    ...(alias.range ? this.pos(alias.range[0]) : {}) };
+  }
+
+  private collection(node: Node, path: FieldPath): unknown {
+    if (node.range) this.out.values.set(pathKey(path), this.pos(node.range[0]));
+    if (path.length >= MAX_DEPTH)
+      throw new WalkProblem({ ...error(path, `入れ子が深すぎます（${MAX_DEPTH}段まで）。`, `Nested too deep (at most ${MAX_DEPTH} levels).`,
+        { ja: '括弧（[ と {）や字下げが閉じているか確かめてください。', en: 'Check that the brackets ([ and {) and indentation close.' }), ...this.pos(node.range?.[0] ?? 0) });
+    if (isMap(node)) {
+      const obj: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const keyNode = pair.key as Node | null;
+        const key = String(isScalar(keyNode) ? keyNode.value : keyNode);
+        const keyPath = [...path, key];
+        const keyAt = keyNode && (keyNode as Node).range ? this.pos((keyNode as Node).range![0]) : undefined;
+        if (Object.hasOwn(obj, key))
+          throw new WalkProblem({ ...error(keyPath, '同じ項目名が二度書かれています。', `A key appears twice: ${key}`,
+            { ja: 'どちらか一方を消してください。', en: 'Remove one of them.' }), ...keyAt });
+        if (keyAt) this.out.keys.set(pathKey(keyPath), keyAt);
+        if (keyNode?.range && /^\u3000|：/.test(key)) this.slip(keyPath, slipInKey(this.text, keyNode.range[0]));
+        if (FORBIDDEN_KEYS.has(key))
+          throw new WalkProblem({ ...error(keyPath, `「${key}」は項目名に使えません。`, `"${key}" cannot be used as a field name.`),
+            ...this.out.keys.get(pathKey(keyPath)) });
+        obj[key] = this.toPlain(pair.value as Node | null, keyPath);
+        if (!(pair.value as Node | null)?.range) {
+          const keyPos = this.out.keys.get(pathKey(keyPath));
+          if (keyPos) this.out.values.set(pathKey(keyPath), keyPos);
+        }
+      }
+      return obj;
+    }
+    if (isSeq(node)) return node.items.map((item, i) => this.toPlain(item as Node, [...path, i]));
+    return null;
   }
 }
 
@@ -272,6 +313,56 @@ function unclosedQuoteMessage(quote: string) {
  * "key: value" followed by a line indented deeper than its key makes YAML read that line as more of
  * the value, and it complains at the value. The clerk's mistake is the deeper line: point there.
  */
+/**
+ * Where flow brackets ([ and {) first nest deeper than MAX_DEPTH, found by one pass over the text
+ * before parsing: the YAML parser recurses per level, and a megabyte of 「[[[[…」 ran it out of stack
+ * after a minute and a gigabyte. A bracket counts where a flow collection can open — at a line's
+ * start, after 「: 」, 「- 」, 「? 」, a bracket or a comma — not inside quotes or a comment, so 「see [1]」
+ * in a plain value is text.
+ */
+function flowTooDeep(text: string): number | undefined {
+  let depth = 0;
+  let previous = '\n'; // the last character that is not a space
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === ' ' || c === '\t') continue;
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      i = text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i) - 1;
+      continue;
+    }
+    const opens = previous === '\n' || previous === ':' || previous === '-' || previous === '?' || previous === '[' || previous === '{' || previous === ',';
+    if (opens && (c === '"' || c === "'")) {
+      i = closingQuote(text, i);
+      previous = c;
+      continue;
+    }
+    if (opens && (c === '[' || c === '{') && ++depth > MAX_DEPTH) return i;
+    if ((c === ']' || c === '}') && depth > 0) depth--;
+    previous = c;
+  }
+  return undefined;
+}
+
+/** The index of the quote that closes the one at `open` (doubled '' inside single quotes, \" inside double). */
+function closingQuote(text: string, open: number): number {
+  const quote = text[open];
+  for (let i = open + 1; i < text.length; i++) {
+    if (quote === '"' && text[i] === '\\') i++;
+    else if (text[i] === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return text.length;
+}
+
+function positionIn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++, start = i + 1;
+  return { line, column: offset - start + 1 };
+}
+
 function indentedTooDeep(code: string, text: string, offset: number): number | null {
   if (code !== 'BLOCK_AS_IMPLICIT_KEY' && code !== 'MULTILINE_IMPLICIT_KEY') return null;
   const next = text.indexOf('\n', offset);

@@ -27,7 +27,8 @@ export function validate<S extends z.ZodType>(schema: S, parsed: ParsedCase):
   const said = new Set(misread.map((p) => pathKey(p.path)));
   const issues = result.success ? [] : result.error.issues.filter((issue) => !said.has(pathKey(issue.path as FieldPath)));
   const problems = issues.map((issue) => toProblem(issue as Issue, schema, { ...parsed, data: read.data }));
-  return { ok: false, problems: dedupeProblems([...misread, ...problems.filter((p) => !isEchoOfTypo(p, problems))]), notes };
+  const typos = typoGuesses(problems);
+  return { ok: false, problems: dedupeProblems([...misread, ...problems.filter((p) => !isEchoOfTypo(p, typos))]), notes };
 }
 
 /** A schema message's Japanese, English and fix (fields.ts `say`), or undefined for one zod worded. */
@@ -37,15 +38,24 @@ export function splitMessage(message: string): (Bilingual & { hint?: Bilingual }
   return hintJa === undefined ? { ja, en } : { ja, en, hint: { ja: hintJa, en: hintEn } };
 }
 
+/** `parent|guess` for each misspelt (or full-width) field that suggests a name (one pass, so 20,000 problems stay linear). */
+function typoGuesses(problems: Problem[]): Set<string> {
+  const out = new Set<string>();
+  for (const q of problems) {
+    const m = /^Did you mean "(.+)"\?$|\(全角\): write "(.+)"\.$/.exec(q.hint?.en ?? '');
+    const guess = m?.[1] ?? m?.[2];
+    if (guess) out.add(`${pathKey(q.path.slice(0, -1))}|${guess}`);
+  }
+  return out;
+}
+
 /**
  * "published_on is missing" beside "no field publised_on (did you mean published_on?)" is one
  * mistake, not two: the misspelling, which says how to fix it, is kept.
  */
-function isEchoOfTypo(p: Problem, all: Problem[]): boolean {
+function isEchoOfTypo(p: Problem, typos: Set<string>): boolean {
   const missing = /^The required field "(.+)" is missing\.$/.exec(p.en)?.[1];
-  if (!missing) return false;
-  const parent = pathKey(p.path.slice(0, -1));
-  return all.some((q) => q.en.startsWith('There is no field') && q.hint?.en.includes(`"${missing}"`) && pathKey(q.path.slice(0, -1)) === parent);
+  return missing !== undefined && typos.has(`${pathKey(p.path.slice(0, -1))}|${missing}`);
 }
 
 /** Attaches file, line and column to a problem found after validation (by rules). */

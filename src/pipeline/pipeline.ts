@@ -6,6 +6,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { readCaseFile } from '../input/parse.js';
 import { error, warning, type FieldPath, type Problem } from '../base/problem.js';
+import { UnusableFile } from '../base/bounded-file.js';
 import { locate, validate } from '../input/validate.js';
 import { INPUT_CODES } from '../input/codes.js';
 import { inSheetCell } from '../input/sheet.js';
@@ -87,9 +88,36 @@ export interface CheckOptions {
 }
 
 export async function checkCase(file: string, today = todayIso(), options: CheckOptions = {}): Promise<CaseResult> {
+  const result = await checkCaseFully(file, today, options);
+  return { ...result, problems: firstProblems(result.problems, file) };
+}
+
+/**
+ * The problems a clerk is shown: the first 100 and a line saying how many more — a list of 20,000
+ * (a pasted column of empty works) helps nobody and took seconds to print. Errors come first, so
+ * a cut never hides an error behind warnings.
+ */
+export const MAX_LISTED_PROBLEMS = 100;
+
+function firstProblems(problems: Problem[], file: string): Problem[] {
+  if (problems.length <= MAX_LISTED_PROBLEMS) return problems;
+  const ordered = [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity !== 'error')];
+  const more = ordered.length - MAX_LISTED_PROBLEMS;
+  const errors = ordered.slice(MAX_LISTED_PROBLEMS).some((p) => p.severity === 'error');
+  return [...ordered.slice(0, MAX_LISTED_PROBLEMS), {
+    severity: errors ? 'error' : 'warning', path: [], file,
+    ja: `ほかに${more.toLocaleString('en')}件の問題があります（最初の${MAX_LISTED_PROBLEMS}件だけを示しました）。`,
+    en: `…and ${more.toLocaleString('en')} more problems (only the first ${MAX_LISTED_PROBLEMS} are listed).`,
+    hint: { ja: '上の問題を直してから、もう一度確かめてください。', en: 'Fix the problems above, then check again.' },
+  }];
+}
+
+async function checkCaseFully(file: string, today: string, options: CheckOptions): Promise<CaseResult> {
   const name = basename(file, extname(file));
   const session = options.session ?? defaultSession();
   const result: CaseResult = { file, name, form: null, ok: false, problems: [], facts: {}, documents: [], session };
+  const badName = unusableCaseName(file, name);
+  if (badName) return { ...result, problems: [badName] };
   const read = readCaseFile(file);
   if (!read.ok) return { ...result, problems: read.problems };
   const parsed = read.parsed;
@@ -144,6 +172,20 @@ export async function checkCase(file: string, today = todayIso(), options: Check
 /** Problems of one file in the order of its lines (those of the whole file first). */
 const byPlace = (problems: Problem[]) =>
   problems.map((p, i) => ({ p, i })).sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i).map(({ p }) => p);
+
+/**
+ * The case's documents go into a folder named after the case file, inside the output folder: a name
+ * that is empty, `.` or `..`, hidden, or holds control characters would put them elsewhere or out
+ * of sight (a file named `...yaml` wrote into the parent of -o).
+ */
+function unusableCaseName(file: string, name: string): Problem | undefined {
+  // eslint-disable-next-line no-control-regex
+  if (name && !name.startsWith('.') && !/[\u0000-\u001f\u007f]/.test(name)) return undefined;
+  return { severity: 'error', path: [], file,
+    ja: `ケースファイルの名前「${JSON.stringify(name).slice(1, -1)}」からは出力フォルダの名前を作れません（空・「.」で始まる・制御文字を含む名前は使えません）。`,
+    en: `The case file's name "${JSON.stringify(name).slice(1, -1)}" cannot name its output folder (empty, starting with ".", or holding control characters).`,
+    hint: { ja: 'ケースファイルの名前を、例えば「申請-2026.yaml」のように変えてください。', en: 'Rename the case file, e.g. "application-2026.yaml".' } };
+}
 
 /** Renders every document of a checked case in memory, in each of its formats that `formats` lists. */
 export async function renderDocuments(checked: CaseResult, formats: Format[]): Promise<RenderedFile[]> {
@@ -240,11 +282,12 @@ function fontFilesOf(value: { fonts?: string[] }, caseDir: string, fromCommandLi
       typeface(font.file); // parsed now (and kept for rendering), so a bad file is reported here
       files.push(font.file);
     } catch (e) {
-      const missing = (e as { code?: string }).code === 'ENOENT';
+      const missing = e instanceof UnusableFile && e.missing;
+      const why = { ja: e instanceof UnusableFile ? e.ja : (e as Error).message, en: (e as Error).message };
       problems.push({
         ...error(font.path,
-          missing ? `フォント「${font.given}」が見つかりません。` : `「${font.given}」はフォントとして読めません（${(e as Error).message}）。`,
-          missing ? `The font "${font.given}" does not exist.` : `"${font.given}" cannot be read as a font (${(e as Error).message}).`,
+          missing ? `フォント「${font.given}」が見つかりません。` : `「${font.given}」はフォントとして読めません（${why.ja}）。`,
+          missing ? `The font "${font.given}" does not exist.` : `"${font.given}" cannot be read as a font (${why.en}).`,
           { ja: 'TrueType（.ttf）か OpenType（.otf）のファイルを、ケースファイルからの相対パスで指定してください。',
             en: 'Name a TrueType (.ttf) or OpenType (.otf) file, relative to the case file.' }),
         ...font.where,
@@ -266,9 +309,48 @@ function inLanguage(outputs: Output[], language: 'ja' | 'en' | undefined): Outpu
   return outputs;
 }
 
+/**
+ * The longest value of one field: a title, a name or one evidence cell. 20,000 characters are ten
+ * pages of one cell; a value that long is a paste gone wrong, and laying it out would only make
+ * pages nobody files.
+ */
+export const MAX_FIELD_CHARACTERS = 20_000;
+/**
+ * The most code points one character may hold: a letter and 30 combining marks, as Unicode's
+ * Stream-Safe Text Format allows (UAX #15 §13); a "character" of a million marks hung the layout.
+ */
+const MAX_CLUSTER_CODE_POINTS = 31;
+const clusters = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+
+function overlongText(value: string, path: FieldPath): Problem | undefined {
+  if (value.length > MAX_FIELD_CHARACTERS)
+    return error(path, `長すぎます（${value.length.toLocaleString('en')}文字、上限${MAX_FIELD_CHARACTERS.toLocaleString('en')}文字）。`,
+      `This value is too long (${value.length.toLocaleString('en')} characters; the limit is ${MAX_FIELD_CHARACTERS.toLocaleString('en')}).`,
+      { ja: '別のものが貼り付けられていないか確かめ、要点に絞ってください。', en: 'Check that nothing else was pasted in, and keep to the point.' });
+  // Only marks, joiners, emoji modifiers and Hangul jamo extend a cluster: most values skip the segmenter.
+  if (!/[\p{M}\p{Emoji_Modifier}\u200d\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u.test(value)) return undefined;
+  for (const { segment, index } of clusters.segment(value)) {
+    const codePoints = [...segment].length;
+    if (codePoints > MAX_CLUSTER_CODE_POINTS)
+      return error(path, `${index + 1}文字目に、結合文字が${codePoints - 1}個も重なった文字があります（上限${MAX_CLUSTER_CODE_POINTS - 1}個）。`,
+        `Character ${index + 1} carries ${codePoints - 1} combining marks (the limit is ${MAX_CLUSTER_CODE_POINTS - 1}).`,
+        { ja: '文字化けか貼り付けの誤りです。その部分を打ち直してください。', en: 'This is garbled or mis-pasted text: type that part again.' });
+  }
+  return undefined;
+}
+
 /** Every string the user wrote must be drawable: a character no font has is an error, not a blank box. */
 function undrawableCharacters(value: unknown, path: FieldPath, chain: FontChain): Problem[] {
   if (typeof value === 'string') {
+    const unprintable = overlongText(value, path);
+    if (unprintable) return [unprintable];
+    const damaged = chain.damaged(value);
+    if (damaged.length > 0) {
+      const list = damaged.map((d) => `「${d.char}」(U+${d.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join('、');
+      return [error(path, `フォント「${damaged[0].face}」の字形が壊れていて描けない文字があります: ${list}`,
+        `The font "${damaged[0].face}" is damaged: its glyphs for ${list} cannot be drawn.`,
+        { ja: 'フォントを入手し直すか、別のフォントを fonts: か --font で指定してください。', en: 'Get the font again, or name another with fonts: or --font.' })];
+    }
     const missing = chain.missing(value);
     if (missing.length === 0) return [];
     const list = missing.map((ch) => `「${ch}」(U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join('、');

@@ -7,17 +7,59 @@
  * pipeline's session (src/pipeline/session.ts), not a module global: a preview that sees a font
  * file change starts a new book.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fontkit, { type Font } from '@pdf-lib/fontkit';
+import { readBounded, UnusableFile } from '../base/bounded-file.js';
 import { memoizeGlyphOutlines } from '../base/patches.js';
 import { eachGrapheme } from './kinsoku.js';
 
 const PRIMARY = fileURLToPath(new URL('../../fonts/ipaexm.ttf', import.meta.url));
 
+/** The largest font file read: IPAex Mincho is 7.8 MB, the biggest CJK OpenType fonts (Noto Sans CJK) about 25 MB. */
+export const MAX_FONT_BYTES = 64 * 1024 * 1024;
+
+function readFontFile(file: string): Uint8Array {
+  const read = readBounded(file, MAX_FONT_BYTES);
+  if (read.ok) return read.bytes;
+  switch (read.reason) {
+    case 'too-large': throw new UnusableFile(`${read.size}バイト以上あり、フォントの上限${MAX_FONT_BYTES}バイトを超えています`, `${read.size} bytes or more, over the ${MAX_FONT_BYTES}-byte limit for a font`);
+    case 'not-file': throw new UnusableFile('普通のファイルではありません（フォルダ・デバイス・パイプなど）', 'not a regular file (a folder, a device, a pipe…)');
+    case 'unreadable': throw new UnusableFile('読み取りの権限がないか、読み取りに失敗しました', 'no permission, or a read error');
+    default: throw new UnusableFile('ファイルがありません', 'no such file', true);
+  }
+}
+
 /** Line ends, tabs, variation selectors and the zero-width joiner modify or separate glyphs; they have none. */
 const needsNoGlyph = (code: number) =>
   code === 10 || code === 13 || code === 9 || code === 0x200d || (code >= 0xfe00 && code <= 0xfe0f) || (code >= 0xe0100 && code <= 0xe01ef);
+
+/**
+ * The tables every font needs to be measured, named and embedded, read now: fontkit reads a table
+ * when first asked, so a font cut short failed only later, deep inside layout, as a bug in yoshiki.
+ */
+function checkTables(font: Font, size: number): void {
+  const directory = (font as unknown as { directory: { tables: Record<string, { offset: number; length: number }> } }).directory.tables;
+  const outlines = directory['CFF '] || directory.CFF2 ? [] : ['glyf', 'loca'];
+  const lacking = ['head', 'hhea', 'maxp', 'hmtx', 'cmap', 'name', ...outlines].filter((tag) => !directory[tag]);
+  // A table reaching past the file's end: the file was cut short.
+  if (Object.values(directory).some((t) => t.offset + t.length > size))
+    throw new UnusableFile(`ファイルが途中で切れています（${size}バイト）`, `the file is cut short (${size} bytes)`);
+  if (lacking.length === 0) {
+    // Decoded now (fontkit decodes a table when first asked): a damaged one throws here, not in layout.
+    const decoded = font as unknown as Record<string, unknown>;
+    for (const tag of ['head', 'hhea', 'maxp', 'hmtx', 'cmap', 'name', 'loca']) {
+      try {
+        if (directory[tag] && !decoded[tag]) lacking.push(tag);
+      } catch {
+        lacking.push(tag);
+      }
+    }
+  }
+  if (lacking.length > 0) {
+    const tags = [...new Set(lacking)];
+    throw new UnusableFile(`必要な表（${tags.join('、')}）が欠けているか壊れています`, `its ${tags.join(', ')} table${tags.length > 1 ? 's are' : ' is'} missing or damaged`);
+  }
+}
 
 /** A grapheme cluster as a font draws it: its glyph ids, the text each stands for, its advance at 1 pt. */
 export interface Shaped {
@@ -34,10 +76,12 @@ export class Typeface {
   /** 0: not asked yet, 1: has a glyph, 2: lacks it — per BMP code unit (a cmap lookup is slow). */
   private readonly bmp = new Uint8Array(0x10000);
   private readonly astral = new Map<number, boolean>();
+  private readonly sound = new Map<number, boolean>();
 
   constructor(readonly file: string, readonly bytes: Uint8Array) {
     const parsed = fontkit.create(bytes) as Font & { fonts?: unknown };
     if (parsed.fonts) throw new Error('a font collection (.ttc) — give one .ttf or .otf');
+    checkTables(parsed, bytes.length);
     this.font = memoizeGlyphOutlines(parsed);
   }
 
@@ -55,6 +99,35 @@ export class Typeface {
     let ok = this.astral.get(code);
     if (ok === undefined) this.astral.set(code, (ok = needsNoGlyph(code) || this.font.hasGlyphForCodePoint(code)));
     return ok;
+  }
+
+  /**
+   * Whether the glyph of a character this font has is sound: its outline parses, and its box and
+   * advance are numbers inside the box the font's head table declares for all its glyphs. A damaged
+   * font (a glyf entry overwritten, a loca table gone) parsed without complaint, drew nonsense or
+   * crashed the PDF writer's subsetting; a glyph is tried once.
+   */
+  soundGlyph(code: number): boolean {
+    let ok = this.sound.get(code);
+    if (ok === undefined) this.sound.set(code, (ok = this.tryGlyph(code)));
+    return ok;
+  }
+
+  private tryGlyph(code: number): boolean {
+    try {
+      const glyph = this.font.glyphForCodePoint(code);
+      const box = glyph.bbox;
+      const all = this.font.bbox;
+      // fontkit's typings lack Path.commands (it exists: the outline's drawing commands).
+      const commands = (glyph.path as unknown as { commands: unknown[] }).commands.length;
+      if (!Number.isFinite(glyph.advanceWidth)) return false;
+      // No outline is right for a space or a format character only: a visible character would vanish.
+      if (commands === 0) return /[\p{Z}\p{Cf}]/u.test(String.fromCodePoint(code));
+      if (![box.minX, box.minY, box.maxX, box.maxY].every(Number.isFinite)) return false;
+      return box.minX >= all.minX - 1 && box.minY >= all.minY - 1 && box.maxX <= all.maxX + 1 && box.maxY <= all.maxY + 1;
+    } catch {
+      return false;
+    }
   }
 
   /**
@@ -103,7 +176,7 @@ export class FontBook {
   /** The typeface of a font file (IPAex Mincho when none is named), parsed on first use. Throws when it is not a usable font. */
   typeface(file = PRIMARY): Typeface {
     let face = this.typefaces.get(file);
-    if (!face) this.typefaces.set(file, (face = new Typeface(file, new Uint8Array(readFileSync(file)))));
+    if (!face) this.typefaces.set(file, (face = new Typeface(file, readFontFile(file))));
     return face;
   }
 
@@ -159,6 +232,25 @@ export class FontChain {
       if (last && last.face === face) last.text += g;
       else out.push({ face, text: g });
     });
+    return out;
+  }
+
+  /**
+   * Characters of `text` drawn by a fallback face (not IPAex Mincho, which ships with yoshiki) whose
+   * glyph is damaged, with that face's name.
+   */
+  damaged(text: string): { char: string; face: string }[] {
+    if (this.faces.length === 1) return [];
+    const out: { char: string; face: string }[] = [];
+    const seen = new Set<number>();
+    for (let i = 0; i < text.length; i++) {
+      const code = text.codePointAt(i)!;
+      if (code > 0xffff) i++;
+      if (seen.has(code) || this.faces[0].hasCodePoint(code)) continue;
+      seen.add(code);
+      const face = this.faces.find((f) => f.hasCodePoint(code));
+      if (face && !face.soundGlyph(code)) out.push({ char: String.fromCodePoint(code), face: face.name });
+    }
     return out;
   }
 

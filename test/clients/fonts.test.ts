@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
 import { expect, it } from 'vitest';
 import { checkCase, renderCase } from '../../src/pipeline/pipeline.js';
 import { layoutDocument } from '../../src/layout/layout.js';
@@ -72,4 +73,22 @@ needs(DEJAVU, DEJAVU_MONO, 'pdffonts', 'pdftotext', 'qpdf')('font-fallback chain
     expect(readFileSync(b).equals(readFileSync(a))).toBe(true);
   });
 
+  it('a font cut short is refused at its entry; a font whose glyph is damaged, at the field that needs it (issue 21 §2)', async () => {
+    const bytes = readFileSync(DEJAVU);
+    const cut = caseWith('fonts: [cut.ttf]\n');
+    writeFileSync(join(cut, '..', 'cut.ttf'), bytes.subarray(0, 700_000));
+    const cutProblems = (await checkCase(cut, '2026-11-21')).problems;
+    expect(cutProblems.find((p) => p.path.join('.') === 'fonts.0')?.en).toBe('"cut.ttf" cannot be read as a font (the file is cut short (700000 bytes)).');
+
+    // ∯'s outline in the glyf table claims 32,767 contours: fontkit parses it into nonsense, and no subset holding it encodes.
+    const font = fontkit.create(bytes) as unknown as { directory: { tables: { glyf: { offset: number } } }; loca: { offsets: number[] }; glyphForCodePoint(c: number): { id: number } };
+    const damaged = Buffer.from(bytes);
+    damaged.writeInt16BE(0x7fff, font.directory.tables.glyf.offset + font.loca.offsets[font.glyphForCodePoint(0x222f).id]);
+    const file = caseWith('fonts: [damaged.ttf]\n', '港町の記憶 ∯');
+    writeFileSync(join(file, '..', 'damaged.ttf'), damaged);
+    const checked = await checkCase(file, '2026-11-21');
+    expect(checked.ok).toBe(false);
+    expect(checked.problems.map((p) => [p.path.join('.'), p.en])).toEqual([
+      ['publication.title', 'The font "DejaVu Sans" is damaged: its glyphs for 「∯」(U+222F) cannot be drawn.']]);
+  });
 });

@@ -12,7 +12,7 @@ import {
   caseStrings, checkEdited, expectSoundPdf, expectWithinMarginsAndKinsoku, libreOfficeToPdf, needs, pdfBoxes, pdfText, renderFixture, run, squash, tempDir,
 } from '../helpers.js';
 
-const CASES = ['ill-registration', 'ill-request', 'ill-receipt'];
+const CASES = ['ill-registration', 'ill-request', 'ill-receipt', 'ill-receipt-month-end'];
 /** Codes and dates, and the photo's file name (its picture is printed, not its name). */
 const CODES = new Set(['form', 'date', 'received_on', 'send_by', 'material_type', 'sent_from', 'condition', 'reading_room_photo']);
 
@@ -31,9 +31,13 @@ const edited = (name: string, edit: (yaml: string) => string) =>
   checkEdited(name, edit, '2026-11-21', name === 'ill-registration' ? ['reading-room.png'] : []);
 
 poppler('application and cover letter (registration)', () => {
-  it('holds the three conditions verbatim, numbered', async () => {
+  it('holds the three conditions verbatim, numbered, and only they are numbered', async () => {
     const text = textOf('ill-registration', 'application');
     valueInForce(LOAN_CONDITIONS, '2026-12-01').forEach((condition, i) => expect(text).toContain(squash(`${i + 1}.${condition}`)));
+    // The sections after them are headed, not numbered again from 1 (the messages cite "condition 1").
+    const numbered = pdfText(cases['ill-registration'].file('application.pdf')!).split('\n').filter((l) => /^\s*\d+\.\s/.test(l));
+    expect(numbered.map((l) => l.trim().slice(0, 2))).toEqual(['1.', '2.', '3.']);
+    expect(text).toContain(squash('The libraryName of library'));
   });
 
   it('leaves the signature line empty: the name is printed under it, never on it', async () => {
@@ -102,6 +106,16 @@ poppler('loan request', () => {
     expect(warned.sort()).toEqual(['items.0.year', 'items.1.material_type', 'items.2.year', 'items.3.year']);
   });
 
+  it('prints each material type\'s English label, never its code', async () => {
+    const { checked } = await edited('ill-request', (y) => y.replace('    year: 1999\n    material_type: book', '    year: 1999\n    material_type: doctoral-thesis'));
+    const [pdf] = await renderCase(checked, tempDir(), ['pdf']);
+    const text = squash(pdfText(pdf));
+    expect(text).toContain('Doctoraldissertation');
+    expect(text).not.toContain('doctoral-thesis');
+    expect(textOf('ill-request', 'request')).toContain('Book');
+    expect(pdfText(cases['ill-request'].file('request.pdf')!)).not.toMatch(/\bbook\b/);
+  });
+
   it('draws Latin and Japanese side by side in one title with the one embedded font', async () => {
     const { checked } = await edited('ill-request', (y) => y.replace('title: 近代日本の出版文化', 'title: Modern Publishing 近代日本の出版文化 (2nd ed.)'));
     const [pdf] = await renderCase(checked, tempDir(), ['pdf']);
@@ -129,9 +143,26 @@ poppler('receipt letter', () => {
     expect(text).not.toContain('Seikadai');
   });
 
-  it('warns when the letter is later than three days after receipt', async () => {
+  it('a late letter is warned of, and does not claim it was sent within three days', async () => {
     const { checked } = await edited('ill-receipt', (y) => y.replace('date: 2026-12-20', 'date: 2026-12-28'));
     expect(checked.problems.some((p) => p.severity === 'warning' && p.en.includes('by 22 December 2026'))).toBe(true);
+    const [pdf] = await renderCase(checked, tempDir(), ['pdf']);
+    const text = squash(pdfText(pdf));
+    expect(text).not.toContain(squash('This letter is sent'));
+    expect(text).toContain(squash('This letter was due within three days of receipt, by 22 December 2026; we apologise for the delay.'));
+  });
+
+  it('says where it is sent and who checked the items, above a line to sign; left blank, lines to write them', async () => {
+    const given = textOf('ill-receipt-month-end', 'receipt-letter');
+    expect(given).toContain(squash('Sent by e-mail to ill-tokyo@example.go.jp'));
+    expect(given).toContain(squash('This letter is sent by e-mail within three days of receipt (by 3 May 2027).'));
+    expect(given).toContain(squash('We will ship the materials back by 31 May 2027'));
+    expect(given).toContain(squash('Checked by: Taro Suzuki, Japanese Studies Librarian'));
+    const page = pdfBoxes(cases['ill-receipt-month-end'].file('receipt-letter.pdf')!).at(-1)!;
+    const lines = page.lines.map((l) => l.map((w) => w.text).join(' '));
+    expect(lines.at(-1)).toBe('Signature');
+    const blank = textOf('ill-receipt', 'receipt-letter');
+    for (const s of ['Sent by fax / e-mail to', 'Checked by (name)', 'Signature']) expect(blank).toContain(squash(s));
   });
 });
 

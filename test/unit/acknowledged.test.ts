@@ -21,6 +21,7 @@ function donation(extra = ''): string {
   const text = readFileSync(new URL('../../starters/deposit.yaml', import.meta.url), 'utf8')
     .replaceAll('{{today-5}}', '2026-11-25')
     .replace(/^mode: compensation .*$/m, 'mode: donation')
+    .replace(/^advance_contact:.*\n(?:[ \t]+.*\n)*/m, '')
     .replace(/^postage: .*$/m, '');
   const file = join(tempDir('ack-'), 'case.yaml');
   writeFileSync(file, `${text}\ndate: 2026-11-30\n${extra}`);

@@ -5,12 +5,13 @@
  * fails fast and small, and __proto__ keys pollute nothing. The command runs in-process (cli); the
  * alias bomb's memory is measured on a process of its own (test/clients/bad-input.test.ts).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkCase } from '../../src/pipeline/pipeline.js';
-import { cli, FIXTURES, tempDir } from '../helpers.js';
+import { checkEdited, cli, FIXTURES, tempDir } from '../helpers.js';
 
 const BAD = join(FIXTURES, 'bad');
 /** `exit: 0`: a warning the case still checks with (a value cut short by ` #`); otherwise an error, exit 1. */
@@ -66,6 +67,64 @@ describe('inputs made by the test', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('The file does not exist or cannot be read.');
     expectNoTrace(r.stdout + r.stderr);
+  });
+
+  describe('files a case names that are not files, or too large, are refused at once without being read', () => {
+    // Each used to be read whole before any check: /dev/zero grew without end, a FIFO waited for a
+    // writer for ever, a sparse 1.9 GB "font" was read into memory.
+    const dir = tempDir('bad-files-');
+    const fifo = join(dir, 'pipe.csv');
+    execFileSync('mkfifo', [fifo]);
+    const sparseFont = join(dir, 'sparse.ttf');
+    writeFileSync(sparseFont, '');
+    truncateSync(sparseFont, 1_900_000_000);
+
+    const refusedAt = async (name: string, edit: (y: string) => string, field: string, words: string) => {
+      const start = performance.now();
+      const { checked } = await checkEdited(name, edit, '2026-11-21');
+      expect(performance.now() - start).toBeLessThan(5000);
+      const e = checked.problems.find((p) => p.severity === 'error' && p.path.join('.') === field);
+      expect(e, JSON.stringify(checked.problems.map((p) => [p.path.join('.'), p.ja]))).toBeDefined();
+      expect(`${e!.ja} ${e!.en}`).toContain(words);
+      expect(e!.line).toBeGreaterThan(0);
+    };
+
+    it('works_file: /dev/zero and a FIFO', async () => {
+      const works = (to: string) => (y: string) => y.replace('works_file: ruling-bulk-works.csv', `works_file: ${to}`);
+      await refusedAt('ruling-bulk', works('/dev/zero'), 'works_file', '普通のファイルではありません');
+      await refusedAt('ruling-bulk', works(fifo), 'works_file', 'not a regular file');
+    });
+
+    it('fonts: /dev/zero, and a 1.9 GB sparse font refused by its size', async () => {
+      await refusedAt('deposit-compensation', (y) => `${y}\nfonts: [/dev/zero]\n`, 'fonts.0', '普通のファイルではありません');
+      await refusedAt('deposit-compensation', (y) => `${y}\nfonts: [${sparseFont}]\n`, 'fonts.0', '1900000000 bytes or more, over the 67108864-byte limit');
+    });
+
+    it('a photograph that is a FIFO; the case file itself a FIFO', async () => {
+      await refusedAt('ill-registration', (y) => y.replace('reading_room_photo: reading-room.png', `reading_room_photo: ${fifo}`),
+        'enclosures.reading_room_photo', '普通のファイルではありません');
+      const r = await cli('check', fifo);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain('This is not a regular file');
+      expectNoTrace(r.stdout + r.stderr);
+    });
+  });
+
+  it('a value of 20,001 characters, and a character carrying 40 combining marks, are refused at their field', async () => {
+    const long = await checkEdited('ruling-reprint', (y) => y.replace('  - title: 日本の文化', `  - title: ${'あ'.repeat(20_001)}`), '2026-11-21');
+    const e = long.checked.problems.find((p) => p.path.join('.') === 'works.0.title')!;
+    expect(e.ja).toBe('長すぎます（20,001文字、上限20,000文字）。');
+    expect(e.line).toBeGreaterThan(0);
+    const marks = await checkEdited('ruling-reprint', (y) => y.replace('  - title: 日本の文化', `  - title: 日本e${'\u0301'.repeat(40)}の文化`), '2026-11-21');
+    expect(marks.checked.problems.find((p) => p.path.join('.') === 'works.0.title')?.en).toBe('Character 3 carries 40 combining marks (the limit is 30).');
+  });
+
+  it('a megabyte of opening brackets is refused before parsing, at the bracket too deep (issue 21 §4)', async () => {
+    // It ran the YAML parser out of stack after a minute and a gigabyte.
+    const file = join(tempDir('bad-brackets-'), 'brackets.yaml');
+    writeFileSync(file, `form: deposit\nmode: ${'['.repeat(1_000_000)}\n`);
+    const checked = await checkCase(file, '2026-11-21');
+    expect(checked.problems.map((p) => [p.line, p.column, p.en])).toEqual([[2, 39, 'Brackets ([ and {) nest too deep (at most 32 levels).']]);
   });
 
   it('__proto__ and constructor keys pollute no prototype', async () => {

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MANIFEST } from '../../src/pipeline/write.js';
 import { cli, FIXTURES, lineIn, tempDir } from '../helpers.js';
 
 describe('yoshiki check --json', () => {
@@ -55,7 +56,7 @@ describe('yoshiki render', () => {
     const out = tempDir();
     const res = await cli('render', join(FIXTURES, 'ruling-drama-dvd.yaml'), '-o', out, '--format', 'pdf');
     expect(res.status).toBe(0);
-    expect(readdirSync(join(out, 'ruling-drama-dvd')).sort()).toEqual(['application.pdf', 'checklist.pdf', 'cover-letter.pdf', 'evidence.pdf', 'submission.pdf']);
+    expect(readdirSync(join(out, 'ruling-drama-dvd')).sort()).toEqual([MANIFEST, 'application.pdf', 'checklist.pdf', 'cover-letter.pdf', 'evidence.pdf', 'submission.pdf']);
   });
 
   it('exits 2 on bad usage', async () => {

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { internalProblem, type Problem } from '../../base/problem.js';
 import { checkCase, renderDocuments, type Format } from '../../pipeline/pipeline.js';
 import type { Session } from '../../pipeline/session.js';
-import { writeFilesAtomically } from '../../pipeline/write.js';
+import { OutputError, writeFilesAtomically } from '../../pipeline/write.js';
 
 export interface RenderTask {
   file: string;
@@ -41,9 +41,16 @@ export async function renderTask(task: RenderTask, session: Session): Promise<Ca
     outcome.written = writeFilesAtomically(resolve(task.out, checked.name), files);
     outcome.pages = files.reduce((n, f) => n + (f.pages ?? 0), 0);
   } catch (e) {
-    // A bug in yoshiki fails this case only; what was already written stays complete (atomic).
+    // A folder that cannot be written, or a bug in yoshiki, fails this case only; what was written
+    // before stays as it was (the folder is swapped in whole, see write.ts).
     outcome.ok = false;
-    outcome.problems = [...outcome.problems, internalProblem(task.file, e)];
+    outcome.problems = [...outcome.problems, e instanceof OutputError ? outputProblem(task.file, e) : internalProblem(task.file, e)];
   }
   return outcome;
+}
+
+/** The output folder's trouble, at the case file (its documents were not written). */
+function outputProblem(file: string, e: OutputError): Problem {
+  return { severity: 'error', path: [], file, ja: e.ja, en: e.message,
+    hint: { ja: 'ケースファイルの誤りではありません。出力先を確かめてください。', en: 'Not a mistake in the case file: check the output folder.' } };
 }

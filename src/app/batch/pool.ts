@@ -4,12 +4,24 @@
  * in this thread (starting a worker costs more than it saves); `--jobs 1` over many cases uses one
  * worker, so one and many workers run with the same heap settings and compare fairly.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, freemem } from 'node:os';
 import { internalProblem } from '../../base/problem.js';
 import type { Session } from '../../pipeline/session.js';
 import { renderTask, type CaseOutcome, type RenderTask } from './job.js';
 
 export const defaultJobs = () => availableParallelism();
+
+/**
+ * A worker rendering a large ruling case (the 2,000-work example, its DOCX included) peaks near
+ * 400 MB: more workers than the free memory holds swap or die, and more than the cores only wait.
+ * `--jobs 64` took 4 GB on 2 cores and was no faster than 2.
+ */
+const WORKER_PEAK_BYTES = 400 * 1024 * 1024;
+
+/** The workers a batch starts: what was asked, but no more than the cases, the cores and the free memory hold (at least one). */
+export function workersFor(requested: number, cases: number, cores = availableParallelism(), free = freemem()): number {
+  return Math.max(1, Math.min(requested, cases, cores, Math.floor(free / WORKER_PEAK_BYTES)));
+}
 
 // Run from the sources (vitest runs the tests on src/, the CLI in-process), this file is pool.ts
 // and no worker.js lies beside it; a worker thread cannot load TypeScript, so it takes the compiled
@@ -20,7 +32,7 @@ const WORKER = import.meta.url.endsWith('.ts')
 
 /** `session`: for a single case, rendered here in the main thread; each worker thread has its own. */
 export async function renderAll(tasks: RenderTask[], jobs: number, onDone: (outcome: CaseOutcome) => void, session: Session): Promise<void> {
-  const threads = Math.min(jobs, tasks.length);
+  const threads = workersFor(jobs, tasks.length);
   if (tasks.length <= 1) {
     for (const task of tasks) onDone(await renderTask(task, session));
     return;

@@ -5,7 +5,7 @@
  */
 import type { Block, KeyValue } from '../../model/document.js';
 import type { Made } from '../kit/plugin.js';
-import { eraDate } from '../../base/format.js';
+import { BLANK_ERA_DATE, eraDate } from '../../base/format.js';
 import { signatureLine } from '../kit/blocks.js';
 import { portraitPage, type WithTemplates } from '../kit/templates.js';
 import type { Applicant, Attachment, AttachmentKind, DueDiligence, Subject } from './schema.js';
@@ -149,7 +149,7 @@ export const copyNotice = (articles: Articles) => (c: PaperCase, d: { date: stri
     inApplication: !!c.in_application_use,
     medium: c.medium ?? '複製物',
     applied: eraDate(d.date),
-    ruled: c.ruled_on ? eraDate(c.ruled_on) : '令和　　年　　月　　日',
+    ruled: c.ruled_on ? eraDate(c.ruled_on) : BLANK_ERA_DATE,
     lawInApplication: lawOf(ctx, c, articles.pending),
     lawRuling: lawOf(ctx, c, articles.ruling),
     // Several articles cited at once (法67条の2第1項 and 103条 applying it) are 「これらの規定」, not 「同項」.

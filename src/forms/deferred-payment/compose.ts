@@ -20,7 +20,8 @@ interface Words {
 const joined = (...parts: (string | false | undefined)[]) => parts.filter(Boolean).join('　');
 
 export function application(c: DeferredPaymentCase, d: DeferredPaymentDerived, ctx: WithTemplates): Made {
-  return templates.document(ctx, 'application.hbs', '文献複写等料金後納許可申請書', () => context(c, d, ctx));
+  // One page, as the lending library's own form is (a change with two branches fits at 1.5 lines).
+  return templates.document(ctx, 'application.hbs', '文献複写等料金後納許可申請書', () => context(c, d, ctx), { lineHeight: 1.5 });
 }
 
 function context(c: DeferredPaymentCase, d: DeferredPaymentDerived, ctx: WithTemplates) {
@@ -38,14 +39,17 @@ function context(c: DeferredPaymentCase, d: DeferredPaymentDerived, ctx: WithTem
     ['年度', `${d.fiscalYearLabel}（${eraDate(`${d.fiscalYear}-04-01`)}～${eraDate(`${d.fiscalYear + 1}-03-31`)}）`],
     ['許可番号', c.request !== 'new' && (c.permit_number ?? '')],
     ['機関名', inst.name],
-    ['機関の種別', `${inst.category}　${d.categoryText}`],
+    // Seed 003's note where it applies: an institution set up as a 独立行政法人, in categories 1–5.
+    ['機関の種別', [`${inst.category}　${d.categoryText}`, d.agencyNote && `独立行政法人として設置（${d.agencyNote.replace(/^※\s*/, '').replace(/。$/, '')}）`]
+      .filter(Boolean).join('\n')],
     ['所在地', joined(inst.postal_code && `〒${inst.postal_code}`, inst.address)],
     ['機関の長', joined(inst.head.title, inst.head.name)],
     ['担当者', ct && (joined(ct.department, ct.name) || undefined)],
     ['電話', ct?.phone],
     ['FAX', ct?.fax],
     ['E-mail', ct?.email],
-    ['分館', inst.branches?.length ? inst.branches.map((b) => joined(b.name, b.address)).join('\n') : 'なし'],
+    // A cancellation takes back the whole permit: no branches (derive.ts refuses them there).
+    ['分館', c.request !== 'cancel' && (inst.branches?.length ? inst.branches.map((b) => joined(b.name, b.address)).join('\n') : 'なし')],
     ['請求書送付先', c.billing && [joined(c.billing.postal_code && `〒${c.billing.postal_code}`, c.billing.address), c.billing.addressee].join('\n')],
     ['変更内容', c.request === 'change' && (c.changes ?? '')],
     ['取消の理由', c.request === 'cancel' && (c.reason ?? (inst.nii_offset_service ? 'ILL文献複写等料金相殺サービスに参加するため' : ''))],

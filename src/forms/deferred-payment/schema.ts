@@ -18,6 +18,9 @@ const institution = z.strictObject({
   category: wholeNumber().describe(doc('後納制度対象機関の区分（1〜10）', 'Category of institution eligible for deferred payment (1–10)')),
   postal_code: postalCode().optional().describe(doc('郵便番号', 'Postal code')),
   address: text().describe(doc('所在地', 'Address')),
+  incorporated_administrative_agency: z.boolean().optional().describe(doc(
+    '独立行政法人として設置された機関か（種別1～5に含まれます。書類にその旨を印刷）',
+    'Whether the institution is set up as an incorporated administrative agency (独立行政法人; categories 1–5 include them, and the paper says so)')),
   head: titledName().describe(doc('機関の長（申請者。㊞欄つきで印刷）', 'Head of the institution, the applicant (printed with a seal box)')),
   contact: contactPerson().optional().describe(doc('担当者', 'Contact person')),
   branches: z.array(branch).optional().describe(doc('分館（すべて申請の対象になります）', 'Branches (all are covered by the application)')),

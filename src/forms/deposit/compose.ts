@@ -9,7 +9,7 @@ import { formTemplates, type WithTemplates } from '../kit/templates.js';
 import { PUBLISHING_TYPE_JA } from '../../law/data/deposit.js';
 import type { KeyValue } from '../../model/document.js';
 import type { Made } from '../kit/plugin.js';
-import { eraDate, groupDigits, yen } from '../../base/format.js';
+import { BLANK_ERA_DATE, eraDate, groupDigits, yen } from '../../base/format.js';
 import type { DepositDerived } from './derive.js';
 import { BINDINGS, type DepositCase } from './schema.js';
 
@@ -21,7 +21,14 @@ interface Words {
   claim: Record<DepositCase['mode'], string>;
   claim_row: Record<DepositCase['mode'], string>;
   enclosed_in: Record<DepositCase['mode'], string>;
+  lead: Record<Kind, string>;
+  letter_lead: Record<Kind, string>;
 }
+/** A publication with a deposit duty is delivered under 法25条1項; one without is a gift that cites no law. */
+type Kind = 'duty' | 'gift';
+const kindOf = (d: DepositDerived): Kind => (d.noDuty.length > 0 ? 'gift' : 'duty');
+/** The sentence after the lead: what is claimed (a gift with no duty claims nothing, as its lead says). */
+const claimOf = (c: DepositCase, d: DepositDerived, w: Words) => (kindOf(d) === 'gift' ? '' : w.claim[c.mode]);
 const words = (ctx: WithTemplates) => templates.data<Words>(ctx, 'words.yaml');
 
 /** The publisher as the colophon names it, then the person to reach; each number given is printed. */
@@ -38,20 +45,20 @@ function publisherLines(c: DepositCase): string[] {
   ].filter((r): r is string => !!r);
 }
 
-/** The section of the NDL that receives this mode, as an address block. */
-function deskLines(d: DepositDerived, left = 0): Omit<KeyValue, 'kind'> {
+/** The section of the NDL that receives this mode, as an address block; `more`: a fax or address it gave. */
+function deskLines(d: DepositDerived, more: (string | undefined)[] = []): Omit<KeyValue, 'kind'> {
   return addressBlock([
     `〒${d.desk.postalCode}`, d.desk.address, `${d.desk.library}　${d.desk.division}`, `${d.section.name}　御中`,
-    `電話　${d.desk.phone}（内線${d.section.extension}）`,
-  ], left);
+    `電話　${d.desk.phone}（内線${d.section.extension}）`, ...more,
+  ], 0);
 }
 
 const titleOf = (c: DepositCase) => c.publication.title + (c.publication.volume ? `　${c.publication.volume}` : '');
 
-/** 2部（1部は納入義務分、1部は関西館への寄贈） */
-function copiesText(c: DepositCase): string {
+/** 2部（1部は納入義務分、1部は関西館への寄贈）; a gift's copies are all gifts. */
+function copiesText(c: DepositCase, d: DepositDerived): string {
   const n = c.copies_deposited;
-  if (n === 1) return '1部';
+  if (n === 1 || kindOf(d) === 'gift') return `${n}部`;
   return `${n}部（うち1部は納入義務分、${n - 1}部は関西館への寄贈）`;
 }
 
@@ -66,6 +73,9 @@ const priceText = (c: DepositCase) =>
 /** 見込額: 900円（小売価格1,800円の5割）＋送料520円＝1,420円 */
 function estimateText(c: DepositCase, d: DepositDerived): string | null {
   const e = d.estimate;
+  // 非売品: the NDL sets the compensation; the postage claimed with it is still printed.
+  if (!e && c.mode === 'compensation' && d.eligibility.eligible === true && c.postage !== undefined)
+    return `代償金（非売品のため国立国会図書館が定めます）＋送料${yen(c.postage)}`;
   if (!e) return null;
   if (c.mode === 'postage-only') return `送料${yen(e.postage)}`;
   const price = c.publication.price!;
@@ -82,7 +92,8 @@ export function depositForm(c: DepositCase, d: DepositDerived, ctx: WithTemplate
   return templates.document(ctx, 'deposit-form.hbs', '出版物納入書', () => ({
     date: eraDate(d.date),
     publisherBlock: addressBlock(publisherLines(c), 0.45, '発行者', 0.5),
-    claim: w.claim[c.mode],
+    lead: w.lead[kindOf(d)],
+    claim: claimOf(c, d, w),
     items: formGrid([
       ['書名', titleOf(c)],
       ['著者名', p.author],
@@ -94,10 +105,11 @@ export function depositForm(c: DepositCase, d: DepositDerived, ctx: WithTemplate
       ['発行形態', PUBLISHING_TYPE_JA[p.publishing_type]],
       ['製本・ページ数', [p.binding && BINDINGS[p.binding], p.pages !== undefined && `${groupDigits(p.pages)}ページ`].filter(Boolean).join('・') || undefined],
       ['ISBN', p.isbn],
-      ['納入部数', copiesText(c)],
+      ['納入部数', copiesText(c, d)],
       ['代償金等', w.claim_row[c.mode]],
       ['見込額', estimate ?? undefined],
-      ['受領書', c.receipt_requested ? `希望する（送付先：${returnTo.join(' ')}）` : '希望しない'],
+      // The return address a line each, so a name is never cut at the cell's edge.
+      ['受領書', c.receipt_requested ? ['希望する（送付先）', ...returnTo].join('\n') : '希望しない'],
       ['備考', c.note],
     ]),
     estimate,
@@ -120,12 +132,21 @@ function advanceFacts(c: DepositCase, ctx: WithTemplates) {
 }
 
 
+/**
+ * The 事前連絡票 is a memo for the phone call (the seed gives 収集第三係 no mail address), or a sheet to
+ * fax to the number the NDL gave: dated the day of the contact — blank to write by hand when the case
+ * does not say — with room to note who answered and what comes next.
+ */
 export function advanceNotice(c: DepositCase, d: DepositDerived, ctx: WithTemplates): Made {
   return templates.document(ctx, 'advance-notice.hbs', '代償金・送料の事前連絡票', () => {
     const facts = advanceFacts(c, ctx);
+    const a = c.advance_contact;
     return {
-      date: eraDate(d.date),
-      deskBlock: deskLines(d),
+      date: a?.date ? eraDate(a.date) : BLANK_ERA_DATE,
+      deskBlock: deskLines(d, [a?.fax && `FAX　${a.fax}`, a?.email && `E-mail　${a.email}`]),
+      phone: `${d.desk.phone} 内線${d.section.extension}`,
+      hours: d.desk.hours,
+      record: formGrid([['応対した職員', ''], ['回答・次の手順', '']], 0.25, 10.5),
       request: facts[0].value,
       wish: words(ctx).wish[c.mode as 'compensation' | 'postage-only'],
       facts: {
@@ -144,6 +165,7 @@ export function advanceNoticeMail(c: DepositCase, d: DepositDerived, ctx: WithTe
   return templates.document(ctx, 'advance-notice-mail.hbs', '事前連絡のメール本文', () => {
     const facts = advanceFacts(c, ctx);
     return {
+      to: c.advance_contact!.email,
       request: facts[0].value,
       wish: words(ctx).wish[c.mode as 'compensation' | 'postage-only'],
       title: titleOf(c),
@@ -172,14 +194,20 @@ export function coverLetter(c: DepositCase, d: DepositDerived, ctx: WithTemplate
       ...(c.receipt_requested ? ['受領書送付のお願い（送付先のメモ）　1通'] : []),
     ];
     const estimate = estimateText(c, d);
+    const w = words(ctx);
+    const contacted = c.advance_contact?.date;
     return {
       date: eraDate(d.date),
       deskBlock: deskLines(d),
       senderBlock: addressBlock(publisherLines(c), 0.5, '', 0.5),
-      claim: words(ctx).claim[c.mode],
+      lead: w.letter_lead[kindOf(d)],
+      claim: claimOf(c, d, w),
+      // A claim follows its advance contact: the letter says when, so the two steps meet at the NDL.
+      claimed: c.mode !== 'donation',
+      contacted: contacted ? `${eraDate(contacted)}に` : '',
       late: d.late,
       title: titleOf(c),
-      copies: copiesText(c),
+      copies: copiesText(c, d),
       enclosures,
       estimate: estimate && `${estimate}（金額は国立国会図書館が決定します）`,
       receipt: c.receipt_requested,
@@ -187,7 +215,7 @@ export function coverLetter(c: DepositCase, d: DepositDerived, ctx: WithTemplate
         ['書名', titleOf(c)],
         ['発行者', c.publisher.name],
         ['発行年月日', eraDate(c.publication.published_on)],
-        ['納入部数', copiesText(c)],
+        ['納入部数', copiesText(c, d)],
         ['送付日', eraDate(d.date)],
       ], 0.25, 10.5),
       returnBlock: addressBlock(receiptAddress(c), 0.04),

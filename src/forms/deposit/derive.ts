@@ -1,21 +1,25 @@
 /** Facts of a deposit: deadline, lateness, compensation, the NDL section that receives it. */
 import type { Problem } from '../../base/problem.js';
 import { inForceOn } from '../../law/dated.js';
-import { COPIES_KEPT, NO_DUTY, PUBLISHING_TYPE_JA, type NdlDesk, type NdlSection } from '../../law/data/deposit.js';
+import { COPIES_KEPT, NO_DUTY, PUBLISHING_TYPE_JA, type NdlDesk, type NdlSection, type NoDutyReason } from '../../law/data/deposit.js';
 import {
-  compensationEligibility, compensationEstimate, depositDeadline, depositDesk, maximumFine, noDutyReasons, type Eligibility,
+  compensationEligibility, compensationEstimate, depositDeadlineDetail, depositDesk, maximumFine, noDutyReasons, type Eligibility,
 } from '../../law/rules/deposit.js';
+import { HOLIDAYS_KNOWN, holidaysKnownFor, type Closed } from '../../law/rules/closed-days.js';
 import { yen } from '../../base/format.js';
 import type { Derivation, FormContext } from '../kit/plugin.js';
-import { eraOrIso, messages } from '../kit/messages.js';
+import { eraOrIso, messages, type Params } from '../kit/messages.js';
 import type { DepositCase } from './schema.js';
 
 const m = messages('deposit');
 
 export interface DepositDerived {
   date: string;
-  deadline: string;
+  /** null: the publication has no deposit duty (it is a gift), so no deadline runs. */
+  deadline: string | null;
   late: boolean;
+  /** 納本義務がない: why the publication need not be deposited (empty: it must be). */
+  noDuty: NoDutyReason[];
   desk: NdlDesk;
   section: NdlSection;
   eligibility: Eligibility;
@@ -31,23 +35,21 @@ export function deriveDeposit(c: DepositCase, ctx: FormContext): Derivation<Depo
   const desk = depositDesk(date);
   const section = desk.sections[c.mode];
 
-  const deadline = depositDeadline(p.published_on, date);
-  const late = date > deadline;
-  if (late) problems.push(lateWarning(c, deadline, date));
   if (date < p.published_on)
     problems.push(m.warning('deposit-sent-before-issue', ['date'], { date: eraOrIso(date), published_on: eraOrIso(p.published_on) }));
 
+  // A publication with no deposit duty is a gift: no 30 days run, nothing is late.
   const reasons = noDutyReasons(p, date);
   if (reasons.length > 0)
     problems.push(m.warning('deposit-no-duty', ['publication'],
       { reasons: { ja: reasons.map((r) => NO_DUTY[r]).join('、'), en: reasons.join(', ') } }));
+  const deadline = reasons.length > 0 ? null : deadlineOf(c, date, problems);
+  const late = deadline !== null && date > deadline;
 
   const eligibility = compensationEligibility(p, date);
   problems.push(...compensationProblems(c, eligibility, date));
 
-  // The return address is printed only on the 受領書送付のお願い, which comes with a receipt requested.
-  if (c.return_address && !c.receipt_requested)
-    problems.push(m.error('deposit-return-address-without-receipt', ['return_address']));
+  problems.push(...advanceContactProblems(c, date), ...unprintedProblems(c));
 
   const kept = inForceOn(COPIES_KEPT, date)?.value ?? 1;
   if (c.copies_deposited < 1)
@@ -63,15 +65,73 @@ export function deriveDeposit(c: DepositCase, ctx: FormContext): Derivation<Depo
     compensation_estimate: estimate?.total ?? null,
     section: section.name,
   };
-  return { facts, problems, derived: { date, deadline, late, desk, section, eligibility, estimate } };
+  return { facts, problems, derived: { date, deadline, late, noDuty: reasons, desk, section, eligibility, estimate } };
 }
 
+/**
+ * The deadline, on a day the NDL is open; a late deposit is warned of. When the holiday calendar
+ * does not reach the deadline's year, only weekends and the year-end are counted: said so.
+ */
+function deadlineOf(c: DepositCase, date: string, problems: Problem[]): string {
+  const { deadline, movedFrom, closed } = depositDeadlineDetail(c.publication.published_on, date);
+  if (!holidaysKnownFor(movedFrom ?? deadline))
+    problems.push(m.warning('deposit-holidays-unknown', ['publication', 'published_on'],
+      { year: (movedFrom ?? deadline).slice(0, 4), last: HOLIDAYS_KNOWN.last }));
+  if (date > deadline) problems.push(lateWarning(c, deadline, movedFrom && closed ? { day: movedFrom, closed } : undefined, date));
+  return deadline;
+}
+
+/** Why the 30th day is not the deadline: 「30日目（令和8年12月30日）は国立国会図書館の休館日（年末年始）のため、翌開館日」. */
+function movedText(moved?: { day: string; closed: Closed }): Params[string] {
+  if (!moved) return '';
+  return m.text('deposit-deadline-moved', { day: eraOrIso(moved.day), closed: CLOSED_WORDS[moved.closed.reason](moved.closed.name ?? '') });
+}
+
+/** Why the NDL is closed, in words (国会に置かれる機関の休日に関する法律1条1項の各号). */
+const CLOSED_WORDS: Record<Closed['reason'], (holiday: string) => Params[string]> = {
+  sunday: () => m.text('deposit-closed-sunday'),
+  saturday: () => m.text('deposit-closed-saturday'),
+  'national-holiday': (name) => m.text('deposit-closed-national-holiday', { name }),
+  'year-end': () => m.text('deposit-closed-year-end'),
+};
+
 /** Late is still accepted (seed 001): say so, with the deadline and the 過料 the law allows. */
-function lateWarning(c: DepositCase, deadline: string, date: string): Problem {
+function lateWarning(c: DepositCase, deadline: string, moved: { day: string; closed: Closed } | undefined, date: string): Problem {
   const price = c.publication.price;
   const path = ['publication', 'published_on'];
-  if (price === undefined) return m.warning('deposit-late', path, { deadline: eraOrIso(deadline) });
-  return m.warning('deposit-late-priced', path, { deadline: eraOrIso(deadline), fine: yen(maximumFine(price, date)) });
+  const params = { deadline: eraOrIso(deadline), moved: movedText(moved) };
+  if (price === undefined) return m.warning('deposit-late', path, params);
+  return m.warning('deposit-late-priced', path, { ...params, fine: yen(maximumFine(price, date)) });
+}
+
+/**
+ * 事前連絡 (seed 001 STEP2–4): a claim is announced first, the publication sent later. A gift needs no
+ * contact (「事前の連絡や予約は不要」), so a contact written for one reaches no paper and is refused.
+ */
+function advanceContactProblems(c: DepositCase, date: string): Problem[] {
+  const a = c.advance_contact;
+  if (c.mode === 'donation') return a ? [m.error('deposit-advance-contact-for-gift', ['advance_contact'])] : [];
+  if (!a?.date) return [m.warning('deposit-advance-contact-undated', a ? ['advance_contact'] : ['mode'])];
+  const dates = { contacted: eraOrIso(a.date), date: eraOrIso(date) };
+  if (a.date > date) return [m.error('deposit-advance-contact-after-sending', ['advance_contact', 'date'], dates)];
+  if (a.date === date) return [m.warning('deposit-advance-contact-same-day', ['advance_contact', 'date'], dates)];
+  return [];
+}
+
+/** Values no paper would print, or that contradict the publishing type, are refused with the reason. */
+function unprintedProblems(c: DepositCase): Problem[] {
+  const problems: Problem[] = [];
+  // The sold count is the on-demand threshold's (seed 001): beside another type it contradicts the 事前連絡票.
+  if (c.publication.on_demand_sold !== undefined && c.publication.publishing_type !== 'on-demand')
+    problems.push(m.error('deposit-sold-not-on-demand', ['publication', 'on_demand_sold'],
+      { type: { ja: PUBLISHING_TYPE_JA[c.publication.publishing_type], en: c.publication.publishing_type } }));
+  // A gift's postage is the publisher's (元払い) and is paid back by no one: no paper has a place for it.
+  if (c.mode === 'donation' && c.postage !== undefined)
+    problems.push(m.error('deposit-postage-for-gift', ['postage']));
+  // The return address is printed only on the 受領書送付のお願い, which comes with a receipt requested.
+  if (c.return_address && !c.receipt_requested)
+    problems.push(m.error('deposit-return-address-without-receipt', ['return_address']));
+  return problems;
 }
 
 /** A claim the publication does not qualify for is refused, with the reason and the gift route. */
@@ -82,7 +142,7 @@ function compensationProblems(c: DepositCase, e: Eligibility, date: string): Pro
   const what = m.text(counts === 'sold' ? 'deposit-count-sold' : 'deposit-count-printed');
   if (c.mode === 'donation') {
     if (e.eligible !== true || p.price === undefined) return [];
-    const { total } = compensationEstimate(p.price, c.postage ?? 0, date);
+    const { total } = compensationEstimate(p.price, 0, date);
     return [m.warning('deposit-compensation-available', ['mode'],
       { type, what, count: e.count, total: { ja: yen(total), en: String(total) } })];
   }

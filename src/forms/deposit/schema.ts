@@ -61,6 +61,19 @@ const returnAddress = z.strictObject({
   address: text().describe(doc('住所', 'Address')),
 });
 
+/**
+ * 事前連絡 (seed 001 STEP2): a claim is announced to 収集第三係 before anything is sent, by phone
+ * (the seed's only number), by fax or by mail to the number or address the NDL gives.
+ */
+const advanceContact = z.strictObject({
+  date: isoDate().optional().describe(doc(
+    '事前連絡をした日（出版物を送る日より前。事前連絡票に印刷）', 'The day the NDL was contacted, before the publication is sent (printed on the contact sheet)')),
+  fax: phone().optional().describe(doc(
+    '事前連絡票をFAXで送るとき、国立国会図書館から案内されたFAX番号', 'The fax number the NDL gave, when the contact sheet is faxed')),
+  email: text().optional().describe(doc(
+    'メールで連絡するよう案内されたときの送り先アドレス（書くとメール本文を作ります）', 'The e-mail address the NDL said to write to (the mail text is then made)')),
+});
+
 export const depositSchema = z.strictObject({
   form: z.literal('deposit').describe(doc('様式: 国立国会図書館への納本', 'Form: legal deposit with the National Diet Library')),
   fonts: fontFiles(),
@@ -68,6 +81,8 @@ export const depositSchema = z.strictObject({
   date: isoDate().optional().describe(doc('書類を作り送る日（省略すると今日）', 'Date the papers are sent (today when omitted)')),
   mode: choice({ donation: ['寄贈', '寄贈（代償金を求めない）'], compensation: ['代償金', '代償金を求める'], 'postage-only': '送料のみ' }).describe(doc(
     '納入の方法: 寄贈（donation）、代償金を受け取る（compensation）、送料のみ（postage-only）', 'How it is deposited: as a gift, for compensation (代償金), or postage only')),
+  advance_contact: advanceContact.optional().describe(doc(
+    '代償金・送料のみの事前連絡（いつ、どこへ）。寄贈には要りません', 'The advance contact for a claim (when, and where to); a gift needs none')),
   publisher: publisher.describe(doc('発行者', 'The publisher')),
   publication: publication.describe(doc('納入する出版物', 'The publication deposited')),
   copies_deposited: wholeNumber().default(1).describe(doc('納入部数（義務は1部。2部目は寄贈で関西館へ）', 'Copies sent (the duty is one; a second is a gift for the Kansai-kan)')),

@@ -7,7 +7,7 @@ import { acknowledgedCodes, choice, doc, fontFiles, isoDate, text, wholeNumber }
 import type { Problem } from '../../base/problem.js';
 import { addressBlock, formGrid } from '../kit/blocks.js';
 import { valueInForce } from '../../law/dated.js';
-import { ILL_SECTION, LOAN_LIMITS, MATERIAL_TYPES, NOT_LOANABLE } from '../../law/data/ill.js';
+import { ILL_SECTION, LOAN_LIMITS, MATERIAL_TYPE_KEYS, materialType, NOT_LOANABLE } from '../../law/data/ill.js';
 import { englishDate } from '../../base/format.js';
 import type { FormPlugin, Made } from '../kit/plugin.js';
 import type { WithTemplates } from '../kit/templates.js';
@@ -15,9 +15,10 @@ import { illMessages as m, illTemplates, letterhead, librarySchema, userId } fro
 
 /** The kinds of material in Japanese, for a Japanese colleague filling the request. */
 const MATERIAL_TYPE_LABELS = {
-  book: '図書', serial: '逐次刊行物', 'doctoral-thesis': '博士論文', map: '地図', score: '楽譜', microform: 'マイクロ資料',
-  electronic: '電子資料', recording: '録音資料', rare: '貴重書', other: 'その他',
-} satisfies Record<(typeof MATERIAL_TYPES)[number], string>;
+  book: '図書', digitized: 'デジタル化資料', serial: '逐次刊行物', rare: '貴重書', 'large-sized': '大型本', reference: '参考図書',
+  pamphlet: 'パンフレット', 'doctoral-thesis': '博士論文', map: '地図', electronic: '電子資料', score: '楽譜', recording: '録音資料',
+  microform: 'マイクロ資料', other: 'その他',
+} satisfies Record<(typeof MATERIAL_TYPE_KEYS)[number], string>;
 
 const item = z.strictObject({
   title: text().describe(doc('書名', 'Title')),
@@ -26,7 +27,8 @@ const item = z.strictObject({
   year: wholeNumber().optional().describe(doc('出版年', 'Year of publication')),
   ndl_call_number: text().optional().describe(doc('NDLの請求記号', 'NDL call number')),
   isbn: text().optional().describe(doc('ISBN（国際標準図書番号）', 'ISBN')),
-  material_type: choice(MATERIAL_TYPE_LABELS).default('book').describe(doc('資料の種類（図書、逐次刊行物、博士論文など）', 'Kind of material (book, serial, doctoral thesis …)')),
+  material_type: choice(MATERIAL_TYPE_LABELS).default('book').describe(doc(
+    '資料の種類（図書、デジタル化資料、逐次刊行物、博士論文など）', 'Kind of material (book, digitized material, serial, doctoral thesis …)')),
   language: choice({ japanese: '和書', foreign: '洋書' }).optional().describe(doc(
     '和書（japanese）か洋書（foreign）か（省略すると書名の文字から判断）', 'Japanese or foreign book (default: japanese when the title has Japanese script)')),
   note: text().optional().describe(doc('備考', 'Note')),
@@ -60,10 +62,11 @@ function derive(c: Request, ctx: { today: string }) {
       unit: m.text(room === 1 ? 'ill-unit-one' : 'ill-unit-many'),
     }));
   }
+  const notLoanable = valueInForce(NOT_LOANABLE, date);
   c.items.forEach((it, i) => {
-    const why = NOT_LOANABLE[it.material_type];
-    if (why)
-      problems.push(m.warning('ill-request-not-loanable', ['items', i, 'material_type'], { why }));
+    const type = materialType(it.material_type);
+    if (type.notLoanable)
+      problems.push(m.warning('ill-request-not-loanable', ['items', i, 'material_type'], { why: notLoanable[type.notLoanable] }));
     const japanese = (it.language ?? (JAPANESE_SCRIPT.test(it.title) ? 'japanese' : 'foreign')) === 'japanese';
     const from = japanese ? limits.japaneseFrom : limits.foreignFrom;
     if (it.year !== undefined && it.year < from)
@@ -94,7 +97,7 @@ function request(c: Request, d: Derived, ctx: WithTemplates): Made {
         String(i + 1), it.title, it.author ?? '',
         [it.publisher, it.year].filter((v) => v !== undefined).join(', '),
         [it.ndl_call_number, it.isbn && `ISBN ${it.isbn}`].filter(Boolean).join('\n'),
-        [it.material_type, it.note].filter(Boolean).join('\n'),
+        [materialType(it.material_type).label, it.note].filter(Boolean).join('\n'),
       ]),
       size: 9,
     },

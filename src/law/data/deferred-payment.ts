@@ -28,6 +28,27 @@ export const INSTITUTION_CATEGORIES: readonly Dated<Record<number, string>>[] = 
   },
 ];
 
+/**
+ * Seed 003's note under the list: categories 1–5 include institutions set up as 独立行政法人. The
+ * note is printed beside the category of an institution that says it is one.
+ */
+export const INCORPORATED_AGENCY_CATEGORIES: readonly Dated<{ categories: readonly number[]; note: string }>[] = [
+  {
+    from: '2004-04-01',
+    value: { categories: [1, 2, 3, 4, 5], note: '※ 1～5 については、独立行政法人として設置されているものを含む。' },
+    source: 'seed 003 1. 後納が認められる機関「※ 1~5 については、独立行政法人として設置されているものを含む。」',
+  },
+];
+
+/**
+ * From this day of March (MM-DD) an application that names no fiscal year is near the year's end:
+ * 下旬, the 21st on. Applications are made per fiscal year (seed 003 申請方法「申請は、年度ごとに必要です」),
+ * so one made then is likely meant for the year starting 1 April; the day is our choice.
+ */
+export const FISCAL_YEAR_END_NEAR: readonly Dated<string>[] = [
+  { from: '2004-04-01', value: '03-21', source: '下旬 = 21日以降 (our choice); seed 003 申請は年度ごとに必要' },
+];
+
 /** Category that needs the library director's special permission (附属図書館長が特に許可). */
 export const SPECIAL_PERMISSION_CATEGORY = 10;
 

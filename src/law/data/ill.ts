@@ -83,18 +83,50 @@ export const LOAN_LIMITS: readonly Dated<LoanLimits>[] = [
   },
 ];
 
-/** Material types of a request; all but book and other are among the "Materials not loanable". */
-export const MATERIAL_TYPES = ['book', 'serial', 'doctoral-thesis', 'map', 'score', 'microform', 'electronic', 'recording', 'rare', 'other'] as const;
-export type MaterialType = (typeof MATERIAL_TYPES)[number];
+/** Seed 002's "Materials not loanable", whole, in its order and words (digitized materials first). */
+export const NOT_LOANABLE_KINDS = ['digitized', 'serials', 'deteriorated', 'rare', 'unsuitable', 'non-book', 'collection', 'market', 'amusement'] as const;
+export type NotLoanable = (typeof NOT_LOANABLE_KINDS)[number];
 
-/** How seed 002 names each type the NDL does not lend. */
-export const NOT_LOANABLE: Partial<Record<MaterialType, string>> = {
-  serial: 'Serials (newspapers, periodicals, etc.)',
-  'doctoral-thesis': 'doctoral dissertations',
-  map: 'single-sheet maps',
-  score: 'music scores',
-  microform: 'microfilms, microfiches',
-  electronic: 'electronic resources',
-  recording: 'phonographic records',
-  rare: 'Rare and precious materials (old Japanese books, etc.)',
-};
+export const NOT_LOANABLE: readonly Dated<Record<NotLoanable, string>>[] = [
+  {
+    from: KANSAI_KAN_OPENED,
+    value: {
+      digitized: 'Digitized materials',
+      serials: 'Serials (newspapers, periodicals, etc.)',
+      deteriorated: 'Materials in deteriorated condition (acidic, etc.)',
+      rare: 'Rare and precious materials (old Japanese books, etc.)',
+      unsuitable: 'Materials unsuitable to lending (large-sized books, reference books, pamphlets, etc)',
+      'non-book': 'Non-book materials (doctoral dissertations, single-sheet maps, electronic resources, music scores, phonographic records, microfilms, microfiches)',
+      collection: 'Documents considered as collection',
+      market: 'Materials determined to be obtained on the market easily',
+      amusement: 'Books for amusement',
+    },
+    source: 'seed 002 Materials not loanable',
+  },
+];
+
+/**
+ * The kinds of material a request names, each with the English label the request prints and, for
+ * those the NDL does not lend, the entry of NOT_LOANABLE it falls under. Deteriorated, collection,
+ * easily bought and amusement are the NDL's judgement of an item, not a kind the borrower picks.
+ */
+export interface MaterialTypeInfo { label: string; notLoanable?: NotLoanable }
+export const MATERIAL_TYPES = {
+  book: { label: 'Book' },
+  digitized: { label: 'Digitized material', notLoanable: 'digitized' },
+  serial: { label: 'Serial', notLoanable: 'serials' },
+  rare: { label: 'Rare book', notLoanable: 'rare' },
+  'large-sized': { label: 'Large-sized book', notLoanable: 'unsuitable' },
+  reference: { label: 'Reference book', notLoanable: 'unsuitable' },
+  pamphlet: { label: 'Pamphlet', notLoanable: 'unsuitable' },
+  'doctoral-thesis': { label: 'Doctoral dissertation', notLoanable: 'non-book' },
+  map: { label: 'Single-sheet map', notLoanable: 'non-book' },
+  electronic: { label: 'Electronic resource', notLoanable: 'non-book' },
+  score: { label: 'Music score', notLoanable: 'non-book' },
+  recording: { label: 'Phonographic record', notLoanable: 'non-book' },
+  microform: { label: 'Microfilm or microfiche', notLoanable: 'non-book' },
+  other: { label: 'Other' },
+} as const satisfies Record<string, MaterialTypeInfo>;
+export type MaterialType = keyof typeof MATERIAL_TYPES;
+export const materialType = (type: MaterialType): MaterialTypeInfo => MATERIAL_TYPES[type];
+export const MATERIAL_TYPE_KEYS = Object.keys(MATERIAL_TYPES) as [MaterialType, ...MaterialType[]];

@@ -9,9 +9,20 @@ import {
   PRIVATE_EDITION_COPIES, type CompensationThreshold, type NoDutyReason, type PublishingType,
 } from '../data/deposit.js';
 import { addDays } from '../../base/format.js';
+import { onNdlOpenDay } from './closed-days.js';
 
-/** 納入期限: the last day of the 30 days after issue (the day of issue itself not counted, 民法140条). */
-export const depositDeadline = (publishedOn: string, date: string) => addDays(publishedOn, valueInForce(DEPOSIT_DEADLINE_DAYS, date));
+/** The 30th day after issue (the day of issue itself not counted, 民法140条). */
+export const depositPeriodEnd = (publishedOn: string, date: string) => addDays(publishedOn, valueInForce(DEPOSIT_DEADLINE_DAYS, date));
+
+/**
+ * 納入期限: the 30th day after issue, or when the NDL is closed that day (a Saturday, Sunday,
+ * national holiday or 12月29日–1月3日) the next day it is open (国会に置かれる機関の休日に関する法律2条).
+ */
+export function depositDeadlineDetail(publishedOn: string, date: string): ReturnType<typeof onNdlOpenDay> {
+  return onNdlOpenDay(depositPeriodEnd(publishedOn, date));
+}
+
+export const depositDeadline = (publishedOn: string, date: string) => depositDeadlineDetail(publishedOn, date).deadline;
 
 /** The most a 過料 for not depositing can be: five times the retail price (法25条の2). */
 export const maximumFine = (price: number, date: string) => price * valueInForce(FINE_MULTIPLE, date);
