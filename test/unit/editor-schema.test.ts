@@ -60,7 +60,7 @@ describe('the editor flags what check flags', () => {
     return text.replace(from, to);
   };
 
-  // The typical mistakes: before the typed patterns, the editor let the date, amount, rate and postal code ones pass.
+  // The typical mistakes: before the typed patterns, the editor let the two dates, the two amounts and the rate pass.
   it.each([
     ['a misspelt field', deposit, 'published_on:', 'publised_on:'],
     ['a choice that is not one', deposit, 'mode: compensation', 'mode: gift'],
