@@ -66,7 +66,7 @@ const RESERVED: Record<string, Bilingual> = {
 
 /** A value that starts with a character YAML reserves, at `offset` (where that character is). */
 export function reservedStart(text: string, offset: number): Slip | null {
-  const { start, line } = lineAt(text, offset);
+  const { line } = lineAt(text, offset);
   const ch = text[offset];
   const why = RESERVED[ch];
   if (!why) return null;
