@@ -10,6 +10,11 @@ import { commentInValue, reservedStart, slipAtError, slipInKey, slipInValue, typ
 import { INPUT_CODES } from './codes.js';
 
 export const MAX_CASE_BYTES = 5 * 1024 * 1024;
+/**
+ * The explicit tags a case may carry: YAML 1.2's core types. Others were ignored (`!custom x` read
+ * as "x") or turned values into things no field takes (`!!binary`, `!!set`, `!!timestamp`).
+ */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 /** Levels of nesting in one case: the deepest form nests 6; a thousand brackets are a mistake or an attack. */
 const MAX_DEPTH = 32;
 /** Values in one case, counting every alias expansion: far above any real case, far below a bomb. */
@@ -179,6 +184,8 @@ class TreeWalker {
       if (outermost) this.expanding = undefined;
       return value;
     }
+    const tag = (node as { tag?: string }).tag;
+    if (tag && !PLAIN_TAGS.has(tag)) throw new WalkProblem(this.unknownTag(tag, node, path));
     if (isMap(node) || isSeq(node)) {
       this.open.add(node);
       try {
@@ -210,6 +217,15 @@ class TreeWalker {
   /** A clerk's slip found while walking is the one error to report. */
   private slip(path: FieldPath, slip: Slip | null): void {
     if (slip) throw new WalkProblem({ ...error(path, slip.said.ja, slip.said.en, slip.said.hint), ...this.pos(slip.offset) });
+  }
+
+  private unknownTag(tag: string, node: Node, path: FieldPath): Problem {
+    const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+    return { ...error(path, `タグ「${shown}」は使えません（ケースファイルには文字・数・真偽値・一覧だけを書きます）。`,
+      `The tag "${shown}" is not allowed: a case file holds text, numbers, yes/no and lists only.`,
+      { ja: `「${shown}」を消してください。`, en: `Remove "${shown}".` }),
+    // The node's range starts at its value; the tag is the last 「!」 before it.
+    ...(node.range ? this.pos(Math.max(0, this.text.lastIndexOf('!', node.range[0]))) : {}) };
   }
 
   /** The collections being read, outermost first: an alias to one of them would hold itself (`x: &a [*a]`). */
