@@ -72,7 +72,7 @@ export async function writePdf(pages: PagePlan[], title: string, book: FontBook,
  * (Typeface.shape), put into the subset once per document, each with the text it stands for in the
  * PDF's ToUnicode map.
  */
-function glyphEncoder(font: PDFFont, face: Typeface): (text: string) => string {
+export function glyphEncoder(font: PDFFont, face: Typeface): (text: string) => string {
   const memo = new Map<string, string>();
   const hex4 = (n: number) => n.toString(16).padStart(4, '0');
   return (text) => {
@@ -90,7 +90,9 @@ function glyphEncoder(font: PDFFont, face: Typeface): (text: string) => string {
   };
 }
 
-const n = (x: number) => (Math.round(x * 100) / 100).toString();
+/** A number as a content stream writes it: to a hundredth of a point, which no printer resolves. */
+export const pdfNumber = (x: number) => (Math.round(x * 100) / 100).toString();
+const n = pdfNumber;
 const n6 = (x: number) => (Math.round(x * 1e6) / 1e6).toString();
 
 /**

@@ -209,3 +209,16 @@ export const fontFiles = () => z.array(text()).min(1).optional().describe(doc(
 export const acknowledgedCodes = () => z.array(text()).min(1).optional().describe(doc(
   '確認済みの注意のコード（`yoshiki check` が注意ごとに示すもの。例: ruling.diligence-bodies-not-asked）。一覧の注意は件数だけ表示されます。エラーは確認済みにできません',
   'Codes of the warnings you have settled (as `yoshiki check` shows beside each warning, e.g. ruling.diligence-bodies-not-asked): they are counted instead of printed. Errors cannot be settled'));
+
+/**
+ * The agency's own forms the clerk has, by document (every form has this field): the document's
+ * values are written onto that PDF instead of yoshiki's own layout (README "The agency's own form").
+ */
+export const officialForms = () => z.record(z.string(), z.strictObject({
+  file: text().describe(doc('機関の様式の PDF（ケースファイルからの相対パス）', "The agency's form as a PDF (relative to the case file)")),
+  map: text().optional().describe(doc(
+    'フィールドマップ（YAML。値ごとの位置）。PDF の入力欄に値と同じ名前があるか、既知の版なら不要',
+    'Field map (YAML: where each value goes); not needed when the PDF has form fields named as the values, or is a known version')),
+})).optional().describe(doc(
+  '機関の様式に書き込む書類: 書類の名前（出力ファイル名）ごとに file（と map）',
+  "Documents to write onto the agency's own form: file (and map) by document name (its output file name)"));

@@ -3,6 +3,7 @@
  * never forms. Indents in `em` are multiples of the body font size; spacing before and after is in body lines.
  */
 import { z } from 'zod';
+import type { AgencyForm, FieldValues, OfficialForm } from './official-form.js';
 
 /**
  * Every block kind has one definition of its fields: a zod schema here. Templates' `@kind path`
@@ -227,6 +228,12 @@ export interface DocumentModel {
   fonts?: string[];
   /** The language of the paper (its form's; default 'ja'): the DOCX tags Latin text English in an 'en' paper. Set by the pipeline. */
   language?: 'ja' | 'en';
+  /** The paper's values by name, for writing them onto an agency's own form (see official-form.ts); from the form's declaration. */
+  fields?: FieldValues;
+  /** Set when the agency accepts this paper only on its own form: where the clerk gets that form. */
+  agencyForm?: AgencyForm;
+  /** The agency's form the case names for this paper: its PDF is written with the values instead of our layout. Set by the pipeline. */
+  official?: OfficialForm;
 }
 
 /**

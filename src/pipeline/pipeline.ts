@@ -14,9 +14,12 @@ import { composeDocuments, type FormContext, type Loaded } from '../forms/kit/pl
 import { formCodes } from '../forms/kit/messages.js';
 import { formatsOf, isPaper, OUTPUT_FORMATS, type Bundle, type DocumentModel, type FilledSheet, type Output, type OutputFormat } from '../model/document.js';
 import type { FontBook, FontChain, Typeface } from '../typeset/fonts.js';
+import type { OfficialForm } from '../model/official-form.js';
 import { defaultSession, type Session } from './session.js';
 import { todayIso } from '../base/format.js';
 import { writeFilesAtomically } from './write.js';
+import { missingAgencyForms } from './agency-forms.js';
+import type { Named } from './official.js';
 
 export const FORMATS = OUTPUT_FORMATS;
 export type Format = OutputFormat;
@@ -48,9 +51,20 @@ const SHEET_FILLERS: Record<FilledSheet['format'], () => Promise<(sheet: FilledS
   xlsx: async () => (await import('../export/xlsx.js')).fillXlsx,
 };
 
-async function renderOutput(output: Exclude<Output, Bundle>, format: OutputFormat, session: Session): Promise<Omit<RenderedFile, 'path'>> {
+/** How documents are rendered: `outline` outlines the boxes of an agency's form (the preview, to adjust a map). */
+export interface RenderOptions { outline?: boolean }
+
+async function renderOutput(output: Exclude<Output, Bundle>, format: OutputFormat, session: Session, options: RenderOptions = {}): Promise<Omit<RenderedFile, 'path'>> {
   if (output.kind === 'filledSheet') return { bytes: await (await SHEET_FILLERS[output.format]())(output) };
+  // A paper the case gives the agency's own form for is written onto that form; its DOCX stays ours.
+  if (format === 'pdf' && output.official) return renderOfficial(output, output.official, await session.fonts(), options);
   return (await RENDERERS[format]())(output, await session.fonts());
+}
+
+async function renderOfficial(doc: DocumentModel, form: OfficialForm, fonts: FontBook, options: RenderOptions): Promise<Omit<RenderedFile, 'path'>> {
+  const [{ writeOverlay }, { layoutOverlay }] = await Promise.all([import('../export/pdf-overlay.js'), import('../layout/fit.js')]);
+  const plan = layoutOverlay(form, doc.fields ?? {}, fonts.chain(doc.fonts));
+  return writeOverlay(form, plan, fonts, doc.fonts, options);
 }
 
 /** A bundle's parts as PDFs, joined: the PDF each part is written as on its own, rendered for it if it was not. */
@@ -152,21 +166,25 @@ async function checkCaseFully(file: string, today: string, options: CheckOptions
   const glyphs = [...undrawableCharacters(parsed.data, [], chain), ...undrawableCharacters(loaded.text, [], chain)];
   const acknowledged = (valid.value as { acknowledged?: string[] }).acknowledged ?? [];
   const unknownCodes = unknownAcknowledgements(acknowledged, [...formCodes(plugin), ...Object.values(INPUT_CODES)]).map((p) => locate(p, parsed));
-  const readProblems = [...valid.notes, ...fonts.problems, ...loaded.problems, ...glyphs].map(place);
+  const named = (valid.value as { official_forms?: Record<string, Named> }).official_forms;
+  // Reading and filling an agency's form brings pdf-lib: loaded only for a case that names one.
+  const official = named ? await import('./official.js') : undefined;
+  const agencyForms = official && named ? await official.readOfficialForms(named, ctx.caseDir) : { read: [], problems: [] };
+  const readProblems = [...valid.notes, ...fonts.problems, ...loaded.problems, ...glyphs, ...agencyForms.problems].map(place);
   if (readProblems.some((p) => p.severity === 'error')) return { ...result, problems: [...readProblems, ...unknownCodes] };
 
   const derivation = plugin.derive(loaded.value, ctx);
-  const settling = settle([...readProblems, ...derivation.problems.map(place), ...unknownCodes], acknowledged);
+  const found = [...readProblems, ...derivation.problems.map(place)];
+  let documents: Output[] = [];
+  if (!found.some((p) => p.severity === 'error')) {
+    documents = inLanguage(withFonts(composeDocuments(plugin, loaded.value, derivation.derived, ctx), fonts.files), plugin.language);
+    found.push(...missingAgencyForms(documents, named).map(place));
+    if (official) found.push(...official.applyOfficialForms(plugin, documents, agencyForms.read, chain).map(place));
+  }
+  const settling = settle([...found, ...unknownCodes], acknowledged);
   const problems = [...settling.problems, ...settling.stale.map((p) => locate(p, parsed))];
   const ok = !problems.some((p) => p.severity === 'error');
-  return {
-    ...result,
-    ok,
-    problems,
-    settled: settling.settled,
-    facts: derivation.facts,
-    documents: ok ? inLanguage(withFonts(composeDocuments(plugin, loaded.value, derivation.derived, ctx), fonts.files), plugin.language) : [],
-  };
+  return { ...result, ok, problems, settled: settling.settled, facts: derivation.facts, documents: ok ? documents : [] };
 }
 
 /** Problems of one file in the order of its lines (those of the whole file first). */
@@ -188,7 +206,7 @@ function unusableCaseName(file: string, name: string): Problem | undefined {
 }
 
 /** Renders every document of a checked case in memory, in each of its formats that `formats` lists. */
-export async function renderDocuments(checked: CaseResult, formats: Format[]): Promise<RenderedFile[]> {
+export async function renderDocuments(checked: CaseResult, formats: Format[], options: RenderOptions = {}): Promise<RenderedFile[]> {
   if (!checked.ok) return [];
   const session = checked.session ?? defaultSession();
   const rendered = new Map<string, RenderedFile>();
@@ -196,7 +214,7 @@ export async function renderDocuments(checked: CaseResult, formats: Format[]): P
   for (const output of checked.documents) {
     if (output.kind === 'bundle') continue;
     for (const format of formatsOf(output))
-      if (formats.includes(format)) rendered.set(`${output.name}.${format}`, { path: `${output.name}.${format}`, ...await renderOutput(output, format, session) });
+      if (formats.includes(format)) rendered.set(`${output.name}.${format}`, { path: `${output.name}.${format}`, ...await renderOutput(output, format, session, options) });
   }
   for (const output of checked.documents)
     if (output.kind === 'bundle' && formats.includes('pdf'))

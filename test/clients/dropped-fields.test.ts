@@ -34,6 +34,7 @@ const STEERING: Record<string, Record<string, string>> = {
     form: 'chooses the form itself',
     'fonts[]': 'a font file: it only draws characters IPAex Mincho lacks, never words of its own',
     'acknowledged[]': 'a warning code: it settles that warning in check\'s report (test/unit/acknowledged.test.ts), never words of a paper',
+    official_forms: 'names the agency\'s own PDF (and field map) a paper is written onto: the paper\'s values are printed there, the file names never (test/unit/official-form.test.ts, test/clients/official-form.test.ts)',
   },
   ruling: {
     'uses[].compensation{*}.formula': 'chooses the formula: its terms and line are printed, the key itself is not',

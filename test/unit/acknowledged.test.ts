@@ -16,13 +16,15 @@ const TEMPLATES = new URL('../../templates/', import.meta.url).pathname;
 const CATALOGUES = readdirSync(TEMPLATES).filter((f) => existsSync(join(TEMPLATES, f, 'messages.yaml')));
 const CODE = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** The deposit starter as a donation: it qualifies for compensation, so it warns (deposit-compensation-available). */
+/** The deposit starter as a donation: it qualifies for compensation, so it warns (deposit-compensation-available), and only that. */
 function donation(extra = ''): string {
   const text = readFileSync(new URL('../../starters/deposit.yaml', import.meta.url), 'utf8')
     .replaceAll('{{today-5}}', '2026-11-25')
     .replace(/^mode: compensation .*$/m, 'mode: donation')
     .replace(/^advance_contact:.*\n(?:[ \t]+.*\n)*/m, '')
-    .replace(/^postage: .*$/m, '');
+    .replace(/^postage: .*$/m, '')
+    // A gift gets no form from the NDL: the starter's acknowledgement of its 出版物納入書 goes too.
+    .replace(/^acknowledged:\n(?: +- .*\n?)+/m, '');
   const file = join(tempDir('ack-'), 'case.yaml');
   writeFileSync(file, `${text}\ndate: 2026-11-30\n${extra}`);
   return file;

@@ -71,7 +71,7 @@ describe('message catalogues', () => {
   const used = keysUsed();
 
   it('there is one for each form folder that has problems to report', () => {
-    expect(FORMS.sort()).toEqual(['copyright', 'deferred-payment', 'deposit', 'ill', 'ruling', 'transmission-exclusion', 'unmanaged-ruling']);
+    expect(FORMS.sort()).toEqual(['copyright', 'deferred-payment', 'deposit', 'ill', 'official-form', 'ruling', 'transmission-exclusion', 'unmanaged-ruling']);
   });
 
   it.each(FORMS)('%s: every key the code names is in the catalogue', (form) => {

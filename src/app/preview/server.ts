@@ -97,7 +97,8 @@ export async function startPreview(caseFile: string, port: number, log: (line: s
     let renderVersion = state.renderVersion;
     if (checked.ok) {
       try {
-        const files = await renderDocuments(checked, ['pdf', 'txt']);
+        // A paper written onto the agency's own form shows its boxes outlined, so a field map can be adjusted.
+        const files = await renderDocuments(checked, ['pdf', 'txt'], { outline: true });
         const byName = new Map(files.map((f) => [f.path, f.bytes]));
         render = {
           files: byName,

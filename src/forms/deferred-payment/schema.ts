@@ -4,7 +4,7 @@
  * fiscal year. Every field of spec/cases/deferred-payment.yaml is accepted.
  */
 import { z } from 'zod';
-import { acknowledgedCodes, choice, contactPerson, doc, fontFiles, isoDate, postalCode, text, titledName, wholeNumber, phone } from '../../input/fields.js';
+import { acknowledgedCodes, choice, contactPerson, doc, fontFiles, isoDate, officialForms, phone, postalCode, text, titledName, wholeNumber } from '../../input/fields.js';
 import { messages } from '../kit/messages.js';
 import { DEFAULT_LENDING_LIBRARY, LENDING_LIBRARIES } from '../../law/data/deferred-payment.js';
 
@@ -50,6 +50,7 @@ export const deferredPaymentSchema = z.strictObject({
   form: z.literal('deferred-payment').describe(doc('様式: 文献複写等料金後納許可申請書', 'Form: application to pay interlibrary copy fees in arrears')),
   fonts: fontFiles(),
   acknowledged: acknowledgedCodes(),
+  official_forms: officialForms(),
   date: isoDate().optional().describe(doc('申請日（省略すると今日）', 'Date of the application (today when omitted)')),
   request: choice({ new: '新規', change: '変更', cancel: ['取消', '取消し', '取り消し'] }).describe(doc('新規（new）・変更（change）・取消（cancel）', 'New application, change or cancellation')),
   fiscal_year: wholeNumber().optional().describe(doc('年度（2027 = 令和9年度。省略すると申請日の年度）', 'Fiscal year (2027 = 令和9年度; default: that of the date)')),

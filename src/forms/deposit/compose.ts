@@ -29,10 +29,10 @@ type Kind = 'duty' | 'gift';
 const kindOf = (d: DepositDerived): Kind => (d.noDuty.length > 0 ? 'gift' : 'duty');
 /** The sentence after the lead: what is claimed (a gift with no duty claims nothing, as its lead says). */
 const claimOf = (c: DepositCase, d: DepositDerived, w: Words) => (kindOf(d) === 'gift' ? '' : w.claim[c.mode]);
-const words = (ctx: WithTemplates) => templates.data<Words>(ctx, 'words.yaml');
+export const words = (ctx: WithTemplates) => templates.data<Words>(ctx, 'words.yaml');
 
 /** The publisher as the colophon names it, then the person to reach; each number given is printed. */
-function publisherLines(c: DepositCase): string[] {
+export function publisherLines(c: DepositCase): string[] {
   const p = c.publisher;
   const ct = p.contact;
   return [
@@ -53,25 +53,25 @@ function deskLines(d: DepositDerived, more: (string | undefined)[] = []): Omit<K
   ], 0);
 }
 
-const titleOf = (c: DepositCase) => c.publication.title + (c.publication.volume ? `　${c.publication.volume}` : '');
+export const titleOf = (c: DepositCase) => c.publication.title + (c.publication.volume ? `　${c.publication.volume}` : '');
 
 /** 2部（1部は納入義務分、1部は関西館への寄贈）; a gift's copies are all gifts. */
-function copiesText(c: DepositCase, d: DepositDerived): string {
+export function copiesText(c: DepositCase, d: DepositDerived): string {
   const n = c.copies_deposited;
   if (n === 1 || kindOf(d) === 'gift') return `${n}部`;
   return `${n}部（うち1部は納入義務分、${n - 1}部は関西館への寄贈）`;
 }
 
-function countsText(c: DepositCase): string | undefined {
+export function countsText(c: DepositCase): string | undefined {
   const p = c.publication;
   return p.copies_printed !== undefined ? `${groupDigits(p.copies_printed)}部` : undefined;
 }
 
-const priceText = (c: DepositCase) =>
+export const priceText = (c: DepositCase) =>
   c.publication.price !== undefined ? `${yen(c.publication.price)}（本体価格）` : '非売品';
 
 /** 見込額: 900円（小売価格1,800円の5割）＋送料520円＝1,420円 */
-function estimateText(c: DepositCase, d: DepositDerived): string | null {
+export function estimateText(c: DepositCase, d: DepositDerived): string | null {
   const e = d.estimate;
   // 非売品: the NDL sets the compensation; the postage claimed with it is still printed.
   if (!e && c.mode === 'compensation' && d.eligibility.eligible === true && c.postage !== undefined)
@@ -179,7 +179,7 @@ export function advanceNoticeMail(c: DepositCase, d: DepositDerived, ctx: WithTe
 }
 
 /** Where the 受領書 goes: the case's return address, else the publisher's own. */
-function receiptAddress(c: DepositCase): string[] {
+export function receiptAddress(c: DepositCase): string[] {
   const r = c.return_address;
   if (r) return [r.postal_code && `〒${r.postal_code}`, r.address, r.name ?? c.publisher.name].filter((v): v is string => !!v);
   const p = c.publisher;

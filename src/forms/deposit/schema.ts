@@ -4,7 +4,7 @@
  * spec/cases/deposit-*.yaml is accepted; unknown fields are refused by name.
  */
 import { z } from 'zod';
-import { acknowledgedCodes, choice, contactPerson, doc, fontFiles, isoDate, postalCode, text, titledName, wholeNumber, phone } from '../../input/fields.js';
+import { acknowledgedCodes, choice, contactPerson, doc, fontFiles, isoDate, officialForms, phone, postalCode, text, titledName, wholeNumber } from '../../input/fields.js';
 import { PUBLISHING_TYPE_JA } from '../../law/data/deposit.js';
 
 /** 製本: how the copy is bound. Stapled (ホチキス留め) copies are simple prints with no deposit duty. */
@@ -78,6 +78,7 @@ export const depositSchema = z.strictObject({
   form: z.literal('deposit').describe(doc('様式: 国立国会図書館への納本', 'Form: legal deposit with the National Diet Library')),
   fonts: fontFiles(),
   acknowledged: acknowledgedCodes(),
+  official_forms: officialForms(),
   date: isoDate().optional().describe(doc('書類を作り送る日（省略すると今日）', 'Date the papers are sent (today when omitted)')),
   mode: choice({ donation: ['寄贈', '寄贈（代償金を求めない）'], compensation: ['代償金', '代償金を求める'], 'postage-only': '送料のみ' }).describe(doc(
     '納入の方法: 寄贈（donation）、代償金を受け取る（compensation）、送料のみ（postage-only）', 'How it is deposited: as a gift, for compensation (代償金), or postage only')),

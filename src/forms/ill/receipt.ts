@@ -3,7 +3,7 @@
  * the NDL library the items came from (seed 002 Check on arriving items), with the return rules.
  */
 import { z } from 'zod';
-import { acknowledgedCodes, choice, doc, fontFiles, isoDate, phone, text } from '../../input/fields.js';
+import { acknowledgedCodes, choice, doc, fontFiles, isoDate, officialForms, phone, text } from '../../input/fields.js';
 import type { Problem } from '../../base/problem.js';
 import { addressBlock, signatureLine } from '../kit/blocks.js';
 import { valueInForce } from '../../law/dated.js';
@@ -14,11 +14,14 @@ import type { Paragraph } from '../../model/document.js';
 import type { FormPlugin, Made } from '../kit/plugin.js';
 import type { WithTemplates } from '../kit/templates.js';
 import { illMessages as m, illTemplates, letterhead, librarySchema, userId } from './common.js';
+import { illAgencyForm, itemFields, libraryFields } from './fields.js';
+import type { FieldValues } from '../../model/official-form.js';
 
 const schema = z.strictObject({
   form: z.literal('ill-receipt').describe(doc('様式: NDL図書館間貸出の受領書（英文）', 'Form: receipt letter for NDL loan material')),
   fonts: fontFiles(),
   acknowledged: acknowledgedCodes(),
+  official_forms: officialForms(),
   date: isoDate().optional().describe(doc('日付（省略すると今日）', 'Date (today when omitted)')),
   user_id: userId(),
   library: librarySchema.describe(doc('受け取った図書館', 'The receiving library')),
@@ -117,11 +120,37 @@ function receiptLetter(c: Receipt, d: Derived, ctx: WithTemplates): Made {
   }), { lineHeight: 1.45 });
 }
 
+/** The letter's values for the right half of the NDL's "To Borrowers" sheet (README "The agency's own form"). */
+function receiptFields(c: Receipt, d: Derived): FieldValues {
+  const from = valueInForce(NDL_LIBRARIES, d.date)[c.sent_from];
+  return {
+    date: englishDate(d.date),
+    user_id: c.user_id,
+    ...libraryFields(c.library),
+    sent_from: from.name,
+    'sent_from.address': from.address.join('\n'),
+    received_on: englishDate(c.received_on),
+    receipt_due: englishDate(d.receiptDue),
+    return_due: englishDate(d.returnDue),
+    'send_to.fax': c.send_to?.fax ?? '',
+    'send_to.email': c.send_to?.email ?? '',
+    'checked_by.name': c.checked_by?.name ?? '',
+    'checked_by.title': c.checked_by?.title ?? '',
+    ...itemFields(c.items, (it) => ({
+      loan_slip: it.loan_slip, title: it.title, condition: it.condition === 'good' ? 'Good' : 'Damaged',
+      'condition.good': it.condition === 'good', 'condition.damaged': it.condition === 'damaged', note: it.note ?? '',
+    })),
+  };
+}
+
 export const illReceipt: FormPlugin<Receipt, Derived> = {
   id: 'ill-receipt',
   catalogues: ['ill'],
   title: { ja: 'NDL図書館間貸出 受領書（英文）', en: 'NDL interlibrary loan: Receipt Letter of the Loan Material' },
-  documents: [{ name: 'receipt-letter', about: 'Receipt Letter of the Loan Material, with the return due date and rules', make: receiptLetter }],
+  documents: [{
+    name: 'receipt-letter', about: 'Receipt Letter of the Loan Material, with the return due date and rules', make: receiptLetter,
+    fields: receiptFields, agencyForm: illAgencyForm('receipt'),
+  }],
   language: 'en',
   schema,
   derive,

@@ -4,7 +4,7 @@
  * letter listing the three enclosures, and the reading-room photo on an enclosure page.
  */
 import { z } from 'zod';
-import { acknowledgedCodes, doc, fontFiles, isoDate, text, phone } from '../../input/fields.js';
+import { acknowledgedCodes, doc, fontFiles, isoDate, officialForms, phone, text } from '../../input/fields.js';
 import { readImage, type ImageFile } from '../../input/images.js';
 import { error, type Problem } from '../../base/problem.js';
 import { addressBlock, formGrid, signatureLine } from '../kit/blocks.js';
@@ -14,6 +14,8 @@ import { ILL_SECTION, LOAN_CONDITIONS } from '../../law/data/ill.js';
 import { englishDate } from '../../base/format.js';
 import type { FormPlugin, Made } from '../kit/plugin.js';
 import { illMessages as m, illTemplates, letterhead, librarySchema } from './common.js';
+import { illAgencyForm, libraryFields } from './fields.js';
+import type { FieldValues } from '../../model/official-form.js';
 
 const person = z.strictObject({
   name: text().describe(doc('氏名', 'Name')),
@@ -26,6 +28,7 @@ const schema = z.strictObject({
   form: z.literal('ill-registration').describe(doc('様式: NDL図書館間貸出の利用者登録申請（英文）', 'Form: NDL interlibrary loan user registration')),
   fonts: fontFiles(),
   acknowledged: acknowledgedCodes(),
+  official_forms: officialForms(),
   date: isoDate().optional().describe(doc('日付（省略すると今日）', 'Date (today when omitted)')),
   library: librarySchema.describe(doc('申請する図書館', 'The applying library')),
   representative: person.omit({ email: true, phone: true }).describe(doc(
@@ -113,12 +116,33 @@ function readingRoomEnclosure(c: Loaded): Made {
   };
 }
 
+/** The application's values for the NDL's own PDF (README "The agency's own form"); the signature is never printed. */
+function applicationFields(c: Loaded, d: Derived): FieldValues {
+  return {
+    date: englishDate(d.date),
+    ...libraryFields(c.library),
+    'representative.name': c.representative.name,
+    'representative.title': c.representative.title,
+    'contact.name': c.contact?.name ?? '',
+    'contact.title': c.contact?.title ?? '',
+    'contact.email': c.contact?.email ?? '',
+    'contact.phone': c.contact?.phone ?? '',
+    'reading_room.name': c.reading_room.name,
+    'reading_room.supervised': c.reading_room.supervised,
+    'reading_room.copiers': c.reading_room.copiers ?? '',
+    'enclosures.leaflet': c.enclosures.leaflet,
+  };
+}
+
 export const illRegistration: FormPlugin<Registration, Derived, Loaded> = {
   id: 'ill-registration',
   catalogues: ['ill'],
   title: { ja: 'NDL図書館間貸出 利用者登録申請（英文）', en: 'NDL interlibrary loan: user registration' },
   documents: [
-    { name: 'application', about: 'Application for the User Registration System for Interlibrary Loan Services (the contract)', make: application },
+    {
+      name: 'application', about: 'Application for the User Registration System for Interlibrary Loan Services (the contract)', make: application,
+      fields: applicationFields, agencyForm: illAgencyForm('registration'),
+    },
     { name: 'cover-letter', about: 'Cover letter to the ILL-Section, Kansai-kan, listing the three enclosures', make: coverLetter },
     { name: 'enclosure-reading-room', about: 'The reading-room picture (when reading_room_photo is given)', when: (c) => !!c.photo, make: readingRoomEnclosure },
   ],

@@ -3,7 +3,7 @@
  * Search (seed 002 How to Make a Request). At most ten items on loan at once, counting those held.
  */
 import { z } from 'zod';
-import { acknowledgedCodes, choice, doc, fontFiles, isoDate, text, wholeNumber } from '../../input/fields.js';
+import { acknowledgedCodes, choice, doc, fontFiles, isoDate, officialForms, text, wholeNumber } from '../../input/fields.js';
 import type { Problem } from '../../base/problem.js';
 import { addressBlock, formGrid } from '../kit/blocks.js';
 import { valueInForce } from '../../law/dated.js';
@@ -12,6 +12,8 @@ import { englishDate } from '../../base/format.js';
 import type { FormPlugin, Made } from '../kit/plugin.js';
 import type { WithTemplates } from '../kit/templates.js';
 import { illMessages as m, illTemplates, letterhead, librarySchema, userId } from './common.js';
+import { illAgencyForm, itemFields, libraryFields } from './fields.js';
+import type { FieldValues } from '../../model/official-form.js';
 
 /** The kinds of material in Japanese, for a Japanese colleague filling the request. */
 const MATERIAL_TYPE_LABELS = {
@@ -38,6 +40,7 @@ const schema = z.strictObject({
   form: z.literal('ill-request').describe(doc('様式: NDL図書館間貸出の貸出申込（英文、FAX・郵送）', 'Form: NDL interlibrary loan request by fax or post')),
   fonts: fontFiles(),
   acknowledged: acknowledgedCodes(),
+  official_forms: officialForms(),
   date: isoDate().optional().describe(doc('日付（省略すると今日）', 'Date (today when omitted)')),
   user_id: userId(),
   library: librarySchema.describe(doc('申し込む図書館', 'The borrowing library')),
@@ -109,11 +112,30 @@ function request(c: Request, d: Derived, ctx: WithTemplates): Made {
   }), { lineHeight: 1.45 });
 }
 
+/** The request's values for the NDL's designated request form (README "The agency's own form"). */
+function requestFields(c: Request, d: Derived): FieldValues {
+  return {
+    date: englishDate(d.date),
+    user_id: c.user_id,
+    ...libraryFields(c.library),
+    send_by: c.send_by,
+    'send_by.fax': c.send_by === 'fax',
+    'send_by.post': c.send_by === 'post',
+    currently_borrowed: String(c.currently_borrowed),
+    total_on_loan: String(d.total),
+    ...itemFields(c.items, (it) => ({
+      title: it.title, author: it.author ?? '', publisher: it.publisher ?? '', year: it.year === undefined ? '' : String(it.year),
+      publisher_year: [it.publisher, it.year].filter((v) => v !== undefined).join(', '),
+      ndl_call_number: it.ndl_call_number ?? '', isbn: it.isbn ?? '', material_type: materialType(it.material_type).label, note: it.note ?? '',
+    })),
+  };
+}
+
 export const illRequest: FormPlugin<Request, Derived> = {
   id: 'ill-request',
   catalogues: ['ill'],
   title: { ja: 'NDL図書館間貸出 貸出申込（英文、FAX・郵送）', en: 'NDL interlibrary loan: loan request by fax or post' },
-  documents: [{ name: 'request', about: 'Interlibrary Loan Request (by fax or post)', make: request }],
+  documents: [{ name: 'request', about: 'Interlibrary Loan Request (by fax or post)', make: request, fields: requestFields, agencyForm: illAgencyForm('request') }],
   language: 'en',
   schema,
   derive,

@@ -98,10 +98,17 @@ export function messages(form: string, root = TEMPLATES_ROOT): Messages {
  */
 export const codeOf = (catalogue: string, key: string) => `${catalogue}.${key.startsWith(`${catalogue}-`) ? key.slice(catalogue.length + 1) : key}`;
 
-/** The codes a case of a form may acknowledge: those of the catalogues it words its problems from. */
+/**
+ * The catalogues every form words from besides its own: writing a paper onto the agency's own form
+ * is the engine's, for any form (src/pipeline/official.ts).
+ */
+export const ENGINE_CATALOGUES = ['official-form'];
+
+/** The codes a case of a form may acknowledge: those of the catalogues it words its problems from, and the engine's. */
 export function formCodes(form: { id: string; catalogues?: string[] }, root = TEMPLATES_ROOT): string[] {
   const names = form.catalogues ?? (existsSync(new URL(`${form.id}/messages.yaml`, root)) ? [form.id] : []);
-  return names.flatMap((name) => messages(name, root).codes());
+  const engine = ENGINE_CATALOGUES.filter((name) => existsSync(new URL(`${name}/messages.yaml`, root)));
+  return [...names, ...engine].flatMap((name) => messages(name, root).codes());
 }
 
 function catalogue(form: string, root: URL, file: string): Map<string, Entry> {

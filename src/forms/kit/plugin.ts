@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { Bilingual, FieldPath, Problem } from '../../base/problem.js';
 import { isPaper, type Made, type Output, type OutputFormat } from '../../model/document.js';
+import type { AgencyForm, FieldValues } from '../../model/official-form.js';
 import type { TemplateBook } from './templates.js';
 
 export interface FormContext {
@@ -73,6 +74,13 @@ export interface DocumentSpec<L = any, D = any> {
   /** Whether this case gets it (default: every case). */
   when?: (c: L, d: D) => boolean;
   make: (c: L, d: D, ctx: FormContext) => Made;
+  /**
+   * The paper's values by name, for writing them onto the agency's own form when the case names one
+   * (`official_forms:`; README "The agency's own form"): worked out only for such a case.
+   */
+  fields?: (c: L, d: D, ctx: FormContext) => FieldValues;
+  /** For a paper the agency accepts only on its own form: that form and where to get it (`check` warns when the case names none). */
+  agencyForm?: (c: L, d: D) => AgencyForm | undefined;
 }
 
 export const DEFAULT_FORMATS: OutputFormat[] = ['pdf', 'docx'];
@@ -85,7 +93,14 @@ export function composeDocuments<L, D>(plugin: FormPlugin<unknown, D, L>, c: L, 
   return plugin.documents.filter((spec) => spec.when?.(c, d) ?? true).map((spec) => {
     const made = spec.make(c, d, ctx) as Output;
     made.name = spec.name;
-    if (isPaper(made)) made.formats = spec.formats ?? DEFAULT_FORMATS;
+    if (isPaper(made)) {
+      made.formats = spec.formats ?? DEFAULT_FORMATS;
+      const fields = spec.fields;
+      let values: FieldValues | undefined;
+      if (fields) Object.defineProperty(made, 'fields', { get: () => (values ??= fields(c, d, ctx)), enumerable: true });
+      const agency = spec.agencyForm?.(c, d);
+      if (agency) made.agencyForm = agency;
+    }
     return made;
   });
 }

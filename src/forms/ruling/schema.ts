@@ -3,7 +3,7 @@
  * Every field of spec/cases/ruling-*.yaml is accepted; unknown fields are refused by name.
  */
 import { z } from 'zod';
-import { acknowledgedCodes, choice, doc, fontFiles, isoDate, text } from '../../input/fields.js';
+import { acknowledgedCodes, choice, doc, fontFiles, isoDate, officialForms, text } from '../../input/fields.js';
 import { messages } from '../kit/messages.js';
 import { applicant, caseAttachments, checkWorks, dueDiligence, SUBJECT_LABELS, use, worksFields, type Work } from '../copyright/schema.js';
 import type { WithWorks } from '../copyright/works.js';
@@ -16,6 +16,7 @@ export const rulingSchema = z
     form: z.literal('ruling').describe(doc('様式: 著作権者不明等の場合の裁定申請', 'Form: ruling application for works whose rights holder cannot be found')),
     fonts: fontFiles(),
     acknowledged: acknowledgedCodes(),
+    official_forms: officialForms(),
     subject: choice(SUBJECT_LABELS).describe(doc(
       '裁定の対象: 著作物（work）、実演、レコード、放送、有線放送', 'What the ruling is for: a work, performance, phonogram, broadcast or cablecast')),
     date: isoDate().optional().describe(doc('申請日（2026-12-01、令和8年12月1日など。省略すると今日）', 'Date of the application (2026-12-01, 令和8年12月1日 …; today when omitted)')),

@@ -4,7 +4,7 @@
  * services. Every field of spec/cases/transmission-exclusion.yaml is accepted.
  */
 import { z } from 'zod';
-import { acknowledgedCodes, choice, doc, fontFiles, isoDate, postalCode, text, phone } from '../../input/fields.js';
+import { acknowledgedCodes, choice, doc, fontFiles, isoDate, officialForms, phone, postalCode, text } from '../../input/fields.js';
 import { messages } from '../kit/messages.js';
 
 const m = messages('transmission-exclusion');
@@ -59,6 +59,7 @@ export const exclusionSchema = z.strictObject({
   form: z.literal('transmission-exclusion').describe(doc('様式: 図書館送信・個人送信の除外申出', "Form: request to exclude titles from the NDL's transmission services")),
   fonts: fontFiles(),
   acknowledged: acknowledgedCodes(),
+  official_forms: officialForms(),
   date: isoDate().optional().describe(doc('申出日（省略すると今日）', 'Date of the request (today when omitted)')),
   stage: choice({ pre: ['事前除外', '事前'], post: ['事後除外', '事後'] }).describe(doc('事前除外（pre）か事後除外（post）か', 'Before the titles are transmitted (pre) or after (post)')),
   requester: requester.describe(doc('申出者', 'Who asks')),

@@ -5,7 +5,7 @@
  * to confirm the rights holder's will, and the period of use.
  */
 import { z } from 'zod';
-import { acknowledgedCodes, doc, fontFiles, isoDate, postalCode, text, titledName } from '../../input/fields.js';
+import { acknowledgedCodes, doc, fontFiles, isoDate, officialForms, postalCode, text, titledName } from '../../input/fields.js';
 import { messages } from '../kit/messages.js';
 import { applicant, caseAttachments, checkWorks, use, worksFields, type Work } from '../copyright/schema.js';
 import type { WithWorks } from '../copyright/works.js';
@@ -37,6 +37,7 @@ export const unmanagedRulingSchema = z
     form: z.literal('unmanaged-ruling').describe(doc('様式: 未管理著作物裁定申請（著作権法67条の3）', 'Form: ruling for unmanaged published works (art. 67-3)')),
     fonts: fontFiles(),
     acknowledged: acknowledgedCodes(),
+    official_forms: officialForms(),
     date: isoDate().optional().describe(doc('申請日（2026-12-01、令和8年12月1日など。省略すると今日）', 'Date of the application (2026-12-01, 令和8年12月1日 …; today when omitted)')),
     applicant: applicant.describe(doc('申請者', 'The applicant')),
     registered_body: z.strictObject({

@@ -4,6 +4,7 @@
  * The law dates from 1948 (昭和23年法律第5号); where no earlier value is known to us the entry
  * starts then, so a case is still judged by the value in force on its date.
  */
+import type { Bilingual } from '../../base/problem.js';
 import type { Dated } from '../dated.js';
 
 const LAW_IN_FORCE = '1948-02-25';
@@ -127,5 +128,23 @@ export const NDL_DEPOSIT_DESK: readonly Dated<NdlDesk>[] = [
       },
     },
     source: 'seed 001 宛先・連絡先・問い合わせ先 (2025年10月時点)',
+  },
+];
+
+/**
+ * The NDL's own 出版物納入書: a claim (代償金 or 送料のみ) is told to 収集第三係 before anything is
+ * sent; when it qualifies, the NDL sends its forms (「出版物納入書等の書式が送付されます」) and the
+ * publication goes with the filled-in 出版物納入書 (「記入済みの出版物納入書を同封」). A gift needs
+ * no advance contact, and seed 001 names no form of the NDL's for it.
+ */
+export const DEPOSIT_AGENCY_FORM: readonly Dated<{ name: Bilingual; file: string; modes: readonly DepositMode[] }>[] = [
+  {
+    from: LAW_IN_FORCE,
+    value: {
+      name: { ja: '国立国会図書館が送ってくる出版物納入書', en: 'the NDL\'s own 出版物納入書 (deposit form), which it sends' },
+      file: 'ndl-nounyusho.pdf',
+      modes: ['compensation', 'postage-only'],
+    },
+    source: 'seed 001 有償での納本 STEP3（出版物納入書等の書式が送付されます）, STEP4（記入済みの出版物納入書を同封）',
   },
 ];

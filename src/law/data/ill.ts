@@ -3,6 +3,7 @@
  * English page "Interlibrary Loan Service for overseas" (Home > For Librarians). No earlier values
  * are known to us, so each entry starts when the Kansai-kan opened (2002-10-07), which the page presumes.
  */
+import type { AgencyForm } from '../../model/official-form.js';
 import type { Dated } from '../dated.js';
 
 const KANSAI_KAN_OPENED = '2002-10-07';
@@ -130,3 +131,46 @@ export const MATERIAL_TYPES = {
 export type MaterialType = keyof typeof MATERIAL_TYPES;
 export const materialType = (type: MaterialType): MaterialTypeInfo => MATERIAL_TYPES[type];
 export const MATERIAL_TYPE_KEYS = Object.keys(MATERIAL_TYPES) as [MaterialType, ...MaterialType[]];
+
+/**
+ * The address of seed 002: the seed is the text of the NDL's page "Interlibrary Loan Service for
+ * overseas" (Home > For Librarians) without its address; this is the page that carries that text,
+ * with the links to the application PDF and the request form.
+ */
+export const ILL_PAGE = 'https://www.ndl.go.jp/en/library/service_lendout.html';
+
+/**
+ * The papers the NDL accepts only on its own form (seed 002): the registration on its PDF
+ * "Application for the User Registration System for Interlibrary Loan Services" (a written
+ * contract, the original signed by hand); a request by fax or post on "the designated request
+ * form" ("We cannot accept any form other than the designated request form"); the receipt letter on
+ * "the right side of 'To Borrowers'", the sheet that comes with the items.
+ */
+export const ILL_AGENCY_FORMS: readonly Dated<Record<'registration' | 'request' | 'receipt', AgencyForm>>[] = [
+  {
+    from: KANSAI_KAN_OPENED,
+    value: {
+      registration: {
+        name: { ja: 'NDL 自身の PDF「Application for the User Registration System for Interlibrary Loan Services」',
+          en: 'the NDL\'s own PDF "Application for the User Registration System for Interlibrary Loan Services"' },
+        obtain: { ja: `NDL のページ「Interlibrary Loan Service for overseas」（${ILL_PAGE}）からダウンロードしてください`,
+          en: `Download it from the NDL's page "Interlibrary Loan Service for overseas" (${ILL_PAGE})` },
+        file: 'ndl-ill-application.pdf',
+      },
+      request: {
+        name: { ja: 'NDL 指定の申込書（the designated request form）', en: 'the NDL\'s designated request form' },
+        obtain: { ja: `NDL のページ「Interlibrary Loan Service for overseas」（${ILL_PAGE}）の「How to Make a Request」から入手してください`,
+          en: `Get it from "How to Make a Request" on the NDL's page "Interlibrary Loan Service for overseas" (${ILL_PAGE})` },
+        file: 'ndl-request-form.pdf',
+      },
+      receipt: {
+        name: { ja: '資料に同封される「To Borrowers」の右半分（Receipt Letter of the Loan Material）',
+          en: 'the right half of the "To Borrowers" sheet that comes with the items ("Receipt Letter of the Loan Material")' },
+        obtain: { ja: '資料と一緒に届いた「To Borrowers」を PDF にスキャンしてください（右半分が受領書です）',
+          en: 'Scan the "To Borrowers" sheet that came with the items to a PDF (its right half is the receipt letter)' },
+        file: 'to-borrowers.pdf',
+      },
+    },
+    source: 'seed 002 Application procedure; How to Make a Request (By fax or postal mail); Check on arriving items',
+  },
+];
