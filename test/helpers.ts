@@ -313,18 +313,31 @@ function libreOfficeProfile(): string {
 }
 
 /**
+ * LibreOffice converts files headlessly, one start (seconds) for all of them: `files` maps a unique
+ * name to a file whose extension is `from`; returns each name's output file, with extension `ext`.
+ */
+function libreOfficeConvert(files: Record<string, string>, from: string, to: string, ext: string, env: Record<string, string> = {}): Record<string, string> {
+  const inDir = tempDir('lo-in-');
+  const outDir = tempDir('lo-out-');
+  for (const [name, file] of Object.entries(files)) copyFileSync(file, join(inDir, `${name}.${from}`));
+  const lo = run('soffice', [`-env:UserInstallation=${libreOfficeProfile()}`, '--headless', '--convert-to', to, '--outdir', outDir,
+    ...Object.keys(files).map((n) => join(inDir, `${n}.${from}`))], env);
+  if (lo.status !== 0) throw new Error(`LibreOffice failed: ${lo.stderr}`);
+  return Object.fromEntries(Object.keys(files).map((n) => [n, join(outDir, `${n}.${ext}`)]));
+}
+
+/**
  * LibreOffice converts DOCX files to PDF headlessly, seeing only our own font (as on a machine with
  * no Japanese fonts). `docx` maps a unique name to a file; one LibreOffice start (seconds) converts
  * them all. Returns each name's PDF.
  */
 export function libreOfficeToPdf(docx: Record<string, string>): Record<string, string> {
-  const inDir = tempDir('lo-in-');
-  const outDir = tempDir('lo-out-');
-  for (const [name, file] of Object.entries(docx)) copyFileSync(file, join(inDir, `${name}.docx`));
-  const lo = run('soffice', [`-env:UserInstallation=${libreOfficeProfile()}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir,
-    ...Object.keys(docx).map((n) => join(inDir, `${n}.docx`))], { FONTCONFIG_FILE: fontconfig([FONTS_DIR]) });
-  if (lo.status !== 0) throw new Error(`LibreOffice failed: ${lo.stderr}`);
-  return Object.fromEntries(Object.keys(docx).map((n) => [n, join(outDir, `${n}.pdf`)]));
+  return libreOfficeConvert(docx, 'docx', 'pdf', 'pdf', { FONTCONFIG_FILE: fontconfig([FONTS_DIR]) });
+}
+
+/** LibreOffice Calc saves flat ODS documents (.fods) as XLSX, as a clerk's list made in Calc would be. One start for all. */
+export function libreOfficeCalcToXlsx(fods: Record<string, string>): Record<string, string> {
+  return libreOfficeConvert(fods, 'fods', 'xlsx', 'xlsx');
 }
 
 /** A fixture edited in a temporary folder (with the files it names copied beside it), then checked. */
@@ -342,13 +355,8 @@ export async function checkEdited(name: string, edit: (yaml: string) => string, 
  * costs seconds): `xlsx` maps a unique name to a file; returns each name's CSV.
  */
 export function libreOfficeSheetsCsv(xlsx: Record<string, string>): Record<string, string> {
-  const inDir = tempDir('lo-calc-in-');
-  const outDir = tempDir('lo-calc-');
-  for (const [name, file] of Object.entries(xlsx)) copyFileSync(file, join(inDir, `${name}.xlsx`));
-  const lo = run('soffice', [`-env:UserInstallation=${libreOfficeProfile()}`, '--headless',
-    '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', outDir, ...Object.keys(xlsx).map((n) => join(inDir, `${n}.xlsx`))]);
-  if (lo.status !== 0) throw new Error(`LibreOffice failed: ${lo.stderr}`);
-  return Object.fromEntries(Object.keys(xlsx).map((n) => [n, readFileSync(join(outDir, `${n}.csv`), 'utf8')]));
+  const csv = libreOfficeConvert(xlsx, 'xlsx', 'csv:Text - txt - csv (StarCalc):44,34,76', 'csv');
+  return Object.fromEntries(Object.entries(csv).map(([n, file]) => [n, readFileSync(file, 'utf8')]));
 }
 
 /**

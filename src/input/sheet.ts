@@ -5,14 +5,15 @@
  *
  * For a CSV every record keeps the byte span it occupies in the file, so the filled copy can carry
  * every record we do not touch byte for byte (quoting, line ends, encoding and all). An XLSX is read
- * with exceljs, which also writes the filled copy keeping the workbook's other sheets, styles and
- * column widths.
+ * in pieces (src/export/xlsx-package.ts): its parts streamed through an XML parser, never loaded whole.
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { Bilingual } from '../base/problem.js';
 import { decode, MAX_CSV_BYTES, type CsvEncoding } from './csv.js';
 import { readNamedFile } from './named-file.js';
+import { openWorkbook, readSheet, WorkbookError, type WorkbookPackage } from '../export/xlsx-package.js';
+import type { SheetLayout } from '../model/document.js';
 
 export interface SheetRow {
   /** Where the row is: its row number in the workbook, or the line a CSV record starts on. */
@@ -34,6 +35,8 @@ export interface SheetFile {
   encoding?: CsvEncoding;
   /** A CSV's records with the bytes each occupies, so the filled copy keeps every other record byte for byte. */
   records?: CsvSpan[];
+  /** Where a workbook sheet's rows are, so the filled copy parses only the rows it changes. */
+  layout?: SheetLayout;
   rows: SheetRow[];
 }
 
@@ -97,11 +100,6 @@ export interface CsvSpan {
 export type CsvSpans = { ok: true; encoding: CsvEncoding; records: CsvSpan[] } | { ok: false; problem: Bilingual; line?: number };
 
 /**
- * Splits CSV bytes into records and the bytes each occupies. csv-parse reports how many UTF-8 bytes
- * of the decoded text it has consumed after each record; for Shift_JIS the span in the file is the
- * record re-encoded, which has the same length character for character.
- */
-/**
  * csv-parse measures every record against the first one and, even with relax_column_count, builds an
  * error with a stack trace for each that differs — every row of the NDL's list, whose first line is
  * a one-cell title: a second of a 30,000-row check. The errors are never thrown, so no trace is taken.
@@ -116,6 +114,11 @@ function withoutStackTraces<T>(run: () => T): T {
   }
 }
 
+/**
+ * Splits CSV bytes into records and the bytes each occupies. csv-parse reports how many UTF-8 bytes
+ * of the decoded text it has consumed after each record; for Shift_JIS the span in the file is the
+ * record re-encoded, which has the same length character for character.
+ */
 export function csvRecordSpans(bytes: Uint8Array): CsvSpans {
   const decoded = decode(bytes);
   if ('problem' in decoded) return { ok: false, problem: decoded.problem, line: decoded.line };
@@ -150,23 +153,33 @@ export function csvRecordSpans(bytes: Uint8Array): CsvSpans {
 }
 
 async function readXlsx(name: string, bytes: Uint8Array, sheetName?: string): Promise<SheetResult> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  let pkg: WorkbookPackage;
+  const names = () => pkg.sheets.map((s) => s.name);
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    return fail(`「${name}」を Excel ブックとして読めません。`, `"${name}" cannot be read as an Excel workbook.`, SAVE_AS);
+    pkg = await openWorkbook(bytes);
+    const sheet = sheetName === undefined ? pkg.sheets[0] : pkg.sheets.find((s) => s.name === sheetName);
+    if (!sheet)
+      return fail(`「${name}」に「${sheetName ?? ''}」というシートがありません。`, `"${name}" has no sheet "${sheetName ?? ''}".`,
+        { ja: `シート: ${names().join('、')}`, en: `Its sheets: ${names().join(', ')}` }, 'sheet');
+    const { rows, layout } = await readSheet(pkg, sheet.part);
+    return { ok: true, sheet: { name, format: 'xlsx', bytes, sheet: sheet.name, layout, rows: rows.map((r) => ({ line: r.row, row: r.row, cells: r.cells })) } };
+  } catch (e) {
+    if (!(e instanceof WorkbookError)) throw e;
+    return unreadableWorkbook(name, e);
   }
-  const names = workbook.worksheets.map((w) => w.name);
-  const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
-  if (!sheet)
-    return fail(`「${name}」に「${sheetName ?? ''}」というシートがありません。`, `"${name}" has no sheet "${sheetName ?? ''}".`,
-      { ja: `シート: ${names.join('、')}`, en: `Its sheets: ${names.join(', ')}` }, 'sheet');
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, n) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(row.getCell(c).text ?? '');
-    rows.push({ line: n, row: n, cells });
-  });
-  return { ok: true, sheet: { name, format: 'xlsx', bytes, sheet: sheet.name, rows } };
+}
+
+/** A workbook yoshiki cannot read or would not write back whole, with the reason in the user's terms. */
+function unreadableWorkbook(name: string, e: WorkbookError): SheetResult {
+  switch (e.reason) {
+    case 'encrypted':
+      return fail(`「${name}」はパスワードで保護されています。`, `"${name}" is protected by a password.`,
+        { ja: 'パスワードを外して保存し直してください。', en: 'Remove the password and save it again.' });
+    case 'zip64':
+      return fail(`「${name}」は ZIP64 形式で保存されていて、yoshiki では書き込めません。`, `"${name}" is stored as ZIP64, which yoshiki cannot write back.`, SAVE_AS);
+    case 'xml':
+      return fail(`「${name}」の中身（XML）が壊れています（${e.message}）。`, `"${name}" holds broken XML (${e.message}).`, SAVE_AS);
+    default:
+      return fail(`「${name}」を Excel ブックとして読めません。`, `"${name}" cannot be read as an Excel workbook.`, SAVE_AS);
+  }
 }

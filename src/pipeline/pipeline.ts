@@ -5,8 +5,9 @@
 import { basename, dirname, extname, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { readCaseFile } from '../input/parse.js';
-import { error, warning, type FieldPath, type Problem } from '../base/problem.js';
+import { error, pathText, warning, type FieldPath, type Problem } from '../base/problem.js';
 import { UnusableFile } from '../base/bounded-file.js';
+import { BeforeDatedData } from '../law/dated.js';
 import { locate, validate } from '../input/validate.js';
 import { INPUT_CODES } from '../input/codes.js';
 import { inSheetCell } from '../input/sheet.js';
@@ -16,7 +17,7 @@ import { formatsOf, isPaper, OUTPUT_FORMATS, type Bundle, type DocumentModel, ty
 import type { FontBook, FontChain, Typeface } from '../typeset/fonts.js';
 import type { OfficialForm } from '../model/official-form.js';
 import { defaultSession, type Session } from './session.js';
-import { todayIso } from '../base/format.js';
+import { eraDate, todayIso } from '../base/format.js';
 import { writeFilesAtomically } from './write.js';
 import { missingAgencyForms } from './agency-forms.js';
 import type { Named } from './official.js';
@@ -48,7 +49,7 @@ const RENDERERS: Record<OutputFormat, () => Promise<Renderer>> = {
 /** A filled spreadsheet goes only to the exporter of its own format. */
 const SHEET_FILLERS: Record<FilledSheet['format'], () => Promise<(sheet: FilledSheet) => Promise<Uint8Array> | Uint8Array>> = {
   csv: async () => (await import('../export/csv.js')).fillCsv,
-  xlsx: async () => (await import('../export/xlsx.js')).fillXlsx,
+  xlsx: async () => (await import('../export/xlsx-fill.js')).fillXlsx,
 };
 
 /** How documents are rendered: `outline` outlines the boxes of an agency's form (the preview, to adjust a map). */
@@ -173,18 +174,53 @@ async function checkCaseFully(file: string, today: string, options: CheckOptions
   const readProblems = [...valid.notes, ...fonts.problems, ...loaded.problems, ...glyphs, ...agencyForms.problems].map(place);
   if (readProblems.some((p) => p.severity === 'error')) return { ...result, problems: [...readProblems, ...unknownCodes] };
 
-  const derivation = plugin.derive(loaded.value, ctx);
-  const found = [...readProblems, ...derivation.problems.map(place)];
-  let documents: Output[] = [];
-  if (!found.some((p) => p.severity === 'error')) {
-    documents = inLanguage(withFonts(composeDocuments(plugin, loaded.value, derivation.derived, ctx), fonts.files), plugin.language);
-    found.push(...missingAgencyForms(documents, named).map(place));
-    if (official) found.push(...official.applyOfficialForms(plugin, documents, agencyForms.read, chain).map(place));
+  try {
+    const derivation = plugin.derive(loaded.value, ctx);
+    const found = [...readProblems, ...derivation.problems.map(place)];
+    let documents: Output[] = [];
+    if (!found.some((p) => p.severity === 'error')) {
+      documents = inLanguage(withFonts(composeDocuments(plugin, loaded.value, derivation.derived, ctx), fonts.files), plugin.language);
+      found.push(...missingAgencyForms(documents, named).map(place));
+      if (official) found.push(...official.applyOfficialForms(plugin, documents, agencyForms.read, chain).map(place));
+    }
+    const settling = settle([...found, ...unknownCodes], acknowledged);
+    const problems = [...settling.problems, ...settling.stale.map((p) => locate(p, parsed))];
+    const ok = !problems.some((p) => p.severity === 'error');
+    return { ...result, ok, problems, settled: settling.settled, facts: derivation.facts, documents: ok ? documents : [] };
+  } catch (e) {
+    if (!(e instanceof BeforeDatedData)) throw e;
+    return { ...result, problems: [...readProblems, locate(beforeData(e, parsed.data), parsed), ...unknownCodes] };
   }
-  const settling = settle([...found, ...unknownCodes], acknowledged);
-  const problems = [...settling.problems, ...settling.stale.map((p) => locate(p, parsed))];
-  const ok = !problems.some((p) => p.severity === 'error');
-  return { ...result, ok, problems, settled: settling.settled, facts: derivation.facts, documents: ok ? documents : [] };
+}
+
+/**
+ * A case dated before the first entry of a dated table its rules need (src/law/dated.ts): an error
+ * at the field holding that date — the case's date, or another (a publication date) — naming the
+ * first day yoshiki knows the rules for, never an internal error. A date no field holds is today's.
+ */
+function beforeData(e: BeforeDatedData, data: unknown): Problem {
+  const path = fieldHolding(data, e.date) ?? ['date'];
+  const field = fieldHolding(data, e.date) ? pathText(path) : '';
+  const [date, earliest] = [e.date, e.earliest].map((d) => ({ ja: eraDate(d), en: d }));
+  return {
+    ...error(path,
+      `${field || '今日の日付'}（${date.ja}）は、yoshiki がこの書類の決まりを知っている最初の日（${earliest.ja}）より前です。それより前の決まりはデータにありません。`,
+      `The date ${date.en}${field ? ` (${field})` : ' (today)'} is before ${earliest.en}, the first day yoshiki knows this form's rules for; it has no data on the rules before it.`,
+      { ja: `日付を確かめてください（${earliest.ja}以降の日付なら、その日の決まりで作ります）。`, en: `Check the date (from ${earliest.en} on, the papers follow the rules of their day).` }),
+    code: PIPELINE_CODES.beforeData,
+  };
+}
+
+/** The path of the case's field whose value is `date`: `date` itself first, else the first found. */
+function fieldHolding(data: unknown, date: string, path: FieldPath = []): FieldPath | undefined {
+  if (data === date) return path;
+  if (path.length === 0 && (data as { date?: unknown } | null)?.date === date) return ['date'];
+  if (!data || typeof data !== 'object') return undefined;
+  for (const [k, v] of Object.entries(data)) {
+    const found = fieldHolding(v, date, [...path, Array.isArray(data) ? Number(k) : k]);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Problems of one file in the order of its lines (those of the whole file first). */
@@ -230,7 +266,7 @@ export async function renderCase(checked: CaseResult, outDir: string, formats: F
 }
 
 /** The pipeline's own warnings: about the case's `acknowledged` list itself, never settled by it. */
-export const PIPELINE_CODES = { stale: 'case.acknowledged-not-raised', error: 'case.acknowledged-error' } as const;
+export const PIPELINE_CODES = { stale: 'case.acknowledged-not-raised', error: 'case.acknowledged-error', beforeData: 'case.date-before-data' } as const;
 
 /** A code in `acknowledged` that no catalogue of the form has is an error at its entry, with the closest code. */
 function unknownAcknowledgements(acknowledged: string[], known: string[]): Problem[] {

@@ -65,7 +65,7 @@ export interface FormPlugin<C = any, D = any, L = C> {
 export type { Made };
 
 export interface DocumentSpec<L = any, D = any> {
-  /** File name without extension: out/<case>/<name>.<format> */
+  /** File name without extension: out/<case>/<name>.<format> (a filled sheet may keep its file's own, see Made). */
   name: string;
   /** What it is, as `yoshiki forms` lists it. */
   about: string;
@@ -92,7 +92,7 @@ export const DEFAULT_FORMATS: OutputFormat[] = ['pdf', 'docx'];
 export function composeDocuments<L, D>(plugin: FormPlugin<unknown, D, L>, c: L, d: D, ctx: FormContext): Output[] {
   return plugin.documents.filter((spec) => spec.when?.(c, d) ?? true).map((spec) => {
     const made = spec.make(c, d, ctx) as Output;
-    made.name = spec.name;
+    made.name = made.kind === 'filledSheet' && made.name ? made.name : spec.name;
     if (isPaper(made)) {
       made.formats = spec.formats ?? DEFAULT_FORMATS;
       const fields = spec.fields;

@@ -62,6 +62,9 @@ export const exclusionSchema = z.strictObject({
   official_forms: officialForms(),
   date: isoDate().optional().describe(doc('申出日（省略すると今日）', 'Date of the request (today when omitted)')),
   stage: choice({ pre: ['事前除外', '事前'], post: ['事後除外', '事後'] }).describe(doc('事前除外（pre）か事後除外（post）か', 'Before the titles are transmitted (pre) or after (post)')),
+  round: z.number().int().min(2000).max(2099).optional().describe(doc(
+    '事前除外の回（年度を西暦で。例: 2024 = 令和6年度。省略すると申出日に受付中の回）',
+    'The pre-exclusion round, by fiscal year (2024 = 令和6年度; default: the round open on the date)')),
   requester: requester.describe(doc('申出者', 'Who asks')),
   items: z.array(item).min(1, m.say('exclusion-items-none'))
     .describe(doc('除外を申し出る資料', 'The items to exclude')),
