@@ -17,7 +17,7 @@ import { formatsOf, isPaper, OUTPUT_FORMATS, type Bundle, type DocumentModel, ty
 import type { FontBook, FontChain, Typeface } from '../typeset/fonts.js';
 import type { OfficialForm } from '../model/official-form.js';
 import { defaultSession, type Session } from './session.js';
-import { eraDate, todayIso } from '../base/format.js';
+import { addDays, eraDate, todayIso } from '../base/format.js';
 import { writeFilesAtomically } from './write.js';
 import { missingAgencyForms } from './agency-forms.js';
 import type { Named } from './official.js';
@@ -149,6 +149,8 @@ async function checkCaseFully(file: string, today: string, options: CheckOptions
   const valid = validate(plugin.schema, parsed);
   // How the text was read (a value cut short by ` #`) may be what explains an error: said beside it.
   if (!valid.ok) return { ...result, problems: valid.notes.length ? byPlace([...valid.problems, ...valid.notes]) : valid.problems };
+  const farOff = farFutureDate((valid.value as { date?: unknown }).date, today);
+  if (farOff) return { ...result, problems: [locate(farOff, parsed)] };
 
   const ctx: FormContext = { caseFile: file, caseDir: dirname(resolve(file)), today, templates: session.templates };
   const loaded: Loaded<unknown> = plugin.load ? await plugin.load(valid.value, ctx) : { value: valid.value, problems: [] };
@@ -226,6 +228,20 @@ function fieldHolding(data: unknown, date: string, path: FieldPath = []): FieldP
 /** Problems of one file in the order of its lines (those of the whole file first). */
 const byPlace = (problems: Problem[]) =>
   problems.map((p, i) => ({ p, i })).sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i).map(({ p }) => p);
+
+/**
+ * Papers are dated when they are prepared or sent: a date more than a year after today is a slip
+ * (9999-12-31, 2062 for 2026), and the rules of a year yoshiki has no data for would be guessed.
+ */
+const LONGEST_DATE_AHEAD_DAYS = 366;
+
+function farFutureDate(date: unknown, today: string): Problem | undefined {
+  const latest = addDays(today, LONGEST_DATE_AHEAD_DAYS);
+  if (typeof date !== 'string' || date <= latest) return undefined;
+  return error(['date'], `日付（${date}）が1年以上先です。書類を作る日か送る日を書いてください（${latest} まで）。`,
+    `The date (${date}) is more than a year ahead: write the day the papers are made or sent (until ${latest}).`,
+    { ja: '年の打ち間違いがないか確かめてください。', en: 'Check the year for a typo.' });
+}
 
 /**
  * The case's documents go into a folder named after the case file, inside the output folder: a name
