@@ -14,6 +14,9 @@ import { formatsOf, MM } from '../src/model/document.js';
 import { checkCase, renderCase } from '../src/pipeline/pipeline.js';
 import { NO_LINE_END, NO_LINE_START } from '../src/typeset/kinsoku.js';
 import { FontBook } from '../src/typeset/fonts.js';
+import Ajv, { type ValidateFunction } from 'ajv';
+import { FORMS } from '../src/forms/registry.js';
+import { EDITOR_KEYWORDS, editorSchema } from '../src/input/json-schema.js';
 
 export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 
@@ -367,3 +370,19 @@ export function libreOfficeSheetsCsv(xlsx: Record<string, string>): Record<strin
   const csv = libreOfficeConvert(xlsx, 'xlsx', 'csv:Text - txt - csv (StarCalc):44,34,76', 'csv');
   return Object.fromEntries(Object.entries(csv).map(([n, file]) => [n, readFileSync(file, 'utf8')]));
 }
+
+/**
+ * A form's editor schema (what `yoshiki schema` prints) compiled by Ajv in strict mode, with the
+ * editors' own keywords declared as strict mode requires: once per worker, since compiling the
+ * ruling's takes about a second, and two test files judge cases by it.
+ */
+export function editorValidator(form: string): ValidateFunction {
+  let validate = editorValidators.get(form);
+  if (!validate) {
+    const ajv = new Ajv({ strict: true, allErrors: true });
+    for (const keyword of EDITOR_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'array' });
+    editorValidators.set(form, (validate = ajv.compile(editorSchema(FORMS[form].schema, form))));
+  }
+  return validate;
+}
+const editorValidators = new Map<string, ValidateFunction>();

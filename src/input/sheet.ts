@@ -40,11 +40,32 @@ export interface SheetFile {
   rows: SheetRow[];
 }
 
-/** A failure says whether the file or the sheet named in it is at fault. */
-export type SheetResult = { ok: true; sheet: SheetFile } | { ok: false; problem: Bilingual; hint: Bilingual; about: 'file' | 'sheet' };
+/** A failure says whether the file or the sheet named in it is at fault, and the line of the file when it knows. */
+export type SheetResult = { ok: true; sheet: SheetFile } | { ok: false; problem: Bilingual; hint: Bilingual; about: 'file' | 'sheet'; line?: number };
 
-const fail = (ja: string, en: string, hint: Bilingual, about: 'file' | 'sheet' = 'file'): SheetResult =>
-  ({ ok: false, problem: { ja, en }, hint, about });
+const fail = (ja: string, en: string, hint: Bilingual, about: 'file' | 'sheet' = 'file', line?: number): SheetResult =>
+  ({ ok: false, problem: { ja, en }, hint, about, ...(line === undefined ? {} : { line }) });
+
+/** A1-style name of a cell, as Excel shows it: column 3 of row 5 is C5. */
+export function cellName(line: number, column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${line}`;
+}
+
+/** A problem in a workbook's cell, said with the sheet and the cell as Excel shows them (シート「著作物一覧」のセル C5). */
+export function inSheetCell<W extends Bilingual>(words: W, sheet: string, line: number, column: number): W {
+  const cell = cellName(line, column);
+  return { ...words, ja: `シート「${sheet}」のセル ${cell}: ${words.ja}`, en: `Sheet "${sheet}", cell ${cell}: ${words.en}` };
+}
+
+/** The heading row is looked for this far down: lists often open with a title and notes. */
+export const HEADING_SEARCH_ROWS = 30;
+
+/** The index of the first of a sheet's first rows that has a cell `isHeading` knows, or -1. */
+export function findHeadingRow(rows: SheetRow[], isHeading: (cell: string) => boolean): number {
+  return rows.slice(0, HEADING_SEARCH_ROWS).findIndex((r) => r.cells.some(isHeading));
+}
 
 const SAVE_AS = {
   ja: 'Excel ブック（.xlsx）か CSV で保存し直してください。',
@@ -59,7 +80,7 @@ export async function readSheetFile(caseDir: string, name: string, sheetName?: s
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf)
     return fail(`「${name}」は古い形式の Excel ブック（.xls）です。`, `"${name}" is an old-style Excel workbook (.xls).`, SAVE_AS);
   const csv = csvRecordSpans(bytes);
-  if (!csv.ok) return fail(`「${name}」を CSV として読めません（${csv.problem.ja}）。`, `"${name}" cannot be read as CSV: ${csv.problem.en}`, SAVE_AS);
+  if (!csv.ok) return fail(`「${name}」を CSV として読めません（${csv.problem.ja}）。`, `"${name}" cannot be read as CSV: ${csv.problem.en}`, SAVE_AS, 'file', csv.line);
   return {
     ok: true,
     sheet: { name, format: 'csv', bytes, encoding: csv.encoding, records: csv.records, rows: csv.records.map((r, i) => ({ line: r.line, row: i + 1, cells: r.cells })) },
@@ -76,7 +97,7 @@ export interface CsvSpan {
   lineEnd: string;
 }
 
-export type CsvSpans = { ok: true; encoding: CsvEncoding; records: CsvSpan[] } | { ok: false; problem: Bilingual };
+export type CsvSpans = { ok: true; encoding: CsvEncoding; records: CsvSpan[] } | { ok: false; problem: Bilingual; line?: number };
 
 /**
  * csv-parse measures every record against the first one and, even with relax_column_count, builds an
@@ -100,13 +121,14 @@ function withoutStackTraces<T>(run: () => T): T {
  */
 export function csvRecordSpans(bytes: Uint8Array): CsvSpans {
   const decoded = decode(bytes);
-  if ('problem' in decoded) return { ok: false, problem: decoded.problem };
+  if ('problem' in decoded) return { ok: false, problem: decoded.problem, line: decoded.line };
   let parsed: { record: string[]; info: { bytes: number; lines: number } }[];
   try {
     parsed = withoutStackTraces(() => parse(decoded.text, { info: true, relax_column_count: true })) as unknown as typeof parsed;
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
-    return { ok: false, problem: { ja: `${(e as CsvError & { lines?: number }).lines ?? '?'}行目: 引用符（"）の対応がとれていません`, en: e.message } };
+    const line = (e as CsvError & { lines?: number }).lines;
+    return { ok: false, problem: { ja: `${line ?? '?'}行目: 引用符（"）の対応がとれていません`, en: e.message }, line };
   }
   const utf8 = Buffer.from(decoded.text, 'utf8');
   const lengthInFile = decoded.encoding === 'cp932'

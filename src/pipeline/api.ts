@@ -7,11 +7,11 @@
  */
 import { basename, extname } from 'node:path';
 import { stringify } from 'yaml';
-import { z } from 'zod';
 import type { Problem } from '../base/problem.js';
 import { todayIso } from '../base/format.js';
 import { DEFAULT_FORMATS } from '../forms/kit/plugin.js';
 import { FORMS } from '../forms/registry.js';
+import { editorSchema } from '../input/json-schema.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../model/document.js';
 import { checkCase, renderDocuments, unknownForm, type CaseResult, type CheckOptions } from './pipeline.js';
 import type { Session } from './session.js';
@@ -114,11 +114,14 @@ export function forms(): FormInfo[] {
   }));
 }
 
-/** A form's JSON Schema, for editors with a YAML language server. An unknown form throws, naming the closest. */
+/**
+ * A form's JSON Schema, as `yoshiki schema` prints it for editors with a YAML language server
+ * (src/input/json-schema.ts). An unknown form throws, naming the closest.
+ */
 export function schema(form: string): Record<string, unknown> {
   const plugin = Object.hasOwn(FORMS, form) ? FORMS[form] : undefined;
   if (!plugin) throw new RangeError(unknownFormText(form));
-  return z.toJSONSchema(plugin.schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return editorSchema(plugin.schema, plugin.id) as Record<string, unknown>;
 }
 
 /** 「rulng」という form はありません。…「ruling」ではありませんか / There is no form "rulng" … did you mean "ruling"? */

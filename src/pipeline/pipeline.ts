@@ -9,13 +9,15 @@ import { error, pathText, warning, type FieldPath, type Problem } from '../base/
 import { UnusableFile } from '../base/bounded-file.js';
 import { BeforeDatedData } from '../law/dated.js';
 import { locate, validate } from '../input/validate.js';
+import { INPUT_CODES } from '../input/codes.js';
+import { inSheetCell } from '../input/sheet.js';
 import { composeDocuments, type FormContext, type Loaded } from '../forms/kit/plugin.js';
 import { formCodes } from '../forms/kit/messages.js';
 import { formatsOf, isPaper, OUTPUT_FORMATS, type Bundle, type DocumentModel, type FilledSheet, type Output, type OutputFormat } from '../model/document.js';
 import type { FontBook, FontChain, Typeface } from '../typeset/fonts.js';
 import type { OfficialForm } from '../model/official-form.js';
 import { defaultSession, type Session } from './session.js';
-import { eraDate, todayIso } from '../base/format.js';
+import { addDays, eraDate, todayIso } from '../base/format.js';
 import { writeFilesAtomically } from './write.js';
 import { missingAgencyForms } from './agency-forms.js';
 import type { Named } from './official.js';
@@ -144,12 +146,17 @@ async function checkCaseFully(file: string, today: string, options: CheckOptions
 
   const formId = data.form;
   const forms = session.forms;
-  const plugin = typeof formId === 'string' && Object.hasOwn(forms, formId) ? forms[formId] : undefined;
+  // form: ｄｅｐｏｓｉｔ (full width) is form: deposit, as the schema reads it.
+  const formKey = typeof formId === 'string' ? formId.normalize('NFKC').trim() : undefined;
+  const plugin = formKey !== undefined && Object.hasOwn(forms, formKey) ? forms[formKey] : undefined;
   if (!plugin) return { ...result, problems: [locate(unknownForm(formId, Object.keys(forms)), parsed)] };
   result.form = plugin.id;
 
   const valid = validate(plugin.schema, parsed);
-  if (!valid.ok) return { ...result, problems: valid.problems };
+  // How the text was read (a value cut short by ` #`) may be what explains an error: said beside it.
+  if (!valid.ok) return { ...result, problems: valid.notes.length ? byPlace([...valid.problems, ...valid.notes]) : valid.problems };
+  const farOff = farFutureDate((valid.value as { date?: unknown }).date, today);
+  if (farOff) return { ...result, problems: [locate(farOff, parsed)] };
 
   const ctx: FormContext = { caseFile: file, caseDir: resolve(options.baseDir ?? dirname(resolve(file))), today, templates: session.templates };
   const loaded: Loaded<unknown> = plugin.load ? await plugin.load(valid.value, ctx) : { value: valid.value, problems: [] };
@@ -157,7 +164,9 @@ async function checkCaseFully(file: string, today: string, options: CheckOptions
   const place = (p: Problem): Problem => {
     if (p.file) return p;
     const spot = loaded.spot?.(p.path);
-    return spot ? { ...p, ...spot } : locate(p, parsed);
+    if (!spot) return locate(p, parsed);
+    const { sheet, ...at } = spot;
+    return { ...(sheet === undefined ? p : inSheetCell(p, sheet, at.line ?? 1, at.column ?? 1)), ...at };
   };
   // Fonts load here, when a case is checked, not when the CLI starts (fontkit alone takes about a second).
   const book = await session.fonts();
@@ -165,12 +174,12 @@ async function checkCaseFully(file: string, today: string, options: CheckOptions
   const chain = book.chain(fonts.files);
   const glyphs = [...undrawableCharacters(parsed.data, [], chain), ...undrawableCharacters(loaded.text, [], chain)];
   const acknowledged = (valid.value as { acknowledged?: string[] }).acknowledged ?? [];
-  const unknownCodes = unknownAcknowledgements(acknowledged, formCodes(plugin)).map((p) => locate(p, parsed));
+  const unknownCodes = unknownAcknowledgements(acknowledged, [...formCodes(plugin), ...Object.values(INPUT_CODES)]).map((p) => locate(p, parsed));
   const named = (valid.value as { official_forms?: Record<string, Named> }).official_forms;
   // Reading and filling an agency's form brings pdf-lib: loaded only for a case that names one.
   const official = named ? await import('./official.js') : undefined;
   const agencyForms = official && named ? await official.readOfficialForms(named, ctx.caseDir) : { read: [], problems: [] };
-  const readProblems = [...fonts.problems, ...loaded.problems, ...glyphs, ...agencyForms.problems].map(place);
+  const readProblems = [...valid.notes, ...fonts.problems, ...loaded.problems, ...glyphs, ...agencyForms.problems].map(place);
   if (readProblems.some((p) => p.severity === 'error')) return { ...result, problems: [...readProblems, ...unknownCodes] };
 
   try {
@@ -220,6 +229,24 @@ function fieldHolding(data: unknown, date: string, path: FieldPath = []): FieldP
     if (found) return found;
   }
   return undefined;
+}
+
+/** Problems of one file in the order of its lines (those of the whole file first). */
+const byPlace = (problems: Problem[]) =>
+  problems.map((p, i) => ({ p, i })).sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i).map(({ p }) => p);
+
+/**
+ * Papers are dated when they are prepared or sent: a date more than a year after today is a slip
+ * (9999-12-31, 2062 for 2026), and the rules of a year yoshiki has no data for would be guessed.
+ */
+const LONGEST_DATE_AHEAD_DAYS = 366;
+
+function farFutureDate(date: unknown, today: string): Problem | undefined {
+  const latest = addDays(today, LONGEST_DATE_AHEAD_DAYS);
+  if (typeof date !== 'string' || date <= latest) return undefined;
+  return error(['date'], `日付（${date}）が1年以上先です。書類を作る日か送る日を書いてください（${latest} まで）。`,
+    `The date (${date}) is more than a year ahead: write the day the papers are made or sent (until ${latest}).`,
+    { ja: '年の打ち間違いがないか確かめてください。', en: 'Check the year for a typo.' });
 }
 
 /**

@@ -323,11 +323,11 @@ async function judge(form: string, leaf: Leaf, root: z.ZodType): Promise<Verdict
 
 /**
  * Fixtures whose context the others give as well, left out to keep the test fast: the works CSVs
- * (many rows to read), a second corporation with one work and a CRIC notice (drama-dvd, ringtone:
+ * and workbooks (many rows to read; ruling-bulk-excel is ruling-bulk typed by a clerk), a second corporation with one work and a CRIC notice (drama-dvd, ringtone:
  * their formulas are made up in the others' uses), and the whole submission (its PDFs are read again
  * at every check; an individual with an agent is in the others, and its attachments' fields steer).
  */
-const SLOW = new Set(['ruling-bulk', 'ruling-works-csv-amounts', 'ruling-drama-dvd', 'ruling-ringtone', 'ruling-submission']);
+const SLOW = new Set(['ruling-bulk', 'ruling-bulk-excel', 'ruling-works-csv-amounts', 'ruling-drama-dvd', 'ruling-ringtone', 'ruling-submission']);
 
 /**
  * What a leaf needs beside it to be valid at all: a record that found an address says what came of

@@ -4,12 +4,14 @@
  * The commands and their options are declared in commands.ts (parsing and --help both read it);
  * the work is the library's (src/pipeline/api.ts).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { FORMS } from '../../forms/registry.js';
 import { forms as formList, schema as formSchema, unknownFormText } from '../../pipeline/api.js';
 import { todayIso } from '../../base/format.js';
 import { checkCommand, renderCommand, type CaseIO } from './cases.js';
 import { commandHelp, commandNamed, COMMANDS, nearest, overallHelp, parseCommand, UsageError, type CommandSpec, type Parsed } from './commands.js';
-import { hasStarter, starter } from './starters.js';
+import { hasStarter, starter, writeWithSchema } from './starters.js';
 import { hanging, styleOf, type Output } from './terminal.js';
 
 /**
@@ -97,8 +99,12 @@ function newCase(spec: CommandSpec, { values, positionals }: Parsed, io: CliIO):
     return 0;
   }
   if (existsSync(out)) throw new UsageError(`「${out}」はすでにあります。上書きはしません。 / "${out}" exists: it is never overwritten.`, spec);
-  writeFileSync(out, text, { flag: 'wx' });
-  if (!values.quiet) io.stdout.write(`${out} を作りました。 / Wrote ${out}.\n  yoshiki preview ${out}\n`);
+  const schemaFile = join(dirname(out), `${form}.schema.json`);
+  const withSchema = writeWithSchema(out, text, form, FORMS[form].schema);
+  if (values.quiet) return 0;
+  io.stdout.write(`${out} を作りました。 / Wrote ${out}.\n  yoshiki preview ${out}\n`);
+  io.stdout.write(withSchema ? `${schemaFile}: エディタ用のスキーマ / the schema for editors\n`
+    : `「${schemaFile}」は yoshiki のものではないため、スキーマを書きませんでした。 / "${schemaFile}" is not yoshiki's: no schema written.\n`);
   return 0;
 }
 

@@ -160,11 +160,11 @@ export const answeredInWriting = (result: string) => /メール|回答書|書面
 /** A case with its 別添資料 read, by the path the case wrote. */
 export type WithAttachments<C> = C & { files: Map<string, AttachedFile> };
 
-/** load() for a form with works and attachments: the works CSV, then every attached file. */
+/** load() for a form with works and attachments: the works list, then every attached file. */
 export async function loadWorksAndAttachments<C extends Parameters<typeof loadWorks>[0] & Omit<AttachingCase, 'works'>>(
   c: C, ctx: FormContext,
 ): Promise<Loaded<WithAttachments<WithWorks<C>>>> {
-  const works = loadWorks(c, ctx);
+  const works = await loadWorks(c, ctx);
   const { files, problems } = await readAttachedFiles(works.value, ctx.caseDir);
   return { ...works, value: { ...works.value, files }, problems: [...works.problems, ...problems] };
 }

@@ -4,7 +4,7 @@
  * letter listing the three enclosures, and the reading-room photo on an enclosure page.
  */
 import { z } from 'zod';
-import { acknowledgedCodes, doc, fontFiles, isoDate, officialForms, text } from '../../input/fields.js';
+import { acknowledgedCodes, doc, fontFiles, isoDate, officialForms, phone, text } from '../../input/fields.js';
 import { readImage, type ImageFile } from '../../input/images.js';
 import { error, type Problem } from '../../base/problem.js';
 import { addressBlock, formGrid, signatureLine } from '../kit/blocks.js';
@@ -21,7 +21,7 @@ const person = z.strictObject({
   name: text().describe(doc('氏名', 'Name')),
   title: text().describe(doc('役職', 'Title')),
   email: text().optional().describe(doc('電子メールアドレス', 'E-mail address')),
-  phone: text().optional().describe(doc('電話番号', 'Telephone number')),
+  phone: phone().optional().describe(doc('電話番号', 'Telephone number')),
 });
 
 const schema = z.strictObject({

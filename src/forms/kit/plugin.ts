@@ -24,11 +24,13 @@ export interface Derivation<D> {
   derived: D;
 }
 
-/** Where a problem sits in a file other than the case file (a CSV row and column). */
+/** Where a problem sits in a file other than the case file (a CSV row and column, or a workbook sheet's). */
 export interface FileSpot {
   file: string;
   line?: number;
   column?: number;
+  /** The workbook's sheet: the problem is said with it and the cell (シート「著作物一覧」のセル C5). */
+  sheet?: string;
 }
 
 /** The case with what it names beside it (a works CSV, images) read in. */

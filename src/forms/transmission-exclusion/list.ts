@@ -6,7 +6,7 @@
 import { closest } from 'fastest-levenshtein';
 import iconv from 'iconv-lite';
 import type { FieldPath, Problem } from '../../base/problem.js';
-import type { SheetFile, SheetRow } from '../../input/sheet.js';
+import { findHeadingRow, HEADING_SEARCH_ROWS, type SheetFile, type SheetRow } from '../../input/sheet.js';
 import { pidKey } from '../../law/rules/transmission.js';
 import { messages } from '../kit/messages.js';
 import type { ExclusionCase, ListColumn } from './schema.js';
@@ -30,9 +30,6 @@ const ENTRY_COLUMNS: EntryColumn[] = ['criterion', 'evidence', 'requester', 'con
 const COLUMN_JA: Record<ListColumn, string> = {
   identifier: '識別子', criterion: '除外基準', evidence: '根拠', requester: '申出者', contact: '連絡先', date: '申出日',
 };
-
-/** The heading row is looked for this far down: lists often open with a title and notes. */
-const HEADING_SEARCH_ROWS = 30;
 
 export interface ListFill {
   edits: { row: number; column: number; value: string }[];
@@ -64,7 +61,7 @@ export function fillList(c: ExclusionCase, sheet: SheetFile, entries: Entry[]): 
   };
   const empty = { edits: [], listed: 0, matched: 0, found: [], unmatched: [], described: [] };
 
-  const headingIndex = sheet.rows.slice(0, HEADING_SEARCH_ROWS).findIndex((r) => r.cells.some(wanted('identifier')));
+  const headingIndex = findHeadingRow(sheet.rows, wanted('identifier'));
   if (headingIndex < 0) return { ...empty, problems: [noIdentifierColumn(sheet, at('identifier'), names.identifier)] };
   const heading = sheet.rows[headingIndex];
   const columnOf = (key: ListColumn) => {
