@@ -199,6 +199,8 @@ needs('script')('yoshiki render <folder> on a terminal', () => {
     expect(shown.filter((l) => displayWidth(l) > 60)).toEqual([]);
     const text = shown.join('\n');
     expect(text).not.toMatch(/^\[\s*\d+\/3\]/m);
+    // Every case's report, the last one too (it once came less than a redraw before the end, and was lost).
+    expect(text.match(/✓/g)).toHaveLength(2);
     // The long message whole, to its last words, and its case again after the reports, before the summary.
     expect(text.match(/\(did you mean\s+"ruling"\?\)/g)).toHaveLength(2);
     expect(text).toMatch(/失敗したケース \/ Failed cases \(1\):\n✗ [\s\S]*?100-broken\.yaml[\s\S]*Done: 2 of 3 cases rendered, 1 failed/);

@@ -74,6 +74,9 @@ function bar(total: number, out: NodeJS.WriteStream): Progress {
     stop() {
       process.off('SIGINT', interrupted);
       process.off('SIGTERM', interrupted);
+      // The reports logged since the last redraw are printed by a redraw; stop() alone drops them
+      // (the batch's last report was lost whenever it came less than a redraw before the end).
+      bars.update();
       bars.stop();
     },
   };
