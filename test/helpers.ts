@@ -11,7 +11,7 @@ import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatsOf, MM } from '../src/model/document.js';
-import { checkCase, renderCase } from '../src/pipeline/pipeline.js';
+import { checkCase, renderCase, type CheckOptions } from '../src/pipeline/pipeline.js';
 import { NO_LINE_END, NO_LINE_START } from '../src/typeset/kinsoku.js';
 import { FontBook } from '../src/typeset/fonts.js';
 import Ajv, { type ValidateFunction } from 'ajv';
@@ -353,12 +353,12 @@ export function libreOfficeCalcToXlsx(fods: Record<string, string>): Record<stri
 }
 
 /** A fixture edited in a temporary folder (with the files it names copied beside it), then checked. */
-export async function checkEdited(name: string, edit: (yaml: string) => string, today: string, beside: string[] = []) {
+export async function checkEdited(name: string, edit: (yaml: string) => string, today: string, beside: string[] = [], options: CheckOptions = {}) {
   const dir = tempDir();
   const file = join(dir, `${name}.yaml`);
   writeFileSync(file, edit(readFileSync(join(FIXTURES, `${name}.yaml`), 'utf8')));
   for (const f of beside) copyFileSync(join(FIXTURES, f), join(dir, f));
-  return { file, checked: await checkCase(file, today) };
+  return { file, checked: await checkCase(file, today, options) };
 }
 
 /**

@@ -11,7 +11,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { Bilingual } from '../base/problem.js';
 import { decode, MAX_CSV_BYTES, type CsvEncoding } from './csv.js';
-import { readNamedFile } from './named-file.js';
+import { readNamedFile, type FolderOf } from './named-file.js';
 import { openWorkbook, readSheet, WorkbookError, type WorkbookPackage } from '../export/xlsx-package.js';
 import type { SheetLayout } from '../model/document.js';
 
@@ -72,7 +72,7 @@ const SAVE_AS = {
   en: 'Save it again as an Excel workbook (.xlsx) or as CSV.',
 };
 
-export async function readSheetFile(caseDir: string, name: string, sheetName?: string): Promise<SheetResult> {
+export async function readSheetFile(caseDir: FolderOf, name: string, sheetName?: string): Promise<SheetResult> {
   const read = readNamedFile(caseDir, name, MAX_CSV_BYTES, { ja: 'ファイル', en: 'The file' }, { ja: 'リストを分けてください。', en: 'Split the list.' });
   if (!read.ok) return { ...read, about: 'file' };
   const bytes = read.bytes;

@@ -35,6 +35,8 @@ export interface CaseOptions {
   today?: string;
   /** Fonts tried after IPAex Mincho for characters it lacks (paths). */
   fonts?: string[];
+  /** Files the case names may lie outside `baseDir` (default: inside only, links followed). */
+  allowFilesOutside?: boolean;
   /** What a long-running caller keeps between cases (parsed fonts, compiled templates). Default: one per process. */
   session?: Session;
 }
@@ -130,7 +132,7 @@ export function unknownFormText(form: string): string {
   return `${p.ja}${p.hint!.ja}\n${p.en} ${p.hint!.en}`;
 }
 
-const fileOptions = ({ baseDir, fonts, session }: CaseOptions): CheckOptions => ({ baseDir, fonts, session });
+const fileOptions = ({ baseDir, fonts, session, allowFilesOutside }: CaseOptions): CheckOptions => ({ baseDir, fonts, session, allowFilesOutside });
 
 /**
  * An object is written out as YAML and read as a case file is: one path for both, with the same

@@ -4,6 +4,7 @@
  */
 import { basename, dirname, extname, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
+import { insideFolder, namedPath, outsideProblem, type CaseFolder } from '../input/named-file.js';
 import { readCaseBytes, readCaseFile } from '../input/parse.js';
 import { error, pathText, warning, type FieldPath, type Problem } from '../base/problem.js';
 import { UnusableFile } from '../base/bounded-file.js';
@@ -104,6 +105,8 @@ export interface CheckOptions {
   bytes?: Uint8Array;
   /** The folder the files the case names are read from (default: the case file's folder). */
   baseDir?: string;
+  /** Files the case names may lie outside its folder (`--allow-files-outside`; default: inside only). */
+  allowFilesOutside?: boolean;
   /** The case's name, its output folder (default: the file's name without extension). */
   name?: string;
 }
@@ -158,7 +161,8 @@ async function checkCaseFully(file: string, today: string, options: CheckOptions
   const farOff = farFutureDate((valid.value as { date?: unknown }).date, today);
   if (farOff) return { ...result, problems: [locate(farOff, parsed)] };
 
-  const ctx: FormContext = { caseFile: file, caseDir: resolve(options.baseDir ?? dirname(resolve(file))), today, templates: session.templates };
+  const caseDir = resolve(options.baseDir ?? dirname(resolve(file)));
+  const ctx: FormContext = { caseFile: file, caseDir, folder: { dir: caseDir, anywhere: options.allowFilesOutside }, today, templates: session.templates };
   const loaded: Loaded<unknown> = plugin.load ? await plugin.load(valid.value, ctx) : { value: valid.value, problems: [] };
   // A problem is placed in the file it concerns: a CSV row and column, or the case file's line.
   const place = (p: Problem): Problem => {
@@ -170,7 +174,7 @@ async function checkCaseFully(file: string, today: string, options: CheckOptions
   };
   // Fonts load here, when a case is checked, not when the CLI starts (fontkit alone takes about a second).
   const book = await session.fonts();
-  const fonts = fontFilesOf(valid.value as { fonts?: string[] }, ctx.caseDir, options.fonts ?? [], (file) => book.typeface(file));
+  const fonts = fontFilesOf(valid.value as { fonts?: string[] }, ctx.folder, options.fonts ?? [], (file) => book.typeface(file));
   const chain = book.chain(fonts.files);
   const glyphs = [...undrawableCharacters(parsed.data, [], chain), ...undrawableCharacters(loaded.text, [], chain)];
   const acknowledged = (valid.value as { acknowledged?: string[] }).acknowledged ?? [];
@@ -178,7 +182,7 @@ async function checkCaseFully(file: string, today: string, options: CheckOptions
   const named = (valid.value as { official_forms?: Record<string, Named> }).official_forms;
   // Reading and filling an agency's form brings pdf-lib: loaded only for a case that names one.
   const official = named ? await import('./official.js') : undefined;
-  const agencyForms = official && named ? await official.readOfficialForms(named, ctx.caseDir) : { read: [], problems: [] };
+  const agencyForms = official && named ? await official.readOfficialForms(named, ctx.folder) : { read: [], problems: [] };
   const readProblems = [...valid.notes, ...fonts.problems, ...loaded.problems, ...glyphs, ...agencyForms.problems].map(place);
   if (readProblems.some((p) => p.severity === 'error')) return { ...result, problems: [...readProblems, ...unknownCodes] };
 
@@ -346,14 +350,19 @@ export function unknownForm(formId: unknown, known: string[]): Problem {
  * The fallback fonts: the case's (relative to it), then the command line's. A file that is missing
  * or not a font the PDF can embed is an error at its entry, and is left out of the chain.
  */
-function fontFilesOf(value: { fonts?: string[] }, caseDir: string, fromCommandLine: string[], typeface: (file: string) => Typeface): { files: string[]; problems: Problem[] } {
+function fontFilesOf(value: { fonts?: string[] }, folder: CaseFolder, fromCommandLine: string[], typeface: (file: string) => Typeface): { files: string[]; problems: Problem[] } {
   const files: string[] = [];
   const problems: Problem[] = [];
   const named = [
-    ...(value.fonts ?? []).map((f, i) => ({ file: resolve(caseDir, f), given: f, path: ['fonts', i] as FieldPath, where: {} })),
-    ...fromCommandLine.map((f) => ({ file: f, given: f, path: [] as FieldPath, where: { file: f } })),
+    ...(value.fonts ?? []).map((f, i) => ({ file: namedPath(folder, f), given: f, path: ['fonts', i] as FieldPath, where: {}, inCase: true })),
+    ...fromCommandLine.map((f) => ({ file: f, given: f, path: [] as FieldPath, where: { file: f }, inCase: false })),
   ];
   for (const font of named) {
+    if (font.inCase && !insideFolder(folder, font.file)) {
+      const outside = outsideProblem(font.given, { ja: 'フォント', en: 'The font' });
+      problems.push({ ...error(font.path, outside.problem.ja, outside.problem.en, outside.hint), ...font.where });
+      continue;
+    }
     try {
       typeface(font.file); // parsed now (and kept for rendering), so a bad file is reported here
       files.push(font.file);

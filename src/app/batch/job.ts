@@ -21,6 +21,8 @@ export interface RenderTask {
   today: string;
   /** Fallback fonts from the command line (absolute paths). */
   fonts?: string[];
+  /** `--allow-files-outside`: the case's files may lie outside its folder. */
+  allowFilesOutside?: boolean;
 }
 
 export interface CaseOutcome {
@@ -40,7 +42,7 @@ export interface CaseOutcome {
 export async function renderTask(task: RenderTask, session: Session): Promise<CaseOutcome> {
   const outcome: CaseOutcome = { file: task.file, name: task.name ?? task.file, form: null, ok: false, problems: [], written: [], pages: 0 };
   try {
-    const options = { today: task.today, fonts: task.fonts, formats: task.formats, session };
+    const options = { today: task.today, fonts: task.fonts, formats: task.formats, session, allowFilesOutside: task.allowFilesOutside };
     const result: RenderResult = task.bytes ? await render(task.bytes, { ...options, file: task.file, name: task.name })
       : await renderFile(task.file, options);
     Object.assign(outcome, { name: result.name, form: result.form, ok: result.ok, problems: result.problems, settled: result.settled });

@@ -59,7 +59,7 @@ export async function checkCommand(spec: CommandSpec, { values, positionals }: P
   let failed = 0;
   const session = new Session();
   for (const file of caseFiles(positionals, spec)) {
-    const options = { today: todayIso(), fonts, session };
+    const options = { today: todayIso(), fonts, session, allowFilesOutside: values['allow-files-outside'] === true };
     const shownFile = file === '-' ? STDIN.file : file;
     const result = await safely(shownFile, async () => (file === '-'
       ? check(await readAll(io.stdin), { ...options, ...STDIN })
@@ -108,8 +108,9 @@ export async function renderCommand(spec: CommandSpec, { values, positionals }: 
   const today = todayIso();
   const fonts = (values.font as string[] | undefined ?? []).map((f) => resolve(f));
   const tasks: RenderTask[] = [];
+  const allowFilesOutside = values['allow-files-outside'] === true;
   for (const file of files)
-    tasks.push(file === '-' ? { ...STDIN, bytes: await readAll(io.stdin), out, formats, today, fonts } : { file, out, formats, today, fonts });
+    tasks.push(file === '-' ? { ...STDIN, bytes: await readAll(io.stdin), out, formats, today, fonts, allowFilesOutside } : { file, out, formats, today, fonts, allowFilesOutside });
   const { unique, clashes } = byOutputFolder(tasks);
   // Listing every written file helps with a few cases; with hundreds the summary says where they are.
   const listWritten = files.length <= 20;

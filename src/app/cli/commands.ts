@@ -40,6 +40,8 @@ const QUIET: OptionSpec = { name: 'quiet', short: 'q', ja: 'エラーのある�
   en: 'Prints only the cases with errors (no progress, warnings or summary).' };
 const FONT: OptionSpec = { name: 'font', value: '<file>', multiple: true, ja: 'IPAex明朝にない文字に使うフォント（繰り返し指定できます）。',
   en: 'A font for characters IPAex Mincho lacks (may be repeated).' };
+const OUTSIDE: OptionSpec = { name: 'allow-files-outside', ja: 'ケースファイルのフォルダの外のファイル（画像・PDF・一覧・フォント）も読みます（既定: フォルダの中だけ）。',
+  en: 'Reads files the case names outside its folder too (pictures, PDFs, lists, fonts; default: inside only).' };
 const CASES = '<case.yaml | dir | ->...';
 
 export const COMMANDS: CommandSpec[] = [
@@ -49,7 +51,7 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'out', short: 'o', value: '<dir>', ja: '書き出し先のフォルダ（既定: out）。各ケースは out/<ケース名>/ に。', en: 'The folder to write into (default: out), each case in out/<case-name>/.' },
       { name: 'format', value: '<list>', ja: '作る形式をカンマ区切りで: pdf,docx,csv,xlsx,txt（既定: すべて）。', en: 'The formats to write, comma-separated: pdf,docx,csv,xlsx,txt (default: all).' },
       { name: 'jobs', short: 'j', value: '<n>', ja: '同時に作るケースの数（既定: CPU のコア数）。', en: 'Cases rendered at once (default: one per core).' },
-      FONT,
+      FONT, OUTSIDE,
       { name: 'json', ja: '終わりに結果を JSON で出します（ケースごとの書いたファイル・問題・ページ数、秒数）。', en: 'Prints the result as JSON at the end (files written per case, problems, pages, seconds).' },
       QUIET, HELP,
     ],
@@ -58,7 +60,7 @@ export const COMMANDS: CommandSpec[] = [
     en: 'Checks case files and works out fees, deadlines and the like, writing nothing.',
     options: [
       { name: 'json', ja: 'ケースごとに1行の JSON で出します。', en: 'Prints one JSON object per case, one per line.' },
-      FONT, QUIET, HELP,
+      FONT, OUTSIDE, QUIET, HELP,
     ],
     examples: ['yoshiki check mycase.yaml', 'yoshiki check cases/ --json'] },
   { name: 'preview', args: '<case.yaml>', ja: 'ブラウザで見るプレビューを開きます。保存するたびに作り直します。Ctrl-C で終了。',

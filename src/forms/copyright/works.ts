@@ -22,7 +22,7 @@ export async function loadWorks<C extends HasWorks>(c: C, ctx: FormContext): Pro
   let csvFile: string | undefined;
   if (c.works_file) {
     csvFile = namedPath(ctx.caseDir, c.works_file);
-    const read = await readSheetFile(ctx.caseDir, c.works_file);
+    const read = await readSheetFile(ctx.folder, c.works_file);
     if (!read.ok) {
       // A file that cannot be read at all is reported at the works_file line of the case; bytes it cannot read, at their line.
       const place = read.line === undefined ? {} : { file: csvFile, line: read.line, column: 1 };

@@ -1,4 +1,5 @@
 /** What a form plugin provides: its schema, its rules, and how its documents are composed. */
+import type { CaseFolder } from '../../input/named-file.js';
 import type { z } from 'zod';
 import type { Bilingual, FieldPath, Problem } from '../../base/problem.js';
 import { isPaper, type Made, type Output, type OutputFormat } from '../../model/document.js';
@@ -9,6 +10,8 @@ export interface FormContext {
   /** Path of the case file, and its folder (paths in a case are relative to it). */
   caseFile: string;
   caseDir: string;
+  /** The folder again, with whether files may lie outside it (--allow-files-outside): what a form reads files through. */
+  folder: CaseFolder;
   /** Today's date, ISO: the default application date. */
   today: string;
   /** The session's templates: a form reads its words and papers through them (src/forms/kit/templates.ts). */
