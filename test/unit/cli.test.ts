@@ -245,3 +245,22 @@ describe('the command line people expect (issue 18 §4)', () => {
     expect(hanging('  ', 'あいうえおかき。くけこ', PLAIN)).toBe('  あいうえおかき。くけこ');
   });
 });
+
+describe('text from a case is printed safe for a terminal (issue 21 §10)', () => {
+  it('ESC, BEL, NUL, C1 and bidi overrides in a field name, a message or a file name are shown, not obeyed', async () => {
+    const dir = tempDir('escape-');
+    const file = join(dir, 'a.yaml');
+    writeFileSync(file, 'form: deposit\n"ev\\e[2K\\rok\\a\\0\\u202e\\u0085": 1\n');
+    const named = join(dir, 'a\u001b[2Kb.yaml');
+    writeFileSync(named, 'form: deposit\n');
+    const r = await cli('check', file, named);
+    expect(r.status).toBe(1);
+    // Nothing but line ends among the control characters (no colour: not a terminal).
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(r.stdout).toContain('There is no field "ev␛[2K␍ok␇␀<U+202E><U+0085>"');
+    expect(r.stdout).toContain('a␛[2Kb.yaml');
+    // --json stays exact JSON: the characters escaped as JSON does.
+    const json = await cli('check', file, '--json');
+    expect(JSON.parse(json.stdout.trim().split('\n')[0]).errors.some((e: { message: string }) => e.message.includes('ev\u001b[2K\rok\u0007'))).toBe(true);
+  });
+});

@@ -11,8 +11,25 @@ import { hanging, PLAIN, type Span, type Style } from './terminal.js';
 /** What a report needs of a checked or rendered case. */
 export interface Reported { file: string; form: string | null; ok: boolean; problems: Problem[]; settled?: string[] }
 
+/**
+ * Text from a case made safe for a terminal: a field name, a value or a file name holding ESC, BEL
+ * or NUL was printed raw, so a case could erase its own ✗ line and show ✓. Control characters (C0
+ * but the line end, DEL, C1) become their visible pictures (␛ ␇ ␀) or <U+0085>, and the bidi
+ * overrides that reorder a line on screen become <U+202E>. `--json` needs none of this: JSON
+ * escapes them itself.
+ */
+export function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    if (code === 0x7f) return '\u2421';
+    return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
+  });
+}
+
 /** A path as the user would type it from here. */
-export const shown = (file: string) => relative(process.cwd(), file) || file;
+export const shown = (file: string) => visible(relative(process.cwd(), file) || file);
 
 /**
  * A case's report: ✓ or ✗ with its file, then its problems — `all` of them; only the `errors`
@@ -42,8 +59,9 @@ export const isEnglish = (r: { form: string | null }) => (r.form ? FORMS[r.form]
  * `english`: the case is for an English-language form (the NDL's ILL papers, filled by librarians
  * abroad): the English comes first, the Japanese after it for a Japanese colleague.
  */
-export function formatProblem(p: Problem, english = false, style: Style = PLAIN): string {
+export function formatProblem(problem: Problem, english = false, style: Style = PLAIN): string {
   const { paint } = style;
+  const p = safeForTerminal(problem);
   const where = [p.file ? shown(p.file) : '', p.line, p.column].filter((x) => x !== undefined && x !== '').join(':');
   const place: Span[] = [{ text: where, paint: paint.cyan }];
   if (p.path.length) place.push(`  ${pathText(p.path)}`);
@@ -79,4 +97,10 @@ export function problemsJson(r: Reported) {
     warnings: r.problems.filter((p) => p.severity === 'warning').map((p) => warningJson(p, en)),
     settled: r.settled ?? [],
   };
+}
+
+/** A problem whose words, field names and hint are `visible`. */
+function safeForTerminal(p: Problem): Problem {
+  return { ...p, ja: visible(p.ja), en: visible(p.en), path: p.path.map((k) => (typeof k === 'string' ? visible(k) : k)),
+    ...(p.hint ? { hint: { ja: visible(p.hint.ja), en: visible(p.hint.en) } } : {}) };
 }
