@@ -1,8 +1,18 @@
 #!/usr/bin/env node
-// Entry point of the `yoshiki` command: runs the compiled CLI (npm install builds it into dist/),
-// bundled (dist/bundle/, scripts/bundle.mjs) when the bundle is there and no older than the
-// compiled files — a bundle left from an earlier build is never run.
+// Entry point of the `yoshiki` command: runs the compiled CLI in dist/ (built by `npm pack` for the
+// package, by `npm run build` in a clone) — bundled (dist/bundle/, scripts/bundle.mjs) when the
+// bundle is there and no older than the compiled files: a bundle left from an earlier build is
+// never run.
 import { statSync } from 'node:fs';
+
+// A reader that stops early (`yoshiki forms | head`, `yoshiki render cases/ | head`) closes the
+// pipe: that ends the output, quietly, instead of an unhandled EPIPE with a stack trace — and only
+// the output: a batch goes on rendering every case (it died part-way when the process exited here).
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e) => {
+    if (e.code !== 'EPIPE') throw e;
+    stream.write = () => true;
+  });
 
 const main = new URL('../dist/app/cli/main.js', import.meta.url);
 const bundle = new URL('../dist/bundle/cli.mjs', import.meta.url);
@@ -13,14 +23,13 @@ const modified = (url) => {
     return -1;
   }
 };
-const { runCli } = await import((modified(bundle) >= modified(main) ? bundle : main).href);
-
-// A reader that stops early (`yoshiki forms | head`) closes the pipe: that ends the output, quietly,
-// as it does for every Unix tool, instead of an unhandled EPIPE with a stack trace.
-for (const stream of [process.stdout, process.stderr])
-  stream.on('error', (e) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-
+const entry = modified(bundle) >= modified(main) && modified(main) >= 0 ? bundle : main;
+let runCli;
+try {
+  ({ runCli } = await import(entry.href));
+} catch (e) {
+  if (e.code !== 'ERR_MODULE_NOT_FOUND' || !String(e.message).includes(entry.pathname)) throw e;
+  process.stderr.write('yoshiki はまだビルドされていません。npm run build を実行してください。 / yoshiki is not built yet: run npm run build.\n');
+  process.exit(2);
+}
 runCli(process.argv.slice(2)).then((code) => { process.exitCode = code; });

@@ -1,127 +1,15 @@
 /**
- * Reads a CSV a user keeps beside a case file: UTF-8 with or without BOM, or Shift_JIS (CP932) as
- * Excel saves it, told apart without being told. Every record keeps the line it started on so a
- * problem can name file, row and column.
- *
- * csv-parse does the quoting rules (quoted commas, doubled quotes, line breaks inside a cell);
- * iconv-lite decodes CP932 including the NEC/IBM extensions Excel writes (①, ㈱, 髙).
+ * The text of a CSV a user keeps beside a case file: UTF-8 with or without BOM, or Shift_JIS (CP932)
+ * as Excel saves it, told apart without being told. sheet.ts splits it into records (csv-parse does
+ * the quoting rules: quoted commas, doubled quotes, line breaks inside a cell); iconv-lite decodes
+ * CP932 including the NEC/IBM extensions Excel writes (①, ㈱, 髙).
  */
-import { readBounded } from '../base/bounded-file.js';
-import { CsvError, parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import type { Problem } from '../base/problem.js';
 
 /** Far above any real list of works (10,000 works are about 6 MB), far below what would hurt. */
 export const MAX_CSV_BYTES = 64 * 1024 * 1024;
 
 export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'cp932';
-
-export interface CsvRecord {
-  /** Line of the file the record starts on (1-based, the header is line 1). */
-  line: number;
-  cells: string[];
-}
-
-export interface CsvTable {
-  file: string;
-  encoding: CsvEncoding;
-  header: string[];
-  records: CsvRecord[];
-}
-
-export type CsvResult = { ok: true; table: CsvTable } | { ok: false; problems: Problem[] };
-
-const fail = (file: string, line: number | undefined, ja: string, en: string, hint?: Problem['hint']): CsvResult => ({
-  ok: false,
-  problems: [{ severity: 'error', path: [], file, line, column: line === undefined ? undefined : 1, ja, en, hint }],
-});
-
-const SAVE_AS = {
-  ja: 'Excel では「CSV UTF-8（コンマ区切り）」か「CSV（コンマ区切り）」で保存してください。',
-  en: 'In Excel, save as "CSV UTF-8 (Comma delimited)" or "CSV (Comma delimited)".',
-};
-
-export function readCsvFile(file: string): CsvResult {
-  const read = readBounded(file, MAX_CSV_BYTES);
-  if (read.ok) return parseCsvBytes(file, read.bytes);
-  if (read.reason === 'too-large')
-    return fail(file, undefined, `CSV ファイルが大きすぎます（${read.size}バイト以上、上限${MAX_CSV_BYTES}バイト）。`,
-      `The CSV file is too large (${read.size} bytes or more; the limit is ${MAX_CSV_BYTES}).`,
-      { ja: '申請を分けてください。', en: 'Split the application.' });
-  if (read.reason === 'not-file')
-    return fail(file, undefined, `「${file}」は普通のファイルではありません（フォルダ・デバイス・パイプなど）。`, `"${file}" is not a regular file (a folder, a device, a pipe…).`,
-      { ja: 'works_file には CSV ファイルそのものを指定してください。', en: 'Name the CSV file itself in works_file.' });
-  return fail(file, undefined, `CSV ファイル「${file}」が見つからないか、読めません。`, `The CSV file "${file}" does not exist or cannot be read.`,
-    { ja: 'works_file のパス（ケースファイルのフォルダからの相対パス）を確かめてください。', en: 'Check the works_file path (relative to the case file\'s folder).' });
-}
-
-export function parseCsvBytes(file: string, bytes: Uint8Array): CsvResult {
-  const decoded = decode(bytes);
-  if ('problem' in decoded) return fail(file, decoded.line, decoded.problem.ja, decoded.problem.en, SAVE_AS);
-  let rows: ParsedRecord[];
-  try {
-    rows = unquotedRecords(decoded.text) ?? parse(decoded.text, { info: true, skip_empty_lines: true }) as unknown as ParsedRecord[];
-  } catch (e) {
-    if (!(e instanceof CsvError)) throw e;
-    const line = (e as CsvError & { lines?: number }).lines;
-    return fail(file, line, `CSV として読めません（${csvErrorJa(e.code)}）。`, `This is not valid CSV: ${e.message}`,
-      { ja: '引用符（"）の対応と、各行の列の数を確かめてください。', en: 'Check the quotes (") and the number of columns on each row.' });
-  }
-  if (rows.length === 0) return fail(file, 1, 'CSV が空です。', 'The CSV is empty.', SAVE_AS);
-  const [head, ...body] = rows;
-  return {
-    ok: true,
-    table: {
-      file,
-      encoding: decoded.encoding,
-      header: head.record.map((h) => h.trim()),
-      // csv-parse counts lines up to the end of a record; a record spanning lines starts earlier.
-      records: body.map((r) => ({ line: r.info.lines - countNewlines(r.record), cells: r.record })),
-    },
-  };
-}
-
-/** A record as csv-parse gives it with `info`: its cells and the line it ends on. */
-type ParsedRecord = { record: string[]; info: { lines: number } };
-
-/**
- * The records of a CSV that has no quotation mark, split by hand: there a comma always separates
- * cells and a line end always ends a record, so csv-parse would give the same records (and the
- * same lines), at a tenth of its cost — 0.4 s of a 10,000-work file, the largest part of checking
- * it. Line ends must be all CRLF or all LF, as csv-parse takes them from the first; empty lines are
- * skipped as skip_empty_lines does. Anything else (a quote, a lone CR, mixed line ends, a row of
- * another width) is undefined: csv-parse reads it, and words its error.
- */
-function unquotedRecords(text: string): ParsedRecord[] | undefined {
-  if (text.includes('"')) return undefined;
-  const firstEnd = text.indexOf('\n');
-  const crlf = firstEnd > 0 && text[firstEnd - 1] === '\r';
-  if (crlf ? text.replaceAll('\r\n', '').includes('\r') || /(^|[^\r])\n/.test(text) : text.includes('\r')) return undefined;
-  const lines = text.split(crlf ? '\r\n' : '\n');
-  const rows: ParsedRecord[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i] === '') continue;
-    const record = lines[i].split(',');
-    if (rows.length > 0 && record.length !== rows[0].record.length) return undefined;
-    rows.push({ record, info: { lines: i + 1 } });
-  }
-  return rows;
-}
-
-function countNewlines(cells: string[]): number {
-  let n = 0;
-  for (const cell of cells) for (const ch of cell) if (ch === '\n') n++;
-  return n;
-}
-
-function csvErrorJa(code: string): string {
-  switch (code) {
-    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': return '列の数が見出しの行と違う行があります';
-    case 'CSV_QUOTE_NOT_CLOSED': return '閉じていない引用符があります';
-    case 'CSV_INVALID_CLOSING_QUOTE': return '引用符の後に余計な文字があります';
-    default: return code;
-  }
-}
 
 type Decoded = { text: string; encoding: CsvEncoding } | { problem: { ja: string; en: string }; line?: number };
 
