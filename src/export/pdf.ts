@@ -35,6 +35,7 @@ export async function writePdf(pages: PagePlan[], title: string, book: FontBook,
   pdf.setLanguage('ja-JP');
   const encoders = new Map([...embedded].map(([face, font]) => [face, glyphIds(font, faces[face])]));
   const content = new ContentBytes();
+  const pageText = new ContentBytes();
   const images = new Map<Image, PDFImage>();
   const sourcePages = new SourcePages(pdf);
   const pageTree = pageTreeEnd(pdf);
@@ -59,7 +60,7 @@ export async function writePdf(pages: PagePlan[], title: string, book: FontBook,
       }
       name(op.image, 0, img.ref as PDFRef, 'Im');
     }
-    pageContent(content.clear(), plan, fontNames, encoders, (key, index = 0) => xObjects.get(key)!.get(index)!, sourcePages);
+    pageContent(content.clear(), pageText.clear(), plan, fontNames, encoders, (key, index = 0) => xObjects.get(key)!.get(index)!, sourcePages);
     // Node's native zlib, not pdf-lib's JavaScript deflate: a 400-page table compresses in a tenth of the time.
     const stream = pdf.context.stream(deflateSync(content.bytes()), { Filter: PDFName.of('FlateDecode') });
     page.node.addContentStream(pdf.context.register(stream));
@@ -148,6 +149,12 @@ class ContentBytes {
 
   bytes(): Uint8Array {
     return this.buffer.subarray(0, this.length);
+  }
+
+  append(bytes: Uint8Array): void {
+    this.room(bytes.length);
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
   }
 
   /** Operators and numbers: ASCII (copied by hand: Buffer.write costs more than the copy for a few bytes). */
@@ -254,17 +261,48 @@ class SourcePages {
 type XObjectName = (key: Image | PdfPages, index?: number) => string;
 
 /**
- * A page's content stream. Rules, frames and pictures are drawn first, in the layout's order; then
- * all the page's text in one text object, each line placed relative to the one before (Td) and the
- * font set only when it changes: a line costs "dx dy Td (…) Tj" instead of a text object of its own
- * with an absolute matrix (a table's stream is a third smaller, and deflates faster). Positions
- * are kept in hundredths of a point, so every line lands where an absolute position would put it;
- * text never lies under a rule or a picture, so drawing it last changes nothing seen.
+ * A page's content stream. The page's text goes in one text object, each line placed relative to
+ * the one before (Td) and the font set only when it changes: a line costs "dx dy Td (…) Tj" instead
+ * of a text object of its own with an absolute matrix (a table's stream is a third smaller, and
+ * deflates faster). Positions are kept in hundredths of a point, so every line lands where an
+ * absolute position would put it. Rules and frames (no path may be drawn inside a text object) are
+ * drawn before the text that precedes them in the layout — text never lies under a rule, so this
+ * changes nothing seen; a picture or a page of the user's PDF ends the text object, so what is read
+ * before it (its caption) stays before it in the stream, as readers and copying take the text.
  */
-function pageContent(out: ContentBytes, plan: PagePlan, fontNames: Map<number, string>, encoders: Map<number, GlyphIds>, xObject: XObjectName, sources: SourcePages): void {
+function pageContent(out: ContentBytes, text: ContentBytes, plan: PagePlan, fontNames: Map<number, string>, encoders: Map<number, GlyphIds>, xObject: XObjectName, sources: SourcePages): void {
   out.ascii('0 g 0 G');
+  const emit = (id: number) => text.glyph(id);
+  let face = -1;
+  let size = -1;
+  let x = 0;
+  let y = 0;
+  const endText = () => {
+    if (face < 0) return;
+    out.ascii('\nBT');
+    out.append(text.bytes());
+    out.ascii('\nET');
+    text.clear();
+    [face, size, x, y] = [-1, -1, 0, 0];
+  };
   for (const op of plan.ops) {
     switch (op.op) {
+      case 'text': {
+        const f = op.font ?? 0;
+        if (f !== face || op.size !== size) text.ascii(`\n${fontNames.get(f)} ${n(op.size)} Tf`);
+        [face, size] = [f, op.size];
+        const tx = Math.round(op.x * 100);
+        const ty = Math.round(op.y * 100);
+        text.ascii('\n');
+        text.hundredths(tx - x);
+        text.ascii(' ');
+        text.hundredths(ty - y);
+        text.ascii(' Td (');
+        encoders.get(f)!(op.text, emit);
+        text.ascii(') Tj');
+        [x, y] = [tx, ty];
+        break;
+      }
       case 'rect':
         out.ascii(`\n${n(op.lineWidth)} w ${n(op.x)} ${n(op.y)} ${n(op.w)} ${n(op.h)} re S`);
         break;
@@ -272,34 +310,14 @@ function pageContent(out: ContentBytes, plan: PagePlan, fontNames: Map<number, s
         out.ascii(`\n${n(op.lineWidth)} w ${n(op.x1)} ${n(op.y1)} m ${n(op.x2)} ${n(op.y2)} l S`);
         break;
       case 'image':
+        endText();
         out.ascii(`\nq ${n(op.w)} 0 0 ${n(op.h)} ${n(op.x)} ${n(op.y)} cm ${xObject(op.image)} Do Q`);
         break;
       case 'pdfPage':
+        endText();
         out.ascii(`\nq ${turned(op, sources.size(op.source, op.index)).map(n6).join(' ')} cm ${xObject(op.source, op.index)} Do Q`);
         break;
     }
   }
-  const emit = (id: number) => out.glyph(id);
-  let face = -1;
-  let size = -1;
-  let x = 0;
-  let y = 0;
-  for (const op of plan.ops) {
-    if (op.op !== 'text') continue;
-    if (face < 0) out.ascii('\nBT');
-    const f = op.font ?? 0;
-    if (f !== face || op.size !== size) out.ascii(`\n${fontNames.get(f)} ${n(op.size)} Tf`);
-    [face, size] = [f, op.size];
-    const tx = Math.round(op.x * 100);
-    const ty = Math.round(op.y * 100);
-    out.ascii('\n');
-    out.hundredths(tx - x);
-    out.ascii(' ');
-    out.hundredths(ty - y);
-    out.ascii(' Td (');
-    encoders.get(f)!(op.text, emit);
-    out.ascii(') Tj');
-    [x, y] = [tx, ty];
-  }
-  if (face >= 0) out.ascii('\nET');
+  endText();
 }

@@ -61,7 +61,9 @@ describe('the packed package', () => {
       'fonts/ipaexm.ttf', 'fonts/IPA_Font_License_Agreement_v1.0.txt', 'preview/index.html', 'starters/ruling.yaml', 'templates/ruling/application.hbs']));
     expect(packed.some((f) => /^(test|fixtures|src|bench|scripts)\//.test(f) || f.endsWith('.tsbuildinfo'))).toBe(false);
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    expect(manifest.scripts.prepack).toMatch(/tsc/); // a real `npm pack` builds dist/ first
+    // A real `npm pack` builds dist/ first (tsc, and the bundle: npm run build).
+    expect(manifest.scripts.prepack).toMatch(/tsc|npm run build/);
+    expect(manifest.scripts.build).toMatch(/^tsc /);
   });
 
   it('installs with no warning: every dependency\'s engines admit the Node this runs on', () => {
