@@ -49,11 +49,11 @@ export function documentCharacters(doc: DocumentModel): string {
 export interface EmbeddedFont {
   /** The subset's family name, which every run names: `ABCDEF+IPAexMincho`. */
   name: string;
-  /** The subset, not obfuscated: docx obfuscates it with `key` when it packs the document. */
+  /** The subset, not obfuscated (obfuscatedFont gives the part the DOCX holds). */
   data: Buffer;
   /** A GUID: the obfuscation key, which word/fontTable.xml states. */
   key: string;
-  /** word/fontTable.xml naming the font and its embedded file (relationship rId1, as docx numbers it). */
+  /** word/fontTable.xml naming the font and its embedded file (relationship rId1 of word/_rels/fontTable.xml.rels). */
   fontTable: string;
 }
 
@@ -75,7 +75,7 @@ export async function embeddedFont(text: string, fonts: FontBook): Promise<Embed
   const subset = subsetIpaex(await harfbuzz(fonts), text);
   const name = `${subsetTag(createHash('sha256').update(subset).digest())}+${FONT_NAME}`;
   const data = renamed(subset, name);
-  // docx draws a random key for each document; one taken from the font keeps the output byte-identical.
+  // A key taken from the font (not a random one, as Word draws) keeps the same document's bytes the same.
   const key = guid(createHash('sha256').update(data).digest());
   return { name, data, key, fontTable: fontTable(name, key, fonts) };
 }
@@ -161,10 +161,9 @@ function guid(hash: Buffer): string {
 const hex8 = (n: number) => (n >>> 0).toString(16).toUpperCase().padStart(8, '0');
 
 /**
- * The font table, written here rather than by docx: docx's states its own random key, and leaves out
- * what Word reads to choose a stand-in when it cannot use the embedded file (the installed IPAex
+ * The font table, with what Word reads to choose a stand-in when it cannot use the embedded file (the installed IPAex
  * Mincho as `altName`, charset 80 = Shift_JIS, the PANOSE class, the Unicode ranges and code pages
- * of OS/2), and `w:subsetted`, which tells the reader that characters outside the document are
+ * of OS/2) and `w:subsetted`, which tells the reader that characters outside the document are
  * missing from the file.
  */
 function fontTable(name: string, key: string, fonts: FontBook): string {
@@ -179,6 +178,17 @@ function fontTable(name: string, key: string, fonts: FontBook): string {
     + `<w:sig w:usb0="${usb0}" w:usb1="${usb1}" w:usb2="${usb2}" w:usb3="${usb3}" w:csb0="${csb0}" w:csb1="${csb1}"/>`
     + `<w:embedRegular r:id="rId1" w:fontKey="{${key}}" w:subsetted="1"/></w:font>`
     + '</w:fonts>';
+}
+
+/**
+ * The font part as a DOCX holds it (ECMA-376 Part 1, §17.8.1): its first 32 bytes XORed with the
+ * key's 16 bytes, read from the GUID's hex digits in reverse order; word/fontTable.xml states the key.
+ */
+export function obfuscatedFont(font: Pick<EmbeddedFont, 'data' | 'key'>): Uint8Array {
+  const key = Buffer.from(font.key.replace(/-/g, ''), 'hex').reverse();
+  const out = Buffer.from(font.data);
+  for (let i = 0; i < 32 && i < out.length; i++) out[i] ^= key[i % 16];
+  return out;
 }
 
 /** Name IDs that carry the family's name: family, unique ID, full name, PostScript name. */
