@@ -75,10 +75,20 @@ const rule = (side: string, r: Rule) => `<w:${side} w:val="${r.style}" w:color="
 const sides = (r: Rule, names: string[]) => names.map((n) => rule(n, r)).join('');
 const BOX_SIDES = ['top', 'left', 'bottom', 'right'];
 
-/** A fixed-layout table's start: its width, its borders (outer and inside), its columns (twips). Rows and `tableEnd` follow. */
-export const tableStart = (widths: number[], borders: Rule) =>
+/** Room between a cell's border and its text (twips): above and below, and at either side. */
+export interface CellMargins { vertical: number; side: number }
+
+const margins = (m: CellMargins) =>
+  `<w:top w:type="dxa" w:w="${m.vertical}"/><w:left w:type="dxa" w:w="${m.side}"/><w:bottom w:type="dxa" w:w="${m.vertical}"/><w:right w:type="dxa" w:w="${m.side}"/>`;
+
+/**
+ * A fixed-layout table's start: its columns (twips), the rules of every cell (outer and inside)
+ * and their margins, unless a cell says otherwise. Rows and TABLE_END follow.
+ */
+export const tableStart = (widths: number[], borders: Rule, cellMargins?: CellMargins) =>
   `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${widths.reduce((a, b) => a + b, 0)}"/><w:tblBorders>${sides(borders, [...BOX_SIDES, 'insideH', 'insideV'])}</w:tblBorders>`
-  + `<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
+  + `<w:tblLayout w:type="fixed"/>${cellMargins ? `<w:tblCellMar>${margins(cellMargins)}</w:tblCellMar>` : ''}</w:tblPr>`
+  + `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
 
 export const TABLE_END = '</w:tbl>';
 
@@ -91,14 +101,13 @@ export function tableRow(look: RowLook, cells: string): string {
   return `<w:tr>${props ? `<w:trPr>${props}</w:trPr>` : ''}${cells}</w:tr>`;
 }
 
-/** A cell's settings: its width and margins (twips), its borders, its content centred vertically or not. */
-export interface CellLook { width: number; borders: Rule; margins?: { vertical: number; side: number }; middle?: boolean }
+/** A cell's settings: its width (twips), and where it differs from its table, its borders and its content centred vertically. */
+export interface CellLook { width: number; borders?: Rule; middle?: boolean }
 
-/** The properties every cell of a table shares, made once: a table of 10,000 rows has 70,000 cells. */
+/** A cell's start: made once per column of a table, which may have 70,000 cells. */
 export function cellStart(look: CellLook): string {
-  const m = look.margins;
-  return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${look.width}"/><w:tcBorders>${sides(look.borders, BOX_SIDES)}</w:tcBorders>`
-    + (m ? `<w:tcMar><w:top w:type="dxa" w:w="${m.vertical}"/><w:left w:type="dxa" w:w="${m.side}"/><w:bottom w:type="dxa" w:w="${m.vertical}"/><w:right w:type="dxa" w:w="${m.side}"/></w:tcMar>` : '')
+  return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${look.width}"/>`
+    + (look.borders ? `<w:tcBorders>${sides(look.borders, BOX_SIDES)}</w:tcBorders>` : '')
     + (look.middle ? '<w:vAlign w:val="center"/>' : '')
     + '</w:tcPr>';
 }
