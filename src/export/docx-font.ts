@@ -275,9 +275,11 @@ function renamedTable(table: Buffer, family: string): Buffer {
   return Buffer.concat(out);
 }
 
+/** The sum of a padded table's big-endian 32-bit words (read through a DataView: Buffer's reader checks bounds at each word). */
 const checksum = (data: Buffer) => {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   let sum = 0;
-  for (let i = 0; i < data.length; i += 4) sum = (sum + data.readUInt32BE(i)) >>> 0;
+  for (let i = 0; i < data.length; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
   return sum;
 };
 const padded = (data: Buffer) => Buffer.concat([data, Buffer.alloc((4 - (data.length % 4)) % 4)]);
