@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { readCsvFile } from '../../input/csv.js';
-import type { FieldPath, Problem } from '../../base/problem.js';
+import { append, type FieldPath, type Problem } from '../../base/problem.js';
 import type { FormContext, Loaded } from '../kit/plugin.js';
 import type { Subject, Work } from './schema.js';
 import { worksFromCsv, type CsvWorks } from './works-csv.js';
@@ -25,10 +25,10 @@ export function loadWorks<C extends HasWorks>(c: C, ctx: FormContext): Loaded<Wi
     const read = readCsvFile(csvFile);
     if (!read.ok) {
       // A file that cannot be opened at all is reported at the works_file line of the case.
-      problems.push(...read.problems.map((p) => (p.line === undefined ? { ...p, file: undefined, path: ['works_file'] } : p)));
+      append(problems, read.problems.map((p) => (p.line === undefined ? { ...p, file: undefined, path: ['works_file'] } : p)));
     } else {
       fromCsv = worksFromCsv(read.table, c.subject);
-      problems.push(...fromCsv.problems);
+      append(problems, fromCsv.problems);
     }
   }
   const works = [...yamlWorks, ...(fromCsv?.works ?? [])];

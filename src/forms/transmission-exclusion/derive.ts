@@ -3,7 +3,7 @@
  * what goes into the list's entry columns for it, the counts per criterion, and, when the NDL's
  * list is given, which of its rows are filled.
  */
-import { dedupeProblems, type FieldPath, type Problem } from '../../base/problem.js';
+import { append, dedupeProblems, type FieldPath, type Problem } from '../../base/problem.js';
 import type { SheetFile } from '../../input/sheet.js';
 import { valueInForce } from '../../law/dated.js';
 import { CRITERIA, EXCLUSION_DATA_FROM, RESERVED_CATEGORIES, STAGES, type Criterion } from '../../law/data/transmission.js';
@@ -55,7 +55,7 @@ export function deriveExclusion(c: LoadedExclusion, ctx: { today: string }) {
   const counts = countByCriterion(c.items.map((it) => it.criterion));
   const list = c.list && !problems.some((p) => p.severity === 'error') ? { ...fillList(c, c.list, entries), sheet: c.list } : undefined;
   if (list) problems.push(...list.problems);
-  problems.push(...c.items.flatMap((item, i) => notTheAuthor(c, item, i, list?.described[i]?.author)));
+  append(problems, c.items.flatMap((item, i) => notTheAuthor(c, item, i, list?.described[i]?.author)));
   const facts: Record<string, unknown> = { counts };
   if (list) facts.list = { rows: list.listed, matched: list.matched, unmatched: list.unmatched, cells_filled: list.edits.length };
   return { facts, problems: dedupeProblems(problems), derived: { date, entries, counts, list } satisfies ExclusionDerived };
