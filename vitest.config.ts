@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  * - test/clients (`npm run test:clients`): what real clients make of our output (poppler, qpdf,
  *   LibreOffice, Chromium), what needs a process of its own (a kill, a terminal, a process's memory,
  *   the preview's Ctrl-C) or the built dist/ (a folder of cases renders in worker threads that load
- *   dist/), and the runs at scale (500 works, 30,000-row lists, the 250-case fuzz of the front
+ *   dist/), and the runs at scale (500 works, NDL lists of 3,000 rows (30,000 in the bench), the 250-case fuzz of the front
  *   door). The fuzz needs no client, but at 7–15 s here it alone would be the unit tier's whole
  *   budget (15 s).
  * The tiers are folders, not vitest projects: projects ran one after the other, each in pools of

@@ -8,12 +8,14 @@
 //   npm run bench -- --runs 5        runs per engine and size (default 3); the median is reported,
 //                                    since a shared 2-core machine is noisy and both engines suffer alike
 //   npm run bench -- --no-batch      without the batch part (bench/batch.mjs: 1,000 mixed cases)
+//   npm run bench -- --no-exclusion  without the NDL-list part (bench/exclusion.mjs: 30,000 rows, 40 items)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { batchBench } from './batch.mjs';
+import { exclusionBench } from './exclusion.mjs';
 import { writeSyntheticCase } from './synthetic.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -113,6 +115,7 @@ async function main(argv) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  if (!argv.includes('--no-exclusion')) await exclusionBench(30_000, 40, runs);
   if (!argv.includes('--no-batch')) await batchBench(1000);
 }
 

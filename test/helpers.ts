@@ -11,9 +11,12 @@ import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatsOf, MM } from '../src/model/document.js';
-import { checkCase, renderCase } from '../src/pipeline/pipeline.js';
+import { checkCase, renderCase, type CheckOptions } from '../src/pipeline/pipeline.js';
 import { NO_LINE_END, NO_LINE_START } from '../src/typeset/kinsoku.js';
 import { FontBook } from '../src/typeset/fonts.js';
+import Ajv, { type ValidateFunction } from 'ajv';
+import { FORMS } from '../src/forms/registry.js';
+import { EDITOR_KEYWORDS, editorSchema } from '../src/input/json-schema.js';
 
 export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 
@@ -193,11 +196,23 @@ export interface CliRun { status: number; stdout: string; stderr: string }
  * load dist/ (npm test builds it first).
  */
 export async function cli(...args: string[]): Promise<CliRun> {
+  return cliWith({}, ...args);
+}
+
+/**
+ * `cli` with a case on standard input, and stdout and stderr as a terminal `columns` wide (which
+ * the command may colour and wraps to), in the environment `env` (NO_COLOR and FORCE_COLOR
+ * unset unless given).
+ */
+export async function cliWith(options: { stdin?: string; columns?: number; env?: Record<string, string> }, ...args: string[]): Promise<CliRun> {
   const { runCli } = await import('../src/app/cli/main.js');
   const out = { stdout: '', stderr: '' };
+  const terminal = options.columns ? { isTTY: true, columns: options.columns, hasColors: () => true } : {};
   const status = await runCli(args, {
-    stdout: { write: (text: string) => { out.stdout += text; } },
-    stderr: { write: (text: string) => { out.stderr += text; } },
+    stdout: { write: (text: string) => { out.stdout += text; }, ...terminal },
+    stderr: { write: (text: string) => { out.stderr += text; }, ...terminal },
+    stdin: options.stdin === undefined ? undefined : [Buffer.from(options.stdin)],
+    env: options.env ?? {},
   });
   return { status, ...out };
 }
@@ -310,27 +325,40 @@ function libreOfficeProfile(): string {
 }
 
 /**
+ * LibreOffice converts files headlessly, one start (seconds) for all of them: `files` maps a unique
+ * name to a file whose extension is `from`; returns each name's output file, with extension `ext`.
+ */
+function libreOfficeConvert(files: Record<string, string>, from: string, to: string, ext: string, env: Record<string, string> = {}): Record<string, string> {
+  const inDir = tempDir('lo-in-');
+  const outDir = tempDir('lo-out-');
+  for (const [name, file] of Object.entries(files)) copyFileSync(file, join(inDir, `${name}.${from}`));
+  const lo = run('soffice', [`-env:UserInstallation=${libreOfficeProfile()}`, '--headless', '--convert-to', to, '--outdir', outDir,
+    ...Object.keys(files).map((n) => join(inDir, `${n}.${from}`))], env);
+  if (lo.status !== 0) throw new Error(`LibreOffice failed: ${lo.stderr}`);
+  return Object.fromEntries(Object.keys(files).map((n) => [n, join(outDir, `${n}.${ext}`)]));
+}
+
+/**
  * LibreOffice converts DOCX files to PDF headlessly, seeing only our own font (as on a machine with
  * no Japanese fonts). `docx` maps a unique name to a file; one LibreOffice start (seconds) converts
  * them all. Returns each name's PDF.
  */
 export function libreOfficeToPdf(docx: Record<string, string>): Record<string, string> {
-  const inDir = tempDir('lo-in-');
-  const outDir = tempDir('lo-out-');
-  for (const [name, file] of Object.entries(docx)) copyFileSync(file, join(inDir, `${name}.docx`));
-  const lo = run('soffice', [`-env:UserInstallation=${libreOfficeProfile()}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir,
-    ...Object.keys(docx).map((n) => join(inDir, `${n}.docx`))], { FONTCONFIG_FILE: fontconfig([FONTS_DIR]) });
-  if (lo.status !== 0) throw new Error(`LibreOffice failed: ${lo.stderr}`);
-  return Object.fromEntries(Object.keys(docx).map((n) => [n, join(outDir, `${n}.pdf`)]));
+  return libreOfficeConvert(docx, 'docx', 'pdf', 'pdf', { FONTCONFIG_FILE: fontconfig([FONTS_DIR]) });
+}
+
+/** LibreOffice Calc saves flat ODS documents (.fods) as XLSX, as a clerk's list made in Calc would be. One start for all. */
+export function libreOfficeCalcToXlsx(fods: Record<string, string>): Record<string, string> {
+  return libreOfficeConvert(fods, 'fods', 'xlsx', 'xlsx');
 }
 
 /** A fixture edited in a temporary folder (with the files it names copied beside it), then checked. */
-export async function checkEdited(name: string, edit: (yaml: string) => string, today: string, beside: string[] = []) {
+export async function checkEdited(name: string, edit: (yaml: string) => string, today: string, beside: string[] = [], options: CheckOptions = {}) {
   const dir = tempDir();
   const file = join(dir, `${name}.yaml`);
   writeFileSync(file, edit(readFileSync(join(FIXTURES, `${name}.yaml`), 'utf8')));
   for (const f of beside) copyFileSync(join(FIXTURES, f), join(dir, f));
-  return { file, checked: await checkCase(file, today) };
+  return { file, checked: await checkCase(file, today, options) };
 }
 
 /**
@@ -339,11 +367,22 @@ export async function checkEdited(name: string, edit: (yaml: string) => string, 
  * costs seconds): `xlsx` maps a unique name to a file; returns each name's CSV.
  */
 export function libreOfficeSheetsCsv(xlsx: Record<string, string>): Record<string, string> {
-  const inDir = tempDir('lo-calc-in-');
-  const outDir = tempDir('lo-calc-');
-  for (const [name, file] of Object.entries(xlsx)) copyFileSync(file, join(inDir, `${name}.xlsx`));
-  const lo = run('soffice', [`-env:UserInstallation=${libreOfficeProfile()}`, '--headless',
-    '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', outDir, ...Object.keys(xlsx).map((n) => join(inDir, `${n}.xlsx`))]);
-  if (lo.status !== 0) throw new Error(`LibreOffice failed: ${lo.stderr}`);
-  return Object.fromEntries(Object.keys(xlsx).map((n) => [n, readFileSync(join(outDir, `${n}.csv`), 'utf8')]));
+  const csv = libreOfficeConvert(xlsx, 'xlsx', 'csv:Text - txt - csv (StarCalc):44,34,76', 'csv');
+  return Object.fromEntries(Object.entries(csv).map(([n, file]) => [n, readFileSync(file, 'utf8')]));
 }
+
+/**
+ * A form's editor schema (what `yoshiki schema` prints) compiled by Ajv in strict mode, with the
+ * editors' own keywords declared as strict mode requires: once per worker, since compiling the
+ * ruling's takes about a second, and two test files judge cases by it.
+ */
+export function editorValidator(form: string): ValidateFunction {
+  let validate = editorValidators.get(form);
+  if (!validate) {
+    const ajv = new Ajv({ strict: true, allErrors: true });
+    for (const keyword of EDITOR_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'array' });
+    editorValidators.set(form, (validate = ajv.compile(editorSchema(FORMS[form].schema, form))));
+  }
+  return validate;
+}
+const editorValidators = new Map<string, ValidateFunction>();

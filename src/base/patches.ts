@@ -75,9 +75,9 @@ export function includeGlyph(font: PDFFont, glyphId: number, text: string): numb
   return subsetId;
 }
 
-/** zod 4.6.7, schema._zod.def: what a schema is made of, read to suggest field names and allowed values. */
+/** zod 4.6.7, schema._zod.def: what a schema is made of, read to suggest field names and allowed values and to normalise typed values. */
 export type ZodDef = {
   type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType;
-  options?: z.ZodType[]; in?: z.ZodType; discriminator?: string; values?: unknown[];
+  options?: z.ZodType[]; in?: z.ZodType; discriminator?: string; values?: unknown[]; entries?: Record<string, string | number>;
 };
 export const zodDef = (s: z.ZodType): ZodDef => (s as unknown as { _zod: { def: ZodDef } })._zod.def;

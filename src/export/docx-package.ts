@@ -7,7 +7,8 @@
  */
 import { obfuscatedFont, type EmbeddedFont } from './docx-font.js';
 import { pageField, paragraph, textRun } from './wordml.js';
-import { coreProperties, writeZip, type ZipEntry } from './zip.js';
+import { coreProperties } from './zip.js';
+import { writeZip, type ZipPart } from './zip-write.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -37,7 +38,7 @@ export const mediaRelationship = (n: number) => `rId${4 + n}`;
 
 /** The DOCX file: every part, the body streamed through the compressor. */
 export function packDocx(parts: DocxParts): Promise<Uint8Array> {
-  const entries: ZipEntry[] = [
+  const entries: ZipPart[] = [
     { path: '[Content_Types].xml', data: contentTypes(parts) },
     { path: '_rels/.rels', data: PACKAGE_RELATIONSHIPS },
     { path: 'docProps/core.xml', data: coreProperties(parts.title) },

@@ -1,107 +1,174 @@
 /**
- * Fills cells of a workbook the user gave (the NDL's candidate list) by editing only those cells in
- * its sheet's XML. Everything else — other sheets, styles, widths, frozen panes, shared strings, and
- * whatever a library would not know — stays exactly as it was, and a 30,000-row list is filled in
- * well under a second where an exceljs read-and-rewrite took 13 s (it parses and writes every cell).
- * fflate reads and writes the zip; the XML is edited as text at the rows and cells addressed, the
- * way Excel writes them (<row r="5">…<c r="H5" s="3"/>…</row>).
+ * Fills cells of a workbook the user gave (the NDL's list) in place: only the XML of the rows that
+ * get a value changes, inside the one sheet part; every other zip entry keeps its stored bytes and
+ * headers (zip.ts, replaceZipEntry), so conditional formats, data validations (the Excel 2010 x14
+ * ones in extLst too), protection, defined names and custom properties survive because nothing
+ * rewrites them. The sheet is inflated, copied and deflated in pieces; only the rows filled are
+ * parsed (saxes), found where the input layer's reading saw them (SheetLayout), as a CSV's records
+ * are found by their byte spans.
+ *
+ * Values go in as inline strings (t="inlineStr"), not into the shared strings table: the table, the
+ * package's content types and the workbook's relationships then stay as they were (a workbook
+ * without a table would need all three changed), and Excel and LibreOffice read inline strings as
+ * any other text. A date goes into a date-formatted cell as its serial number and a number into a
+ * cell not formatted as text as a number, so the list sorts and filters as the NDL's own cells do.
  */
-import { unzipSync, zipSync } from 'fflate';
-import type { FilledSheet } from '../model/document.js';
+import { SaxesParser } from 'saxes';
+import type { FilledSheet, SheetLayout } from '../model/document.js';
+import {
+  attribute, cellStyleKinds, columnName, columnOfRef, localName, openWorkbook, partEntry, readSheet, serialOfDate, TextWindow, type Parser, type StyleKind,
+} from './xlsx-package.js';
+import { entryContent, EntryDeflater, replaceZipEntry } from './zip.js';
 
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
+type Edit = FilledSheet['edits'][number];
+
+/** A change to the sheet's text: [start, end) replaced by what `make` makes of it (an insertion when start = end). */
+interface Splice { start: number; end: number; make: (xml: string) => string }
 
 /**
- * The workbook with the cells filled, or null when its sheet is not written the way this edits (a
- * namespace prefix on the elements, a cell without its address): the caller then rewrites it whole.
+ * The workbook with the edits made; its entries keep their own dates, so the same list and case
+ * give the same bytes without the fixed date other outputs are stamped with.
  */
-export function fillSheetXml(filled: FilledSheet): Uint8Array | null {
-  const files = unzipSync(filled.source.bytes);
-  const path = sheetPath(files, filled.source.sheet);
-  const xml = decoder.decode(files[path]);
-  if (!/<sheetData[\s>]/.test(xml) || /<c(?![^>]*\br=")[\s>/]/.test(xml)) return null;
-  const byRow = new Map<number, FilledSheet['edits']>();
-  for (const e of filled.edits) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
-  files[path] = encoder.encode(fillRows(xml, byRow));
-  return zipSync(files, { level: 6 });
-}
-
-/** The part holding the named sheet (or the first): workbook.xml names it, its relationships locate it. */
-function sheetPath(files: Record<string, Uint8Array>, name: string | undefined): string {
-  const workbook = decoder.decode(files['xl/workbook.xml']);
-  const sheets = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => ({
-    name: unescapeXml(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? ''), id: /\br:id="([^"]*)"/.exec(m[0])?.[1],
-  }));
-  const sheet = name === undefined ? sheets[0] : sheets.find((s) => s.name === name);
-  const rels = decoder.decode(files['xl/_rels/workbook.xml.rels']);
-  const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((r) => r.includes(`Id="${sheet?.id}"`));
-  const target = rel && /\bTarget="([^"]*)"/.exec(rel)?.[1];
-  if (!target) throw new Error(`the workbook no longer has the sheet ${name ?? '(first)'}`);
-  const part = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-  if (!files[part]) throw new Error(`the workbook's sheet part ${part} is missing`);
-  return part;
-}
-
-/** Each row with edits gets its cells set; a row the sheet lacks is added in its place. */
-function fillRows(xml: string, byRow: Map<number, FilledSheet['edits']>): string {
-  const rows = [...byRow.keys()].sort((a, b) => a - b);
-  let out = '';
-  let at = 0;
-  for (const r of rows) {
-    const found = findRow(xml, r, at);
-    if (found.kind === 'row') {
-      out += xml.slice(at, found.start) + setCells(xml.slice(found.start, found.end), r, byRow.get(r)!);
-      at = found.end;
-    } else {
-      out += xml.slice(at, found.start) + setCells(`<row r="${r}"/>`, r, byRow.get(r)!);
-      at = found.start;
+export async function fillXlsx(filled: FilledSheet): Promise<Uint8Array> {
+  const pkg = await openWorkbook(filled.source.bytes);
+  const name = filled.source.sheet;
+  const sheet = name === undefined ? pkg.sheets[0] : pkg.sheets.find((s) => s.name === name);
+  if (!sheet) throw new Error(`the workbook no longer has the sheet ${name ?? '(first)'}`);
+  const layout = filled.source.layout ?? (await readSheet(pkg, sheet.part)).layout;
+  const cells = new CellWriter(await cellStyleKinds(pkg), pkg.date1904, layout);
+  const splices = plan(filled.edits, layout, cells);
+  const entry = partEntry(pkg, sheet.part)!;
+  // A byte-order mark is kept in the text, so it is copied through.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const encoder = new TextEncoder();
+  const out = new EntryDeflater();
+  const window = new TextWindow();
+  let next = 0;
+  /** The text read so far with the splices it covers made, up to the next splice not yet read whole. */
+  const ready = (): string => {
+    let text = '';
+    for (; next < splices.length && splices[next].end <= window.end; next++) {
+      const { start, end, make } = splices[next];
+      text += window.dropTo(start) + make(window.slice(start, end));
+      window.dropTo(end);
     }
+    return text + window.dropTo(next < splices.length ? Math.min(splices[next].start, window.end) : window.end);
+  };
+  for await (const bytes of entryContent(pkg.zip, entry)) {
+    window.take(decoder.decode(bytes, { stream: true }));
+    await out.write(encoder.encode(ready()));
   }
-  return out + xml.slice(at);
+  window.take(decoder.decode());
+  await out.write(encoder.encode(ready()));
+  if (next < splices.length) throw new Error('the sheet ended before the rows to fill');
+  return replaceZipEntry(pkg.zip, pkg.entries, entry.name, await out.end());
 }
 
-/** Where row r is (from `from` on, rows being in order), or where it would go. */
-function findRow(xml: string, r: number, from: number): { kind: 'row' | 'gap'; start: number; end: number } {
-  const re = /<row\b[^>]*?\br="(\d+)"[^>]*?(\/>|>)/g;
-  re.lastIndex = from;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const n = Number(m[1]);
-    if (n < r) continue;
-    if (n > r) return { kind: 'gap', start: m.index, end: m.index };
-    const end = m[2] === '/>' ? m.index + m[0].length : xml.indexOf('</row>', m.index) + '</row>'.length;
-    return { kind: 'row', start: m.index, end };
-  }
-  const close = xml.indexOf('</sheetData>', from);
-  if (close < 0) throw new Error('the sheet has no sheetData');
-  return { kind: 'gap', start: close, end: close };
-}
-
-/** A row's XML with the given cells set to inline text, each keeping its style; cells stay in column order. */
-function setCells(row: string, r: number, edits: FilledSheet['edits']): string {
-  const selfClosing = row.endsWith('/>');
-  const open = selfClosing ? row.slice(0, -2) + '>' : row.slice(0, row.indexOf('>') + 1);
-  let body = selfClosing ? '' : row.slice(open.length, -'</row>'.length);
-  for (const e of [...edits].sort((a, b) => a.column - b.column)) {
-    const ref = `${columnName(e.column)}${r}`;
-    const cells = [...body.matchAll(/<c\b[^>]*?\br="([A-Z]+)\d+"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g)];
-    const same = cells.find((c) => c[1] === columnName(e.column));
-    const style = same && /\bs="(\d+)"/.exec(same[0].slice(0, same[0].indexOf('>')))?.[1];
-    const cell = `<c r="${ref}"${style ? ` s="${style}"` : ''} t="inlineStr"><is><t xml:space="preserve">${escapeXml(e.value)}</t></is></c>`;
-    if (same) body = body.slice(0, same.index!) + cell + body.slice(same.index! + same[0].length);
-    else {
-      const after = cells.find((c) => columnNumber(c[1]) > e.column);
-      const at = after ? after.index! : body.length;
-      body = body.slice(0, at) + cell + body.slice(at);
+/**
+ * The splices the edits make, in the order of the text: each row present rewritten with its cells
+ * set, each row absent added before the next row present (or after the last), in order.
+ */
+function plan(edits: Edit[], layout: SheetLayout, cells: CellWriter): Splice[] {
+  const byRow = new Map<number, Edit[]>();
+  for (const e of edits) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
+  const present = [...layout.rows.keys()].sort((a, b) => a - b);
+  const inserts = new Map<number, string>();
+  const splices: Splice[] = [];
+  for (const [number, rowEdits] of [...byRow].sort((a, b) => a[0] - b[0])) {
+    const sorted = rowEdits.sort((a, b) => a.column - b.column);
+    const span = layout.rows.get(number);
+    if (span) {
+      splices.push({ start: span[0], end: span[1], make: (xml) => cells.editedRow(xml, number, sorted) });
+      continue;
     }
+    const after = present.find((r) => r > number);
+    const at = after === undefined ? layout.emptySheetData?.[0] ?? layout.append : layout.rows.get(after)![0];
+    inserts.set(at, (inserts.get(at) ?? '') + cells.newRow(number, sorted));
   }
-  return `${open}${body}</row>`;
+  for (const [at, rows] of inserts) {
+    const empty = layout.emptySheetData;
+    // <sheetData/> has no inside: it is written open and closed around the rows.
+    if (empty && at === empty[0]) splices.push({ start: empty[0], end: empty[1], make: (tag) => `${tag.replace(/\s*\/>$/, '>')}${rows}</${layout.prefix}sheetData>` });
+    else splices.push({ start: at, end: at, make: () => rows });
+  }
+  return splices.sort((a, b) => a.start - b.start);
 }
 
-const columnName = (n: number): string => (n <= 0 ? '' : columnName(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
-const columnNumber = (name: string): number => [...name].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+interface CellSpan { column: number; start: number; end: number; style?: number }
+
+/** Writes cells and rows in the sheet's own terms: its prefix, its cell styles' kinds, its date system. */
+class CellWriter {
+  constructor(private readonly kinds: StyleKind[], private readonly date1904: boolean, private readonly layout: SheetLayout) {}
+
+  newRow(number: number, edits: Edit[]): string {
+    const p = this.layout.prefix;
+    return `<${p}row r="${number}">${edits.map((e) => this.cell(number, e, this.columnStyle(e.column))).join('')}</${p}row>`;
+  }
+
+  /**
+   * A row with its edited cells set: a cell present keeps its place and style, an absent one is put
+   * in column order with the row's or the column's style. (A cell without an address takes the
+   * column after the cell before it, so no cell is ever added just before one: there is no gap.)
+   */
+  editedRow(xml: string, number: number, edits: Edit[]): string {
+    const row = parseRow(xml);
+    const newStyle = (column: number) => row.style ?? this.columnStyle(column);
+    let out = xml.slice(0, row.openEnd);
+    let cursor = row.openEnd;
+    let i = 0;
+    for (const cell of row.cells) {
+      out += xml.slice(cursor, cell.start);
+      for (; i < edits.length && edits[i].column < cell.column; i++) out += this.cell(number, edits[i], newStyle(edits[i].column));
+      out += edits[i]?.column === cell.column ? this.cell(number, edits[i++], cell.style) : xml.slice(cell.start, cell.end);
+      cursor = cell.end;
+    }
+    const last = row.cells.at(-1)?.end ?? row.openEnd;
+    out += xml.slice(cursor, last);
+    for (; i < edits.length; i++) out += this.cell(number, edits[i], newStyle(edits[i].column));
+    return row.selfClosing ? `${out.replace(/\s*\/>/, '>')}</${row.name}>` : out + xml.slice(last);
+  }
+
+  private columnStyle(column: number): number | undefined {
+    return this.layout.columnStyles.find((c) => c.min <= column && column <= c.max)?.style;
+  }
+
+  /** One cell: a date as its serial in a date-formatted cell, a number as a number unless the cell is text, else inline text. */
+  private cell(row: number, edit: Edit, style: number | undefined): string {
+    const p = this.layout.prefix;
+    const head = `<${p}c r="${columnName(edit.column)}${row}"${style === undefined ? '' : ` s="${style}"`}`;
+    const kind = style === undefined ? 'other' : this.kinds[style] ?? 'other';
+    if (edit.as === 'date' && kind === 'date' && /^\d{4}-\d\d-\d\d$/.test(edit.value))
+      return `${head}><${p}v>${serialOfDate(edit.value, this.date1904)}</${p}v></${p}c>`;
+    if (edit.as === 'number' && kind !== 'text' && /^-?\d+(\.\d+)?$/.test(edit.value))
+      return `${head}><${p}v>${Number(edit.value)}</${p}v></${p}c>`;
+    return `${head} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(edit.value)}</${p}t></${p}is></${p}c>`;
+  }
+}
+
+/** One <row> element's parts: where its start tag ends, its style if it sets one for its cells, and its cells. */
+function parseRow(xml: string): { name: string; openEnd: number; selfClosing: boolean; style?: number; cells: CellSpan[] } {
+  const parser: Parser = new SaxesParser({ xmlns: false, position: true, fragment: true });
+  const row = { name: '', openEnd: 0, selfClosing: false, style: undefined as number | undefined, cells: [] as CellSpan[] };
+  let column = 0;
+  parser.on('opentag', (tag) => {
+    const name = localName(tag.name);
+    if (name === 'row' && !row.name) {
+      Object.assign(row, { name: tag.name, openEnd: parser.position, selfClosing: tag.isSelfClosing });
+      const customFormat = ['1', 'true'].includes(attribute(tag, 'customFormat') ?? '');
+      if (customFormat && attribute(tag, 's') !== undefined) row.style = Number(attribute(tag, 's'));
+    } else if (name === 'c') {
+      column = columnOfRef(attribute(tag, 'r')) ?? column + 1;
+      const style = attribute(tag, 's');
+      row.cells.push({ column, start: xml.lastIndexOf('<', parser.position - 1), end: parser.position, style: style === undefined ? undefined : Number(style) });
+    }
+  });
+  parser.on('closetag', (tag) => {
+    if (localName(tag.name) === 'c') row.cells[row.cells.length - 1].end = parser.position;
+  });
+  parser.write(xml).close();
+  return row;
+}
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
   // Characters XML 1.0 cannot hold are left out rather than written as a broken file.
-  .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
-const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');

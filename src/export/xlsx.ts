@@ -1,34 +1,9 @@
 /**
- * XLSX renderer (exceljs): a document's tables as an Excel workbook, or a workbook the user gave
- * (a FilledSheet) written again with the edited cells filled. exceljs keeps the workbook's
- * other sheets, cell styles and column widths when it writes it back.
+ * XLSX renderer (exceljs): a document's tables as an Excel workbook. A workbook the user gave (a
+ * FilledSheet) is not rewritten by exceljs but filled in place (xlsx-fill.ts).
  */
-import type { DocumentModel, FilledSheet, Table } from '../model/document.js';
-import { fillSheetXml } from './xlsx-fill.js';
+import type { DocumentModel, Table } from '../model/document.js';
 import { FIXED_DATE, pinZipDates } from './zip.js';
-
-/**
- * The workbook the user gave, with the edited cells filled: in place, every other part of it kept
- * (xlsx-fill.ts); or, for a sheet written in a way that one does not know, read and rewritten by exceljs,
- * which keeps the other sheets, styles, widths and frozen panes.
- */
-export async function fillXlsx(filled: FilledSheet): Promise<Uint8Array> {
-  const inPlace = fillSheetXml(filled);
-  return pinZipDates(inPlace ?? await rewriteXlsx(filled));
-}
-
-async function rewriteXlsx(filled: FilledSheet): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(filled.source.bytes) as unknown as ArrayBuffer);
-  const sheet = filled.source.sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(filled.source.sheet);
-  if (!sheet) throw new Error(`the workbook no longer has the sheet ${filled.source.sheet}`);
-  // The list keeps its own dates; exceljs would stamp the time of writing where it has none.
-  workbook.created ??= FIXED_DATE;
-  workbook.modified ??= FIXED_DATE;
-  for (const e of filled.edits) sheet.getCell(e.row, e.column).value = e.value;
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
 
 export async function renderXlsx(doc: DocumentModel): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');

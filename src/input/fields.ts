@@ -2,14 +2,18 @@
  * Field types shared by every form's schema. Each check that can fail says what it wanted in
  * Japanese and English (see `say`), so messages never fall back to zod's English defaults.
  */
+import { closest, distance } from 'fastest-levenshtein';
 import Fraction from 'fraction.js';
 import { z } from 'zod';
 import { groupDigits, isRealDate } from '../base/format.js';
 import type { Exact } from '../base/exact.js';
+import type { Bilingual } from '../base/problem.js';
+import { unrealDay } from './typed.js';
 
-/** Separates the Japanese and English halves of a schema message (validate.ts splits them again). */
+/** Separates the Japanese and English halves of a schema message, and its fix (validate.ts splits them again). */
 export const BILINGUAL_SEPARATOR = '\u001f';
-export const say = (ja: string, en: string) => ({ message: `${ja}${BILINGUAL_SEPARATOR}${en}` });
+export const say = (ja: string, en: string, hint?: Bilingual) =>
+  ({ message: [ja, en, ...(hint ? [hint.ja, hint.en] : [])].join(BILINGUAL_SEPARATOR) });
 
 /**
  * A field's description for editors (JSON Schema `description`, shown on hover and beside each
@@ -17,26 +21,79 @@ export const say = (ja: string, en: string) => ({ message: `${ja}${BILINGUAL_SEP
  */
 export const doc = (ja: string, en: string) => `${ja} / ${en}`;
 
+/**
+ * What kind of typed value a field holds: normalise.ts reads what the clerk wrote into the form the
+ * field checks, and json-schema.ts gives editors the pattern of what it accepts. Kept in a zod
+ * registry, which a field's `.describe()` copies inherit.
+ */
+export type FieldKind =
+  | { kind: 'text' | 'phone' | 'postal' | 'date' }
+  | { kind: 'number'; yen: boolean; whole: boolean }
+  | { kind: 'rate'; max: number }
+  | { kind: 'choice'; labels: Readonly<Record<string, readonly string[]>> };
+export const FIELD_KINDS = z.registry<FieldKind>();
+
 /** A non-empty line of text. */
 export const text = () =>
-  z.string().trim().min(1, say('空にできません。', 'This cannot be empty.'));
+  z.string().trim().min(1, say('空にできません。', 'This cannot be empty.')).register(FIELD_KINDS, { kind: 'text' });
 
-/** An ISO date that names a real day. */
+/** A telephone or fax number (full-width digits and dashes read as half-width). */
+export const phone = () =>
+  z.string().trim().min(1, say('空にできません。', 'This cannot be empty.')).register(FIELD_KINDS, { kind: 'phone' });
+
+const DATE_FORMS = { ja: '2026-12-01、2026/12/01、2026年12月1日、令和8年12月1日、R8.12.1 のように書いてください。', en: 'Write it as 2026-12-01, 2026/12/01, 2026年12月1日, 令和8年12月1日 or R8.12.1.' };
+
+/** A date that names a real day: ISO once normalised (normalise.ts reads 令和8年12月1日 and the rest). */
 export const isoDate = () =>
-  z.string().refine(isRealDate, say(
-    '日付は YYYY-MM-DD の形で、実在する日を書いてください（例: 2026-12-01）。',
-    'Write a real date as YYYY-MM-DD (e.g. 2026-12-01).',
-  ));
+  z.string().superRefine((s, ctx) => {
+    if (isRealDate(s)) return;
+    const { ja, en, hint } = /^\d{4}-\d{2}-\d{2}$/.test(s) ? unrealDay(s)
+      : { ja: `「${s}」は日付として読めません。`, en: `"${s}" is not a date.`, hint: DATE_FORMS };
+    ctx.addIssue({ code: 'custom', ...say(ja, en, hint) });
+  }).register(FIELD_KINDS, { kind: 'date' });
 
 export const postalCode = () =>
-  z.string().regex(/^\d{3}-?\d{4}$/, say('郵便番号は 100-8959 のように書いてください（引用符で囲むと確実です）。',
-    'Write the postal code like "100-8959" (quote it to be safe).'));
+  z.string().superRefine((s, ctx) => {
+    if (!/^\d{3}-?\d{4}$/.test(s))
+      ctx.addIssue({ code: 'custom', ...say(`「${s}」は郵便番号として読めません。`, `"${s}" is not a postal code.`,
+        { ja: '100-8959 のように、3桁と4桁の数字で書いてください。', en: 'Write three and four digits, like 100-8959.' }) });
+  }).register(FIELD_KINDS, { kind: 'postal' });
+
+/**
+ * A choice among keys, each with the Japanese labels a clerk may write instead (法人 for
+ * corporation): the first label is the one editors show beside the key.
+ */
+export function choice<K extends string>(labels: Readonly<Record<K, string | readonly string[]>>) {
+  const keys = Object.keys(labels) as [K, ...K[]];
+  const all = Object.fromEntries(keys.map((k) => [k, ([] as string[]).concat(labels[k])])) as Record<K, string[]>;
+  const named = keys.map((k) => all[k][0]).filter(Boolean);
+  return z.enum(keys, {
+    error: (issue) => {
+      const input = (issue as { input?: unknown }).input;
+      const guess = typeof input === 'string' ? suggest(input, [...keys, ...named]) : undefined;
+      return say(
+        `「${showInput(input)}」は使えません。次のいずれかを書いてください: ${keys.join(', ')}（日本語で ${named.join('、')} とも書けます）`,
+        `"${showInput(input)}" is not allowed here. Use one of: ${keys.join(', ')}`,
+        guess ? { ja: `「${guess}」ではありませんか。`, en: `Did you mean "${guess}"?` } : undefined).message;
+    },
+  }).register(FIELD_KINDS, { kind: 'choice', labels: all });
+}
+
+const showInput = (v: unknown) => (typeof v === 'object' && v !== null ? (Array.isArray(v) ? '一覧 / a list' : '項目の集まり / a mapping') : String(v));
+
+/** The closest of `options` to what was written, when it is close enough to be a slip. */
+export function suggest(input: string, options: string[]): string | undefined {
+  if (options.length === 0) return undefined;
+  const best = closest(input, options);
+  return distance(input, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
 
 /** Exact decimal from what YAML gave us. String(number) is the shortest round-trip decimal, i.e. what was typed. */
 function toFraction(raw: string): Fraction | null {
-  const s = raw.replace(/,/g, '').trim();
-  if (!/^\d+(\.\d+)?$/.test(s)) return null;
-  return new Fraction(s);
+  const s = raw.trim();
+  // Commas group by three or not at all: "1,8,0,0" is a slip, not 1800.
+  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(s)) return null;
+  return new Fraction(s.replace(/,/g, ''));
 }
 
 /**
@@ -47,8 +104,17 @@ const tooLarge = (raw: number | string) =>
   typeof raw === 'number' ? Math.abs(raw) > Number.MAX_SAFE_INTEGER : raw.replace(/[,\s]/g, '').replace(/\.\d*$/, '').length > 15;
 const TOO_LARGE = say('数が大きすぎます（15桁まで）。桁を確かめてください。', 'The number is too large (15 digits at most): check the digits.');
 
-/** A non-negative amount or count: 800, 5.5, "2,400". */
-export const amount = () =>
+/** A unit after the digits (200部, 3件): the fix is to drop it. */
+const unitHint = (raw: number | string, yen: boolean): Bilingual | undefined => {
+  const unit = /^\s*[\d,.]+\s*([^\d\s,.]+)\s*$/.exec(String(raw))?.[1];
+  if (!unit) return undefined;
+  return unit === '円' && !yen
+    ? { ja: 'ここは金額ではなく数です。「円」を付けずに数字だけを書いてください。', en: 'This is a count, not an amount: write the digits alone, without 円.' }
+    : { ja: `単位（${unit}）は付けずに、数字だけを書いてください。`, en: `Write the digits alone, without the unit (${unit}).` };
+};
+
+/** A non-negative amount or count: 800, 5.5, "2,400" (and "2,400円" where `yen`, once normalised). */
+export const amount = ({ yen = false } = {}) =>
   z.union([z.number(), z.string()]).transform((raw, ctx): Exact => {
     if (tooLarge(raw)) {
       ctx.addIssue({ code: 'custom', ...TOO_LARGE });
@@ -56,11 +122,11 @@ export const amount = () =>
     }
     const value = toFraction(String(raw));
     if (value === null) {
-      ctx.addIssue({ code: 'custom', ...say(`「${raw}」は 0 以上の数ではありません。`, `"${raw}" is not a number of zero or more.`) });
+      ctx.addIssue({ code: 'custom', ...say(`「${raw}」は 0 以上の数ではありません。`, `"${raw}" is not a number of zero or more.`, unitHint(raw, yen)) });
       return z.NEVER;
     }
     return { value, display: groupDigits(String(raw).replace(/,/g, '').trim()) };
-  });
+  }).register(FIELD_KINDS, { kind: 'number', yen, whole: false });
 
 /**
  * A rate or share: 7%, 0.07, 1/20. Printed as the user wrote a percentage or fraction, and a
@@ -82,31 +148,35 @@ export const ratio = (max = 1) =>
       display = `${value.mul(100).toString()}%`;
     }
     if (value === null || value.compare(max) > 0) {
+      const percent = value !== null && /^\d+(\.\d+)?$/.test(s) && value.compare(100) <= 0
+        ? { ja: `${s}% のつもりなら「${s}%」と書いてください。`, en: `If you meant ${s}%, write "${s}%".` } : undefined;
       ctx.addIssue({ code: 'custom', ...say(
         `「${raw}」は率として読めません。7%、0.07、1/20 のように、${max * 100}%以下で書いてください。`,
-        `"${raw}" is not a rate. Write it as 7%, 0.07 or 1/20, at most ${max * 100}%.`) });
+        `"${raw}" is not a rate. Write it as 7%, 0.07 or 1/20, at most ${max * 100}%.`, percent) });
       return z.NEVER;
     }
     return { value, display };
-  });
+  }).register(FIELD_KINDS, { kind: 'rate', max });
 
 /**
  * A whole number of zero or more (yen, copies, pages): 1800, "1,800". A fraction of a yen or of a
  * copy is a mistake to point out, not a value to round silently.
  */
-export const wholeNumber = () =>
+export const wholeNumber = ({ yen = false } = {}) =>
   z.union([z.number(), z.string()]).transform((raw, ctx): number => {
     if (tooLarge(raw)) {
       ctx.addIssue({ code: 'custom', ...TOO_LARGE });
       return z.NEVER;
     }
-    const s = String(raw).replace(/,/g, '').trim();
-    if (!/^\d+$/.test(s) || !Number.isSafeInteger(Number(s))) {
-      ctx.addIssue({ code: 'custom', ...say(`「${raw}」は 0 以上の整数ではありません（例: 1800）。`, `"${raw}" is not a whole number of zero or more (e.g. 1800).`) });
+    const s = String(raw).trim();
+    const plain = /^(\d{1,3}(,\d{3})+|\d+)$/.test(s) ? s.replace(/,/g, '') : '';
+    if (!plain || !Number.isSafeInteger(Number(plain))) {
+      ctx.addIssue({ code: 'custom', ...say(`「${raw}」は 0 以上の整数ではありません（例: 1800）。`, `"${raw}" is not a whole number of zero or more (e.g. 1800).`,
+        unitHint(raw, yen)) });
       return z.NEVER;
     }
-    return Number(s);
-  });
+    return Number(plain);
+  }).register(FIELD_KINDS, { kind: 'number', yen, whole: true });
 
 /** A person named with a title: 代表者 { title: 代表取締役, name: … }, 館長 … */
 export const titledName = () => z.strictObject({
@@ -118,8 +188,8 @@ export const titledName = () => z.strictObject({
 export const contactPerson = () => z.strictObject({
   department: text().optional().describe(doc('担当部署', 'Department')),
   name: text().optional().describe(doc('担当者の氏名', "Contact person's name")),
-  phone: text().optional().describe(doc('電話番号', 'Telephone number')),
-  fax: text().optional().describe(doc('FAX番号', 'Fax number')),
+  phone: phone().optional().describe(doc('電話番号', 'Telephone number')),
+  fax: phone().optional().describe(doc('FAX番号', 'Fax number')),
   email: text().optional().describe(doc('電子メールアドレス', 'E-mail address')),
 });
 

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { imageSize } from 'image-size';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { readNamedFile } from './named-file.js';
+import { readNamedFile, type FolderOf } from './named-file.js';
 import type { Bilingual } from '../base/problem.js';
 
 export const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
@@ -37,7 +37,7 @@ export type ImageResult = { ok: true; image: ImageFile } | { ok: false; problem:
 
 const SAVE_AGAIN: Bilingual = { ja: '画像編集ソフトで開けるか確かめ、PNG か JPEG で保存し直してください。', en: 'Check that an image editor opens it, and save it again as PNG or JPEG.' };
 
-export function readImage(caseDir: string, name: string): ImageResult {
+export function readImage(caseDir: FolderOf, name: string): ImageResult {
   const bad = (ja: string, en: string, hint: Bilingual): ImageResult => ({ ok: false, problem: { ja, en }, hint });
   const read = readNamedFile(caseDir, name, MAX_IMAGE_BYTES, { ja: '画像ファイル', en: 'The image' },
     { ja: '解像度を下げて保存し直してください。', en: 'Save it again at a lower resolution.' });

@@ -2,19 +2,62 @@
  * A file a case names (an image, the NDL's list): the path is relative to the case file's folder,
  * only that path is read (a regular file, at most a limit; see readBounded), and a missing,
  * unreadable, special or oversized file gets a message naming it.
+ *
+ * Cases come from colleagues and by e-mail: a case may name only files inside its own folder
+ * (after links are followed), or `/etc/passwd` or a `../` path would be bound into the 別添資料 sent
+ * to the Agency. A clerk who means a file elsewhere says so on the command line
+ * (`--allow-files-outside`), and the refusal says how.
  */
-import { isAbsolute, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { isAbsolute, resolve, sep } from 'node:path';
 import { readBounded } from '../base/bounded-file.js';
 import type { Bilingual } from '../base/problem.js';
 
 export type NamedFileResult = { ok: true; bytes: Uint8Array } | { ok: false; problem: Bilingual; hint: Bilingual };
 
+/** The folder a case's paths are relative to, and whether its files may lie outside it. */
+export interface CaseFolder {
+  dir: string;
+  /** `--allow-files-outside`: the clerk allowed files anywhere. */
+  anywhere?: boolean;
+}
+/** A bare folder path allows files inside it only. */
+export type FolderOf = string | CaseFolder;
+const folderOf = (f: FolderOf): CaseFolder => (typeof f === 'string' ? { dir: f } : f);
+
 /** Where a path written in a case points. */
-export const namedPath = (caseDir: string, name: string) => (isAbsolute(name) ? name : resolve(caseDir, name));
+export const namedPath = (caseDir: FolderOf, name: string) => {
+  const dir = folderOf(caseDir).dir;
+  return isAbsolute(name) ? name : resolve(dir, name);
+};
+
+/** Whether the file lies in the case's folder once every link is followed (a missing file is left to the reader to report). */
+export function insideFolder(folder: FolderOf, path: string): boolean {
+  const { dir, anywhere } = folderOf(folder);
+  if (anywhere) return true;
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return true;
+  }
+  const root = realpathSync(dir);
+  return real.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+/** The refusal of a file outside the case's folder, and how to allow it. */
+export function outsideProblem(name: string, what: Bilingual): { problem: Bilingual; hint: Bilingual } {
+  return { problem: { ja: `${what.ja}「${name}」はケースファイルのフォルダの外にあります（リンクをたどった先を含みます）。`,
+    en: `${what.en} "${name}" is outside the case file's folder (links followed).` },
+  hint: { ja: 'ファイルをケースファイルのフォルダにコピーしてください。外のファイルを使うと決めたなら、--allow-files-outside を付けて実行してください。',
+    en: 'Copy the file into the case file\'s folder; if you mean to use a file elsewhere, run with --allow-files-outside.' } };
+}
 
 /** `what` names the kind of file in messages (画像ファイル / The image); `tooLarge` says what to do about size. */
-export function readNamedFile(caseDir: string, name: string, limit: number, what: Bilingual, tooLarge: Bilingual): NamedFileResult {
-  const read = readBounded(namedPath(caseDir, name), limit);
+export function readNamedFile(caseDir: FolderOf, name: string, limit: number, what: Bilingual, tooLarge: Bilingual): NamedFileResult {
+  const path = namedPath(caseDir, name);
+  if (!insideFolder(caseDir, path)) return { ok: false, ...outsideProblem(name, what) };
+  const read = readBounded(path, limit);
   if (read.ok) return read;
   if (read.reason === 'too-large')
     return { ok: false, problem: { ja: `${what.ja}「${name}」が大きすぎます（${read.size}バイト以上、上限${limit}バイト）。`,

@@ -13,7 +13,7 @@ import { AcroTextFlags, PDFAcroCheckBox, PDFAcroTerminal, PDFAcroText, PDFDocume
 import { error, type Bilingual, type Problem } from '../base/problem.js';
 import { pageRectShown, type OfficialPage, type Rect } from '../model/official-form.js';
 import { doc, say, text } from './fields.js';
-import { namedPath, readNamedFile } from './named-file.js';
+import { namedPath, readNamedFile, type FolderOf } from './named-file.js';
 import { parseCaseText, type ParsedCase } from './parse.js';
 import { readPdf } from './pdf-file.js';
 import { annotationPages, lastCrossReference, widgetsOf } from '../export/pdf-form.js';
@@ -45,7 +45,7 @@ export interface OfficialPdf {
 
 export type OfficialPdfResult = { ok: true; pdf: OfficialPdf } | { ok: false; problem: Bilingual; hint: Bilingual };
 
-export async function readOfficialPdf(caseDir: string, name: string): Promise<OfficialPdfResult> {
+export async function readOfficialPdf(caseDir: FolderOf, name: string): Promise<OfficialPdfResult> {
   const read = await readPdf(caseDir, name);
   if (!read.ok) return read;
   // Filled by appending to it: its last cross-reference section must be where the file says.
@@ -143,7 +143,7 @@ export type FieldMapResult = { ok: true; map: FieldMap; parsed: ParsedCase } | {
 const MAX_MAP_BYTES = 1024 * 1024;
 
 /** `where`: the case's path naming the map, for a problem reading the file itself. */
-export function readFieldMap(caseDir: string, name: string, where: (string | number)[]): FieldMapResult {
+export function readFieldMap(caseDir: FolderOf, name: string, where: (string | number)[]): FieldMapResult {
   const read = readNamedFile(caseDir, name, MAX_MAP_BYTES, { ja: 'フィールドマップ', en: 'The field map' },
     { ja: '様式1枚分の位置だけを書いてください。', en: 'Keep to the positions of one form.' });
   if (!read.ok) return { ok: false, problems: [error(where, read.problem.ja, read.problem.en, read.hint)] };

@@ -3,9 +3,11 @@
  * problem can be reported as file:line:column. Guards against what a user might hand us by
  * mistake or malice: binary files, huge files, alias bombs and prototype-polluting keys.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type Scalar } from 'yaml';
 import { readBounded } from '../base/bounded-file.js';
-import { error, type FieldPath, type Problem } from '../base/problem.js';
+import { error, warning, type FieldPath, type Problem } from '../base/problem.js';
+import { commentInValue, reservedStart, slipAtError, slipInKey, slipInValue, type Slip } from './slips.js';
+import { INPUT_CODES } from './codes.js';
 
 export const MAX_CASE_BYTES = 5 * 1024 * 1024;
 /**
@@ -31,6 +33,10 @@ export interface ParsedCase {
   values: Map<string, Position>;
   /** Position of the key naming a path, for unknown or misspelt keys. */
   keys: Map<string, Position>;
+  /** The text each number was written as (0312345678, which YAML reads as 312345678). */
+  sources: Map<string, string>;
+  /** Warnings about how the text was read: a value cut short by ` #`. */
+  notes: Problem[];
 }
 
 export type ParseResult = { ok: true; parsed: ParsedCase } | { ok: false; problems: Problem[] };
@@ -39,17 +45,19 @@ export const pathKey = (path: FieldPath) => path.join('.');
 
 export function readCaseFile(file: string): ParseResult {
   const read = readBounded(file, MAX_CASE_BYTES);
-  if (!read.ok && read.reason === 'too-large')
-    return fail(file, `ファイルが大きすぎます（${read.size}バイト以上、上限${MAX_CASE_BYTES}バイト）。`,
-      `The file is too large (${read.size} bytes or more; the limit is ${MAX_CASE_BYTES}).`,
-      '多数の著作物は works_file の CSV に書いてください。', 'Put many works in a CSV named by works_file.');
+  if (!read.ok && read.reason === 'too-large') return tooLarge(file, read.size ?? MAX_CASE_BYTES + 1);
   if (!read.ok && read.reason === 'not-file')
     return fail(file, '普通のファイルではありません（フォルダ・デバイス・パイプなど）。', 'This is not a regular file (a folder, a device, a pipe…).',
       'ケースファイル（.yaml）そのものを指定してください。', 'Name the case file (.yaml) itself.');
   if (!read.ok)
     return fail(file, 'ファイルが見つからないか、読めません。', 'The file does not exist or cannot be read.',
       'パスを確かめてください。', 'Check the path.');
-  const bytes = read.bytes;
+  return readCaseBytes(file, read.bytes);
+}
+
+/** A case's bytes from elsewhere than a file (standard input, the library API): the same guards. */
+export function readCaseBytes(file: string, bytes: Uint8Array): ParseResult {
+  if (bytes.length > MAX_CASE_BYTES) return tooLarge(file, bytes.length);
   let text: string;
   try {
     if (bytes.includes(0)) throw new Error('NUL');
@@ -61,6 +69,11 @@ export function readCaseFile(file: string): ParseResult {
   }
   return parseCaseText(file, text.replace(/^\uFEFF/, ''));
 }
+
+const tooLarge = (file: string, size: number) =>
+  fail(file, `ファイルが大きすぎます（${size}バイト以上、上限${MAX_CASE_BYTES}バイト）。`,
+    `The file is too large (${size} bytes or more; the limit is ${MAX_CASE_BYTES}).`,
+    '多数の著作物は works_file の CSV に書いてください。', 'Put many works in a CSV named by works_file.');
 
 export function parseCaseText(file: string, text: string): ParseResult {
   const lineCounter = new LineCounter();
@@ -81,9 +94,11 @@ export function parseCaseText(file: string, text: string): ParseResult {
   if (doc.errors.length > 0) {
     // After the first mistake on a line the parser's further complaints there are echoes of it.
     const seenLines = new Set<number>();
-    // A tab in the indentation throws the rest of the file off: the tab is the one thing to fix.
+    // A tab in the indentation, or a clerk's slip (a full-width space or colon), throws the rest of the
+    // file off: it is the one thing to fix.
     const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
-    const firstPerLine = (tabs.length ? tabs : doc.errors).filter((e) => {
+    const slips = doc.errors.filter((e) => slipAtError(text, e.pos[0], e.code));
+    const firstPerLine = (tabs.length ? tabs : slips.length ? slips : doc.errors).filter((e) => {
       const line = lineCounter.linePos(e.pos[0]).line;
       return seenLines.has(line) ? false : (seenLines.add(line), true);
     });
@@ -96,12 +111,17 @@ export function parseCaseText(file: string, text: string): ParseResult {
           const pos = lineCounter.linePos(opened.offset);
           return { ...unclosedQuoteMessage(opened.quote), severity: 'error' as const, path: [], file, line: pos.line, column: pos.col };
         }
+        const slip = slipAtError(text, e.pos[0], e.code);
+        if (slip) {
+          const pos = lineCounter.linePos(slip.offset);
+          return { ...slip.said, severity: 'error' as const, path: [], file, line: pos.line, column: pos.col };
+        }
         const pos = lineCounter.linePos(indentedTooDeep(e.code, text, e.pos[0]) ?? e.pos[0]);
         return { ...yamlErrorMessage(e.code, e.message), severity: 'error' as const, path: [], file, line: pos.line, column: pos.col };
       }),
     };
   }
-  const parsed: ParsedCase = { file, data: undefined, values: new Map(), keys: new Map() };
+  const parsed: ParsedCase = { file, data: undefined, values: new Map(), keys: new Map(), sources: new Map(), notes: [] };
   const walker = new TreeWalker(doc, text, lineCounter, parsed);
   try {
     parsed.data = walker.toPlain(doc.contents as Node | null, []);
@@ -163,6 +183,7 @@ class TreeWalker {
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
       const target = this.resolve(node);
+      if (target === undefined) this.slip(path, reservedStart(this.text, node.range?.[0] ?? 0));
       if (target && this.open.has(target)) throw new WalkProblem(this.selfContaining(node, path));
       const outermost = this.expanding === undefined;
       if (outermost) this.expanding = { path, offset: node.range?.[0] ?? 0 };
@@ -181,12 +202,28 @@ class TreeWalker {
       }
     }
     if (node.range) this.out.values.set(pathKey(path), this.pos(node.range[0]));
-    if (isScalar(node)) {
-      if (node.type === 'BLOCK_FOLDED' && typeof node.value === 'string' && node.range)
-        return foldForJapanese(this.text.slice(node.range[0], node.range[1]), node.value);
-      return node.value;
-    }
+    if (isScalar(node)) return this.scalar(node, path);
     return null;
+  }
+
+  private scalar(node: Scalar, path: FieldPath): unknown {
+    const range = node.range;
+    if (!range) return node.value;
+    if (node.anchor && node.value === null) this.slip(path, reservedStart(this.text, this.text.lastIndexOf('&', range[0])));
+    if (node.type === 'BLOCK_FOLDED' && typeof node.value === 'string')
+      return foldForJapanese(this.text.slice(range[0], range[1]), node.value);
+    if (node.type !== 'PLAIN') return node.value;
+    if (typeof node.value === 'string') this.slip(path, slipInValue(this.text, range[0], node.value));
+    if (typeof node.value === 'number') this.out.sources.set(pathKey(path), this.text.slice(range[0], range[1]));
+    const comment = commentInValue(this.text, range[1], node.value);
+    if (comment)
+      this.out.notes.push({ ...warning(INPUT_CODES.comment, path, comment.said.ja, comment.said.en, comment.said.hint), file: this.out.file, ...this.pos(comment.offset) });
+    return node.value;
+  }
+
+  /** A clerk's slip found while walking is the one error to report. */
+  private slip(path: FieldPath, slip: Slip | null): void {
+    if (slip) throw new WalkProblem({ ...error(path, slip.said.ja, slip.said.en, slip.said.hint), ...this.pos(slip.offset) });
   }
 
   private unknownTag(tag: string, node: Node, path: FieldPath): Problem {
@@ -224,6 +261,7 @@ class TreeWalker {
           throw new WalkProblem({ ...error(keyPath, '同じ項目名が二度書かれています。', `A key appears twice: ${key}`,
             { ja: 'どちらか一方を消してください。', en: 'Remove one of them.' }), ...keyAt });
         if (keyAt) this.out.keys.set(pathKey(keyPath), keyAt);
+        if (keyNode?.range && /^\u3000|：/.test(key)) this.slip(keyPath, slipInKey(this.text, keyNode.range[0]));
         if (FORBIDDEN_KEYS.has(key))
           throw new WalkProblem({ ...error(keyPath, `「${key}」は項目名に使えません。`, `"${key}" cannot be used as a field name.`),
             ...this.out.keys.get(pathKey(keyPath)) });

@@ -4,7 +4,7 @@
  * PDF, is encrypted, or that pdf-lib cannot take apart page by page is refused here, at check time,
  * naming the file — never found out while rendering.
  */
-import { readNamedFile } from './named-file.js';
+import { readNamedFile, type FolderOf } from './named-file.js';
 import type { Bilingual } from '../base/problem.js';
 import { visibleBox } from '../model/document.js';
 
@@ -27,7 +27,7 @@ const bad = (ja: string, en: string, hint: Bilingual): PdfResult => ({ ok: false
 /** Whether bytes start as a PDF does (「%PDF-」, possibly after a little junk some writers leave). */
 export const looksLikePdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
 
-export async function readPdf(caseDir: string, name: string): Promise<PdfResult> {
+export async function readPdf(caseDir: FolderOf, name: string): Promise<PdfResult> {
   const read = readNamedFile(caseDir, name, MAX_PDF_BYTES, { ja: 'PDF ファイル', en: 'The PDF' },
     { ja: '必要なページだけを PDF にしてください。', en: 'Make a PDF of the pages needed only.' });
   if (!read.ok) return read;

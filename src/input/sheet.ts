@@ -5,14 +5,15 @@
  *
  * For a CSV every record keeps the byte span it occupies in the file, so the filled copy can carry
  * every record we do not touch byte for byte (quoting, line ends, encoding and all). An XLSX is read
- * with exceljs, which also writes the filled copy keeping the workbook's other sheets, styles and
- * column widths.
+ * in pieces (src/export/xlsx-package.ts): its parts streamed through an XML parser, never loaded whole.
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { Bilingual } from '../base/problem.js';
 import { decode, MAX_CSV_BYTES, type CsvEncoding } from './csv.js';
-import { readNamedFile } from './named-file.js';
+import { readNamedFile, type FolderOf } from './named-file.js';
+import { openWorkbook, readSheet, WorkbookError, type WorkbookPackage } from '../export/xlsx-package.js';
+import type { SheetLayout } from '../model/document.js';
 
 export interface SheetRow {
   /** Where the row is: its row number in the workbook, or the line a CSV record starts on. */
@@ -34,21 +35,44 @@ export interface SheetFile {
   encoding?: CsvEncoding;
   /** A CSV's records with the bytes each occupies, so the filled copy keeps every other record byte for byte. */
   records?: CsvSpan[];
+  /** Where a workbook sheet's rows are, so the filled copy parses only the rows it changes. */
+  layout?: SheetLayout;
   rows: SheetRow[];
 }
 
-/** A failure says whether the file or the sheet named in it is at fault. */
-export type SheetResult = { ok: true; sheet: SheetFile } | { ok: false; problem: Bilingual; hint: Bilingual; about: 'file' | 'sheet' };
+/** A failure says whether the file or the sheet named in it is at fault, and the line of the file when it knows. */
+export type SheetResult = { ok: true; sheet: SheetFile } | { ok: false; problem: Bilingual; hint: Bilingual; about: 'file' | 'sheet'; line?: number };
 
-const fail = (ja: string, en: string, hint: Bilingual, about: 'file' | 'sheet' = 'file'): SheetResult =>
-  ({ ok: false, problem: { ja, en }, hint, about });
+const fail = (ja: string, en: string, hint: Bilingual, about: 'file' | 'sheet' = 'file', line?: number): SheetResult =>
+  ({ ok: false, problem: { ja, en }, hint, about, ...(line === undefined ? {} : { line }) });
+
+/** A1-style name of a cell, as Excel shows it: column 3 of row 5 is C5. */
+export function cellName(line: number, column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${line}`;
+}
+
+/** A problem in a workbook's cell, said with the sheet and the cell as Excel shows them (シート「著作物一覧」のセル C5). */
+export function inSheetCell<W extends Bilingual>(words: W, sheet: string, line: number, column: number): W {
+  const cell = cellName(line, column);
+  return { ...words, ja: `シート「${sheet}」のセル ${cell}: ${words.ja}`, en: `Sheet "${sheet}", cell ${cell}: ${words.en}` };
+}
+
+/** The heading row is looked for this far down: lists often open with a title and notes. */
+export const HEADING_SEARCH_ROWS = 30;
+
+/** The index of the first of a sheet's first rows that has a cell `isHeading` knows, or -1. */
+export function findHeadingRow(rows: SheetRow[], isHeading: (cell: string) => boolean): number {
+  return rows.slice(0, HEADING_SEARCH_ROWS).findIndex((r) => r.cells.some(isHeading));
+}
 
 const SAVE_AS = {
   ja: 'Excel ブック（.xlsx）か CSV で保存し直してください。',
   en: 'Save it again as an Excel workbook (.xlsx) or as CSV.',
 };
 
-export async function readSheetFile(caseDir: string, name: string, sheetName?: string): Promise<SheetResult> {
+export async function readSheetFile(caseDir: FolderOf, name: string, sheetName?: string): Promise<SheetResult> {
   const read = readNamedFile(caseDir, name, MAX_CSV_BYTES, { ja: 'ファイル', en: 'The file' }, { ja: 'リストを分けてください。', en: 'Split the list.' });
   if (!read.ok) return { ...read, about: 'file' };
   const bytes = read.bytes;
@@ -56,7 +80,7 @@ export async function readSheetFile(caseDir: string, name: string, sheetName?: s
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf)
     return fail(`「${name}」は古い形式の Excel ブック（.xls）です。`, `"${name}" is an old-style Excel workbook (.xls).`, SAVE_AS);
   const csv = csvRecordSpans(bytes);
-  if (!csv.ok) return fail(`「${name}」を CSV として読めません（${csv.problem.ja}）。`, `"${name}" cannot be read as CSV: ${csv.problem.en}`, SAVE_AS);
+  if (!csv.ok) return fail(`「${name}」を CSV として読めません（${csv.problem.ja}）。`, `"${name}" cannot be read as CSV: ${csv.problem.en}`, SAVE_AS, 'file', csv.line);
   return {
     ok: true,
     sheet: { name, format: 'csv', bytes, encoding: csv.encoding, records: csv.records, rows: csv.records.map((r, i) => ({ line: r.line, row: i + 1, cells: r.cells })) },
@@ -73,13 +97,8 @@ export interface CsvSpan {
   lineEnd: string;
 }
 
-export type CsvSpans = { ok: true; encoding: CsvEncoding; records: CsvSpan[] } | { ok: false; problem: Bilingual };
+export type CsvSpans = { ok: true; encoding: CsvEncoding; records: CsvSpan[] } | { ok: false; problem: Bilingual; line?: number };
 
-/**
- * Splits CSV bytes into records and the bytes each occupies. csv-parse reports how many UTF-8 bytes
- * of the decoded text it has consumed after each record; for Shift_JIS the span in the file is the
- * record re-encoded, which has the same length character for character.
- */
 /**
  * csv-parse measures every record against the first one and, even with relax_column_count, builds an
  * error with a stack trace for each that differs — every row of the NDL's list, whose first line is
@@ -95,15 +114,21 @@ function withoutStackTraces<T>(run: () => T): T {
   }
 }
 
+/**
+ * Splits CSV bytes into records and the bytes each occupies. csv-parse reports how many UTF-8 bytes
+ * of the decoded text it has consumed after each record; for Shift_JIS the span in the file is the
+ * record re-encoded, which has the same length character for character.
+ */
 export function csvRecordSpans(bytes: Uint8Array): CsvSpans {
   const decoded = decode(bytes);
-  if ('problem' in decoded) return { ok: false, problem: decoded.problem };
+  if ('problem' in decoded) return { ok: false, problem: decoded.problem, line: decoded.line };
   let parsed: { record: string[]; info: { bytes: number; lines: number } }[];
   try {
     parsed = withoutStackTraces(() => parse(decoded.text, { info: true, relax_column_count: true })) as unknown as typeof parsed;
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
-    return { ok: false, problem: { ja: `${(e as CsvError & { lines?: number }).lines ?? '?'}行目: 引用符（"）の対応がとれていません`, en: e.message } };
+    const line = (e as CsvError & { lines?: number }).lines;
+    return { ok: false, problem: { ja: `${line ?? '?'}行目: 引用符（"）の対応がとれていません`, en: e.message }, line };
   }
   const utf8 = Buffer.from(decoded.text, 'utf8');
   const lengthInFile = decoded.encoding === 'cp932'
@@ -128,23 +153,33 @@ export function csvRecordSpans(bytes: Uint8Array): CsvSpans {
 }
 
 async function readXlsx(name: string, bytes: Uint8Array, sheetName?: string): Promise<SheetResult> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  let pkg: WorkbookPackage;
+  const names = () => pkg.sheets.map((s) => s.name);
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    return fail(`「${name}」を Excel ブックとして読めません。`, `"${name}" cannot be read as an Excel workbook.`, SAVE_AS);
+    pkg = await openWorkbook(bytes);
+    const sheet = sheetName === undefined ? pkg.sheets[0] : pkg.sheets.find((s) => s.name === sheetName);
+    if (!sheet)
+      return fail(`「${name}」に「${sheetName ?? ''}」というシートがありません。`, `"${name}" has no sheet "${sheetName ?? ''}".`,
+        { ja: `シート: ${names().join('、')}`, en: `Its sheets: ${names().join(', ')}` }, 'sheet');
+    const { rows, layout } = await readSheet(pkg, sheet.part);
+    return { ok: true, sheet: { name, format: 'xlsx', bytes, sheet: sheet.name, layout, rows: rows.map((r) => ({ line: r.row, row: r.row, cells: r.cells })) } };
+  } catch (e) {
+    if (!(e instanceof WorkbookError)) throw e;
+    return unreadableWorkbook(name, e);
   }
-  const names = workbook.worksheets.map((w) => w.name);
-  const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
-  if (!sheet)
-    return fail(`「${name}」に「${sheetName ?? ''}」というシートがありません。`, `"${name}" has no sheet "${sheetName ?? ''}".`,
-      { ja: `シート: ${names.join('、')}`, en: `Its sheets: ${names.join(', ')}` }, 'sheet');
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, n) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(row.getCell(c).text ?? '');
-    rows.push({ line: n, row: n, cells });
-  });
-  return { ok: true, sheet: { name, format: 'xlsx', bytes, sheet: sheet.name, rows } };
+}
+
+/** A workbook yoshiki cannot read or would not write back whole, with the reason in the user's terms. */
+function unreadableWorkbook(name: string, e: WorkbookError): SheetResult {
+  switch (e.reason) {
+    case 'encrypted':
+      return fail(`「${name}」はパスワードで保護されています。`, `"${name}" is protected by a password.`,
+        { ja: 'パスワードを外して保存し直してください。', en: 'Remove the password and save it again.' });
+    case 'zip64':
+      return fail(`「${name}」は ZIP64 形式で保存されていて、yoshiki では書き込めません。`, `"${name}" is stored as ZIP64, which yoshiki cannot write back.`, SAVE_AS);
+    case 'xml':
+      return fail(`「${name}」の中身（XML）が壊れています（${e.message}）。`, `"${name}" holds broken XML (${e.message}).`, SAVE_AS);
+    default:
+      return fail(`「${name}」を Excel ブックとして読めません。`, `"${name}" cannot be read as an Excel workbook.`, SAVE_AS);
+  }
 }

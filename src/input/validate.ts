@@ -2,29 +2,48 @@
  * Runs a form's zod schema over a parsed case and turns every issue into a bilingual problem
  * with file, line, column and field path, suggesting the closest known name for a typo.
  */
-import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { pathKey, type ParsedCase, type Position } from './parse.js';
-import { BILINGUAL_SEPARATOR } from './fields.js';
+import { BILINGUAL_SEPARATOR, suggest } from './fields.js';
+import { normalise } from './normalise.js';
 import { zodDef } from '../base/patches.js';
-import { dedupeProblems, type FieldPath, type Problem } from '../base/problem.js';
+import { dedupeProblems, type Bilingual, type FieldPath, type Problem } from '../base/problem.js';
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
 
+/**
+ * Normalises the case's typed values (normalise.ts), then checks it. `notes` are the warnings about
+ * how it was read (a value cut short by ` #`, yen written with a point), kept whether or not it passes.
+ */
 export function validate<S extends z.ZodType>(schema: S, parsed: ParsedCase):
-  { ok: true; value: z.output<S> } | { ok: false; problems: Problem[] } {
-  const result = schema.safeParse(parsed.data, { reportInput: true });
-  if (result.success) return { ok: true, value: result.data };
-  const problems = result.error.issues.map((issue) => toProblem(issue as Issue, schema, parsed));
+  { ok: true; value: z.output<S>; notes: Problem[] } | { ok: false; problems: Problem[]; notes: Problem[] } {
+  const read = normalise(schema, parsed.data, (path) => parsed.sources.get(pathKey(path)));
+  const placed = read.problems.map((p) => locate(p, parsed));
+  const notes = [...parsed.notes, ...placed.filter((p) => p.severity === 'warning')];
+  const misread = placed.filter((p) => p.severity === 'error');
+  const result = schema.safeParse(read.data, { reportInput: true });
+  if (result.success && misread.length === 0) return { ok: true, value: result.data, notes };
+  // A value normalising found wrong is reported once, in its words, not again by the schema.
+  const said = new Set(misread.map((p) => pathKey(p.path)));
+  const issues = result.success ? [] : result.error.issues.filter((issue) => !said.has(pathKey(issue.path as FieldPath)));
+  const problems = issues.map((issue) => toProblem(issue as Issue, schema, { ...parsed, data: read.data }));
   const typos = typoGuesses(problems);
-  return { ok: false, problems: dedupeProblems(problems.filter((p) => !isEchoOfTypo(p, typos))) };
+  return { ok: false, problems: dedupeProblems([...misread, ...problems.filter((p) => !isEchoOfTypo(p, typos))]), notes };
 }
 
-/** `parent|guess` for each misspelt field that suggests a name (one pass, so 20,000 problems stay linear). */
+/** A schema message's Japanese, English and fix (fields.ts `say`), or undefined for one zod worded. */
+export function splitMessage(message: string): (Bilingual & { hint?: Bilingual }) | undefined {
+  if (!message.includes(BILINGUAL_SEPARATOR)) return undefined;
+  const [ja, en, hintJa, hintEn] = message.split(BILINGUAL_SEPARATOR);
+  return hintJa === undefined ? { ja, en } : { ja, en, hint: { ja: hintJa, en: hintEn } };
+}
+
+/** `parent|guess` for each misspelt (or full-width) field that suggests a name (one pass, so 20,000 problems stay linear). */
 function typoGuesses(problems: Problem[]): Set<string> {
   const out = new Set<string>();
   for (const q of problems) {
-    const guess = /^Did you mean "(.+)"\?$/.exec(q.hint?.en ?? '')?.[1];
+    const m = /^Did you mean "(.+)"\?$|\(全角\): write "(.+)"\.$/.exec(q.hint?.en ?? '');
+    const guess = m?.[1] ?? m?.[2];
     if (guess) out.add(`${pathKey(q.path.slice(0, -1))}|${guess}`);
   }
   return out;
@@ -56,46 +75,57 @@ export function positionOf(path: FieldPath, parsed: ParsedCase, preferKey = fals
 }
 
 function toProblem(issue: Issue, schema: z.ZodType, parsed: ParsedCase): Problem {
+  const { path, preferKey, ...words } = wordIssue(issue, schema, parsed.data);
+  return { severity: 'error', file: parsed.file, path, ...positionOf(path, parsed, preferKey), ...words };
+}
+
+/** An issue's words and the path they concern (a misspelt key: the key itself), whichever file the values came from. */
+export type WordedIssue = Bilingual & { hint?: Bilingual; path: FieldPath; preferKey?: boolean };
+
+/** What zod found, said in Japanese and English with the fix: for a case file (toProblem) or a spreadsheet row. */
+export function wordIssue(zodIssue: z.core.$ZodIssue, schema: z.ZodType, data: unknown): WordedIssue {
+  const issue = zodIssue as Issue;
   const path = issue.path as FieldPath;
-  const base = { severity: 'error' as const, file: parsed.file };
-  const at = (p: FieldPath, preferKey = false) => ({ path: p, ...positionOf(p, parsed, preferKey) });
+  const at = (p: FieldPath, preferKey = false) => ({ path: p, preferKey });
   const field = path[path.length - 1];
 
-  if (issue.message.includes(BILINGUAL_SEPARATOR)) {
-    const [ja, en] = issue.message.split(BILINGUAL_SEPARATOR);
-    return { ...base, ...at(path), ja, en };
-  }
+  const worded = splitMessage(issue.message);
+  if (worded) return { ...at(path), ...worded };
 
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const known = knownKeysAt(schema, path, parsed.data);
+      const known = knownKeysAt(schema, path, data);
       const key = issue.keys[0];
-      const guess = suggest(key, known);
+      // ｔｉｔｌｅ is title typed in full width: say so, that is the fix.
+      const wide = key.normalize('NFKC') !== key && known.includes(key.normalize('NFKC')) ? key.normalize('NFKC') : undefined;
+      const guess = wide ?? suggest(key, known);
       return {
-        ...base, ...at([...path, key], true),
+        ...at([...path, key], true),
         ja: `「${key}」という項目はありません。`,
         en: `There is no field "${key}".`,
-        hint: guess
-          ? { ja: `「${guess}」の書き間違いではありませんか。`, en: `Did you mean "${guess}"?` }
-          : { ja: `ここで使える項目: ${known.join(', ')}`, en: `Fields allowed here: ${known.join(', ')}` },
+        hint: wide
+          ? { ja: `項目名に全角の文字が使われています。半角で「${wide}」と書いてください。`, en: `The name is typed in full-width characters (全角): write "${wide}".` }
+          : guess
+            ? { ja: `「${guess}」の書き間違いではありませんか。`, en: `Did you mean "${guess}"?` }
+            : { ja: `ここで使える項目: ${known.join(', ')}`, en: `Fields allowed here: ${known.join(', ')}` },
       };
     }
     case 'invalid_type': {
       if (issue.input === undefined)
-        return { ...base, ...at(path), ja: `必須の項目「${String(field)}」がありません。`, en: `The required field "${String(field)}" is missing.`,
+        return { ...at(path), ja: `必須の項目「${String(field)}」がありません。`, en: `The required field "${String(field)}" is missing.`,
           hint: { ja: `${String(field)}: を書き足してください。`, en: `Add ${String(field)}:.` } };
       const [ja, en] = TYPE_NAMES[issue.expected] ?? [issue.expected, issue.expected];
       // YAML reads 0352534111 or 2018 as a number: a leading zero is already lost, so say to quote it.
       const quote = issue.expected === 'string' && typeof issue.input !== 'object'
         ? { ja: '数字だけの値や true/false は、引用符で囲むと文字列になります（例: "03-5253-4111"）。', en: 'Put digits-only values or true/false in quotes to keep them as text (e.g. "03-5253-4111").' }
         : undefined;
-      return { ...base, ...at(path), ja: `${ja}を書いてください（今は ${show(issue.input)}）。`, en: `Expected ${en}, found ${show(issue.input)}.`, hint: quote };
+      return { ...at(path), ja: `${ja}を書いてください（今は ${show(issue.input)}）。`, en: `Expected ${en}, found ${show(issue.input)}.`, hint: quote };
     }
     case 'invalid_value': {
       const options = issue.values.map(String);
       const guess = typeof issue.input === 'string' ? suggest(issue.input, options) : undefined;
       return {
-        ...base, ...at(path),
+        ...at(path),
         ja: `「${show(issue.input)}」は使えません。次のいずれかを書いてください: ${options.join(', ')}`,
         en: `"${show(issue.input)}" is not allowed here. Use one of: ${options.join(', ')}`,
         hint: guess ? { ja: `「${guess}」ではありませんか。`, en: `Did you mean "${guess}"?` } : undefined,
@@ -106,31 +136,31 @@ function toProblem(issue: Issue, schema: z.ZodType, parsed: ParsedCase): Problem
       if (discriminator) {
         // zod reports the path of the discriminator itself; the union is its parent.
         const unionPath = path[path.length - 1] === discriminator ? path.slice(0, -1) : path;
-        const options = unionDiscriminators(schema, unionPath, parsed.data, discriminator);
-        const input = (valueAt(parsed.data, unionPath) as Record<string, unknown> | undefined)?.[discriminator];
+        const options = unionDiscriminators(schema, unionPath, data, discriminator);
+        const input = (valueAt(data, unionPath) as Record<string, unknown> | undefined)?.[discriminator];
         const guess = typeof input === 'string' ? suggest(input, options) : undefined;
         return {
-          ...base, ...at([...unionPath, discriminator]),
+          ...at([...unionPath, discriminator]),
           ja: `${discriminator} は次のいずれかです: ${options.join(', ')}（今は ${show(input)}）`,
           en: `${discriminator} must be one of: ${options.join(', ')} (found ${show(input)}).`,
           hint: guess ? { ja: `「${guess}」ではありませんか。`, en: `Did you mean "${guess}"?` } : undefined,
         };
       }
-      return { ...base, ...at(path), ja: `数か文字列を書いてください（今は ${show(issue.input)}）。`, en: `Expected a number or text, found ${show(issue.input)}.` };
+      return { ...at(path), ja: `数か文字列を書いてください（今は ${show(issue.input)}）。`, en: `Expected a number or text, found ${show(issue.input)}.` };
     }
     case 'too_small':
       if (issue.origin === 'array')
-        return { ...base, ...at(path), ja: `少なくとも${issue.minimum}件書いてください。`, en: `List at least ${issue.minimum}.` };
-      return { ...base, ...at(path), ja: '空にできません。', en: 'This cannot be empty.' };
+        return { ...at(path), ja: `少なくとも${issue.minimum}件書いてください。`, en: `List at least ${issue.minimum}.` };
+      return { ...at(path), ja: '空にできません。', en: 'This cannot be empty.' };
     default:
-      return { ...base, ...at(path), ja: `値が正しくありません（${issue.message}）。`, en: `Invalid value: ${issue.message}` };
+      return { ...at(path), ja: `値が正しくありません（${issue.message}）。`, en: `Invalid value: ${issue.message}` };
   }
 }
 
 const TYPE_NAMES: Record<string, [string, string]> = {
   string: ['文字列', 'text'],
   number: ['数', 'a number'],
-  boolean: ['true か false', 'true or false'],
+  boolean: ['true か false（はい・いいえ でも可）', 'true or false (or はい, いいえ)'],
   object: ['項目の集まり（key: value の形）', 'a mapping of fields'],
   array: ['一覧（- で始まる行）', 'a list (lines starting with -)'],
   literal: ['決まった値', 'a fixed value'],
@@ -142,12 +172,6 @@ function show(v: unknown): string {
   if (typeof v === 'object') return Array.isArray(v) ? '一覧 / a list' : '項目の集まり / a mapping';
   const s = String(v);
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
-}
-
-function suggest(input: string, options: string[]): string | undefined {
-  if (options.length === 0) return undefined;
-  const best = closest(input, options);
-  return distance(input, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
 }
 
 function valueAt(data: unknown, path: FieldPath): unknown {

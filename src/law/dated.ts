@@ -17,9 +17,23 @@ export function inForceOn<T>(table: readonly Dated<T>[], isoDate: string): Dated
   return found;
 }
 
-/** The value in force on `isoDate`, for tables that start before any case can be dated. */
+/**
+ * A case dated before the first entry of a table it is judged by: yoshiki does not know the rules
+ * of that time. Thrown by valueInForce; the pipeline turns it into an error at the date's field,
+ * naming `earliest` (the table's first date).
+ */
+export class BeforeDatedData extends Error {
+  constructor(readonly date: string, readonly earliest: string) {
+    super(`no legal value in force on ${date} (the data start on ${earliest})`);
+  }
+}
+
+/** The earliest date a table has a value for. */
+export const firstDate = <T>(table: readonly Dated<T>[]): string => table.reduce((first, e) => (e.from < first ? e.from : first), table[0].from);
+
+/** The value in force on `isoDate`; a date before the table's first entry throws BeforeDatedData. */
 export function valueInForce<T>(table: readonly Dated<T>[], isoDate: string): T {
   const entry = inForceOn(table, isoDate);
-  if (!entry) throw new Error(`no legal value in force on ${isoDate}`);
+  if (!entry) throw new BeforeDatedData(isoDate, firstDate(table));
   return entry.value;
 }

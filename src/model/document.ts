@@ -175,6 +175,22 @@ export interface SheetRecord {
 }
 
 /**
+ * Where the rows of a workbook's sheet are, as the input layer read it, so that filling it parses
+ * only the rows it changes: offsets in the sheet part's text (UTF-16, as decoded).
+ */
+export interface SheetLayout {
+  /** Each row's <row> element, by row number: [start, end). */
+  rows: Map<number, [number, number]>;
+  /** Where a row after the last goes (after the last row, or inside an empty sheetData), and the span of an empty <sheetData/>. */
+  append: number;
+  emptySheetData?: [number, number];
+  /** The namespace prefix of the sheet's elements ('' or 'x:'). */
+  prefix: string;
+  /** The styles of columns (<col min max style>): a cell added there takes its column's. */
+  columnStyles: { min: number; max: number; style: number }[];
+}
+
+/**
  * A spreadsheet the user gave (the NDL's candidate list), written again with some cells filled.
  * Not a paper, so not a block: a kind of output of its own that only the csv and xlsx exporters
  * receive, in the format it came in, every other cell kept. The input layer has already split a
@@ -186,9 +202,12 @@ export interface FilledSheet {
   name: string;
   title: string;
   format: 'csv' | 'xlsx';
-  source: { bytes: Uint8Array; sheet?: string; csv?: { encoding: 'utf-8' | 'utf-8-bom' | 'cp932'; records: SheetRecord[] } };
-  /** row: the workbook row, or the CSV record (1-based); column 1-based. */
-  edits: { row: number; column: number; value: string }[];
+  source: { bytes: Uint8Array; sheet?: string; csv?: { encoding: 'utf-8' | 'utf-8-bom' | 'cp932'; records: SheetRecord[] }; layout?: SheetLayout };
+  /**
+   * row: the workbook row, or the CSV record (1-based); column 1-based. `as`: what the value is, for
+   * a workbook, which writes a date into a date-formatted cell as a date and a number as a number.
+   */
+  edits: { row: number; column: number; value: string; as?: 'date' | 'number' }[];
 }
 
 
@@ -253,8 +272,11 @@ export interface Bundle {
 /** What a form makes: papers (documents), filled spreadsheets, and papers bound together. */
 export type Output = DocumentModel | FilledSheet | Bundle;
 
-/** An output as a form makes it, before its declaration gives it its name and formats. */
-export type Made = Omit<DocumentModel, 'name' | 'formats'> | Omit<FilledSheet, 'name'> | Omit<Bundle, 'name'>;
+/**
+ * An output as a form makes it, before its declaration gives it its name and formats. A filled
+ * sheet may bring its own name: the file it fills keeps its name (the NDL's list goes back as itself).
+ */
+export type Made = Omit<DocumentModel, 'name' | 'formats'> | (Omit<FilledSheet, 'name'> & { name?: string }) | Omit<Bundle, 'name'>;
 
 /** Outputs that are papers of their own, not a sheet filled or a binding of other papers. */
 export const isPaper = (o: Output): o is DocumentModel => o.kind !== 'filledSheet' && o.kind !== 'bundle';

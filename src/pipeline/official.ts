@@ -6,6 +6,7 @@
  * long for its box is a problem at check time, naming the field. The document then carries its
  * official form, and its PDF is written onto it (src/export/pdf-overlay.ts).
  */
+import type { FolderOf } from '../input/named-file.js';
 import { closest } from 'fastest-levenshtein';
 import { error, type FieldPath, type Problem } from '../base/problem.js';
 import { messages } from '../forms/kit/messages.js';
@@ -34,7 +35,7 @@ interface MapRead { map: FieldMap; parsed: ParsedCase }
 /** A document's official form as read: its PDF and the map the case names, if it names one. */
 export interface ReadForm { key: string; pdf: OfficialPdf; map?: MapRead }
 
-export async function readOfficialForms(named: Record<string, Named>, caseDir: string): Promise<{ read: ReadForm[]; problems: Problem[] }> {
+export async function readOfficialForms(named: Record<string, Named>, caseDir: FolderOf): Promise<{ read: ReadForm[]; problems: Problem[] }> {
   const read: ReadForm[] = [];
   const problems: Problem[] = [];
   for (const [key, spec] of Object.entries(named)) {

@@ -4,17 +4,21 @@
  */
 import { basename, dirname, extname, resolve } from 'node:path';
 import { closest } from 'fastest-levenshtein';
-import { readCaseFile } from '../input/parse.js';
-import { error, warning, type FieldPath, type Problem } from '../base/problem.js';
+import { insideFolder, namedPath, outsideProblem, type CaseFolder } from '../input/named-file.js';
+import { readCaseBytes, readCaseFile } from '../input/parse.js';
+import { error, pathText, warning, type FieldPath, type Problem } from '../base/problem.js';
 import { UnusableFile } from '../base/bounded-file.js';
+import { BeforeDatedData } from '../law/dated.js';
 import { locate, validate } from '../input/validate.js';
+import { INPUT_CODES } from '../input/codes.js';
+import { inSheetCell } from '../input/sheet.js';
 import { composeDocuments, type FormContext, type Loaded } from '../forms/kit/plugin.js';
 import { formCodes } from '../forms/kit/messages.js';
 import { formatsOf, isPaper, OUTPUT_FORMATS, type Bundle, type DocumentModel, type FilledSheet, type Output, type OutputFormat } from '../model/document.js';
 import type { FontBook, FontChain, Typeface } from '../typeset/fonts.js';
 import type { OfficialForm } from '../model/official-form.js';
 import { defaultSession, type Session } from './session.js';
-import { todayIso } from '../base/format.js';
+import { addDays, eraDate, todayIso } from '../base/format.js';
 import { writeFilesAtomically } from './write.js';
 import { missingAgencyForms } from './agency-forms.js';
 import type { Named } from './official.js';
@@ -46,7 +50,7 @@ const RENDERERS: Record<OutputFormat, () => Promise<Renderer>> = {
 /** A filled spreadsheet goes only to the exporter of its own format. */
 const SHEET_FILLERS: Record<FilledSheet['format'], () => Promise<(sheet: FilledSheet) => Promise<Uint8Array> | Uint8Array>> = {
   csv: async () => (await import('../export/csv.js')).fillCsv,
-  xlsx: async () => (await import('../export/xlsx.js')).fillXlsx,
+  xlsx: async () => (await import('../export/xlsx-fill.js')).fillXlsx,
 };
 
 /** How documents are rendered: `outline` outlines the boxes of an agency's form (the preview, to adjust a map). */
@@ -97,6 +101,14 @@ export interface CheckOptions {
   fonts?: string[];
   /** The session's forms, fonts and templates (default: the process's, see defaultSession). */
   session?: Session;
+  /** The case's bytes when they do not come from `file` (standard input, the library API); `file` then only names it. */
+  bytes?: Uint8Array;
+  /** The folder the files the case names are read from (default: the case file's folder). */
+  baseDir?: string;
+  /** Files the case names may lie outside its folder (`--allow-files-outside`; default: inside only). */
+  allowFilesOutside?: boolean;
+  /** The case's name, its output folder (default: the file's name without extension). */
+  name?: string;
 }
 
 export async function checkCase(file: string, today = todayIso(), options: CheckOptions = {}): Promise<CaseResult> {
@@ -125,59 +137,120 @@ function firstProblems(problems: Problem[], file: string): Problem[] {
 }
 
 async function checkCaseFully(file: string, today: string, options: CheckOptions): Promise<CaseResult> {
-  const name = basename(file, extname(file));
+  const name = options.name ?? basename(file, extname(file));
   const session = options.session ?? defaultSession();
   const result: CaseResult = { file, name, form: null, ok: false, problems: [], facts: {}, documents: [], session };
   const badName = unusableCaseName(file, name);
   if (badName) return { ...result, problems: [badName] };
-  const read = readCaseFile(file);
+  const read = options.bytes ? readCaseBytes(file, options.bytes) : readCaseFile(file);
   if (!read.ok) return { ...result, problems: read.problems };
   const parsed = read.parsed;
   const data = parsed.data as Record<string, unknown>;
 
   const formId = data.form;
   const forms = session.forms;
-  const plugin = typeof formId === 'string' && Object.hasOwn(forms, formId) ? forms[formId] : undefined;
+  // form: ｄｅｐｏｓｉｔ (full width) is form: deposit, as the schema reads it.
+  const formKey = typeof formId === 'string' ? formId.normalize('NFKC').trim() : undefined;
+  const plugin = formKey !== undefined && Object.hasOwn(forms, formKey) ? forms[formKey] : undefined;
   if (!plugin) return { ...result, problems: [locate(unknownForm(formId, Object.keys(forms)), parsed)] };
   result.form = plugin.id;
 
   const valid = validate(plugin.schema, parsed);
-  if (!valid.ok) return { ...result, problems: valid.problems };
+  // How the text was read (a value cut short by ` #`) may be what explains an error: said beside it.
+  if (!valid.ok) return { ...result, problems: valid.notes.length ? byPlace([...valid.problems, ...valid.notes]) : valid.problems };
+  const farOff = farFutureDate((valid.value as { date?: unknown }).date, today);
+  if (farOff) return { ...result, problems: [locate(farOff, parsed)] };
 
-  const ctx: FormContext = { caseFile: file, caseDir: dirname(resolve(file)), today, templates: session.templates };
+  const caseDir = resolve(options.baseDir ?? dirname(resolve(file)));
+  const ctx: FormContext = { caseFile: file, caseDir, folder: { dir: caseDir, anywhere: options.allowFilesOutside }, today, templates: session.templates };
   const loaded: Loaded<unknown> = plugin.load ? await plugin.load(valid.value, ctx) : { value: valid.value, problems: [] };
   // A problem is placed in the file it concerns: a CSV row and column, or the case file's line.
   const place = (p: Problem): Problem => {
     if (p.file) return p;
     const spot = loaded.spot?.(p.path);
-    return spot ? { ...p, ...spot } : locate(p, parsed);
+    if (!spot) return locate(p, parsed);
+    const { sheet, ...at } = spot;
+    return { ...(sheet === undefined ? p : inSheetCell(p, sheet, at.line ?? 1, at.column ?? 1)), ...at };
   };
   // Fonts load here, when a case is checked, not when the CLI starts (fontkit alone takes about a second).
   const book = await session.fonts();
-  const fonts = fontFilesOf(valid.value as { fonts?: string[] }, ctx.caseDir, options.fonts ?? [], (file) => book.typeface(file));
+  const fonts = fontFilesOf(valid.value as { fonts?: string[] }, ctx.folder, options.fonts ?? [], (file) => book.typeface(file));
   const chain = book.chain(fonts.files);
   const glyphs = [...undrawableCharacters(parsed.data, [], chain), ...undrawableCharacters(loaded.text, [], chain)];
   const acknowledged = (valid.value as { acknowledged?: string[] }).acknowledged ?? [];
-  const unknownCodes = unknownAcknowledgements(acknowledged, formCodes(plugin)).map((p) => locate(p, parsed));
+  const unknownCodes = unknownAcknowledgements(acknowledged, [...formCodes(plugin), ...Object.values(INPUT_CODES)]).map((p) => locate(p, parsed));
   const named = (valid.value as { official_forms?: Record<string, Named> }).official_forms;
   // Reading and filling an agency's form brings pdf-lib: loaded only for a case that names one.
   const official = named ? await import('./official.js') : undefined;
-  const agencyForms = official && named ? await official.readOfficialForms(named, ctx.caseDir) : { read: [], problems: [] };
-  const readProblems = [...fonts.problems, ...loaded.problems, ...glyphs, ...agencyForms.problems].map(place);
+  const agencyForms = official && named ? await official.readOfficialForms(named, ctx.folder) : { read: [], problems: [] };
+  const readProblems = [...valid.notes, ...fonts.problems, ...loaded.problems, ...glyphs, ...agencyForms.problems].map(place);
   if (readProblems.some((p) => p.severity === 'error')) return { ...result, problems: [...readProblems, ...unknownCodes] };
 
-  const derivation = plugin.derive(loaded.value, ctx);
-  const found = [...readProblems, ...derivation.problems.map(place)];
-  let documents: Output[] = [];
-  if (!found.some((p) => p.severity === 'error')) {
-    documents = inLanguage(withFonts(composeDocuments(plugin, loaded.value, derivation.derived, ctx), fonts.files), plugin.language);
-    found.push(...missingAgencyForms(documents, named).map(place));
-    if (official) found.push(...official.applyOfficialForms(plugin, documents, agencyForms.read, chain).map(place));
+  try {
+    const derivation = plugin.derive(loaded.value, ctx);
+    const found = [...readProblems, ...derivation.problems.map(place)];
+    let documents: Output[] = [];
+    if (!found.some((p) => p.severity === 'error')) {
+      documents = inLanguage(withFonts(composeDocuments(plugin, loaded.value, derivation.derived, ctx), fonts.files), plugin.language);
+      found.push(...missingAgencyForms(documents, named).map(place));
+      if (official) found.push(...official.applyOfficialForms(plugin, documents, agencyForms.read, chain).map(place));
+    }
+    const settling = settle([...found, ...unknownCodes], acknowledged);
+    const problems = [...settling.problems, ...settling.stale.map((p) => locate(p, parsed))];
+    const ok = !problems.some((p) => p.severity === 'error');
+    return { ...result, ok, problems, settled: settling.settled, facts: derivation.facts, documents: ok ? documents : [] };
+  } catch (e) {
+    if (!(e instanceof BeforeDatedData)) throw e;
+    return { ...result, problems: [...readProblems, locate(beforeData(e, parsed.data), parsed), ...unknownCodes] };
   }
-  const settling = settle([...found, ...unknownCodes], acknowledged);
-  const problems = [...settling.problems, ...settling.stale.map((p) => locate(p, parsed))];
-  const ok = !problems.some((p) => p.severity === 'error');
-  return { ...result, ok, problems, settled: settling.settled, facts: derivation.facts, documents: ok ? documents : [] };
+}
+
+/**
+ * A case dated before the first entry of a dated table its rules need (src/law/dated.ts): an error
+ * at the field holding that date — the case's date, or another (a publication date) — naming the
+ * first day yoshiki knows the rules for, never an internal error. A date no field holds is today's.
+ */
+function beforeData(e: BeforeDatedData, data: unknown): Problem {
+  const path = fieldHolding(data, e.date) ?? ['date'];
+  const field = fieldHolding(data, e.date) ? pathText(path) : '';
+  const [date, earliest] = [e.date, e.earliest].map((d) => ({ ja: eraDate(d), en: d }));
+  return {
+    ...error(path,
+      `${field || '今日の日付'}（${date.ja}）は、yoshiki がこの書類の決まりを知っている最初の日（${earliest.ja}）より前です。それより前の決まりはデータにありません。`,
+      `The date ${date.en}${field ? ` (${field})` : ' (today)'} is before ${earliest.en}, the first day yoshiki knows this form's rules for; it has no data on the rules before it.`,
+      { ja: `日付を確かめてください（${earliest.ja}以降の日付なら、その日の決まりで作ります）。`, en: `Check the date (from ${earliest.en} on, the papers follow the rules of their day).` }),
+    code: PIPELINE_CODES.beforeData,
+  };
+}
+
+/** The path of the case's field whose value is `date`: `date` itself first, else the first found. */
+function fieldHolding(data: unknown, date: string, path: FieldPath = []): FieldPath | undefined {
+  if (data === date) return path;
+  if (path.length === 0 && (data as { date?: unknown } | null)?.date === date) return ['date'];
+  if (!data || typeof data !== 'object') return undefined;
+  for (const [k, v] of Object.entries(data)) {
+    const found = fieldHolding(v, date, [...path, Array.isArray(data) ? Number(k) : k]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Problems of one file in the order of its lines (those of the whole file first). */
+const byPlace = (problems: Problem[]) =>
+  problems.map((p, i) => ({ p, i })).sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i).map(({ p }) => p);
+
+/**
+ * Papers are dated when they are prepared or sent: a date more than a year after today is a slip
+ * (9999-12-31, 2062 for 2026), and the rules of a year yoshiki has no data for would be guessed.
+ */
+const LONGEST_DATE_AHEAD_DAYS = 366;
+
+function farFutureDate(date: unknown, today: string): Problem | undefined {
+  const latest = addDays(today, LONGEST_DATE_AHEAD_DAYS);
+  if (typeof date !== 'string' || date <= latest) return undefined;
+  return error(['date'], `日付（${date}）が1年以上先です。書類を作る日か送る日を書いてください（${latest} まで）。`,
+    `The date (${date}) is more than a year ahead: write the day the papers are made or sent (until ${latest}).`,
+    { ja: '年の打ち間違いがないか確かめてください。', en: 'Check the year for a typo.' });
 }
 
 /**
@@ -219,7 +292,7 @@ export async function renderCase(checked: CaseResult, outDir: string, formats: F
 }
 
 /** The pipeline's own warnings: about the case's `acknowledged` list itself, never settled by it. */
-export const PIPELINE_CODES = { stale: 'case.acknowledged-not-raised', error: 'case.acknowledged-error' } as const;
+export const PIPELINE_CODES = { stale: 'case.acknowledged-not-raised', error: 'case.acknowledged-error', beforeData: 'case.date-before-data' } as const;
 
 /** A code in `acknowledged` that no catalogue of the form has is an error at its entry, with the closest code. */
 function unknownAcknowledgements(acknowledged: string[], known: string[]): Problem[] {
@@ -264,7 +337,7 @@ function settle(problems: Problem[], acknowledged: string[]): { problems: Proble
   return { problems: problems.filter((p) => !(p.severity === 'warning' && p.code && listed.has(p.code))), settled, stale };
 }
 
-function unknownForm(formId: unknown, known: string[]): Problem {
+export function unknownForm(formId: unknown, known: string[]): Problem {
   if (formId === undefined)
     return error(['form'], '「form:」がありません。どの書類を作るかを書いてください。', 'The case has no "form:". Say which paperwork to make.',
       { ja: `使える form: ${known.join(', ')}`, en: `Known forms: ${known.join(', ')}` });
@@ -277,14 +350,19 @@ function unknownForm(formId: unknown, known: string[]): Problem {
  * The fallback fonts: the case's (relative to it), then the command line's. A file that is missing
  * or not a font the PDF can embed is an error at its entry, and is left out of the chain.
  */
-function fontFilesOf(value: { fonts?: string[] }, caseDir: string, fromCommandLine: string[], typeface: (file: string) => Typeface): { files: string[]; problems: Problem[] } {
+function fontFilesOf(value: { fonts?: string[] }, folder: CaseFolder, fromCommandLine: string[], typeface: (file: string) => Typeface): { files: string[]; problems: Problem[] } {
   const files: string[] = [];
   const problems: Problem[] = [];
   const named = [
-    ...(value.fonts ?? []).map((f, i) => ({ file: resolve(caseDir, f), given: f, path: ['fonts', i] as FieldPath, where: {} })),
-    ...fromCommandLine.map((f) => ({ file: f, given: f, path: [] as FieldPath, where: { file: f } })),
+    ...(value.fonts ?? []).map((f, i) => ({ file: namedPath(folder, f), given: f, path: ['fonts', i] as FieldPath, where: {}, inCase: true })),
+    ...fromCommandLine.map((f) => ({ file: f, given: f, path: [] as FieldPath, where: { file: f }, inCase: false })),
   ];
   for (const font of named) {
+    if (font.inCase && !insideFolder(folder, font.file)) {
+      const outside = outsideProblem(font.given, { ja: 'フォント', en: 'The font' });
+      problems.push({ ...error(font.path, outside.problem.ja, outside.problem.en, outside.hint), ...font.where });
+      continue;
+    }
     try {
       typeface(font.file); // parsed now (and kept for rendering), so a bad file is reported here
       files.push(font.file);

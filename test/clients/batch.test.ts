@@ -178,16 +178,31 @@ describe('yoshiki render <folder>', () => {
 });
 
 needs('script')('yoshiki render <folder> on a terminal', () => {
-  it('draws a progress bar on a terminal', () => {
+  it('draws a progress bar, colours, wraps every report to the window without cutting one, and lists the failed case again at the end', async () => {
+    const { displayWidth } = await import('../../src/app/cli/terminal.js');
     const dir = caseFolder(2);
+    // A message longer than the window: an unknown form is answered with every form's name.
+    writeFileSync(join(dir, '100-broken.yaml'), 'form: rulng\n');
     const out = join(tempDir('batch-tty-'), 'out');
-    // script(1) gives the command a pseudo-terminal, as a clerk's terminal window would.
-    // One worker: the bar is the same, and a second worker's start would only slow the test.
-    const r = run('script', ['-qec', `${process.execPath} ${YOSHIKI} render ${dir} -o ${out} --jobs 1`, '/dev/null'], { COLUMNS: '100' });
-    expect(r.status).toBe(0);
+    // script(1) gives the command a pseudo-terminal, as a clerk's terminal window would, 60 columns
+    // wide; the bar switches the terminal's line wrapping off, so a line wider than 60 would lose
+    // its end. One worker and PDF only: the bar is the same, and more would only slow the test.
+    const command = `stty cols 60 rows 40; env -u NO_COLOR -u FORCE_COLOR TERM=xterm-256color ${process.execPath} ${YOSHIKI} render ${dir} -o ${out} --jobs 1 --format pdf`;
+    const r = run('script', ['-qec', command, '/dev/null']);
+    expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/[█░]{10,}/);
     expect(r.stdout).toContain('件 cases');
-    expect(r.stdout).not.toMatch(/^\[\s*\d+\/2\]/m);
-    expect(r.stdout).toMatch(/Done: 2 of 2 cases rendered/);
+    expect(r.stdout).toContain('\u001b[31m'); // red: the ✗ and "エラー:"
+    // What the terminal shows: the bar's moves to a line's start (CSI G, A) start a line again,
+    // colours take no room. Every line fits the window.
+    const shown = r.stdout.replace(/\u001b\[[0-9;]*[GA]/g, '\r').replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').split(/\r?\n|\r/);
+    expect(shown.filter((l) => displayWidth(l) > 60)).toEqual([]);
+    const text = shown.join('\n');
+    expect(text).not.toMatch(/^\[\s*\d+\/3\]/m);
+    // Every case's report, the last one too (it once came less than a redraw before the end, and was lost).
+    expect(text.match(/✓/g)).toHaveLength(2);
+    // The long message whole, to its last words, and its case again after the reports, before the summary.
+    expect(text.match(/\(did you mean\s+"ruling"\?\)/g)).toHaveLength(2);
+    expect(text).toMatch(/失敗したケース \/ Failed cases \(1\):\n✗ [\s\S]*?100-broken\.yaml[\s\S]*Done: 2 of 3 cases rendered, 1 failed/);
   }, 60_000);
 });

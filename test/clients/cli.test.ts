@@ -3,7 +3,7 @@
  * status a shell sees, how it starts (no fontkit for commands that typeset nothing) and how it stops.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, tempDir, yoshiki } from '../helpers.js';
@@ -15,7 +15,7 @@ describe('bin/yoshiki.js in a process of its own', () => {
   it('prints the usage and exits 0 for --help', () => {
     const help = yoshiki('--help');
     expect(help.status).toBe(0);
-    expect(help.stdout).toContain('yoshiki render <case.yaml | dir>');
+    expect(help.stdout).toContain('yoshiki render <case.yaml | dir | ->...');
   });
 
   it('starts without loading fontkit for --help, forms, new and schema (fonts load when a case is checked)', () => {
@@ -43,5 +43,17 @@ describe('bin/yoshiki.js in a process of its own', () => {
     expect(piped.stdout).toMatch(/^ruling\t/);
     expect(piped.stderr).toBe('');
     noStackTrace(piped.stderr);
+  });
+
+  it('a batch whose reader stops early still renders every case (yoshiki render cases/ | head -1; issue 21 §11)', () => {
+    const bin = new URL('../../bin/yoshiki.js', import.meta.url).pathname;
+    const dir = tempDir('pipe-batch-');
+    const names = ['deposit-compensation', 'deferred-payment', 'ill-request'];
+    for (const n of names) copyFileSync(join(FIXTURES, `${n}.yaml`), join(dir, `${n}.yaml`));
+    const out = join(dir, 'out');
+    const piped = spawnSync('sh', ['-c', `node ${bin} render ${dir} -o ${out} --format txt --jobs 1 | head -n 1`], { encoding: 'utf8' });
+    expect(piped.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(piped.stderr).toBe('');
+    expect(readdirSync(out).sort()).toEqual(names.sort());
   });
 });

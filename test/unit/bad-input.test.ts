@@ -6,7 +6,7 @@
  * alias bomb's memory is measured on a process of its own (test/clients/bad-input.test.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -14,7 +14,8 @@ import { checkCase } from '../../src/pipeline/pipeline.js';
 import { checkEdited, cli, FIXTURES, tempDir } from '../helpers.js';
 
 const BAD = join(FIXTURES, 'bad');
-const expected: Record<string, { where: string; says: string[] }> = parse(readFileSync(join(BAD, 'expected.yaml'), 'utf8'));
+/** `exit: 0`: a warning the case still checks with (a value cut short by ` #`); otherwise an error, exit 1. */
+const expected: Record<string, { where: string; says: string[]; exit?: number }> = parse(readFileSync(join(BAD, 'expected.yaml'), 'utf8'));
 
 /** What no user may ever see: a JavaScript stack frame or yoshiki blaming itself. */
 function expectNoTrace(output: string): void {
@@ -27,16 +28,17 @@ describe('fixtures/bad: each bad input gets its message', () => {
   it('every case file in the folder has an expected message', () => {
     const cases = readdirSync(BAD).filter((f) => f.endsWith('.yaml') && f !== 'expected.yaml').sort();
     expect(Object.keys(expected).sort()).toEqual(cases);
-    expect(cases.length).toBeGreaterThanOrEqual(16);
+    expect(cases.length).toBeGreaterThanOrEqual(28);
   });
 
-  it.each(Object.entries(expected))('%s', async (name, { where, says }) => {
+  it.each(Object.entries(expected))('%s', async (name, { where, says, exit = 1 }) => {
     const checked = await cli('check', join(BAD, name));
-    expect(checked.status).toBe(1);
+    expect(checked.status).toBe(exit);
     expectNoTrace(checked.stdout + checked.stderr);
     // file:line:column (or the file alone) starts a reported problem's line
     expect(checked.stdout).toMatch(new RegExp(`^  \\S*${where.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`, 'm'));
     for (const words of says) expect(checked.stdout).toContain(words);
+    if (exit === 0) return;
 
     const out = join(tempDir('bad-out-'), 'out');
     const rendered = await cli('render', join(BAD, name), '-o', out);
@@ -79,7 +81,8 @@ describe('inputs made by the test', () => {
 
     const refusedAt = async (name: string, edit: (y: string) => string, field: string, words: string) => {
       const start = performance.now();
-      const { checked } = await checkEdited(name, edit, '2026-11-21');
+      // Each names a file outside the case's folder: allowed, as --allow-files-outside does, to reach the reading itself.
+      const { checked } = await checkEdited(name, edit, '2026-11-21', [], { allowFilesOutside: true });
       expect(performance.now() - start).toBeLessThan(5000);
       const e = checked.problems.find((p) => p.severity === 'error' && p.path.join('.') === field);
       expect(e, JSON.stringify(checked.problems.map((p) => [p.path.join('.'), p.ja]))).toBeDefined();
@@ -139,7 +142,7 @@ describe('inputs made by the test', () => {
     it('100,001 works in the CSV: the row past the limit', async () => {
       const rows = Array.from({ length: 100_001 }, (_, i) => `t${i},a,language,d,`);
       const errors = await errorsOf(bulkCase(tempDir('bad-rows-'), [HEAD, ...rows].join('\n')));
-      expect(errors.map((p) => [p.line, p.en])).toEqual([[100_002, 'There are too many rows (the limit is 100,000); this is the first one past it.']]);
+      expect(errors.map((p) => [p.line, p.en])).toEqual([[100_002, 'There are too many works (the limit is 100,000); this is the first row past it.']]);
     });
 
     it('1,001 attached files: the entry past the limit, none of them read', async () => {
@@ -159,6 +162,28 @@ describe('inputs made by the test', () => {
       const errors = await errorsOf(bulkCase(dir, [HEAD, ...rows].join('\n')));
       expect(errors.map((p) => [p.line, p.en])).toEqual([[6, 'The attached files are too large together (the limit is 128 MB); this one goes past it.']]);
     });
+  });
+
+  it('a file outside the case\'s folder — a ../ path, an absolute path, a link leading out — is refused unless the clerk allows it (issue 21 §7)', async () => {
+    const dir = tempDir('outside-');
+    mkdirSync(join(dir, 'case'));
+    copyFileSync(join(FIXTURES, 'reading-room.png'), join(dir, 'outside.png'));
+    symlinkSync('../outside.png', join(dir, 'case', 'link.png'));
+    copyFileSync(join(FIXTURES, 'reading-room.png'), join(dir, 'case', 'inside.png'));
+    const photo = (name: string) => {
+      const file = join(dir, 'case', `${name.replace(/\W/g, '_')}.yaml`);
+      writeFileSync(file, readFileSync(join(FIXTURES, 'ill-registration.yaml'), 'utf8').replace('reading_room_photo: reading-room.png', `reading_room_photo: ${name}`));
+      return file;
+    };
+    for (const name of ['../outside.png', join(dir, 'outside.png'), 'link.png']) {
+      const refused = await checkCase(photo(name), '2026-11-21');
+      expect(refused.problems.find((p) => p.path.join('.') === 'enclosures.reading_room_photo')?.en, name)
+        .toBe(`The image "${name}" is outside the case file's folder (links followed).`);
+      expect((await checkCase(photo(name), '2026-11-21', { allowFilesOutside: true })).ok, name).toBe(true);
+    }
+    expect((await checkCase(photo('inside.png'), '2026-11-21')).ok).toBe(true);
+    const r = await cli('render', photo('link.png'), '-o', join(dir, 'out'), '--allow-files-outside', '--format', 'txt');
+    expect(r.status).toBe(0);
   });
 
   it('__proto__ and constructor keys pollute no prototype', async () => {

@@ -119,7 +119,9 @@ describe('deposit facts for check --json', () => {
   });
 
   it('beyond the holiday data, the deadline counts weekends and the year-end only, and says so', async () => {
-    const result = await edited((y) => y.replace('date: 2026-12-01', 'date: 2071-01-10').replace('published_on: 2026-11-15', 'published_on: 2070-12-01'));
+    // Checked on a day in 2071 too: a date more than a year after today is refused as a slip.
+    const result = (await checkEdited('deposit-compensation', (y) => y.replace('date: 2026-12-01', 'date: 2071-01-10')
+      .replace('published_on: 2026-11-15', 'published_on: 2070-12-01'), '2071-01-10')).checked;
     const warned = result.problems.find((p) => p.code === 'deposit.holidays-unknown')!;
     expect(warned.path).toEqual(['publication', 'published_on']);
     expect(warned.ja).toContain(`${HOLIDAYS_KNOWN.last}年まで`);

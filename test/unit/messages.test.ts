@@ -6,6 +6,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCase } from '../../src/pipeline/pipeline.js';
+import { parseCaseText } from '../../src/input/parse.js';
+import { validate } from '../../src/input/validate.js';
+import { rulingSchema } from '../../src/forms/ruling/schema.js';
 import { FIXTURES, lineIn, tempDir } from '../helpers.js';
 
 const reprint = readFileSync(join(FIXTURES, 'ruling-reprint.yaml'), 'utf8');
@@ -68,7 +71,8 @@ describe('messages for bad case files', () => {
     const errors = await checkText(text);
     const date = errors.find((e) => e.path.join('.') === 'date')!;
     expect(date.line).toBe(lineIn(text, '2018-02-30'));
-    expect(date.ja).toContain('YYYY-MM-DD');
+    expect(date.ja).toContain('「2018-02-30」は実在する日ではありません');
+    expect(date.hint?.ja).toContain('令和8年12月1日');
     const price = errors.find((e) => e.path.join('.') === 'uses.0.compensation.unit_price')!;
     expect(price.en).toContain('-800');
   });
@@ -143,11 +147,18 @@ describe('YAML folding for Japanese', () => {
 });
 
 describe('values YAML reads as numbers', () => {
-  it('a phone number without quotes: says to quote it', async () => {
+  it('a phone number without quotes keeps its leading 0 (YAML reads 0352534111 as 352534111)', () => {
     const text = reprint.replace('phone: 03-5253-4111(内線 2847)', 'phone: 0352534111');
+    const parsed = parseCaseText('case.yaml', text);
+    if (!parsed.ok) throw new Error('not parsed');
+    const valid = validate(rulingSchema, parsed.parsed);
+    expect(valid.ok && valid.value.applicant.contact?.phone).toBe('0352534111');
+  });
+  it('a true where text is wanted: says to quote it', async () => {
+    const text = reprint.replace('phone: 03-5253-4111(内線 2847)', 'phone: true');
     const [e] = await checkText(text);
     expect(e.path.join('.')).toBe('applicant.contact.phone');
-    expect(e.line).toBe(lineIn(text, 'phone: 0352534111'));
+    expect(e.line).toBe(lineIn(text, 'phone: true'));
     expect(e.hint?.en).toMatch(/quotes/);
   });
 });
@@ -217,12 +228,22 @@ describe('messages for a works CSV and attachments', () => {
     return { errors: await failingCheck(join(dir, 'case.yaml')), dir };
   }
 
-  it('an unknown column: the file, row 1, its column, and the closest heading', async () => {
-    const csv = goodCsv.replace('expert_bodies', 'expert_body');
-    const { errors, dir } = await checkCsv(csv);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ file: join(dir, 'ruling-bulk-works.csv'), line: lineIn(csv, 'expert_body'), column: 7 });
-    expect(errors[0].hint?.en).toContain('"expert_bodies"');
+  it('columns it does not use: one warning at the first, listing them with the closest heading of a slip', async () => {
+    const csv = goodCsv.replace('expert_bodies', 'expert_body').replace(/^(.*)$/m, '$1,備考').replace(/^(郷土の民話.*)$/m, '$1,要確認');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'ruling-bulk-works.csv'), csv);
+    writeFileSync(join(dir, 'case.yaml'), bulk);
+    const checked = await checkCase(join(dir, 'case.yaml'), '2026-11-21');
+    const unused = checked.problems.filter((p) => p.code === 'copyright.csv-columns-unused');
+    expect(unused).toHaveLength(1);
+    expect(unused[0]).toMatchObject({ severity: 'warning', file: join(dir, 'ruling-bulk-works.csv'), line: 1, column: 7 });
+    expect(unused[0].ja).toContain('「expert_body」「備考」の列は使いません');
+    expect(unused[0].hint?.ja).toContain('「expert_body」→「expert_bodies」');
+    // A column it does not read is no error itself: the rows are read as without it (here, without
+    // their イ(イ) records, which the rule then misses in each row).
+    const errors = checked.problems.filter((p) => p.severity === 'error' && p.file?.endsWith('.csv')).map((p) => p.ja);
+    expect(errors.length).toBe(3);
+    for (const ja of errors) expect(ja).toContain('イ(イ)');
   });
 
   it('a bad category: the row and column of the cell, with the allowed values', async () => {

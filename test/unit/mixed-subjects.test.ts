@@ -91,8 +91,9 @@ describe('a works CSV with a subject column', () => {
     const r = await check(yaml, ['対象,題号,著作者名,種類,内容又は体様', 'レコード盤,港の灯の録音,〇〇レコード,,SPレコードの録音'].join('\n'));
     const e = r.problems.find((p) => p.severity === 'error')!;
     expect([e.line, e.column]).toEqual([2, 1]);
-    expect(e.ja).toContain('対象「レコード盤」は分かりません');
-    expect(e.hint?.ja).toContain('work, performance, phonogram, broadcast, cablecast');
+    expect(e.ja).toContain('「レコード盤」は使えません');
+    expect(e.ja).toContain('work, performance, phonogram, broadcast, cablecast（日本語で 著作物、実演、レコード、放送、有線放送 とも書けます）');
+    expect(e.hint?.ja).toBe('「レコード」ではありませんか。');
   });
 });
 

@@ -53,6 +53,7 @@ describe('patches to library internals', () => {
     expect(def.type).toBe('object');
     expect(Object.keys(def.shape!)).toEqual(['kind', 'note']);
     expect(zodDef(def.shape!.kind).type).toBe('enum');
+    expect(zodDef(def.shape!.kind).entries).toEqual({ a: 'a', b: 'b' });
     expect(zodDef(zodDef(def.shape!.note).innerType!).type).toBe('string');
   });
 });

@@ -54,6 +54,25 @@ describe('the preview server refuses what it must', () => {
     expect(res.status).toBe(404);
     expect(res.body).not.toContain('"name"');
   });
+  it('every answer forbids framing and cross-origin loading (issue 21 §13)', async () => {
+    const { port } = new URL(serverUrl);
+    const headers = await new Promise<Record<string, string | string[] | undefined>>((ok, fail) => {
+      request({ host: '127.0.0.1', port, path: '/doc/deposit-form.pdf', headers: { Host: `127.0.0.1:${port}` } }, (res) => { res.resume(); ok(res.headers); })
+        .on('error', fail).end();
+    });
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['cross-origin-resource-policy']).toBe('same-origin');
+  });
+  it('403 for two Host headers, even when the first is right', async () => {
+    const { port } = new URL(serverUrl);
+    const status = await new Promise<number>((ok, fail) => {
+      const req = request({ host: '127.0.0.1', port, path: '/state', setHost: false }, (res) => { res.resume(); ok(res.statusCode ?? 0); });
+      req.setHeader('Host', [`127.0.0.1:${port}`, 'evil.example']);
+      req.on('error', fail).end();
+    });
+    expect(status).toBe(403);
+  });
   it('403 for a foreign Host header (DNS rebinding), even on a valid path', async () => {
     const { port } = new URL(serverUrl);
     for (const host of ['evil.example', `evil.example:${port}`, '127.0.0.1', '127.0.0.1:1', `localhost.evil.example:${port}`])

@@ -1,30 +1,22 @@
 /**
  * `yoshiki new` starters check and render as they are (on today's date, as a newcomer runs them),
- * and the JSON Schema `yoshiki schema` generates from the zod schemas accepts every example case
- * and every starter, and rejects a misspelt field — what an editor's YAML language server will say.
+ * and come with the line and the file that give an editor the form's JSON Schema; that schema
+ * accepts every example case and every starter, and rejects a misspelt field — what an editor's
+ * YAML language server will say.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { FORMS } from '../../src/forms/registry.js';
+import { editorSchema } from '../../src/input/json-schema.js';
 import { checkCase, renderCase } from '../../src/pipeline/pipeline.js';
-import { cli, FIXTURES, tempDir } from '../helpers.js';
+import { cli, editorValidator, FIXTURES, tempDir } from '../helpers.js';
 
-const schemas = new Map<string, object>();
-const schemaOf = async (form: string) => {
-  if (!schemas.has(form)) {
-    const out = await cli('schema', form);
-    expect(out.status).toBe(0);
-    schemas.set(form, JSON.parse(out.stdout));
-  }
-  return schemas.get(form)!;
-};
-const ajv = new Ajv2020({ strict: false, allErrors: true });
+const schemaOf = (form: string) => editorSchema(FORMS[form].schema, form);
 const accepts = async (data: { form: string }) => {
-  const ok = ajv.validate(await schemaOf(data.form), data);
-  return ok ? true : ajv.errors;
+  const validate = editorValidator(data.form);
+  return validate(data) ? true : validate.errors;
 };
 
 describe('yoshiki new', () => {
@@ -34,7 +26,10 @@ describe('yoshiki new', () => {
     const made = await cli('new', form, '-o', file);
     expect(made.status, made.stderr).toBe(0);
     const text = readFileSync(file, 'utf8');
-    expect(text).toMatch(FORMS[form].language === 'en' ? /^# yoshiki: [A-Z]/ : /^# yoshiki: .*[ぁ-んァ-ン一-龥]/);
+    // The first line gives an editor the schema written beside the case (README, "Editing a case in VS Code").
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=./${form}.schema.json`);
+    expect(JSON.parse(readFileSync(join(dir, `${form}.schema.json`), 'utf8'))).toEqual(schemaOf(form));
+    expect(text.split('\n')[1]).toMatch(FORMS[form].language === 'en' ? /^# yoshiki: [A-Z]/ : /^# yoshiki: .*[ぁ-んァ-ン一-龥]/);
     expect(text).not.toContain('{{');
     const checked = await checkCase(file);
     expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
@@ -58,6 +53,15 @@ describe('yoshiki new', () => {
     expect(again.stderr).toContain('never overwritten');
     expect(readFileSync(file, 'utf8')).toBe('form: deposit # my own work\n');
   });
+  it('leaves a schema file of that name alone when it is not yoshiki\'s', async () => {
+    const dir = tempDir('starter-');
+    writeFileSync(join(dir, 'deposit.schema.json'), '{"mine": true}\n');
+    const made = await cli('new', 'deposit', '-o', join(dir, 'case.yaml'));
+    expect(made.status).toBe(0);
+    expect(made.stdout).toContain('is not yoshiki\'s');
+    expect(readFileSync(join(dir, 'deposit.schema.json'), 'utf8')).toBe('{"mine": true}\n');
+    expect(existsSync(join(dir, 'case.yaml'))).toBe(true);
+  });
 });
 
 describe('yoshiki schema', () => {
@@ -76,7 +80,7 @@ describe('yoshiki schema', () => {
   // An editor shows a field's description on hover and beside each completion: every field of every
   // form needs one, in Japanese and in English, or the clerk is left guessing.
   it.each(Object.keys(FORMS))('%s: every field has a description in Japanese and English', async (form) => {
-    const fields = fieldsOf((await schemaOf(form)) as JsonSchema);
+    const fields = fieldsOf(schemaOf(form) as JsonSchema);
     expect(fields.length).toBeGreaterThan(3);
     const undescribed = fields.filter((f) => !/[ぁ-んァ-ン一-龥].* \/ [A-Za-z]/.test(f.description ?? '')).map((f) => f.path);
     expect(undescribed).toEqual([]);

@@ -5,22 +5,30 @@
  */
 import { resolve } from 'node:path';
 import { internalProblem, type Problem } from '../../base/problem.js';
-import { checkCase, renderDocuments, type Format } from '../../pipeline/pipeline.js';
+import { render, renderFile, type Format, type RenderResult } from '../../pipeline/api.js';
 import type { Session } from '../../pipeline/session.js';
 import { OutputError, writeFilesAtomically } from '../../pipeline/write.js';
 
 export interface RenderTask {
+  /** The case file, or what names a case read from elsewhere (standard input: "<stdin>"). */
   file: string;
+  /** A case not read from `file`: its bytes and name (out/<name>/); the files it names are read from the current folder. */
+  bytes?: Uint8Array;
+  name?: string;
   out: string;
   formats: Format[];
   /** The batch's date, so every case of one run agrees on "today" even across midnight. */
   today: string;
   /** Fallback fonts from the command line (absolute paths). */
   fonts?: string[];
+  /** `--allow-files-outside`: the case's files may lie outside its folder. */
+  allowFilesOutside?: boolean;
 }
 
 export interface CaseOutcome {
   file: string;
+  /** The case's name, the folder under out/ its documents went to. */
+  name: string;
   form: string | null;
   ok: boolean;
   problems: Problem[];
@@ -32,14 +40,15 @@ export interface CaseOutcome {
 
 /** `session`: the worker's (or the single-case run's) fonts and templates, shared by every case it renders. */
 export async function renderTask(task: RenderTask, session: Session): Promise<CaseOutcome> {
-  const outcome: CaseOutcome = { file: task.file, form: null, ok: false, problems: [], written: [], pages: 0 };
+  const outcome: CaseOutcome = { file: task.file, name: task.name ?? task.file, form: null, ok: false, problems: [], written: [], pages: 0 };
   try {
-    const checked = await checkCase(task.file, task.today, { fonts: task.fonts, session });
-    Object.assign(outcome, { form: checked.form, ok: checked.ok, problems: checked.problems, settled: checked.settled });
-    if (!checked.ok) return outcome;
-    const files = await renderDocuments(checked, task.formats);
-    outcome.written = writeFilesAtomically(resolve(task.out, checked.name), files);
-    outcome.pages = files.reduce((n, f) => n + (f.pages ?? 0), 0);
+    const options = { today: task.today, fonts: task.fonts, formats: task.formats, session, allowFilesOutside: task.allowFilesOutside };
+    const result: RenderResult = task.bytes ? await render(task.bytes, { ...options, file: task.file, name: task.name })
+      : await renderFile(task.file, options);
+    Object.assign(outcome, { name: result.name, form: result.form, ok: result.ok, problems: result.problems, settled: result.settled });
+    if (!result.ok) return outcome;
+    outcome.written = writeFilesAtomically(resolve(task.out, result.name), result.files.map((f) => ({ path: f.name, bytes: f.bytes })));
+    outcome.pages = result.pages;
   } catch (e) {
     // A folder that cannot be written, or a bug in yoshiki, fails this case only; what was written
     // before stays as it was (the folder is swapped in whole, see write.ts).

@@ -55,5 +55,5 @@ export async function renderAll(tasks: RenderTask[], jobs: number, onDone: (outc
 }
 
 function crashed(task: RenderTask, e: unknown): CaseOutcome {
-  return { file: task.file, form: null, ok: false, problems: [internalProblem(task.file, e)], written: [], pages: 0 };
+  return { file: task.file, name: task.name ?? task.file, form: null, ok: false, problems: [internalProblem(task.file, e)], written: [], pages: 0 };
 }

@@ -152,7 +152,9 @@ export async function startPreview(caseFile: string, port: number, log: (line: s
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const address = server.address();
     const listening = typeof address === 'object' && address ? address.port : port;
-    if (!isLoopbackHost(req.headers.host, listening)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: unexpected Host header');
+    // Node keeps the first of two Host headers: a request with two could pass the check with one and reach a proxy with the other.
+    const hosts = req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === 'host').length;
+    if (hosts !== 1 || !isLoopbackHost(req.headers.host, listening)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: unexpected Host header');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     const path = (req.url ?? '/').split('?')[0];
     const asset = Object.hasOwn(ASSETS, path) ? ASSETS[path] : undefined;
@@ -204,7 +206,12 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
     'Content-Type': type,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': "default-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'",
+    // No other site may frame the page (frame-ancestors, X-Frame-Options for older browsers) or load
+    // its renders into an <img>, <object> or <script> (CORP): a foreign page cannot even tell which
+    // documents exist, since a blocked load fails the same way as a missing one.
+    'Content-Security-Policy': "default-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Resource-Policy': 'same-origin',
   });
   res.end(body);
 }

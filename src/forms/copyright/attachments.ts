@@ -8,7 +8,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { FieldPath, Problem } from '../../base/problem.js';
 import { readImage, type ImageFile } from '../../input/images.js';
-import { namedPath } from '../../input/named-file.js';
+import { namedPath, type FolderOf } from '../../input/named-file.js';
 import { looksLikePdf, readPdf, type PdfFile } from '../../input/pdf-file.js';
 import type { FormContext, Loaded } from '../kit/plugin.js';
 import { copyrightMessages as m, type Attachment, type AttachmentKind, type DueDiligence, type Work } from './schema.js';
@@ -93,7 +93,7 @@ export const MAX_ATTACHED_FILES = 1_000;
 export const MAX_ATTACHED_BYTES = 128 * 1024 * 1024;
 
 /** Reads every file the case attaches, once each; a problem is placed where the file is first named. */
-export async function readAttachedFiles(c: AttachingCase, caseDir: string): Promise<{ files: Map<string, AttachedFile>; problems: Problem[] }> {
+export async function readAttachedFiles(c: AttachingCase, caseDir: FolderOf): Promise<{ files: Map<string, AttachedFile>; problems: Problem[] }> {
   const files = new Map<string, AttachedFile>();
   const entries = attachmentEntries(c);
   const overLimit = pastTheLimits(entries, caseDir);
@@ -111,7 +111,7 @@ export async function readAttachedFiles(c: AttachingCase, caseDir: string): Prom
 }
 
 /** The first file past MAX_ATTACHED_FILES or MAX_ATTACHED_BYTES, found from the files' sizes before any is read. */
-function pastTheLimits(entries: AttachmentEntry[], caseDir: string): Problem | undefined {
+function pastTheLimits(entries: AttachmentEntry[], caseDir: FolderOf): Problem | undefined {
   const seen = new Set<string>();
   let bytes = 0;
   for (const e of entries) {
@@ -198,12 +198,12 @@ export const answeredInWriting = (result: string) => /メール|回答書|書面
 /** A case with its 別添資料 read, by the path the case wrote. */
 export type WithAttachments<C> = C & { files: Map<string, AttachedFile> };
 
-/** load() for a form with works and attachments: the works CSV, then every attached file. */
+/** load() for a form with works and attachments: the works list, then every attached file. */
 export async function loadWorksAndAttachments<C extends Parameters<typeof loadWorks>[0] & Omit<AttachingCase, 'works'>>(
   c: C, ctx: FormContext,
 ): Promise<Loaded<WithAttachments<WithWorks<C>>>> {
-  const works = loadWorks(c, ctx);
-  const { files, problems } = await readAttachedFiles(works.value, ctx.caseDir);
+  const works = await loadWorks(c, ctx);
+  const { files, problems } = await readAttachedFiles(works.value, ctx.folder);
   return { ...works, value: { ...works.value, files }, problems: [...works.problems, ...problems] };
 }
 

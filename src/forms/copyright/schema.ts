@@ -4,14 +4,19 @@
  * CSV), the uses and the compensation formulas, the due-diligence records.
  */
 import { z } from 'zod';
-import { amount, contactPerson, doc, isoDate, postalCode, ratio, say, text, titledName } from '../../input/fields.js';
-import { APPLICANT_KINDS, WORK_CATEGORIES } from '../../law/data/ruling.js';
+import { amount, choice, contactPerson, doc, isoDate, postalCode, ratio, say, text, titledName, phone } from '../../input/fields.js';
+import { APPLICANT_KIND_JA, WORK_CATEGORIES, type WorkCategory } from '../../law/data/ruling.js';
 import { messages } from '../kit/messages.js';
 
 /** templates/copyright/messages.yaml: the messages of the shared parts. */
 export const copyrightMessages = messages('copyright');
 
-export const SUBJECTS = ['work', 'performance', 'phonogram', 'broadcast', 'cablecast'] as const;
+/** What a ruling is for, with the Japanese names a clerk may write instead (subjects.yaml `object`). */
+export const SUBJECT_LABELS = { work: '著作物', performance: '実演', phonogram: 'レコード', broadcast: '放送', cablecast: '有線放送' } as const;
+export const SUBJECTS = Object.keys(SUBJECT_LABELS) as (keyof typeof SUBJECT_LABELS)[];
+
+/** Categories of work (法10条1項) by their names in the law and the short names a list uses (言語). */
+const CATEGORY_LABELS = Object.fromEntries(Object.entries(WORK_CATEGORIES).map(([k, ja]) => [k, [ja, ja.replace(/の著作物$/, '')]])) as Record<WorkCategory, string[]>;
 
 const person = titledName();
 
@@ -22,13 +27,13 @@ const agent = z.strictObject({
   name: text().describe(doc('代理人の氏名', "The agent's name")),
   postal_code: postalCode().optional().describe(doc('代理人の郵便番号', "The agent's postal code")),
   address: text().optional().describe(doc('代理人の住所', "The agent's address")),
-  phone: text().optional().describe(doc('代理人の電話番号', "The agent's telephone number")),
+  phone: phone().optional().describe(doc('代理人の電話番号', "The agent's telephone number")),
   email: text().optional().describe(doc('代理人の電子メールアドレス', "The agent's e-mail address")),
 });
 
 export const applicant = z
   .strictObject({
-    kind: z.enum(APPLICANT_KINDS).describe(doc(
+    kind: choice(APPLICANT_KIND_JA).describe(doc(
       '申請者の種別。2026年3月31日までの申請では国・地方公共団体等（state など）は補償金の供託が不要でした（2026年4月1日からは全員が指定補償金管理機関に支払います）',
       'Kind of applicant; until 31 March 2026 the state, local governments and the like (state …) need not deposit the compensation (from 1 April 2026 everyone pays the designated body)')),
     postal_code: postalCode().optional().describe(doc('申請者の郵便番号', "The applicant's postal code")),
@@ -36,7 +41,7 @@ export const applicant = z
     name: text().describe(doc('申請者の氏名または名称', "The applicant's name")),
     representative: person.optional().describe(doc('代表者（法人・団体の場合。㊞欄つきで印刷）', "An organisation's representative (printed with a seal box)")),
     contact: contact.optional().describe(doc('担当者', 'Contact person for questions about the application')),
-    phone: text().optional().describe(doc('申請者の電話番号', "The applicant's telephone number")),
+    phone: phone().optional().describe(doc('申請者の電話番号', "The applicant's telephone number")),
     email: text().optional().describe(doc('申請者の電子メールアドレス', "The applicant's e-mail address")),
     agent: agent.optional().describe(doc('代理人。書くと委任状も作ります', 'Agent acting for the applicant; a power of attorney is produced')),
   })
@@ -62,18 +67,18 @@ const evidence = z.strictObject({
 export const workCompensation = z.strictObject({
   share: ratio().optional().describe(doc(
     '全体（刊行物・番組など）に占めるこの著作物の割合（例: 12/300 ＝300ページ中12ページ）', "This work's share of the whole (e.g. 12/300: 12 of 300 pages)")),
-  unit_price: amount().optional().describe(doc('この著作物の単価（円）', "This work's own unit price in yen")),
+  unit_price: amount({ yen: true }).optional().describe(doc('この著作物の単価（円）', "This work's own unit price in yen")),
   copies: amount().optional().describe(doc('この著作物の部数・複製数', "This work's own number of copies")),
   rate: ratio().optional().describe(doc('この著作物の使用料率', "This work's own royalty rate")),
   contribution: ratio().optional().describe(doc('この著作物（実演など）の寄与率', "This work's (performance's) own contribution")),
   annual_uses: amount().optional().describe(doc('この著作物の年間利用件数（見込み）', "This work's own expected uses a year")),
   years: amount().optional().describe(doc('この著作物の利用年数', "This work's own years of use")),
   downloads: amount().optional().describe(doc('この著作物のダウンロード数（見込み）', "This work's own expected downloads")),
-  per_request: amount().optional().describe(doc('この著作物の1件あたりの使用料（円）', "This work's own fee per request in yen")),
+  per_request: amount({ yen: true }).optional().describe(doc('この著作物の1件あたりの使用料（円）', "This work's own fee per request in yen")),
   monthly_requests: amount().optional().describe(doc('この著作物の月間の件数', "This work's own requests a month")),
-  minimum: amount().optional().describe(doc('この著作物の月額の最低使用料（円）', "This work's own monthly minimum in yen")),
+  minimum: amount({ yen: true }).optional().describe(doc('この著作物の月額の最低使用料（円）', "This work's own monthly minimum in yen")),
   months: amount().optional().describe(doc('この著作物の利用月数', "This work's own months of use")),
-  amount: amount().optional().describe(doc('この著作物の補償金の額（定額の利用で。円）', "This work's own amount in yen (for a fixed use)")),
+  amount: amount({ yen: true }).optional().describe(doc('この著作物の補償金の額（定額の利用で。円）', "This work's own amount in yen (for a fixed use)")),
 });
 
 /** A work (法10条1項) needs its category: item 3 and the evidence table start with it. */
@@ -85,14 +90,18 @@ export const CATEGORY_NEEDED = copyrightMessages.text('copyright-category-needed
  * the replies to inquiries (reply); (イ) drawings or photographs showing the work (appearance);
  * (ウ) material showing the work was published (publication); and anything else (other).
  */
-export const ATTACHMENT_KINDS = ['publication', 'notice-copy', 'reply', 'appearance', 'other'] as const;
+const ATTACHMENT_LABELS = {
+  publication: ['公表の疎明資料', '公表'], 'notice-copy': ['広告の掲載の写し', '広告'], reply: ['照会への回答', '回答'],
+  appearance: ['図面・写真', '図面', '写真'], other: 'その他',
+} as const;
+export const ATTACHMENT_KINDS = Object.keys(ATTACHMENT_LABELS) as (keyof typeof ATTACHMENT_LABELS)[];
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
 const attachmentFile = () => text().describe(doc('ファイル（PDF・PNG・JPEG。ケースファイルからの相対パス）', 'The file (PDF, PNG or JPEG, relative to the case file)'));
 
 export const attachment = z.strictObject({
   file: attachmentFile(),
-  kind: z.enum(ATTACHMENT_KINDS).describe(doc(
+  kind: choice(ATTACHMENT_LABELS).describe(doc(
     '種類: 公表の疎明資料（publication）、広告の掲載の写し（notice-copy）、照会への回答（reply）、図面・写真（appearance）、その他（other）',
     'Kind: proof of publication, copy of the notice as it ran, reply to an inquiry, drawing or photograph, other')),
   title: text().optional().describe(doc('別添の表題（省略すると種類と著作物から付けます）', 'Title of the attachment (default: from its kind and work)')),
@@ -101,15 +110,15 @@ export type Attachment = z.output<typeof attachment>;
 
 export const workSchema = z
   .strictObject({
-    subject: z.enum(SUBJECTS).optional().describe(doc(
+    subject: choice(SUBJECT_LABELS).optional().describe(doc(
       'この項目の対象（work: 著作物、performance: 実演、phonogram: レコード、broadcast: 放送、cablecast: 有線放送）。省略するとケースの subject。一つの申請で著作物と実演・レコードなどをまとめるとき（手引き 御質問5）',
       "What this entry is (work, performance, phonogram, broadcast, cablecast); default: the case's subject. Lets one application hold works, performances, phonograms … together (guide, question 5)")),
     title: text().optional().describe(doc('題号', 'Title of the work')),
-    title_status: z.enum(['none', 'unknown']).optional().describe(doc('題号がない（none）・不明（unknown）とき', 'When the work has no title (none) or it is unknown (unknown)')),
+    title_status: choice({ none: ['題号なし', 'なし', '無し'], unknown: ['題号不明', '不明'] }).optional().describe(doc('題号がない（none）・不明（unknown）とき', 'When the work has no title (none) or it is unknown (unknown)')),
     author: text().optional().describe(doc('著作者名（表示されている名前）', "The author's name as shown")),
-    author_status: z.enum(['none', 'unknown']).optional().describe(doc('著作者名の表示がない（none）・不明（unknown）とき', "When no author's name is shown (none) or it is unknown (unknown)")),
+    author_status: choice({ none: ['表示なし', '表示がない', 'なし'], unknown: ['不明'] }).optional().describe(doc('著作者名の表示がない（none）・不明（unknown）とき', "When no author's name is shown (none) or it is unknown (unknown)")),
     author_reading: text().optional().describe(doc('著作者名の読み（ふりがな）', "Reading of the author's name (furigana)")),
-    category: z.enum(Object.keys(WORK_CATEGORIES) as [keyof typeof WORK_CATEGORIES]).optional().describe(doc(
+    category: choice(CATEGORY_LABELS).optional().describe(doc(
       '著作物の種類（言語、美術、写真など）。subject: work では必須', 'Category of the work (literary, artistic, photographic …); required when subject is work')),
     description: text().describe(doc('著作物等の内容・掲載箇所の説明', 'What the work is and where it appears')),
     year: text().optional().describe(doc('出版年・公表年（資料の表記どおり。例: 昭和45年）', 'Year of publication as the source prints it (e.g. 昭和45年)')),
@@ -137,7 +146,7 @@ const common = {
   unit_label: text().optional().describe(doc('数量の呼び方（例: 追加複製の単位数）', 'What the quantity counts, e.g. 追加複製の単位数')),
 };
 
-const unitPrice = () => amount().describe(doc('単価（定価など、円）', 'Unit price in yen (list price …)'));
+const unitPrice = () => amount({ yen: true }).describe(doc('単価（定価など、円）', 'Unit price in yen (list price …)'));
 const copies = () => amount().describe(doc('部数・複製数', 'Number of copies'));
 const rate = () => ratio().describe(doc('使用料率（7%、0.07、1/20）', 'Royalty rate (7%, 0.07 or 1/20)'));
 const formula = <T extends string>(name: T, ja: string, en: string) => z.literal(name).describe(doc(`補償金の算定式: ${ja}`, `Compensation formula: ${en}`));
@@ -167,14 +176,14 @@ export const compensation = z.discriminatedUnion('formula', [
   }),
   z.strictObject({
     formula: formula('monthly-tariff', '月額の使用料規程（1件あたり×月間件数、最低額あり）', 'monthly tariff (per request × requests, with a minimum)'),
-    per_request: amount().describe(doc('1件あたりの使用料（円）', 'Fee per request in yen')),
+    per_request: amount({ yen: true }).describe(doc('1件あたりの使用料（円）', 'Fee per request in yen')),
     monthly_requests: amount().describe(doc('月間の件数', 'Requests a month')),
-    minimum: amount().describe(doc('月額の最低使用料（円）', 'Monthly minimum in yen')),
+    minimum: amount({ yen: true }).describe(doc('月額の最低使用料（円）', 'Monthly minimum in yen')),
     months: amount().describe(doc('利用する月数', 'Months of use')), ...common,
   }),
   z.strictObject({
     formula: formula('fixed', '定額', 'a fixed amount'),
-    amount: amount().describe(doc('補償金の額（円）。税抜の額なら before_tax: true', 'Compensation in yen; before tax: add before_tax: true')),
+    amount: amount({ yen: true }).describe(doc('補償金の額（円）。税抜の額なら before_tax: true', 'Compensation in yen; before tax: add before_tax: true')),
     before_tax: z.boolean().optional().describe(doc(
       'amount が税抜（消費税を加える。税率は申請日のもの、または tax_rate）', 'amount is before tax: the consumption tax of the case date (or tax_rate) is added')),
     ...common,
@@ -191,7 +200,7 @@ export const use = z.strictObject({
  * was done with it. Every record of due_diligence may carry both.
  */
 const followUp = {
-  found: z.array(z.enum(['address', 'phone', 'fax', 'email'])).min(1).optional().describe(doc(
+  found: z.array(choice({ address: '住所', phone: ['電話', '電話番号'], fax: ['FAX', 'ファクス'], email: ['電子メール', 'メール'] })).min(1).optional().describe(doc(
     'この調査で判明した権利者の連絡先: address（住所）、phone（電話）、fax、email。判明したときは follow_up が必要です',
     "Ways to reach the holder this measure turned up: address, phone, fax, email; follow_up is then required")),
   follow_up: text().optional().describe(doc(
@@ -201,7 +210,7 @@ const followUp = {
 
 const inquiry = z.strictObject({
   name: text().describe(doc('照会先の名称', 'Whom you asked')),
-  inquired_on: isoDate().optional().describe(doc('照会日（YYYY-MM-DD。申請日より後は不可）', 'Date asked (YYYY-MM-DD; not after the application)')),
+  inquired_on: isoDate().optional().describe(doc('照会日（2026-12-01、令和8年12月1日など。申請日より後は不可）', 'Date asked (2026-12-01, 令和8年12月1日 …; not after the application)')),
   person: text().optional().describe(doc('応対した担当者', 'Who answered')),
   result: text().describe(doc('照会の結果', 'What they answered')),
   ...followUp,
@@ -237,7 +246,7 @@ export const dueDiligence = z.strictObject({
     reply_file: text().optional().describe(doc('文化庁からの回答のファイル（PDF・PNG・JPEG）', "The Agency's reply as a file (PDF, PNG or JPEG)")),
   }).optional().describe(doc('文化庁への照会（イ(ウ)）', 'Inquiry to the Agency for Cultural Affairs (b-iii)')),
   public_notice: z.strictObject({
-    medium: z.enum(['cric', 'newspaper']).describe(doc('公告の媒体: CRICのウェブサイト（cric）か新聞（newspaper）', 'Where the notice ran: the CRIC website (cric) or a newspaper')),
+    medium: choice({ cric: ['CRIC', '著作権情報センター'], newspaper: '新聞' }).describe(doc('公告の媒体: CRICのウェブサイト（cric）か新聞（newspaper）', 'Where the notice ran: the CRIC website (cric) or a newspaper')),
     start: isoDate().optional().describe(doc('CRICサイトへの掲載開始日', 'First day on the CRIC site')),
     end: isoDate().optional().describe(doc(
       'CRICサイトへの掲載終了日（分かるとき。省略すると疎明資料には最短の掲載期間の満了日をその旨を添えて記載）',

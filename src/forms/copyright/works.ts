@@ -1,33 +1,35 @@
 /**
- * Reads what a ruling case names beside it — any form with works: the works CSV (works_file). The
- * 別添資料 files are read by attachments.ts. Nothing else is read. Problems point at the CSV row and
- * column, or at the case field.
+ * Reads what a ruling case names beside it — any form with works: the works list (works_file, a
+ * CSV or an Excel workbook). The 別添資料 files are read by attachments.ts. Nothing else is read.
+ * Problems point at the list's row and column, or at the case field.
  */
-import { resolve } from 'node:path';
-import { readCsvFile } from '../../input/csv.js';
-import { append, type FieldPath, type Problem } from '../../base/problem.js';
+import { namedPath } from '../../input/named-file.js';
+import { readSheetFile } from '../../input/sheet.js';
+import { append, error, type FieldPath, type Problem } from '../../base/problem.js';
 import type { FormContext, Loaded } from '../kit/plugin.js';
 import type { Subject, Work } from './schema.js';
-import { worksFromCsv, type CsvWorks } from './works-csv.js';
+import { worksFromSheet, type SheetWorks } from './works-sheet.js';
 
 /** A case with its works from YAML and CSV together. */
 export type WithWorks<C> = Omit<C, 'works'> & { works: Work[] };
 
 type HasWorks = { works?: Work[]; works_file?: string; subject: Subject };
 
-export function loadWorks<C extends HasWorks>(c: C, ctx: FormContext): Loaded<WithWorks<C>> {
+export async function loadWorks<C extends HasWorks>(c: C, ctx: FormContext): Promise<Loaded<WithWorks<C>>> {
   const problems: Problem[] = [];
   const yamlWorks = c.works ?? [];
-  let fromCsv: CsvWorks | undefined;
+  let fromCsv: SheetWorks | undefined;
   let csvFile: string | undefined;
   if (c.works_file) {
-    csvFile = resolve(ctx.caseDir, c.works_file);
-    const read = readCsvFile(csvFile);
+    csvFile = namedPath(ctx.caseDir, c.works_file);
+    const read = await readSheetFile(ctx.folder, c.works_file);
     if (!read.ok) {
-      // A file that cannot be opened at all is reported at the works_file line of the case.
-      append(problems, read.problems.map((p) => (p.line === undefined ? { ...p, file: undefined, path: ['works_file'] } : p)));
+      // A file that cannot be read at all is reported at the works_file line of the case; bytes it cannot read, at their line.
+      const place = read.line === undefined ? {} : { file: csvFile, line: read.line, column: 1 };
+      problems.push({ ...error(['works_file'], read.problem.ja, read.problem.en, read.hint), ...place });
     } else {
-      fromCsv = worksFromCsv(read.table, c.subject);
+      const { sheet } = read;
+      fromCsv = worksFromSheet({ file: csvFile, sheet: sheet.format === 'xlsx' ? sheet.sheet : undefined, rows: sheet.rows }, c.subject);
       append(problems, fromCsv.problems);
     }
   }

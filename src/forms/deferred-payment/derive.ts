@@ -1,6 +1,6 @@
 /** Rules of the 後納 application (seed 003 後納許可審査基準) and its facts. */
 import type { Problem } from '../../base/problem.js';
-import { inForceOn } from '../../law/dated.js';
+import { inForceOn, valueInForce } from '../../law/dated.js';
 import {
   FISCAL_YEAR_END_NEAR, INCORPORATED_AGENCY_CATEGORIES, INSTITUTION_CATEGORIES, LENDING_LIBRARIES, SPECIAL_PERMISSION_CATEGORY,
   type LendingLibrary,
@@ -30,7 +30,7 @@ export function deriveDeferredPayment(c: DeferredPaymentCase, ctx: FormContext):
   const label = fiscalYearLabel(fiscalYear);
   const inst = c.institution;
 
-  const categories = inForceOn(INSTITUTION_CATEGORIES, date)?.value ?? {};
+  const categories = valueInForce(INSTITUTION_CATEGORIES, date);
   const categoryText = categories[inst.category];
   if (!categoryText)
     problems.push(m.error('deferred-category-unknown', ['institution', 'category'], { category: inst.category }));

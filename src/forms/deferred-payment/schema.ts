@@ -4,7 +4,7 @@
  * fiscal year. Every field of spec/cases/deferred-payment.yaml is accepted.
  */
 import { z } from 'zod';
-import { acknowledgedCodes, contactPerson, doc, fontFiles, isoDate, officialForms, postalCode, text, titledName, wholeNumber } from '../../input/fields.js';
+import { acknowledgedCodes, choice, contactPerson, doc, fontFiles, isoDate, officialForms, phone, postalCode, text, titledName, wholeNumber } from '../../input/fields.js';
 import { messages } from '../kit/messages.js';
 import { DEFAULT_LENDING_LIBRARY, LENDING_LIBRARIES } from '../../law/data/deferred-payment.js';
 
@@ -36,13 +36,15 @@ const otherLibrary = z.strictObject({
   office: text().optional().describe(doc('担当部署', 'Office in charge')),
   postal_code: postalCode().optional().describe(doc('郵便番号', 'Postal code')),
   address: text().optional().describe(doc('所在地', 'Address')),
-  phone: text().optional().describe(doc('電話番号', 'Telephone number')),
-  fax: text().optional().describe(doc('FAX番号', 'Fax number')),
+  phone: phone().optional().describe(doc('電話番号', 'Telephone number')),
+  fax: phone().optional().describe(doc('FAX番号', 'Fax number')),
 });
 
 const m = messages('deferred-payment');
 
 const libraryKeys = Object.keys(LENDING_LIBRARIES) as [string, ...string[]];
+/** A library by its key or its name (長崎大学附属図書館). */
+const LIBRARY_LABELS = Object.fromEntries(libraryKeys.map((k) => [k, LENDING_LIBRARIES[k].name])) as Record<string, string>;
 
 export const deferredPaymentSchema = z.strictObject({
   form: z.literal('deferred-payment').describe(doc('様式: 文献複写等料金後納許可申請書', 'Form: application to pay interlibrary copy fees in arrears')),
@@ -50,9 +52,9 @@ export const deferredPaymentSchema = z.strictObject({
   acknowledged: acknowledgedCodes(),
   official_forms: officialForms(),
   date: isoDate().optional().describe(doc('申請日（省略すると今日）', 'Date of the application (today when omitted)')),
-  request: z.enum(['new', 'change', 'cancel']).describe(doc('新規（new）・変更（change）・取消（cancel）', 'New application, change or cancellation')),
+  request: choice({ new: '新規', change: '変更', cancel: ['取消', '取消し', '取り消し'] }).describe(doc('新規（new）・変更（change）・取消（cancel）', 'New application, change or cancellation')),
   fiscal_year: wholeNumber().optional().describe(doc('年度（2027 = 令和9年度。省略すると申請日の年度）', 'Fiscal year (2027 = 令和9年度; default: that of the date)')),
-  recipient: z.union([z.enum(libraryKeys), otherLibrary], m.say('deferred-recipient-unknown', { libraries: libraryKeys.join(', ') }))
+  recipient: z.union([choice(LIBRARY_LABELS), otherLibrary], m.say('deferred-recipient-unknown', { libraries: libraryKeys.join(', ') }))
     .default(DEFAULT_LENDING_LIBRARY)
     .describe(doc('申請先の図書館（登録済みの名前か、館長と住所を書いたもの）', 'The lending library: a known name, or its director and address')),
   permit_number: text().optional().describe(doc('許可番号（変更・取消のとき）', 'Permit number (for a change or a cancellation)')),

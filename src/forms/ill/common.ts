@@ -3,7 +3,7 @@
  * details, English dates, the NDL data in force on the case's date, and the templates/ill folder.
  */
 import { z } from 'zod';
-import { doc, text } from '../../input/fields.js';
+import { doc, text, phone } from '../../input/fields.js';
 import { messages } from '../kit/messages.js';
 import { formTemplates } from '../kit/templates.js';
 
@@ -12,8 +12,8 @@ export const librarySchema = z.strictObject({
   name: text().describe(doc('図書館名（英文）', 'Name of the library')),
   postal_address: z.array(text()).min(1).optional().describe(doc('住所（封筒どおり1行ずつ）', 'Postal address, one line per entry as on an envelope')),
   country: text().optional().describe(doc('国名', 'Country')),
-  phone: text().optional().describe(doc('電話番号', 'Telephone number')),
-  fax: text().optional().describe(doc('FAX番号', 'Fax number')),
+  phone: phone().optional().describe(doc('電話番号', 'Telephone number')),
+  fax: phone().optional().describe(doc('FAX番号', 'Fax number')),
   email: text().optional().describe(doc('電子メールアドレス', 'E-mail address')),
   url: text().optional().describe(doc('ウェブサイト', 'Website')),
 });

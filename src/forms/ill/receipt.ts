@@ -3,7 +3,7 @@
  * the NDL library the items came from (seed 002 Check on arriving items), with the return rules.
  */
 import { z } from 'zod';
-import { acknowledgedCodes, doc, fontFiles, isoDate, officialForms, text } from '../../input/fields.js';
+import { acknowledgedCodes, choice, doc, fontFiles, isoDate, officialForms, phone, text } from '../../input/fields.js';
 import type { Problem } from '../../base/problem.js';
 import { addressBlock, signatureLine } from '../kit/blocks.js';
 import { valueInForce } from '../../law/dated.js';
@@ -25,11 +25,11 @@ const schema = z.strictObject({
   date: isoDate().optional().describe(doc('日付（省略すると今日）', 'Date (today when omitted)')),
   user_id: userId(),
   library: librarySchema.describe(doc('受け取った図書館', 'The receiving library')),
-  sent_from: z.enum(NDL_LIBRARY_KEYS).describe(doc(
+  sent_from: choice({ 'tokyo-main': '東京本館', 'kansai-kan': '関西館', ilcl: '国際子ども図書館' } satisfies Record<(typeof NDL_LIBRARY_KEYS)[number], string>).describe(doc(
     '資料を送ってきた（返送先の）NDLの館: 東京本館、関西館、国際子ども図書館', 'The NDL library the items came from and go back to: Tokyo Main, Kansai-kan or ILCL')),
   received_on: isoDate().describe(doc('受け取った日', 'Date received')),
   send_to: z.strictObject({
-    fax: text().optional().describe(doc('「To Borrowers」に書かれたFAX番号（FAXで送るとき）', 'The fax number "To Borrowers" gives (when the letter is faxed)')),
+    fax: phone().optional().describe(doc('「To Borrowers」に書かれたFAX番号（FAXで送るとき）', 'The fax number "To Borrowers" gives (when the letter is faxed)')),
     email: text().optional().describe(doc('「To Borrowers」に書かれたメールアドレス（メールで送るとき）', 'The e-mail address "To Borrowers" gives (when the letter is e-mailed)')),
   }).optional().describe(doc(
     '受領書の送り先: 資料に同封の「To Borrowers」に書かれたFAX番号かメールアドレスのどちらか', 'Where the letter goes: the fax number or the e-mail address printed on the "To Borrowers" sheet, one of them')),
@@ -40,7 +40,7 @@ const schema = z.strictObject({
   items: z.array(z.strictObject({
     loan_slip: text().describe(doc('貸出票の番号', 'Loan slip number')),
     title: text().describe(doc('書名', 'Title')),
-    condition: z.enum(['good', 'damaged']).describe(doc('状態: 良好（good）か破損あり（damaged）', 'Condition: good or damaged')),
+    condition: choice({ good: '良好', damaged: ['破損あり', '破損'] }).describe(doc('状態: 良好（good）か破損あり（damaged）', 'Condition: good or damaged')),
     note: text().optional().describe(doc('備考（破損の様子など）', 'Note (what the damage is …)')),
   })).min(1, m.say('ill-receipt-items-none')).describe(doc('受け取った資料', 'The items received')),
 });

@@ -3,8 +3,9 @@
  * Services (seed 002): a written contract signed by hand by the representative director, a cover
  * letter listing the three enclosures, and the reading-room photo on an enclosure page.
  */
+import type { CaseFolder } from '../../input/named-file.js';
 import { z } from 'zod';
-import { acknowledgedCodes, doc, fontFiles, isoDate, officialForms, text } from '../../input/fields.js';
+import { acknowledgedCodes, doc, fontFiles, isoDate, officialForms, phone, text } from '../../input/fields.js';
 import { readImage, type ImageFile } from '../../input/images.js';
 import { error, type Problem } from '../../base/problem.js';
 import { addressBlock, formGrid, signatureLine } from '../kit/blocks.js';
@@ -21,7 +22,7 @@ const person = z.strictObject({
   name: text().describe(doc('氏名', 'Name')),
   title: text().describe(doc('役職', 'Title')),
   email: text().optional().describe(doc('電子メールアドレス', 'E-mail address')),
-  phone: text().optional().describe(doc('電話番号', 'Telephone number')),
+  phone: phone().optional().describe(doc('電話番号', 'Telephone number')),
 });
 
 const schema = z.strictObject({
@@ -48,12 +49,12 @@ type Registration = z.output<typeof schema>;
 type Loaded = Registration & { photo?: ImageFile };
 interface Derived { date: string }
 
-function load(c: Registration, ctx: { caseDir: string }) {
+function load(c: Registration, ctx: { folder: CaseFolder }) {
   const problems: Problem[] = [];
   let photo: ImageFile | undefined;
   const name = c.enclosures.reading_room_photo;
   if (name) {
-    const read = readImage(ctx.caseDir, name);
+    const read = readImage(ctx.folder, name);
     if (read.ok) photo = read.image;
     else problems.push(error(['enclosures', 'reading_room_photo'], read.problem.ja, read.problem.en, read.hint));
   }

@@ -3,7 +3,7 @@
  * Search (seed 002 How to Make a Request). At most ten items on loan at once, counting those held.
  */
 import { z } from 'zod';
-import { acknowledgedCodes, doc, fontFiles, isoDate, officialForms, text, wholeNumber } from '../../input/fields.js';
+import { acknowledgedCodes, choice, doc, fontFiles, isoDate, officialForms, text, wholeNumber } from '../../input/fields.js';
 import type { Problem } from '../../base/problem.js';
 import { addressBlock, formGrid } from '../kit/blocks.js';
 import { valueInForce } from '../../law/dated.js';
@@ -15,6 +15,13 @@ import { illMessages as m, illTemplates, letterhead, librarySchema, userId } fro
 import { illAgencyForm, itemFields, libraryFields } from './fields.js';
 import type { FieldValues } from '../../model/official-form.js';
 
+/** The kinds of material in Japanese, for a Japanese colleague filling the request. */
+const MATERIAL_TYPE_LABELS = {
+  book: '図書', digitized: 'デジタル化資料', serial: '逐次刊行物', rare: '貴重書', 'large-sized': '大型本', reference: '参考図書',
+  pamphlet: 'パンフレット', 'doctoral-thesis': '博士論文', map: '地図', electronic: '電子資料', score: '楽譜', recording: '録音資料',
+  microform: 'マイクロ資料', other: 'その他',
+} satisfies Record<(typeof MATERIAL_TYPE_KEYS)[number], string>;
+
 const item = z.strictObject({
   title: text().describe(doc('書名', 'Title')),
   author: text().optional().describe(doc('著者名', 'Author')),
@@ -22,9 +29,9 @@ const item = z.strictObject({
   year: wholeNumber().optional().describe(doc('出版年', 'Year of publication')),
   ndl_call_number: text().optional().describe(doc('NDLの請求記号', 'NDL call number')),
   isbn: text().optional().describe(doc('ISBN（国際標準図書番号）', 'ISBN')),
-  material_type: z.enum(MATERIAL_TYPE_KEYS).default('book').describe(doc(
+  material_type: choice(MATERIAL_TYPE_LABELS).default('book').describe(doc(
     '資料の種類（図書、デジタル化資料、逐次刊行物、博士論文など）', 'Kind of material (book, digitized material, serial, doctoral thesis …)')),
-  language: z.enum(['japanese', 'foreign']).optional().describe(doc(
+  language: choice({ japanese: '和書', foreign: '洋書' }).optional().describe(doc(
     '和書（japanese）か洋書（foreign）か（省略すると書名の文字から判断）', 'Japanese or foreign book (default: japanese when the title has Japanese script)')),
   note: text().optional().describe(doc('備考', 'Note')),
 });
@@ -38,7 +45,7 @@ const schema = z.strictObject({
   user_id: userId(),
   library: librarySchema.describe(doc('申し込む図書館', 'The borrowing library')),
   currently_borrowed: wholeNumber().default(0).describe(doc('前の申込で借りていてまだ返していない点数', 'Items from earlier requests not yet returned')),
-  send_by: z.enum(['fax', 'post']).describe(doc('送り方: FAX（fax）か郵送（post）', 'Sent by fax or by post')),
+  send_by: choice({ fax: 'FAX', post: '郵送' }).describe(doc('送り方: FAX（fax）か郵送（post）', 'Sent by fax or by post')),
   items: z.array(item).min(1, m.say('ill-request-items-none')).describe(doc('借りたい資料', 'The items requested')),
 });
 type Request = z.output<typeof schema>;

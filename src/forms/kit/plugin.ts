@@ -1,4 +1,5 @@
 /** What a form plugin provides: its schema, its rules, and how its documents are composed. */
+import type { CaseFolder } from '../../input/named-file.js';
 import type { z } from 'zod';
 import type { Bilingual, FieldPath, Problem } from '../../base/problem.js';
 import { isPaper, type Made, type Output, type OutputFormat } from '../../model/document.js';
@@ -9,6 +10,8 @@ export interface FormContext {
   /** Path of the case file, and its folder (paths in a case are relative to it). */
   caseFile: string;
   caseDir: string;
+  /** The folder again, with whether files may lie outside it (--allow-files-outside): what a form reads files through. */
+  folder: CaseFolder;
   /** Today's date, ISO: the default application date. */
   today: string;
   /** The session's templates: a form reads its words and papers through them (src/forms/kit/templates.ts). */
@@ -24,11 +27,13 @@ export interface Derivation<D> {
   derived: D;
 }
 
-/** Where a problem sits in a file other than the case file (a CSV row and column). */
+/** Where a problem sits in a file other than the case file (a CSV row and column, or a workbook sheet's). */
 export interface FileSpot {
   file: string;
   line?: number;
   column?: number;
+  /** The workbook's sheet: the problem is said with it and the cell (シート「著作物一覧」のセル C5). */
+  sheet?: string;
 }
 
 /** The case with what it names beside it (a works CSV, images) read in. */
@@ -63,7 +68,7 @@ export interface FormPlugin<C = any, D = any, L = C> {
 export type { Made };
 
 export interface DocumentSpec<L = any, D = any> {
-  /** File name without extension: out/<case>/<name>.<format> */
+  /** File name without extension: out/<case>/<name>.<format> (a filled sheet may keep its file's own, see Made). */
   name: string;
   /** What it is, as `yoshiki forms` lists it. */
   about: string;
@@ -90,7 +95,7 @@ export const DEFAULT_FORMATS: OutputFormat[] = ['pdf', 'docx'];
 export function composeDocuments<L, D>(plugin: FormPlugin<unknown, D, L>, c: L, d: D, ctx: FormContext): Output[] {
   return plugin.documents.filter((spec) => spec.when?.(c, d) ?? true).map((spec) => {
     const made = spec.make(c, d, ctx) as Output;
-    made.name = spec.name;
+    made.name = made.kind === 'filledSheet' && made.name ? made.name : spec.name;
     if (isPaper(made)) {
       made.formats = spec.formats ?? DEFAULT_FORMATS;
       const fields = spec.fields;

@@ -3,9 +3,9 @@
  * Every field of spec/cases/ruling-*.yaml is accepted; unknown fields are refused by name.
  */
 import { z } from 'zod';
-import { acknowledgedCodes, doc, fontFiles, isoDate, officialForms, text } from '../../input/fields.js';
+import { acknowledgedCodes, choice, doc, fontFiles, isoDate, officialForms, text } from '../../input/fields.js';
 import { messages } from '../kit/messages.js';
-import { applicant, caseAttachments, checkWorks, dueDiligence, SUBJECTS, use, worksFields, type Work } from '../copyright/schema.js';
+import { applicant, caseAttachments, checkWorks, dueDiligence, SUBJECT_LABELS, use, worksFields, type Work } from '../copyright/schema.js';
 import type { WithWorks } from '../copyright/works.js';
 import type { WithAttachments } from '../copyright/attachments.js';
 
@@ -17,9 +17,9 @@ export const rulingSchema = z
     fonts: fontFiles(),
     acknowledged: acknowledgedCodes(),
     official_forms: officialForms(),
-    subject: z.enum(SUBJECTS).describe(doc(
+    subject: choice(SUBJECT_LABELS).describe(doc(
       '裁定の対象: 著作物（work）、実演、レコード、放送、有線放送', 'What the ruling is for: a work, performance, phonogram, broadcast or cablecast')),
-    date: isoDate().optional().describe(doc('申請日（YYYY-MM-DD。省略すると今日）', 'Date of the application (YYYY-MM-DD; today when omitted)')),
+    date: isoDate().optional().describe(doc('申請日（2026-12-01、令和8年12月1日など。省略すると今日）', 'Date of the application (2026-12-01, 令和8年12月1日 …; today when omitted)')),
     applicant: applicant.describe(doc('申請者', 'The applicant')),
     ...worksFields,
     uses: z.array(use).min(1, m.say('uses-none'))

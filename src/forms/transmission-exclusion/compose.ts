@@ -9,8 +9,10 @@ import { valueInForce } from '../../law/dated.js';
 import { CRITERIA, EXCLUSION_DESK, RESERVED_CATEGORIES, STAGES, type Criterion, type CriterionRule } from '../../law/data/transmission.js';
 import type { Table } from '../../model/document.js';
 import type { Made } from '../kit/plugin.js';
-import { eraDate } from '../../base/format.js';
+import { eraDate, fiscalYearLabel } from '../../base/format.js';
 import type { ExclusionDerived, LoadedExclusion } from './derive.js';
+import type { SheetFile } from '../../input/sheet.js';
+import { basename } from 'node:path';
 
 const templates = formTemplates('transmission-exclusion');
 interface Words {
@@ -30,7 +32,10 @@ export const DOCUMENTS = {
   letter: { name: 'cover-letter', title: '除外申出の送付状（件数と資料の一覧）' },
 };
 
-/** Our own table: one row per item with what the list's entry columns would hold. */
+/** The items requested (all, or those the NDL's list has), each with its place in the case. */
+const requested = (c: LoadedExclusion, d: ExclusionDerived) => c.items.map((item, i) => ({ item, i })).filter(({ i }) => d.found[i]);
+
+/** Our own table: one row per item requested with what the list's entry columns would hold. */
 export function rowsTable(c: LoadedExclusion, d: ExclusionDerived): Made {
   const table: Table = {
     kind: 'table',
@@ -39,7 +44,7 @@ export function rowsTable(c: LoadedExclusion, d: ExclusionDerived): Made {
       { header: '除外基準', width: 0.06, align: 'center' }, { header: '根拠・確認方法', width: 0.22 },
       { header: '申出者', width: 0.12 }, { header: '連絡先', width: 0.1 }, { header: '申出日', width: 0.08 },
     ],
-    rows: c.items.map((it, i) => {
+    rows: requested(c, d).map(({ item: it, i }) => {
       const e = d.entries[i];
       const { title, author } = described(it, d, i);
       return [it.pid, title ?? '', author ?? '', e.criterion, e.evidence, e.requester, e.contact, e.date];
@@ -48,10 +53,17 @@ export function rowsTable(c: LoadedExclusion, d: ExclusionDerived): Made {
   return { title: DOCUMENTS.rows.title, page: portraitPage(), fontSize: 10, lineHeight: 1.5, pageNumbers: false, blocks: [table] };
 }
 
+/** The NDL's list with the entries filled, under the list's own file name: the NDL gets back the file it published. */
 export function filledList(_: LoadedExclusion, d: ExclusionDerived): Made {
   const { sheet, edits } = d.list!;
   const csv = sheet.encoding && sheet.records ? { encoding: sheet.encoding, records: sheet.records } : undefined;
-  return { kind: 'filledSheet', title: DOCUMENTS.list.title, format: sheet.format, source: { bytes: sheet.bytes, sheet: sheet.sheet, csv }, edits };
+  return { kind: 'filledSheet', name: listFileName(sheet), title: DOCUMENTS.list.title, format: sheet.format, source: { bytes: sheet.bytes, sheet: sheet.sheet, csv, layout: sheet.layout }, edits };
+}
+
+/** The list's file name without its extension, unless another document of the request has that name. */
+function listFileName(sheet: SheetFile): string {
+  const name = basename(sheet.name).replace(/\.[^.]*$/, '');
+  return Object.values(DOCUMENTS).some((doc) => doc.name === name) || name === '' ? DOCUMENTS.list.name : name;
 }
 
 /** The e-mail text and the printed cover letter say the same things from one context. */
@@ -65,14 +77,16 @@ function letterContext(c: LoadedExclusion, d: ExclusionDerived, ctx: WithTemplat
   const desk = valueInForce(EXCLUSION_DESK, d.date);
   const stage = STAGES[c.stage];
   const r = c.requester;
-  const total = c.items.length;
+  const items = requested(c, d);
+  const total = items.length;
   const attachments = d.list
-    ? [`${DOCUMENTS.list.name}.${d.list.sheet.format}（${stage.list}「${d.list.sheet.name}」に記入したもの）`]
+    ? [`${listFileName(d.list.sheet)}.${d.list.sheet.format}（${stage.list}${d.list.sheet.sheet ? `のシート「${d.list.sheet.sheet}」` : ''}に記入したもの）`]
     : [`${DOCUMENTS.rows.name}.xlsx（除外申出資料の一覧）`];
-  const shown = c.items.slice(0, ITEMS_IN_MAIL).map((it, i) => {
+  const shown = items.slice(0, ITEMS_IN_MAIL).map(({ item: it, i }, k) => {
     const { title } = described(it, d, i);
-    return { no: String(i + 1), pid: it.pid, title: title ? `「${title}」` : '', mark: groundOf(it, d.date) };
+    return { no: String(k + 1), pid: it.pid, title: title ? `「${title}」` : '', mark: groundOf(it, d.date) };
   });
+  const missing = c.items.filter((_, i) => !d.found[i]).map((it) => ({ pid: it.pid, title: it.title ? `「${it.title}」` : '' }));
   return {
     date: eraDate(d.date),
     desk,
@@ -82,6 +96,7 @@ function letterContext(c: LoadedExclusion, d: ExclusionDerived, ctx: WithTemplat
       r.person && `担当　${r.person}`, r.phone && `電話　${r.phone}`, r.email && `メール　${r.email}`,
     ], 0.5, '', 0.5),
     stage: stage.name,
+    round: c.stage === 'pre' && c.round !== undefined ? `${fiscalYearLabel(c.round)}、` : '',
     list: stage.list,
     lead: words(ctx).lead[c.stage],
     where: d.list ? `添付の${stage.list}の記入欄` : '添付の一覧表',
@@ -94,6 +109,7 @@ function letterContext(c: LoadedExclusion, d: ExclusionDerived, ctx: WithTemplat
     attachmentList: attachments.join('、'),
     shown,
     more: total > ITEMS_IN_MAIL ? String(total - ITEMS_IN_MAIL) : '',
+    missing,
     signature: [r.name, [r.department, r.person].filter(Boolean).join('　'), r.postal_code && `〒${r.postal_code}`, r.address,
       r.phone && `電話：${r.phone}`, r.email && `メール：${r.email}`].filter(Boolean),
     counts_table: countsTable(d, criteria),
@@ -126,9 +142,9 @@ function itemsTable(c: LoadedExclusion, d: ExclusionDerived, criteria: Record<Cr
   return {
     columns: [{ header: 'No.', width: 0.06, align: 'center' }, { header: '識別子', width: 0.24 }, { header: '書名・著者', width: 0.28 },
       { header: '基準', width: 0.08, align: 'center' }, { header: '根拠・確認方法', width: 0.34 }],
-    rows: c.items.map((it, i) => {
+    rows: requested(c, d).map(({ item: it, i }, k) => {
       const { title, author } = described(it, d, i);
-      return [String(i + 1), it.pid, [title, author].filter(Boolean).join('\n'), criteria[it.criterion].mark, d.entries[i].evidence];
+      return [String(k + 1), it.pid, [title, author].filter(Boolean).join('\n'), criteria[it.criterion].mark, d.entries[i].evidence];
     }),
     size: 9,
   };

@@ -6,9 +6,9 @@
 import { append, dedupeProblems, type FieldPath, type Problem } from '../../base/problem.js';
 import type { SheetFile } from '../../input/sheet.js';
 import { valueInForce } from '../../law/dated.js';
-import { CRITERIA, EXCLUSION_DATA_FROM, RESERVED_CATEGORIES, STAGES, type Criterion } from '../../law/data/transmission.js';
-import { westernDate } from '../../base/format.js';
-import { countByCriterion, mayInvoke, onAuthorsBehalf, pidKey, reissueTiming } from '../../law/rules/transmission.js';
+import { CRITERIA, EXCLUSION_DATA_FROM, EXCLUSION_PAGE, RESERVED_CATEGORIES, STAGES, type Criterion } from '../../law/data/transmission.js';
+import { fiscalYearLabel, westernDate } from '../../base/format.js';
+import { countByCriterion, mayInvoke, onAuthorsBehalf, pidKey, preExclusionRound, reissueTiming } from '../../law/rules/transmission.js';
 import { eraOrIso, messages } from '../kit/messages.js';
 import { fillList, type Entry, type ListFill } from './list.js';
 import type { ExclusionCase, ExclusionItem } from './schema.js';
@@ -20,6 +20,9 @@ export type LoadedExclusion = ExclusionCase & { list?: SheetFile };
 export interface ExclusionDerived {
   date: string;
   entries: Entry[];
+  /** Whether each item is requested: found in the NDL's list, or every item when no list is given. */
+  found: boolean[];
+  /** Per criterion, the items requested. */
   counts: Record<Criterion, number>;
   list?: ListFill & { sheet: SheetFile };
 }
@@ -35,12 +38,13 @@ export function deriveExclusion(c: LoadedExclusion, ctx: { today: string }) {
   // The procedure as seed 000 gives it starts with its leaflet: no rule of ours says what held before.
   if (date < EXCLUSION_DATA_FROM) {
     const error = m.error('exclusion-date-before-data', ['date'], { date: eraOrIso(date), from: eraOrIso(EXCLUSION_DATA_FROM) });
-    return { facts: {}, problems: [error], derived: { date, entries: [], counts: countByCriterion([]), list: undefined } satisfies ExclusionDerived };
+    return { facts: {}, problems: [error], derived: { date, entries: [], found: [], counts: countByCriterion([]), list: undefined } satisfies ExclusionDerived };
   }
   if (!c.requester.email && !c.requester.phone)
     problems.push(m.error('exclusion-contact-missing', ['requester']));
   if (!c.candidate_list)
     problems.push(m.warning('exclusion-list-not-given', [], { list: STAGES[c.stage].list }));
+  problems.push(...roundProblems(c, date));
   const seen = new Map<string, number>();
   c.items.forEach((item, i) => {
     problems.push(...itemProblems(c, item, i, date));
@@ -52,13 +56,34 @@ export function deriveExclusion(c: LoadedExclusion, ctx: { today: string }) {
   });
 
   const entries = c.items.map((item) => entryFor(c, item, date));
-  const counts = countByCriterion(c.items.map((it) => it.criterion));
   const list = c.list && !problems.some((p) => p.severity === 'error') ? { ...fillList(c, c.list, entries), sheet: c.list } : undefined;
   if (list) problems.push(...list.problems);
+  if (list && list.listed > 0 && list.matched === 0)
+    problems.push(m.error('exclusion-list-none-found', ['candidate_list', 'file'], {
+      sheet: list.sheet.name, list: STAGES[c.stage].list, other: m.text(c.stage === 'pre' ? 'exclusion-stage-post' : 'exclusion-stage-pre'),
+    }));
   append(problems, c.items.flatMap((item, i) => notTheAuthor(c, item, i, list?.described[i]?.author)));
+  // Only the items the list has are requested: counted, mailed and printed; the others are named apart.
+  const found = c.items.map((_, i) => list?.found[i] ?? true);
+  const counts = countByCriterion(c.items.filter((_, i) => found[i]).map((it) => it.criterion));
   const facts: Record<string, unknown> = { counts };
   if (list) facts.list = { rows: list.listed, matched: list.matched, unmatched: list.unmatched, cells_filled: list.edits.length };
-  return { facts, problems: dedupeProblems(problems), derived: { date, entries, counts, list } satisfies ExclusionDerived };
+  return { facts, problems: dedupeProblems(problems), derived: { date, entries, found, counts, list } satisfies ExclusionDerived };
+}
+
+/**
+ * 事前除外 is taken in rounds (seed 000: 令和6年度 until 令和7年4月18日); a request outside every round
+ * known open is pointed to 事後除外, which is taken all year.
+ */
+function roundProblems(c: ExclusionCase, date: string): Problem[] {
+  if (c.stage === 'post') return c.round === undefined ? [] : [m.error('exclusion-round-post', ['round'])];
+  const { status, round, latest } = preExclusionRound(date, c.round);
+  const fiscal = (year: number) => ({ ja: fiscalYearLabel(year), en: `FY${year}` });
+  const params = { date: eraOrIso(date), latest: fiscal(latest.fiscalYear), until: eraOrIso(latest.until), page: valueInForce(EXCLUSION_PAGE, date) };
+  if (status === 'closed') return [m.error('exclusion-round-closed', ['round'], { fiscal: fiscal(round!.fiscalYear), until: eraOrIso(round!.until), date: eraOrIso(date) })];
+  if (status === 'open') return [];
+  if (c.round !== undefined) return [m.warning('exclusion-round-unknown', ['round'], { fiscal: fiscal(c.round), latest: params.latest, until: params.until, page: params.page })];
+  return [m.warning('exclusion-round-none-open', ['stage'], params)];
 }
 
 function itemProblems(c: ExclusionCase, item: ExclusionItem, i: number, date: string): Problem[] {
@@ -110,12 +135,14 @@ function reissueProblems(item: ExclusionItem, at: (f: string) => FieldPath, date
   if (!item.reissue_on) {
     return item.evidence ? [] : [m.warning('exclusion-in-print-evidence-missing', at('evidence'))];
   }
-  const { timing, windowEnd, earliest } = reissueTiming(date, item.reissue_on);
+  const { timing, windowEnd, limitEnd, earliest } = reissueTiming(date, item.reissue_on);
   const problems: Problem[] = [];
   if (!item.evidence)
     problems.push(m.error('exclusion-reissue-evidence-missing', at('evidence')));
+  if (timing === 'beyond-guideline')
+    problems.push(m.warning('exclusion-reissue-beyond-guideline', at('reissue_on'), { reissue_on: item.reissue_on, window_end: windowEnd, earliest }));
   if (timing === 'too-far')
-    problems.push(m.error('exclusion-reissue-too-far', at('reissue_on'), { reissue_on: item.reissue_on, window_end: windowEnd, earliest }));
+    problems.push(m.error('exclusion-reissue-too-far', at('reissue_on'), { reissue_on: item.reissue_on, window_end: windowEnd, limit_end: limitEnd, earliest }));
   if (timing === 'past')
     problems.push(m.warning('exclusion-reissue-past', at('reissue_on'), { reissue_on: item.reissue_on }));
   return problems;

@@ -10,7 +10,7 @@ import { exclusionSchema, type ExclusionCase } from './schema.js';
 async function load(c: ExclusionCase, ctx: FormContext): Promise<Loaded<LoadedExclusion>> {
   const problems: Problem[] = [];
   if (!c.candidate_list) return { value: c, problems };
-  const read = await readSheetFile(ctx.caseDir, c.candidate_list.file, c.candidate_list.sheet);
+  const read = await readSheetFile(ctx.folder, c.candidate_list.file, c.candidate_list.sheet);
   if (read.ok) return { value: { ...c, list: read.sheet }, problems };
   problems.push(error(['candidate_list', read.about], read.problem.ja, read.problem.en, read.hint));
   return { value: c, problems };

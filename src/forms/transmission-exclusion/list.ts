@@ -6,7 +6,7 @@
 import { closest } from 'fastest-levenshtein';
 import iconv from 'iconv-lite';
 import type { FieldPath, Problem } from '../../base/problem.js';
-import type { SheetFile, SheetRow } from '../../input/sheet.js';
+import { findHeadingRow, HEADING_SEARCH_ROWS, type SheetFile, type SheetRow } from '../../input/sheet.js';
 import { pidKey } from '../../law/rules/transmission.js';
 import { messages } from '../kit/messages.js';
 import type { ExclusionCase, ListColumn } from './schema.js';
@@ -31,16 +31,14 @@ const COLUMN_JA: Record<ListColumn, string> = {
   identifier: '識別子', criterion: '除外基準', evidence: '根拠', requester: '申出者', contact: '連絡先', date: '申出日',
 };
 
-/** The heading row is looked for this far down: lists often open with a title and notes. */
-const HEADING_SEARCH_ROWS = 30;
-
 export interface ListFill {
   edits: { row: number; column: number; value: string }[];
   problems: Problem[];
   /** Rows of the list below the heading that carry an identifier. */
   listed: number;
-  /** Items found, and the identifiers (as the case wrote them) that were not. */
+  /** Items found (and whether each one is), and the identifiers (as the case wrote them) that were not. */
   matched: number;
+  found: boolean[];
   unmatched: string[];
   /** Each item's title and author as the list gives them, for papers where the case gives none. */
   described: { title?: string; author?: string }[];
@@ -61,9 +59,9 @@ export function fillList(c: ExclusionCase, sheet: SheetFile, entries: Entry[]): 
     const name = names[key];
     return name ? (h: string) => normal(h) === normal(name) : USUAL_HEADINGS[key];
   };
-  const empty = { edits: [], listed: 0, matched: 0, unmatched: [], described: [] };
+  const empty = { edits: [], listed: 0, matched: 0, found: [], unmatched: [], described: [] };
 
-  const headingIndex = sheet.rows.slice(0, HEADING_SEARCH_ROWS).findIndex((r) => r.cells.some(wanted('identifier')));
+  const headingIndex = findHeadingRow(sheet.rows, wanted('identifier'));
   if (headingIndex < 0) return { ...empty, problems: [noIdentifierColumn(sheet, at('identifier'), names.identifier)] };
   const heading = sheet.rows[headingIndex];
   const columnOf = (key: ListColumn) => {
@@ -101,11 +99,13 @@ export function fillList(c: ExclusionCase, sheet: SheetFile, entries: Entry[]): 
   const authorAt = heading.cells.findIndex(DESCRIPTIVE.author);
   const cell = (row: SheetRow | undefined, i: number) => (row && i >= 0 ? row.cells[i]?.trim() || undefined : undefined);
   const described: ListFill['described'] = [];
+  const found: boolean[] = [];
   let matched = 0;
   c.items.forEach((item, i) => {
     const rows = rowsById.get(pidKey(item.pid) ?? '') ?? [];
     described.push({ title: cell(rows[0], titleAt), author: cell(rows[0], authorAt) });
     const where: FieldPath = ['items', i, 'pid'];
+    found.push(rows.length > 0);
     if (rows.length === 0) {
       unmatched.push(item.pid);
       problems.push(notListed(sheet, item.pid, where, c.stage));
@@ -124,11 +124,17 @@ export function fillList(c: ExclusionCase, sheet: SheetFile, entries: Entry[]): 
         const before = (row.cells[column - 1] ?? '').trim();
         const lost = sheet.encoding === 'cp932' ? notInShiftJis(value) : [];
         if (lost.length) problems.push(notWritable(sheet, lost, where));
-        else if (before === '') edits.push({ row: row.row, column, value });
+        else if (before === '') edits.push({ row: row.row, column, value, ...valueKind(key, value) });
         else if (before !== value.trim()) problems.push(alreadyFilled(sheet, row, heading.cells[column - 1], before, value, where));
       }
   });
-  return { edits, problems, listed, matched, unmatched, described };
+  return { edits, problems, listed, matched, found, unmatched, described };
+}
+
+/** The date is a date, and a criterion's number (1–3) a number: a workbook's date and number cells take them as such. */
+function valueKind(key: EntryColumn, value: string): { as?: 'date' | 'number' } {
+  if (key === 'date') return { as: 'date' };
+  return key === 'criterion' && /^\d+$/.test(value) ? { as: 'number' } : {};
 }
 
 function noIdentifierColumn(sheet: SheetFile, path: FieldPath, name: string | undefined): Problem {

@@ -4,21 +4,20 @@
  * services. Every field of spec/cases/transmission-exclusion.yaml is accepted.
  */
 import { z } from 'zod';
-import { acknowledgedCodes, doc, fontFiles, isoDate, officialForms, postalCode, text } from '../../input/fields.js';
-import { RESERVED_CATEGORY_KEYS } from '../../law/data/transmission.js';
+import { acknowledgedCodes, choice, doc, fontFiles, isoDate, officialForms, phone, postalCode, text } from '../../input/fields.js';
 import { messages } from '../kit/messages.js';
 
 const m = messages('transmission-exclusion');
 
 const requester = z.strictObject({
-  role: z.enum(['author', 'publisher', 'heir', 'association', 'other']).describe(doc(
+  role: choice({ author: '著作者', publisher: '出版社', heir: ['著作権継承者', '相続人'], association: ['団体', '出版関連団体'], other: 'その他' }).describe(doc(
     '申出者の立場: 著作者、出版社、著作権継承者、団体、その他', "The requester's standing: author, publisher, heir, association or other")),
   name: text().describe(doc('申出者（著作者名、出版社名など）', 'The requester (author, publisher …)')),
   department: text().optional().describe(doc('部署', 'Department')),
   person: text().optional().describe(doc('担当者', 'Contact person')),
   postal_code: postalCode().optional().describe(doc('郵便番号', 'Postal code')),
   address: text().optional().describe(doc('住所', 'Address')),
-  phone: text().optional().describe(doc('電話番号', 'Telephone number')),
+  phone: phone().optional().describe(doc('電話番号', 'Telephone number')),
   email: text().optional().describe(doc('電子メールアドレス', 'E-mail address')),
 });
 
@@ -28,7 +27,9 @@ const item = z.strictObject({
     'NDLのリストにある識別子（info:ndljp/pid/…、dl.ndl.go.jp のURL、番号のみ）', "The identifier in the NDL's list (info:ndljp/pid/…, a dl.ndl.go.jp URL, or the number)")),
   title: text().optional().describe(doc('書名（省略するとリストから）', "Title (default: from the NDL's list)")),
   author: text().optional().describe(doc('著者名（省略するとリストから）', "Author (default: from the NDL's list)")),
-  criterion: z.enum(['in-print', 'managed', 'author-request', 'reserved-category']).describe(doc(
+  criterion: choice({
+    'in-print': ['流通', '基準1'], managed: ['管理事業者', '管理委託', '基準2'], 'author-request': ['著作者の申出', '基準3'], 'reserved-category': ['留保', '送信の留保'],
+  }).describe(doc(
     '除外基準: 1 流通（in-print）、2 管理事業者（managed）、3 著作者の申出（author-request）、留保（reserved-category）',
     'Exclusion criterion: 1 in print, 2 managed by a collecting body, 3 the author asks, or a reserved category')),
   evidence: text().optional().describe(doc('根拠・確認方法（販売先、再販の告知など）', 'Evidence: where it is sold, the reissue announcement …')),
@@ -36,7 +37,7 @@ const item = z.strictObject({
   managed_by: text().optional().describe(doc('著作権等管理事業者の名称（managed）', 'Name of the collecting body (managed)')),
   author_request: text().optional().describe(doc(
     '出版社・団体からの申出で、著作者がいつどう求めたか（author-request）', 'Through a publisher or association: how and when the author asked (author-request)')),
-  category: z.enum(RESERVED_CATEGORY_KEYS).optional().describe(doc(
+  category: choice({ manga: '漫画', 'picture-book': '絵本', 'commercial-magazine': '商業出版雑誌' }).optional().describe(doc(
     '留保の種類: 漫画、絵本、商業出版雑誌（reserved-category）', 'Reserved category: manga, picture book or commercial magazine')),
 });
 
@@ -60,7 +61,10 @@ export const exclusionSchema = z.strictObject({
   acknowledged: acknowledgedCodes(),
   official_forms: officialForms(),
   date: isoDate().optional().describe(doc('申出日（省略すると今日）', 'Date of the request (today when omitted)')),
-  stage: z.enum(['pre', 'post']).describe(doc('事前除外（pre）か事後除外（post）か', 'Before the titles are transmitted (pre) or after (post)')),
+  stage: choice({ pre: ['事前除外', '事前'], post: ['事後除外', '事後'] }).describe(doc('事前除外（pre）か事後除外（post）か', 'Before the titles are transmitted (pre) or after (post)')),
+  round: z.number().int().min(2000).max(2099).optional().describe(doc(
+    '事前除外の回（年度を西暦で。例: 2024 = 令和6年度。省略すると申出日に受付中の回）',
+    'The pre-exclusion round, by fiscal year (2024 = 令和6年度; default: the round open on the date)')),
   requester: requester.describe(doc('申出者', 'Who asks')),
   items: z.array(item).min(1, m.say('exclusion-items-none'))
     .describe(doc('除外を申し出る資料', 'The items to exclude')),

@@ -38,7 +38,7 @@ export const unmanagedRulingSchema = z
     fonts: fontFiles(),
     acknowledged: acknowledgedCodes(),
     official_forms: officialForms(),
-    date: isoDate().optional().describe(doc('申請日（YYYY-MM-DD。省略すると今日）', 'Date of the application (YYYY-MM-DD; today when omitted)')),
+    date: isoDate().optional().describe(doc('申請日（2026-12-01、令和8年12月1日など。省略すると今日）', 'Date of the application (2026-12-01, 令和8年12月1日 …; today when omitted)')),
     applicant: applicant.describe(doc('申請者', 'The applicant')),
     registered_body: z.strictObject({
       name: text().describe(doc('登録確認機関の名称', 'Name of the registered confirmation body')),

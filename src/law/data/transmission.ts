@@ -64,9 +64,31 @@ export const RESERVED_CATEGORY_KEYS = ['manga', 'picture-book', 'commercial-maga
 /**
  * A planned reissue counts as "in print" when it is publicly announced and due within about three
  * months of the request (再販等の予定がある場合は、おおむね３か月を目安に流通予定であることを公開情報により確認).
+ * The three months are a guideline (おおむね … を目安に): past them yoshiki warns and the NDL judges.
+ * It refuses only past `limit`, twice the guideline: no reading of "about three months" reaches six,
+ * and such a request loses nothing by waiting, since 事後除外 takes requests all year.
  */
-export const REISSUE_WINDOW_MONTHS: readonly Dated<number>[] = [
-  { from: LEAFLET, value: 3, source: 'seed 000 除外基準1' },
+export const REISSUE_WINDOW_MONTHS: readonly Dated<{ guideline: number; limit: number }>[] = [
+  { from: LEAFLET, value: { guideline: 3, limit: 6 }, source: 'seed 000 除外基準1 (guideline); limit: twice it, yoshiki\'s reading of おおむね (README)' },
+];
+
+/**
+ * The rounds of ②事前除外手続 yoshiki knows, each from the day its candidate list was open (at the
+ * latest the leaflet's date) to the last day requests were taken. ③事後除外 takes requests all year,
+ * so a request outside every round known here is pointed there. The page giving later rounds' dates
+ * is EXCLUSION_PAGE; add each round here as the NDL announces it.
+ */
+export const PRE_EXCLUSION_ROUNDS: readonly Dated<{ fiscalYear: number; until: string }>[] = [
+  { from: LEAFLET, value: { fiscalYear: 2024, until: '2025-04-18' }, source: 'seed 000 ※令和6年度の事前除外手続は、令和7年4月18日まで受け付けます' },
+];
+
+/**
+ * The NDL's page on the exclusion procedure, where the lists and each round's dates are published.
+ * When it moved is not known: the second entry starts on the day the new address was read.
+ */
+export const EXCLUSION_PAGE: readonly Dated<string>[] = [
+  { from: LEAFLET, value: 'https://www.ndl.go.jp/jp/preservation/digitization/distribution.html', source: 'seed 000 除外手続のページ' },
+  { from: '2026-11-29', value: 'https://www.ndl.go.jp/preservation/digitization/distribution', source: 'ndl.go.jp, read 2026-11-29: the page moved (confidence high)' },
 ];
 
 /** The two stages at which a rights holder asks (②事前除外手続, ③事後除外手続), and the list each works on. */

@@ -1,5 +1,5 @@
 /** 手数料 and 収入印紙: what the applicant pays and with which stamps. */
-import { inForceOn, type Dated } from '../dated.js';
+import { inForceOn, valueInForce, type Dated } from '../dated.js';
 import {
   FEE_EXEMPT_AGENCIES, FEE_EXEMPT_KINDS, REVENUE_STAMP_DENOMINATIONS, RULING_FEE, type ApplicantKind,
 } from '../data/ruling.js';
@@ -14,9 +14,7 @@ export function rulingFee(applicant: FeeApplicant, date: string, table: readonly
   const exemptKinds = inForceOn(FEE_EXEMPT_KINDS, date)?.value ?? [];
   if (exemptKinds.includes(applicant.kind)) return 0;
   if (applicant.kind === 'independent-administrative-agency' && isListedAgency(applicant.name, date)) return 0;
-  const fee = inForceOn(table, date);
-  if (!fee) throw new Error(`no ruling fee in force on ${date}`);
-  return fee.value;
+  return valueInForce(table, date);
 }
 
 /**
