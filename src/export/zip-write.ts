@@ -50,7 +50,7 @@ export function writeZip(parts: ZipPart[]): Promise<Uint8Array> {
  */
 const STORED_BELOW = 4096;
 
-/** Text pieces joined into buffers of about 64 KB: a stream step per table row would cost more than the row. */
+/** Text pieces joined into buffers of 32,768 characters or more (32–96 KB): a stream step per table row would cost more than the row. */
 function* inBuffers(pieces: Iterable<string>): Generator<Buffer> {
   let text = '';
   for (const piece of pieces) {
