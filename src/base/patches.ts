@@ -1,16 +1,15 @@
 /**
  * Every place yoshiki reaches into a library's private internals, in one module. Each of these
- * depends on the exact version pinned in package.json (no ^ or ~ there, for these four), and
+ * depends on the exact version pinned in package.json (no ^ or ~ there, for these three), and
  * test/unit/patches.test.ts fails when one is no longer in effect — after an upgrade, that test
  * says which patch to look at. Only types are imported: a patch costs nothing until it is applied.
  */
 import type { Font } from '@pdf-lib/fontkit';
-import type { Document as DocxDocument } from 'docx';
 import type { PDFDocument, PDFFont, PDFObjectStream } from 'pdf-lib';
 import type { z } from 'zod';
 
 /** The versions the patches below were written against (package.json pins these exactly). */
-export const PATCHED_VERSIONS = { '@pdf-lib/fontkit': '1.1.1', 'pdf-lib': '1.17.1', zod: '4.6.7', docx: '9.15.2' } as const;
+export const PATCHED_VERSIONS = { '@pdf-lib/fontkit': '1.1.1', 'pdf-lib': '1.17.1', zod: '4.6.7' } as const;
 
 type Glyph = ReturnType<Font['getGlyph']> & { _decode(): unknown };
 
@@ -103,14 +102,3 @@ export type ZodDef = {
   options?: z.ZodType[]; in?: z.ZodType; discriminator?: string; values?: unknown[]; entries?: Record<string, string | number>;
 };
 export const zodDef = (s: z.ZodType): ZodDef => (s as unknown as { _zod: { def: ZodDef } })._zod.def;
-
-/**
- * docx 9.15.2, document.FontTable.files[i].fontKey: docx obfuscates an embedded font with a random
- * key when the document is made, and reads the key back when packing. Setting our own (taken from
- * the font) keeps the same document's bytes the same.
- */
-export function setEmbeddedFontKey(document: DocxDocument, key: string): void {
-  const files = (document as unknown as { FontTable: { files: { fontKey: string }[] } }).FontTable.files;
-  if (!files[0] || typeof files[0].fontKey !== 'string') throw new Error('docx no longer keeps the embedded font key where yoshiki sets it');
-  files[0].fontKey = key;
-}

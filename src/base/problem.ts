@@ -23,6 +23,15 @@ export interface Problem extends Bilingual {
   column?: number;
 }
 
+/**
+ * Adds every item of a list to another. `push(...list)` passes each item as an argument, and a list
+ * of some hundred thousand (a problem per row of a long works CSV) overflows the stack.
+ */
+export function append<T>(to: T[], list: readonly T[]): T[] {
+  for (const item of list) to.push(item);
+  return to;
+}
+
 export const error = (path: FieldPath, ja: string, en: string, hint?: Bilingual): Problem => ({
   severity: 'error', path, ja, en, hint,
 });

@@ -30,7 +30,7 @@ export function renderCsv(doc: DocumentModel): Uint8Array {
     const before = doc.blocks[i - 1];
     if (before?.kind === 'paragraph' && records.length > 0) records.push([inertCell(before.text)]);
     if (block.headerRow !== false) records.push(block.columns.map((c) => inertCell(c.header.replace(/\n/g, ''))));
-    records.push(...block.rows.map((row) => row.map(inertCell)));
+    for (const row of block.rows) records.push(row.map(inertCell));
   });
   return new TextEncoder().encode(`\uFEFF${stringify(records, { record_delimiter: '\r\n' })}`);
 }

@@ -4,35 +4,32 @@
  * with tableHeader, and a stamp box is a fixed-height table cell (a framed paragraph next to a
  * floating table is dropped by LibreOffice). The document carries the subset of IPAex Mincho it
  * uses (docx-font.ts), so a PC without the font shows the same glyphs.
+ *
+ * The XML is written as text (wordml.ts) a block at a time, and a table a row at a time, straight
+ * into the zip's compressor (docx-package.ts): nothing holds the whole document. The `docx` package
+ * did this before by building an object for every element and then serialising it; for a
+ * 10,000-work evidence table (70,000 cells, 49 MB of XML) that took 18.5 s and 1.8 GB.
  */
-import {
-  AlignmentType, BorderStyle, CharacterSet, Document, Footer, HeightRule, ImageRun, LineRuleType, Packer, PageNumber, PageOrientation, Paragraph,
-  Table, TableCell, TableLayoutType, TableRow, TabStopType, TextRun, VerticalAlign, WidthType,
-  type IBorderOptions, type ParagraphChild,
-} from 'docx';
 import {
   A4_PT, fitImage, runsOf, unhandledBlock, type Align, type Block, type Box, type DocumentModel, type Image, type KeyValue,
   type Paragraph as Para, type Run, type Table as TableBlock,
 } from '../model/document.js';
-import { setEmbeddedFontKey } from '../base/patches.js';
 import { STYLE } from '../model/style.js';
 import type { FontBook, FontChain } from '../typeset/fonts.js';
 import { columnWidths, hangWidth, keyValueStart, tableTextSize } from '../layout/layout.js';
 import { documentCharacters, embeddedFont } from './docx-font.js';
-import { coreProperties, pinZipDates } from './zip.js';
+import { FOOTER_RELATIONSHIP, mediaRelationship, packDocx, type Media } from './docx-package.js';
+import {
+  CELL_END, cellStart, inlinePicture, paragraph, TABLE_END, tableRow, tableStart, textRun, textRuns,
+  type ParagraphLook, type Rule, type RunLook,
+} from './wordml.js';
 
 const twip = (pt: number) => Math.round(pt * 20);
 const mmTwip = (mm: number) => Math.round((mm / 25.4) * 1440);
 const half = (pt: number) => Math.round(pt * 2);
 
-const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
-  left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT,
-};
-
-const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: STYLE.docx.ruleEighths, color: '000000' };
-const noBorders = { top: NONE, bottom: NONE, left: NONE, right: NONE };
-const allBorders = { top: LINE, bottom: LINE, left: LINE, right: LINE };
+const NONE: Rule = { style: 'none', color: 'FFFFFF', eighths: 0 };
+const LINE: Rule = { style: 'single', color: '000000', eighths: STYLE.docx.ruleEighths };
 
 /**
  * A run's language, by script: w:lang's `val` is the language of its Latin letters and digits,
@@ -41,56 +38,169 @@ const allBorders = { top: LINE, bottom: LINE, left: LINE, right: LINE };
  * anywhere inside a Latin word (「Interlibrar / y」, 「2 / 026」), as Japanese allows between kana.
  * Japanese text is Japanese in every paper, so its line breaking keeps 禁則.
  */
-const language = (doc: DocumentModel) => ({ value: doc.language === 'en' ? 'en-US' : 'ja-JP', eastAsia: 'ja-JP' });
+const language = (doc: DocumentModel) => (doc.language === 'en' ? 'en-US' : 'ja-JP');
 
 /** `fonts`: the session's font book (IPAex Mincho measures the DOCX's placements, and its subset is embedded). */
 export async function renderDocx(doc: DocumentModel, fonts: FontBook): Promise<Uint8Array> {
-  const r = new DocxRenderer(doc, fonts.chain());
   const font = await embeddedFont(documentCharacters(doc), fonts);
-  const document = new Document({
-    fonts: [{ name: font.name, data: font.data, characterSet: CharacterSet.JIS }],
-    styles: {
-      default: {
-        document: {
-          run: { font: { ascii: font.name, hAnsi: font.name, eastAsia: font.name, cs: font.name }, size: half(doc.fontSize), language: language(doc) },
-          paragraph: { spacing: { line: Math.round(240 * doc.lineHeight * STYLE.docx.lineFactor), before: 0, after: 0 } },
-        },
-      },
-    },
-    sections: [{
-      properties: {
-        page: {
-          size: { width: twip(A4_PT.width), height: twip(A4_PT.height),
-            orientation: doc.page.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-          margin: { top: mmTwip(doc.page.marginsMm[0]), right: mmTwip(doc.page.marginsMm[1]), bottom: mmTwip(doc.page.marginsMm[2]), left: mmTwip(doc.page.marginsMm[3]) },
-        },
-      },
-      footers: doc.pageNumbers ? { default: pageNumberFooter(doc.fontSize * STYLE.pageNumber.sizeScale) } : undefined,
-      children: r.blocks(),
-    }],
-  });
-  // docx obfuscates the embedded font with a random key when the document is made, and states it in
-  // its font table: the font file is packed with our key instead (docx reads it when packing), and
-  // the font table stating it replaces docx's. Then the same document gives the same bytes.
-  setEmbeddedFontKey(document, font.key);
-  // core.xml is replaced by one with a fixed date (docx stamps the time of writing), so is each zip entry's date.
-  const packed = await Packer.toBuffer(document, false, [
-    { path: 'docProps/core.xml', data: coreProperties(doc.title) },
-    { path: 'word/fontTable.xml', data: font.fontTable },
-  ]);
-  return pinZipDates(new Uint8Array(packed));
-}
-
-function pageNumberFooter(size: number): Footer {
-  return new Footer({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER,
-      children: [new TextRun({ size: half(size), children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES] })] })],
+  const r = new DocxRenderer(doc, fonts.chain());
+  return packDocx({
+    title: doc.title,
+    font,
+    defaults: { size: half(doc.fontSize), language: language(doc), line: Math.round(240 * doc.lineHeight * STYLE.docx.lineFactor) },
+    body: () => r.body(),
+    media: r.media,
+    footerSize: doc.pageNumbers ? half(doc.fontSize * STYLE.pageNumber.sizeScale) : undefined,
   });
 }
 
-/** Text with the user's newlines as line breaks. */
-function runs(text: string, size?: number): ParagraphChild[] {
-  return text.split('\n').map((t, i) => new TextRun({ text: t, break: i > 0 ? 1 : undefined, size: size ? half(size) : undefined }));
+/**
+ * A paragraph's styled runs. A fill run is a tab to the right margin, underlined: Word's own way of
+ * drawing a line to sign on, which stretches with the page instead of counting spaces.
+ */
+function styledRuns(list: Run[], size: number): string {
+  return list.map((r) => {
+    const look: RunLook = { size: half(r.size ?? size), bold: r.bold, underline: r.underline || r.fill, lang: r.lang === 'en' ? 'en-US' : undefined };
+    if (r.fill) return textRun('\u3000', { size: look.size }) + textRun('\t', look);
+    return textRuns(r.text, look);
+  }).join('');
+}
+
+class DocxRenderer {
+  private readonly textWidthPt: number;
+  private readonly em: number;
+  private readonly lineTwips: number;
+  /** The pictures, in the order the body shows them. */
+  readonly media: Media[];
+  private pictures = 0;
+
+  constructor(private readonly doc: DocumentModel, private readonly ipaex: FontChain) {
+    const pageW = doc.page.orientation === 'portrait' ? A4_PT.width : A4_PT.height;
+    this.textWidthPt = pageW - ((doc.page.marginsMm[1] + doc.page.marginsMm[3]) / 25.4) * 72;
+    this.em = doc.fontSize;
+    this.lineTwips = twip(doc.fontSize * doc.lineHeight);
+    this.media = doc.blocks.flatMap((b) => (b.kind === 'image' ? [{ bytes: b.bytes, extension: b.format === 'png' ? 'png' as const : 'jpg' as const }] : []));
+  }
+
+  /** The body's XML, a piece at a time, then the section's settings (page size, margins, footer). */
+  *body(): Generator<string> {
+    const blocks = this.doc.blocks;
+    let pageBreakBefore = false;
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i];
+      if (block.kind === 'pageBreak') {
+        pageBreakBefore = true;
+        continue;
+      }
+      if (pageBreakBefore) yield paragraph({ pageBreakBefore: true });
+      pageBreakBefore = false;
+      yield* this.block(block, i === blocks.length - 1);
+    }
+    yield this.section();
+  }
+
+  private section(): string {
+    const [top, right, bottom, left] = this.doc.page.marginsMm.map(mmTwip);
+    const [w, h] = [twip(A4_PT.width), twip(A4_PT.height)];
+    const landscape = this.doc.page.orientation === 'landscape';
+    return `<w:sectPr>${this.doc.pageNumbers ? `<w:footerReference w:type="default" r:id="${FOOTER_RELATIONSHIP}"/>` : ''}`
+      + `<w:pgSz w:w="${landscape ? h : w}" w:h="${landscape ? w : h}" w:orient="${landscape ? 'landscape' : 'portrait'}"/>`
+      + `<w:pgMar w:top="${top}" w:right="${right}" w:bottom="${bottom}" w:left="${left}" w:header="708" w:footer="708" w:gutter="0"/>`
+      + '<w:pgNumType/><w:docGrid w:linePitch="360"/></w:sectPr>';
+  }
+
+  /**
+   * A table or box is followed by an empty paragraph (Word needs one between two tables). A
+   * document cannot end with a table, so after the last one the paragraph stays; at full height it
+   * took a page of its own when the table filled the last page (a blank page to print): 1 pt.
+   */
+  private *block(b: Exclude<Block, { kind: 'pageBreak' }>, last: boolean): Generator<string> {
+    const after = () => (last ? paragraph({ spacing: { before: 0, after: 0, line: 20, exact: true }, markSize: 2 }) : paragraph({}));
+    switch (b.kind) {
+      case 'paragraph': return yield this.paragraph(b);
+      case 'keyValue': return yield this.keyValue(b);
+      case 'box': return yield this.box(b) + after();
+      case 'table': return yield* this.table(b, after);
+      case 'image': return yield this.image(b);
+      // Word cannot carry another PDF's pages: the caption, and what the form says in their place.
+      case 'pdfPages': return yield paragraph({ spacing: this.spacing(0, STYLE.image.captionAfter) }, textRuns(b.caption)) + paragraph({}, textRuns(b.standIn));
+      default: return unhandledBlock(b);
+    }
+  }
+
+  /** Caption, then the picture scaled like the PDF's: to the text width or a share of the text height (the style table's). */
+  private image(img: Image): string {
+    const pageH = this.doc.page.orientation === 'portrait' ? A4_PT.height : A4_PT.width;
+    const textH = pageH - ((this.doc.page.marginsMm[0] + this.doc.page.marginsMm[2]) / 25.4) * 72;
+    const { w, h } = fitImage(img, this.textWidthPt, textH * STYLE.image.docxHeightShare);
+    const px = (pt: number) => Math.round((pt * 96) / 72);
+    const n = ++this.pictures;
+    return paragraph({ spacing: this.spacing(0, STYLE.image.captionAfter) }, textRuns(img.caption))
+      + paragraph({ align: 'center' }, inlinePicture(mediaRelationship(n), n, px(w), px(h), img.caption));
+  }
+
+  private spacing(before?: number, after?: number) {
+    return { before: Math.round((before ?? 0) * this.lineTwips), after: Math.round((after ?? 0) * this.lineTwips) };
+  }
+
+  private paragraph(p: Para): string {
+    const size = p.size ?? this.doc.fontSize;
+    const look = { size: half(size) };
+    const indent = twip((p.at ?? 0) * this.textWidthPt + (p.indent ?? 0) * this.em);
+    const firstLine = p.firstLine ? twip(p.firstLine * this.em) : undefined;
+    const common: ParagraphLook = { align: p.align ?? 'left', spacing: this.spacing(p.before, p.after), keepNext: p.keepWithNext };
+    const label = p.label ? textRun(`${p.label}\t`, look) : '';
+    if (p.runs) {
+      const tabs = p.runs.some((r) => r.fill) ? [{ type: 'right' as const, pos: twip(this.textWidthPt) }] : undefined;
+      return paragraph({ ...common, tabs, indent: { left: indent, firstLine } }, label + styledRuns(runsOf(p), size));
+    }
+    if (p.label) {
+      const hang = twip(hangWidth(this.ipaex.textWidth(p.label, size), this.em));
+      return paragraph({ ...common, tabs: [{ type: 'left', pos: indent + hang }], indent: { left: indent + hang, hanging: hang } }, label + textRuns(p.text, look));
+    }
+    return paragraph({ ...common, indent: { left: indent, firstLine } }, textRuns(p.text, look));
+  }
+
+  private keyValue(kv: KeyValue): string {
+    const left = twip(keyValueStart(kv, this.textWidthPt, this.em, (t) => this.ipaex.textWidth(t, this.em) + autospace(t) * this.em));
+    const key = twip(kv.keyWidth * this.em);
+    return kv.rows.map((row, i) => paragraph(
+      { tabs: [{ type: 'left', pos: left + key }], spacing: this.spacing(i === 0 ? kv.before : 0), indent: { left: left + key, hanging: key } },
+      textRun(`${row.key}\t`) + textRuns(row.value),
+    )).join('');
+  }
+
+  private box(s: Box): string {
+    const boxW = mmTwip(s.widthMm);
+    const total = twip(this.textWidthPt);
+    const order = { top: 0, middle: 1, bottom: 2 };
+    const lines = [...s.lines].sort((a, b) => order[a.place] - order[b.place])
+      .map((l) => paragraph({ align: 'center' }, textRuns(l.text, { size: half(l.size) }))).join('');
+    // A framed paragraph next to a floating table is dropped by LibreOffice: the box is a fixed-height cell.
+    const cells = cellStart({ width: boxW, borders: LINE, middle: true }) + lines + CELL_END
+      + cellStart({ width: total - boxW, borders: NONE }) + paragraph({ align: 'right' }, textRuns(s.beside ?? '')) + CELL_END;
+    return tableStart([boxW, total - boxW], NONE) + tableRow({ exactHeight: mmTwip(s.heightMm) }, cells) + TABLE_END;
+  }
+
+  /**
+   * A table, a row at a time. Its rules and cell margins are said once, for the table, and a cell
+   * says only its width: written for each of 70,000 cells they were 70% of a 49 MB body.
+   */
+  private *table(t: TableBlock, after: () => string): Generator<string> {
+    const size = tableTextSize(t, this.doc.fontSize);
+    const look = { size: half(size) };
+    // The PDF layout's widths, so a fit column (No.) is as wide in Word as on the printed page.
+    const widths = columnWidths(t, this.textWidthPt, size, (g) => this.ipaex.advance(g)).map(twip);
+    const starts = widths.map((width) => cellStart({ width }));
+    // Left is a paragraph's default alignment: said only for the others.
+    const cell = (text: string, i: number, align: Align) => `${starts[i]}${paragraph({ align: align === 'left' ? undefined : align }, textRuns(text, look))}${CELL_END}`;
+    // As wide as its columns: a table may leave part of the text width free (an address label).
+    yield tableStart(widths, LINE, { vertical: twip(STYLE.table.paddingDocxVertical), side: twip(STYLE.table.padding) });
+    if (t.headerRow !== false) yield tableRow({ header: true }, t.columns.map((c, i) => cell(c.header, i, 'center')).join(''));
+    const aligns = t.columns.map((c) => c.align ?? 'left');
+    for (const row of t.rows) yield tableRow({}, row.map((text, i) => cell(text, i, aligns[i])).join(''));
+    yield TABLE_END + after();
+  }
 }
 
 /**
@@ -101,175 +211,4 @@ function runs(text: string, size?: number): ParagraphChild[] {
 function autospace(text: string): number {
   const boundaries = text.match(/(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[A-Za-z0-9]|(?<=[A-Za-z0-9])[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu);
   return (boundaries?.length ?? 0) * 0.25;
-}
-
-/**
- * A paragraph's styled runs. A fill run is a tab to the right margin, underlined: Word's own way of
- * drawing a line to sign on, which stretches with the page instead of counting spaces.
- */
-function styledRuns(list: Run[], size: number): ParagraphChild[] {
-  return list.flatMap((r) => {
-    const look = { size: half(r.size ?? size), bold: r.bold || undefined, underline: r.underline || r.fill ? {} : undefined,
-      language: r.lang === 'en' ? { value: 'en-US' } : undefined };
-    if (r.fill) return [new TextRun({ text: '\u3000', size: look.size }), new TextRun({ text: '\t', ...look })];
-    return r.text.split('\n').map((t, i) => new TextRun({ text: t, break: i > 0 ? 1 : undefined, ...look }));
-  });
-}
-
-class DocxRenderer {
-  private readonly textWidthPt: number;
-  private readonly em: number;
-  private readonly lineTwips: number;
-  /** Drawing ids counted per document: docx's own counter runs on across documents, so a second render would differ. */
-  private drawings = 0;
-
-  constructor(private readonly doc: DocumentModel, private readonly ipaex: FontChain) {
-    const pageW = doc.page.orientation === 'portrait' ? A4_PT.width : A4_PT.height;
-    this.textWidthPt = pageW - ((doc.page.marginsMm[1] + doc.page.marginsMm[3]) / 25.4) * 72;
-    this.em = doc.fontSize;
-    this.lineTwips = twip(doc.fontSize * doc.lineHeight);
-  }
-
-  blocks(): (Paragraph | Table)[] {
-    const out: (Paragraph | Table)[] = [];
-    let pageBreakBefore = false;
-    for (const block of this.doc.blocks) {
-      if (block.kind === 'pageBreak') {
-        pageBreakBefore = true;
-        continue;
-      }
-      const made = this.block(block);
-      if (pageBreakBefore) {
-        out.push(new Paragraph({ pageBreakBefore: true, children: [] }));
-        pageBreakBefore = false;
-      }
-      out.push(...made);
-    }
-    // A document cannot end with a table, so the paragraph after the last one stays; at full height
-    // it took a page of its own when the table filled the last page (a blank page to print): 1 pt.
-    const last = this.doc.blocks[this.doc.blocks.length - 1];
-    if (last && (last.kind === 'table' || last.kind === 'box'))
-      out[out.length - 1] = new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, run: { size: 2 }, children: [] });
-    return out;
-  }
-
-  private block(b: Exclude<Block, { kind: 'pageBreak' }>): (Paragraph | Table)[] {
-    switch (b.kind) {
-      case 'paragraph': return [this.paragraph(b)];
-      case 'keyValue': return this.keyValue(b);
-      case 'box': return [this.box(b), new Paragraph({ children: [] })];
-      case 'table': return [this.table(b), new Paragraph({ children: [] })];
-      case 'image': return this.image(b);
-      // Word cannot carry another PDF's pages: the caption, and what the form says in their place.
-      case 'pdfPages': return [new Paragraph({ spacing: this.spacing(0, STYLE.image.captionAfter), children: runs(b.caption) }),
-        new Paragraph({ children: runs(b.standIn) })];
-      default: return unhandledBlock(b);
-    }
-  }
-
-  /** Caption, then the picture scaled like the PDF's: to the text width or a share of the text height (the style table's). */
-  private image(img: Image): Paragraph[] {
-    const pageH = this.doc.page.orientation === 'portrait' ? A4_PT.height : A4_PT.width;
-    const textH = pageH - ((this.doc.page.marginsMm[0] + this.doc.page.marginsMm[2]) / 25.4) * 72;
-    const { w, h } = fitImage(img, this.textWidthPt, textH * STYLE.image.docxHeightShare);
-    const px = (pt: number) => Math.round((pt * 96) / 72);
-    return [
-      new Paragraph({ spacing: this.spacing(0, STYLE.image.captionAfter), children: runs(img.caption) }),
-      new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({
-        type: img.format === 'png' ? 'png' : 'jpg', data: img.bytes,
-        transformation: { width: px(w), height: px(h) },
-        altText: { id: String(++this.drawings), name: img.caption, title: img.caption, description: img.caption },
-      })] }),
-    ];
-  }
-
-  private spacing(before?: number, after?: number) {
-    return { before: Math.round((before ?? 0) * this.lineTwips), after: Math.round((after ?? 0) * this.lineTwips) };
-  }
-
-  private paragraph(p: Para): Paragraph {
-    const size = p.size ?? this.doc.fontSize;
-    const indent = twip((p.at ?? 0) * this.textWidthPt + (p.indent ?? 0) * this.em);
-    const common = { alignment: ALIGN[p.align ?? 'left'], spacing: this.spacing(p.before, p.after), keepNext: p.keepWithNext };
-    if (p.runs) {
-      return new Paragraph({
-        ...common,
-        indent: { left: indent, firstLine: p.firstLine ? twip(p.firstLine * this.em) : undefined },
-        tabStops: p.runs.some((r) => r.fill) ? [{ type: TabStopType.RIGHT, position: twip(this.textWidthPt) }] : undefined,
-        children: [...(p.label ? [new TextRun({ text: `${p.label}\t`, size: half(size) })] : []), ...styledRuns(runsOf(p), size)],
-      });
-    }
-    if (p.label) {
-      const hang = twip(hangWidth(this.ipaex.textWidth(p.label, size), this.em));
-      return new Paragraph({
-        ...common,
-        indent: { left: indent + hang, hanging: hang },
-        tabStops: [{ type: TabStopType.LEFT, position: indent + hang }],
-        children: [new TextRun({ text: `${p.label}\t`, size: half(size) }), ...runs(p.text, size)],
-      });
-    }
-    return new Paragraph({
-      ...common,
-      indent: { left: indent, firstLine: p.firstLine ? twip(p.firstLine * this.em) : undefined },
-      children: runs(p.text, size),
-    });
-  }
-
-  private keyValue(kv: KeyValue): Paragraph[] {
-    const left = twip(keyValueStart(kv, this.textWidthPt, this.em, (t) => this.ipaex.textWidth(t, this.em) + autospace(t) * this.em));
-    const key = twip(kv.keyWidth * this.em);
-    return kv.rows.map((row, i) => new Paragraph({
-      spacing: this.spacing(i === 0 ? kv.before : 0),
-      indent: { left: left + key, hanging: key },
-      tabStops: [{ type: TabStopType.LEFT, position: left + key }],
-      children: [new TextRun({ text: `${row.key}\t` }), ...runs(row.value)],
-    }));
-  }
-
-  private box(s: Box): Table {
-    const boxW = mmTwip(s.widthMm);
-    const total = twip(this.textWidthPt);
-    const centred = (text: string, size: number) => new Paragraph({ alignment: AlignmentType.CENTER, children: runs(text, size) });
-    const order = { top: 0, middle: 1, bottom: 2 };
-    return new Table({
-      layout: TableLayoutType.FIXED,
-      width: { size: total, type: WidthType.DXA },
-      columnWidths: [boxW, total - boxW],
-      borders: { ...noBorders, insideHorizontal: NONE, insideVertical: NONE },
-      rows: [new TableRow({
-        height: { value: mmTwip(s.heightMm), rule: HeightRule.EXACT },
-        children: [
-          // A framed paragraph next to a floating table is dropped by LibreOffice: the box is a fixed-height cell.
-          new TableCell({ width: { size: boxW, type: WidthType.DXA }, borders: allBorders, verticalAlign: VerticalAlign.CENTER,
-            children: [...s.lines].sort((a, b) => order[a.place] - order[b.place]).map((l) => centred(l.text, l.size)) }),
-          new TableCell({ width: { size: total - boxW, type: WidthType.DXA }, borders: noBorders,
-            children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: runs(s.beside ?? '') })] }),
-        ],
-      })],
-    });
-  }
-
-  private table(t: TableBlock): Table {
-    const size = tableTextSize(t, this.doc.fontSize);
-    // The PDF layout's widths, so a fit column (No.) is as wide in Word as on the printed page.
-    const widths = columnWidths(t, this.textWidthPt, size, (g) => this.ipaex.advance(g)).map(twip);
-    const vertical = twip(STYLE.table.paddingDocxVertical);
-    const side = twip(STYLE.table.padding);
-    const cell = (text: string, i: number, align: Align) => new TableCell({
-      width: { size: widths[i], type: WidthType.DXA }, borders: allBorders,
-      margins: { top: vertical, bottom: vertical, left: side, right: side },
-      children: [new Paragraph({ alignment: ALIGN[align], children: runs(text, size) })],
-    });
-    const header = new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell(c.header, i, 'center')) });
-    return new Table({
-      layout: TableLayoutType.FIXED,
-      // As wide as its columns: a table may leave part of the text width free (an address label).
-      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-      columnWidths: widths,
-      rows: [
-        ...(t.headerRow === false ? [] : [header]),
-        ...t.rows.map((row) => new TableRow({ children: row.map((text, i) => cell(text, i, t.columns[i].align ?? 'left')) })),
-      ],
-    });
-  }
 }

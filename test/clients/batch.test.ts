@@ -187,7 +187,8 @@ needs('script')('yoshiki render <folder> on a terminal', () => {
     // script(1) gives the command a pseudo-terminal, as a clerk's terminal window would, 60 columns
     // wide; the bar switches the terminal's line wrapping off, so a line wider than 60 would lose
     // its end. One worker and PDF only: the bar is the same, and more would only slow the test.
-    const command = `stty cols 60 rows 40; env -u NO_COLOR -u FORCE_COLOR TERM=xterm-256color ${process.execPath} ${YOSHIKI} render ${dir} -o ${out} --jobs 1 --format pdf`;
+    // CI's own variables leave: Node answers "no colours" on any terminal when CI is set (.ci/run sets it).
+    const command = `stty cols 60 rows 40; env -u NO_COLOR -u FORCE_COLOR -u CI TERM=xterm-256color ${process.execPath} ${YOSHIKI} render ${dir} -o ${out} --jobs 1 --format pdf`;
     const r = run('script', ['-qec', command, '/dev/null']);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/[█░]{10,}/);

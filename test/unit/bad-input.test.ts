@@ -128,6 +128,42 @@ describe('inputs made by the test', () => {
     expect(checked.problems.map((p) => [p.line, p.column, p.en])).toEqual([[2, 39, 'Brackets ([ and {) nest too deep (at most 32 levels).']]);
   });
 
+  describe('a case past the limits of what one application holds is refused at check, before anything is read (issue 21 §3)', () => {
+    // A 60 MB works CSV of 100,000 works and 150,000 attachments ran render out of memory.
+    const bulkCase = (dir: string, csv: string) => {
+      writeFileSync(join(dir, 'works.csv'), csv);
+      const file = join(dir, 'bulk.yaml');
+      writeFileSync(file, readFileSync(join(FIXTURES, 'ruling-bulk.yaml'), 'utf8').replace('works_file: ruling-bulk-works.csv', 'works_file: works.csv'));
+      return file;
+    };
+    const HEAD = 'title,author,category,description,attachments';
+    const errorsOf = async (file: string) => (await checkCase(file, '2026-11-21')).problems.filter((p) => p.severity === 'error');
+
+    it('100,001 works in the CSV: the row past the limit', async () => {
+      const rows = Array.from({ length: 100_001 }, (_, i) => `t${i},a,language,d,`);
+      const errors = await errorsOf(bulkCase(tempDir('bad-rows-'), [HEAD, ...rows].join('\n')));
+      expect(errors.map((p) => [p.line, p.en])).toEqual([[100_002, 'There are too many works (the limit is 100,000); this is the first row past it.']]);
+    });
+
+    it('1,001 attached files: the entry past the limit, none of them read', async () => {
+      const rows = Array.from({ length: 1001 }, (_, i) => `t${i},a,language,d,scan-${i}.png`);
+      const errors = await errorsOf(bulkCase(tempDir('bad-attached-'), [HEAD, ...rows].join('\n')));
+      expect(errors.map((p) => [p.line, p.ja])).toEqual([[1002, '別添資料のファイルが多すぎます（上限1,000ファイル）。ここが1,000を超えた最初のファイルです。']]);
+    });
+
+    it('attached files over 128 MB together: the file that passes it', async () => {
+      const dir = tempDir('bad-attached-size-');
+      // Sparse files: their sizes say 30 MB each, and nothing is read to learn it.
+      for (let i = 0; i < 5; i++) {
+        writeFileSync(join(dir, `scan-${i}.jpg`), '');
+        truncateSync(join(dir, `scan-${i}.jpg`), 30 * 1024 * 1024);
+      }
+      const rows = Array.from({ length: 5 }, (_, i) => `t${i},a,language,d,scan-${i}.jpg`);
+      const errors = await errorsOf(bulkCase(dir, [HEAD, ...rows].join('\n')));
+      expect(errors.map((p) => [p.line, p.en])).toEqual([[6, 'The attached files are too large together (the limit is 128 MB); this one goes past it.']]);
+    });
+  });
+
   it('a file outside the case\'s folder — a ../ path, an absolute path, a link leading out — is refused unless the clerk allows it (issue 21 §7)', async () => {
     const dir = tempDir('outside-');
     mkdirSync(join(dir, 'case'));

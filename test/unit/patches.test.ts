@@ -6,14 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync, inflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
-import { Document, Packer, Paragraph } from 'docx';
 import { PDFDocument, PDFObjectStream, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { unzipSync } from 'fflate';
 import { renderPdf } from '../../src/export/pdf.js';
 import type { DocumentModel } from '../../src/model/document.js';
-import { memoizeGlyphOutlines, PATCHED_VERSIONS, setEmbeddedFontKey, useNativeDeflate, zodDef } from '../../src/base/patches.js';
+import { memoizeGlyphOutlines, PATCHED_VERSIONS, useNativeDeflate, zodDef } from '../../src/base/patches.js';
 import { FONTS } from '../helpers.js';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -74,19 +72,6 @@ describe('patches to library internals', () => {
     expect(zodDef(def.shape!.kind).type).toBe('enum');
     expect(zodDef(def.shape!.kind).entries).toEqual({ a: 'a', b: 'b' });
     expect(zodDef(zodDef(def.shape!.note).innerType!).type).toBe('string');
-  });
-
-  it('docx: the embedded font is obfuscated with the key we set', async () => {
-    const key = '01234567-89AB-CDEF-0123-456789ABCDEF';
-    const data = FONT.subarray(0, 4096);
-    const document = new Document({ fonts: [{ name: 'Probe', data, characterSet: '80' }], sections: [{ children: [new Paragraph('a')] }] });
-    setEmbeddedFontKey(document, key);
-    const files = unzipSync(new Uint8Array(await Packer.toBuffer(document)));
-    const odttf = Object.entries(files).find(([name]) => name.startsWith('word/fonts/'))![1];
-    // ECMA-376 Part 2 font obfuscation: the first 32 bytes XORed with the key's bytes, last first.
-    const keyBytes = Buffer.from(key.replace(/-/g, ''), 'hex').reverse();
-    const clear = odttf.slice(0, 32).map((b, i) => b ^ keyBytes[i % 16]);
-    expect(Buffer.from(clear)).toEqual(data.subarray(0, 32));
   });
 });
 

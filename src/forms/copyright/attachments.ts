@@ -5,7 +5,7 @@
  * photographs of the works; (ウ) proof of publication; then anything else), and what the Agency will
  * ask for that is still missing. The same file named twice is one 別添 with one number.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { FieldPath, Problem } from '../../base/problem.js';
 import { readImage, type ImageFile } from '../../input/images.js';
 import { namedPath, type FolderOf } from '../../input/named-file.js';
@@ -77,16 +77,30 @@ export function numberAttachments(c: AttachingCase): Annex[] {
 
 /** `check --json`'s `attachments`: each 別添 once, under its number, with its kind, file and work (its 別紙 No.). */
 export function attachmentFacts(c: AttachingCase): { no: number; kind: AttachmentKind; file: string; work?: number }[] {
-  return numberAttachments(c).filter((a, i, all) => all.findIndex((b) => b.no === a.no) === i)
+  // Numbers run from 1 without gaps, so the first entry of each is the one after the previous number.
+  let last = 0;
+  return numberAttachments(c).filter((a) => a.no > last && (last = a.no))
     .map((a) => ({ no: a.no, kind: a.kind, file: a.file, ...(a.work === undefined ? {} : { work: a.work + 1 }) }));
 }
+
+/**
+ * The most files one case may attach, and their size together. Each is held from check to render
+ * and drawn into the 別添資料 PDF and DOCX and the bound submission: 150,000 files ran a render out of
+ * memory. A 別添 is a reply, a notice or a scanned colophon of a few pages, a megabyte or two as
+ * JPEG; 1,000 files and 128 MB are far above a real case and keep a render near 600 MB.
+ */
+export const MAX_ATTACHED_FILES = 1_000;
+export const MAX_ATTACHED_BYTES = 128 * 1024 * 1024;
 
 /** Reads every file the case attaches, once each; a problem is placed where the file is first named. */
 export async function readAttachedFiles(c: AttachingCase, caseDir: FolderOf): Promise<{ files: Map<string, AttachedFile>; problems: Problem[] }> {
   const files = new Map<string, AttachedFile>();
+  const entries = attachmentEntries(c);
+  const overLimit = pastTheLimits(entries, caseDir);
+  if (overLimit) return { files, problems: [overLimit] };
   const problems: Problem[] = [];
   const tried = new Set<string>();
-  for (const e of attachmentEntries(c)) {
+  for (const e of entries) {
     if (tried.has(e.file)) continue;
     tried.add(e.file);
     const read = startsAsPdf(namedPath(caseDir, e.file)) ? await readPdf(caseDir, e.file) : readImage(caseDir, e.file);
@@ -94,6 +108,20 @@ export async function readAttachedFiles(c: AttachingCase, caseDir: FolderOf): Pr
     else files.set(e.file, 'pdf' in read ? { type: 'pdf', pdf: read.pdf } : { type: 'image', image: read.image });
   }
   return { files, problems };
+}
+
+/** The first file past MAX_ATTACHED_FILES or MAX_ATTACHED_BYTES, found from the files' sizes before any is read. */
+function pastTheLimits(entries: AttachmentEntry[], caseDir: FolderOf): Problem | undefined {
+  const seen = new Set<string>();
+  let bytes = 0;
+  for (const e of entries) {
+    if (seen.has(e.file)) continue;
+    seen.add(e.file);
+    if (seen.size > MAX_ATTACHED_FILES) return m.error('copyright-attachments-too-many', e.path, { limit: MAX_ATTACHED_FILES.toLocaleString('en') });
+    bytes += sizeOf(namedPath(caseDir, e.file));
+    if (bytes > MAX_ATTACHED_BYTES) return m.error('copyright-attachments-too-large', e.path, { limit: String(MAX_ATTACHED_BYTES / 1024 / 1024) });
+  }
+  return undefined;
 }
 
 /**
@@ -110,6 +138,15 @@ export function retitledAttachments(c: AttachingCase): Problem[] {
       problems.push(m.warning('copyright-attachment-retitled', a.path, { no: a.no, title: a.title, first: earlier.title ?? '（種類から付けた表題）' }));
   }
   return problems;
+}
+
+/** A file's size; nothing for one that cannot be asked, which its reader then refuses with the reason. */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** Whether the file begins as a PDF does; a file that cannot be opened is left to the image reader's message. */
@@ -135,7 +172,8 @@ export function missingAttachments(c: AttachingCase): Problem[] {
   const entries = attachmentEntries(c);
   const problems: Problem[] = [];
   const caseWide = (kind: AttachmentKind) => entries.some((e) => e.kind === kind && e.work === undefined);
-  const unproven = caseWide('publication') ? [] : c.works.flatMap((_, i) => (entries.some((e) => e.kind === 'publication' && e.work === i) ? [] : [i]));
+  const proven = new Set(entries.flatMap((e) => (e.kind === 'publication' ? [e.work] : [])));
+  const unproven = caseWide('publication') ? [] : c.works.flatMap((_, i) => (proven.has(i) ? [] : [i]));
   // One warning a work up to a few; past that one warning counting them, at the first (a 2,000-work
   // list without proof would otherwise bury every other message).
   if (unproven.length > MAX_WARNINGS_EACH)

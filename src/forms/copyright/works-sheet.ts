@@ -78,6 +78,12 @@ export interface SheetWorks {
 
 const blank = (row: SheetRow) => row.cells.every((c) => c.trim() === '');
 
+/**
+ * The most works one list may hold: 100,000 render in bounded time and memory (README, Speed); 64 MB
+ * of short rows would be millions, each a row of every paper.
+ */
+export const MAX_WORKS = 100_000;
+
 export function worksFromSheet(table: WorksSheet, subject: string): SheetWorks {
   const problems: Problem[] = [];
   // In a workbook the row and column are the sheet's: said with the sheet's name and the cell, as Excel shows them.
@@ -112,6 +118,8 @@ export function worksFromSheet(table: WorksSheet, subject: string): SheetWorks {
 
   const works: Work[] = [];
   const text: Record<string, unknown>[] = [];
+  if (records.length > MAX_WORKS)
+    at(records[MAX_WORKS].line, 1, m.text('copyright-works-too-many', { limit: MAX_WORKS.toLocaleString('en') }));
   if (problems.some((p) => p.severity === 'error')) return { works, text: { works: text }, problems, spot };
 
   for (const record of records) {

@@ -5,7 +5,7 @@
  */
 import { namedPath } from '../../input/named-file.js';
 import { readSheetFile } from '../../input/sheet.js';
-import { error, type FieldPath, type Problem } from '../../base/problem.js';
+import { append, error, type FieldPath, type Problem } from '../../base/problem.js';
 import type { FormContext, Loaded } from '../kit/plugin.js';
 import type { Subject, Work } from './schema.js';
 import { worksFromSheet, type SheetWorks } from './works-sheet.js';
@@ -30,7 +30,7 @@ export async function loadWorks<C extends HasWorks>(c: C, ctx: FormContext): Pro
     } else {
       const { sheet } = read;
       fromCsv = worksFromSheet({ file: csvFile, sheet: sheet.format === 'xlsx' ? sheet.sheet : undefined, rows: sheet.rows }, c.subject);
-      problems.push(...fromCsv.problems);
+      append(problems, fromCsv.problems);
     }
   }
   const works = [...yamlWorks, ...(fromCsv?.works ?? [])];

@@ -1,5 +1,5 @@
 /** Facts of a ruling application, worked out by the pure rules over the legal data in force. */
-import type { Problem } from '../../base/problem.js';
+import { append, type Problem } from '../../base/problem.js';
 import { inForceOn } from '../../law/dated.js';
 import { APPLICANT_KIND_JA, DEPOSIT_EXEMPT_KINDS, RULING_REGIME, type RulingRegime } from '../../law/data/ruling.js';
 import { valueInForce } from '../../law/dated.js';
@@ -56,17 +56,17 @@ export function deriveRuling(c: RulingInput, ctx: FormContext): Derivation<Rulin
   const depositExempt = c.deposit_exempt ?? eligible;
 
   const { results: compensation, byWork, perWork, problems: unpriced } = compensationsOf(c.uses, date, c.works);
-  problems.push(...unpriced);
-  problems.push(...fieldsThatDoNotBelong(c));
+  append(problems, unpriced);
+  append(problems, fieldsThatDoNotBelong(c));
 
-  problems.push(...checkDiligence(c.works, c.due_diligence, c.subject, date).map(worded));
+  append(problems, checkDiligence(c.works, c.due_diligence, c.subject, date).map(worded));
   // A category is a work's (法10条1項): on a performance, phonogram … it would reach no paper, so it is refused (issue 15 §5).
   c.works.forEach((w, i) => {
     const subject = subjectOf(c, w);
     if (subject !== 'work' && w.category)
       problems.push(cm.error('copyright-category-not-work', ['works', i, 'category'], { object: SUBJECT_JA[subject], subject }));
   });
-  problems.push(...missingAttachments(c), ...retitledAttachments(c));
+  append(append(problems, missingAttachments(c)), retitledAttachments(c));
 
   if (c.ruled_on && c.ruled_on < date)
     problems.push(m.error('ruled-before-application', ['ruled_on'], { ruled_on: eraOrIso(c.ruled_on), date: eraOrIso(date) }));

@@ -3,7 +3,7 @@
  * what goes into the list's entry columns for it, the counts per criterion, and, when the NDL's
  * list is given, which of its rows are filled.
  */
-import { dedupeProblems, type FieldPath, type Problem } from '../../base/problem.js';
+import { append, dedupeProblems, type FieldPath, type Problem } from '../../base/problem.js';
 import type { SheetFile } from '../../input/sheet.js';
 import { valueInForce } from '../../law/dated.js';
 import { CRITERIA, EXCLUSION_DATA_FROM, EXCLUSION_PAGE, RESERVED_CATEGORIES, STAGES, type Criterion } from '../../law/data/transmission.js';
@@ -62,7 +62,7 @@ export function deriveExclusion(c: LoadedExclusion, ctx: { today: string }) {
     problems.push(m.error('exclusion-list-none-found', ['candidate_list', 'file'], {
       sheet: list.sheet.name, list: STAGES[c.stage].list, other: m.text(c.stage === 'pre' ? 'exclusion-stage-post' : 'exclusion-stage-pre'),
     }));
-  problems.push(...c.items.flatMap((item, i) => notTheAuthor(c, item, i, list?.described[i]?.author)));
+  append(problems, c.items.flatMap((item, i) => notTheAuthor(c, item, i, list?.described[i]?.author)));
   // Only the items the list has are requested: counted, mailed and printed; the others are named apart.
   const found = c.items.map((_, i) => list?.found[i] ?? true);
   const counts = countByCriterion(c.items.filter((_, i) => found[i]).map((it) => it.criterion));

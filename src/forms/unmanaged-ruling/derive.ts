@@ -1,5 +1,5 @@
 /** Facts of an application for the ruling on unmanaged works (法67条の3), by the pure rules over the dated data. */
-import type { Problem } from '../../base/problem.js';
+import { append, type Problem } from '../../base/problem.js';
 import { inForceOn, valueInForce } from '../../law/dated.js';
 import { RULING_REGIME, type RulingRegime } from '../../law/data/ruling.js';
 import { UNMANAGED_RULING_FEE } from '../../law/data/unmanaged-ruling.js';
@@ -53,8 +53,8 @@ export function deriveUnmanaged(c: UnmanagedRulingInput, ctx: FormContext): Deri
     problems.push(m.error('ruled-before-application', ['ruled_on'], { ruled_on: eraOrIso(c.ruled_on), date: eraOrIso(date) }));
 
   const { results: compensation, byWork, perWork, problems: unpriced } = compensationsOf(c.uses, date, c.works);
-  problems.push(...unpriced, ...fieldsThatDoNotBelong(c), ...missingAttachments(c), ...retitledAttachments(c));
-  problems.push(...checkUnmanaged({ ...c, date }).map(worded));
+  for (const list of [unpriced, fieldsThatDoNotBelong(c), missingAttachments(c), retitledAttachments(c)]) append(problems, list);
+  append(problems, checkUnmanaged({ ...c, date }).map(worded));
 
   // The 様式 and the fee follow no official text read (README): one notice per case, never on the paper.
   problems.push(m.warning('form-uncertain', ['date']));

@@ -5,7 +5,7 @@
  */
 import { inForceOn } from '../dated.js';
 import { CRIC_NOTICE_DAYS, MANAGEMENT_BODIES, type ManagementBody } from '../data/ruling.js';
-import { dedupeFindings, type FieldPath, type Finding } from '../../base/problem.js';
+import { append, dedupeFindings, type FieldPath, type Finding } from '../../base/problem.js';
 import { addDays } from '../../base/format.js';
 
 /** A way to reach the holder that a measure turned up (seed 004 第3の2(2) ア・イ: 住所, 電話・FAX・メールアドレス). */
@@ -114,7 +114,7 @@ export function checkDiligence(
   date: string,
 ): DiligenceFinding[] {
   const findings: DiligenceFinding[] = [];
-  works.forEach((work, i) => findings.push(...checkWork(work, i, dd)));
+  works.forEach((work, i) => append(findings, checkWork(work, i, dd)));
   findings.push(...checkNotice(dd.public_notice, date));
   findings.push(...checkDates(dd, date));
   findings.push(...checkFollowUps(dd));

@@ -1,0 +1,73 @@
+// The whole submission at scale, what a clerk runs: `yoshiki render bulk.yaml` (every paper in every
+// format: PDF, DOCX, CSV, TXT and the bound submission) of a ruling case whose works are a CSV in
+// CP932, as Excel saves it (bench/synthetic.mjs writes the rows), at 10,000 works, and at 100,000
+// to show the time grows in step with the works and the memory stays bounded; and the DOCX alone
+// at 10,000. Each run is a process of its own (bench/harness.mjs measures its wall and CPU time and
+// peak memory). `npm run bench -- --only submission`, or alone: `node bench/workload-submission.mjs [N…]`.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
+import { measure, median, ROOT } from './harness.mjs';
+import { syntheticCaseYaml, syntheticCsv, syntheticWorks } from './synthetic.mjs';
+
+export const order = 30;
+
+const TARGETS = { 10000: { seconds: 6, mb: 600 }, 100000: { seconds: 90, mb: 2048 } };
+
+/** bulk.yaml and works.csv (CP932) for n works in dir. */
+function writeCase(dir, n) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'works.csv'), iconv.encode(syntheticCsv(syntheticWorks(n)), 'cp932'));
+  writeFileSync(join(dir, 'bulk.yaml'), syntheticCaseYaml('works.csv'));
+  return join(dir, 'bulk.yaml');
+}
+
+function render(file, out, formats) {
+  const m = measure(process.execPath, [join(ROOT, 'bin/yoshiki.js'), 'render', file, '-o', out, ...(formats ? ['--format', formats] : [])]);
+  return { seconds: m.wall, cpu: m.cpu, rssMb: m.rssMb };
+}
+
+export async function run({ runs, sizes = [10000, 100000], tmp, log }) {
+  const rows = [];
+  const measured = new Map();
+  for (const n of sizes) {
+    const file = writeCase(join(tmp, String(n)), n);
+    // 100,000 works take minutes a run: one run, said in the row.
+    const times = n > 20000 ? 1 : runs;
+    const r = median(times, (i) => {
+      log(`  whole submission, ${n} works, run ${i + 1} of ${times}`);
+      return render(file, join(tmp, `out-${n}`));
+    });
+    measured.set(n, r);
+    const want = TARGETS[n];
+    rows.push({ workload: `whole submission, all formats, ${n} works`, engine: 'yoshiki render', seconds: r.seconds, cpu: r.cpu, rssMb: r.rssMb,
+      ...(want ? { target: `< ${want.seconds} s, < ${want.mb} MB`, met: r.seconds < want.seconds && r.rssMb < want.mb } : {}),
+      ...(times === 1 ? { note: `${n} works: one run` } : {}) });
+    if (n === 10000) {
+      log('  the DOCX alone, 10000 works');
+      const d = render(file, join(tmp, 'out-docx'), 'docx');
+      rows.push({ workload: 'the DOCX alone, 10000 works', engine: 'yoshiki render --format docx', seconds: d.seconds, cpu: d.cpu, rssMb: d.rssMb });
+    }
+  }
+  const small = measured.get(10000);
+  const large = measured.get(100000);
+  // Linear: ten times the works in at most about ten times the CPU (start-up is paid once, so a little less).
+  if (small && large)
+    rows.push({ workload: 'whole submission, 100000 vs 10000 works', engine: 'yoshiki render', value: `${(large.cpu / small.cpu).toFixed(1)}× the CPU time`,
+      target: '≤ 11× (linear)', met: large.cpu / small.cpu <= 11 });
+  return rows;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const sizes = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
+  const tmp = mkdtempSync(join(tmpdir(), 'yoshiki-bench-submission-'));
+  try {
+    const rows = await run({ runs: 3, sizes: sizes.length ? sizes : undefined, tmp, log: (s) => process.stderr.write(`${s}\n`) });
+    for (const r of rows) process.stdout.write(`${JSON.stringify(r)}\n`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
