@@ -20,7 +20,7 @@ import { columnWidths, hangWidth, keyValueStart, tableTextSize } from '../layout
 import { documentCharacters, embeddedFont } from './docx-font.js';
 import { FOOTER_RELATIONSHIP, mediaRelationship, packDocx, type Media } from './docx-package.js';
 import {
-  CELL_END, cellStart, inlinePicture, paragraph, TABLE_END, tableRow, tableStart, textRun, textRuns,
+  CELL_END, cellStart, inlinePicture, paragraph, PARAGRAPH_END, paragraphStart, runsInLook, TABLE_END, tableRow, tableStart, textRun, textRuns,
   type ParagraphLook, type Rule, type RunLook,
 } from './wordml.js';
 
@@ -188,17 +188,17 @@ class DocxRenderer {
    */
   private *table(t: TableBlock, after: () => string): Generator<string> {
     const size = tableTextSize(t, this.doc.fontSize);
-    const look = { size: half(size) };
     // The PDF layout's widths, so a fit column (No.) is as wide in Word as on the printed page.
     const widths = columnWidths(t, this.textWidthPt, size, (g) => this.ipaex.advance(g)).map(twip);
-    const starts = widths.map((width) => cellStart({ width }));
-    // Left is a paragraph's default alignment: said only for the others.
-    const cell = (text: string, i: number, align: Align) => `${starts[i]}${paragraph({ align: align === 'left' ? undefined : align }, textRuns(text, look))}${CELL_END}`;
+    const runs = runsInLook({ size: half(size) });
+    // Each column's cell and paragraph start, made once. Left is a paragraph's default alignment: said only for the others.
+    const starts = (align: (i: number) => Align) => widths.map((width, i) => cellStart({ width }) + paragraphStart({ align: align(i) === 'left' ? undefined : align(i) }));
+    const row = (cells: string[], start: string[]) => cells.map((text, i) => `${start[i]}${runs(text)}${PARAGRAPH_END}${CELL_END}`).join('');
     // As wide as its columns: a table may leave part of the text width free (an address label).
     yield tableStart(widths, LINE, { vertical: twip(STYLE.table.paddingDocxVertical), side: twip(STYLE.table.padding) });
-    if (t.headerRow !== false) yield tableRow({ header: true }, t.columns.map((c, i) => cell(c.header, i, 'center')).join(''));
-    const aligns = t.columns.map((c) => c.align ?? 'left');
-    for (const row of t.rows) yield tableRow({}, row.map((text, i) => cell(text, i, aligns[i])).join(''));
+    if (t.headerRow !== false) yield tableRow({ header: true }, row(t.columns.map((c) => c.header), starts(() => 'center')));
+    const body = starts((i) => t.columns[i].align ?? 'left');
+    for (const cells of t.rows) yield tableRow({}, row(cells, body));
     yield TABLE_END + after();
   }
 }
