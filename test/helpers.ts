@@ -251,7 +251,7 @@ export function needs(...tools: string[]): (title: string, body: () => void) => 
     console.warn(`skipped "${title}": ${what}`);
     // Skipped for a reason the title carries: outside CI a developer without this program still gets
     // the rest of the suite, and sees which program to install to run these; CI fails instead (above).
-    describe.skip(`${title} [skipped: ${what}]`, body);
+    describe.skip(`${title} [skipped: ${what}]`, body); // skipped only when a client program is missing, outside CI (see above)
   };
 }
 
