@@ -4,6 +4,7 @@
  * test cannot do without.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
@@ -17,6 +18,7 @@ import { FontBook } from '../src/typeset/fonts.js';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { FORMS } from '../src/forms/registry.js';
 import { EDITOR_KEYWORDS, editorSchema } from '../src/input/json-schema.js';
+import { libreOfficeSession } from './libreoffice.js';
 
 export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 
@@ -157,8 +159,9 @@ export function pdfRects(pdf: string): { x: number; y: number; w: number; h: num
 
 /**
  * A fontconfig that knows no fonts at all, or only ours: poppler then cannot substitute anything.
- * One per set of folders and worker, so its cache is built once: a fresh cache scans the 7.8 MB
- * font again on every LibreOffice start.
+ * One per set of folders for the whole run (its name made from them), so its cache is built once
+ * (a fresh cache scans the 7.8 MB font again on every LibreOffice start) and the run's LibreOffice
+ * for it is one (test/libreoffice.ts keys it by its environment).
  */
 export function fontconfig(fontDirs: string[]): string {
   const key = fontDirs.join('\n');
@@ -169,9 +172,14 @@ export function fontconfig(fontDirs: string[]): string {
 const fontconfigs = new Map<string, string>();
 
 function writeFontconfig(fontDirs: string[]): string {
-  const dir = tempDir('fc-');
+  const root = process.env.YOSHIKI_TEST_TMP;
+  const dir = root ? join(root, `fc-${createHash('sha256').update(fontDirs.join('\n')).digest('hex').slice(0, 12)}`) : tempDir('fc-');
+  mkdirSync(dir, { recursive: true });
   const file = join(dir, 'fonts.conf');
-  writeFileSync(file, `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>${fontDirs.map((d) => `<dir>${d}</dir>`).join('')}<cachedir>${dir}/cache</cachedir></fontconfig>`);
+  // Written whole under another name, then renamed: the other worker may be writing the same file.
+  const own = `${file}.${process.pid}-${process.env.VITEST_POOL_ID ?? '0'}`;
+  writeFileSync(own, `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>${fontDirs.map((d) => `<dir>${d}</dir>`).join('')}<cachedir>${dir}/cache</cachedir></fontconfig>`);
+  renameSync(own, file);
   return file;
 }
 
@@ -314,42 +322,42 @@ export async function expectSoundPdf(pdf: string): Promise<void> {
 const FONTS_DIR = new URL('../fonts/', import.meta.url).pathname;
 
 /**
- * One LibreOffice profile per test worker, kept for the run: a fresh profile costs LibreOffice its
- * first-start setup on every conversion (measured here: 1.5–1.7 s a conversion with a kept profile, 1.6–2.0 s with a fresh one). Two LibreOffices must never
- * share one at once, so it is keyed by process and vitest worker; a worker converts one at a time.
- */
-function libreOfficeProfile(): string {
-  const dir = join(process.env.YOSHIKI_TEST_TMP ?? tmpdir(), `lo-profile-${process.pid}-${process.env.VITEST_POOL_ID ?? '0'}`);
-  mkdirSync(dir, { recursive: true });
-  return `file://${dir}`;
-}
-
-/**
- * LibreOffice converts files headlessly, one start (seconds) for all of them: `files` maps a unique
- * name to a file whose extension is `from`; returns each name's output file, with extension `ext`.
+ * LibreOffice converts files headlessly: `files` maps a unique name to a file whose extension is
+ * `from`; returns each name's output file, with extension `ext`. The run's LibreOffice for `env`
+ * converts them (test/libreoffice.ts: started once for all the files that need it); outside a
+ * vitest run, a LibreOffice of its own, for all of them in one start.
  */
 function libreOfficeConvert(files: Record<string, string>, from: string, to: string, ext: string, env: Record<string, string> = {}): Record<string, string> {
   const inDir = tempDir('lo-in-');
   const outDir = tempDir('lo-out-');
   for (const [name, file] of Object.entries(files)) copyFileSync(file, join(inDir, `${name}.${from}`));
-  const lo = run('soffice', [`-env:UserInstallation=${libreOfficeProfile()}`, '--headless', '--convert-to', to, '--outdir', outDir,
+  const profile = libreOfficeSession(env) ?? `file://${tempDir('lo-profile-')}`;
+  const lo = run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', to, '--outdir', outDir,
     ...Object.keys(files).map((n) => join(inDir, `${n}.${from}`))], env);
-  if (lo.status !== 0) throw new Error(`LibreOffice failed: ${lo.stderr}`);
-  return Object.fromEntries(Object.keys(files).map((n) => [n, join(outDir, `${n}.${ext}`)]));
+  const converted = Object.fromEntries(Object.keys(files).map((n) => [n, join(outDir, `${n}.${ext}`)]));
+  // A conversion handed to the running LibreOffice exits 0 even when it failed: the files say.
+  const missing = Object.values(converted).filter((f) => !existsSync(f));
+  if (lo.status !== 0 || missing.length) throw new Error(`LibreOffice failed (status ${lo.status}; not written: ${missing.join(', ')}): ${lo.stderr}`);
+  return converted;
 }
 
 /**
- * LibreOffice converts DOCX files to PDF headlessly, seeing only our own font (as on a machine with
- * no Japanese fonts). `docx` maps a unique name to a file; one LibreOffice start (seconds) converts
- * them all. Returns each name's PDF.
+ * LibreOffice converts DOCX files to PDF headlessly, seeing only the fonts in `fontDirs` (by default
+ * our own: as on a machine with no Japanese fonts). `docx` maps a unique name to a file; returns
+ * each name's PDF.
  */
-export function libreOfficeToPdf(docx: Record<string, string>): Record<string, string> {
-  return libreOfficeConvert(docx, 'docx', 'pdf', 'pdf', { FONTCONFIG_FILE: fontconfig([FONTS_DIR]) });
+export function libreOfficeToPdf(docx: Record<string, string>, fontDirs = [FONTS_DIR]): Record<string, string> {
+  return libreOfficeConvert(docx, 'docx', 'pdf', 'pdf', libreOfficeFonts(fontDirs));
 }
+const libreOfficeFonts = (fontDirs: string[]) => ({ FONTCONFIG_FILE: fontconfig(fontDirs) });
 
-/** LibreOffice Calc saves flat ODS documents (.fods) as XLSX, as a clerk's list made in Calc would be. One start for all. */
+/**
+ * LibreOffice Calc saves flat ODS documents (.fods) as XLSX, as a clerk's list made in Calc would be.
+ * By the LibreOffice that converts the DOCX files (one start for both): what Calc writes into cells,
+ * a sheet's settings and its CSV does not depend on the fonts it can draw with.
+ */
 export function libreOfficeCalcToXlsx(fods: Record<string, string>): Record<string, string> {
-  return libreOfficeConvert(fods, 'fods', 'xlsx', 'xlsx');
+  return libreOfficeConvert(fods, 'fods', 'xlsx', 'xlsx', libreOfficeFonts([FONTS_DIR]));
 }
 
 /** A fixture edited in a temporary folder (with the files it names copied beside it), then checked. */
@@ -363,11 +371,11 @@ export async function checkEdited(name: string, edit: (yaml: string) => string, 
 
 /**
  * LibreOffice Calc opens workbooks and saves each first sheet as UTF-8 CSV: proof that a real
- * spreadsheet program reads what we wrote, and what it reads there. Several in one start (a start
- * costs seconds): `xlsx` maps a unique name to a file; returns each name's CSV.
+ * spreadsheet program reads what we wrote, and what it reads there (by the run's LibreOffice, as
+ * libreOfficeCalcToXlsx): `xlsx` maps a unique name to a file; returns each name's CSV.
  */
 export function libreOfficeSheetsCsv(xlsx: Record<string, string>): Record<string, string> {
-  const csv = libreOfficeConvert(xlsx, 'xlsx', 'csv:Text - txt - csv (StarCalc):44,34,76', 'csv');
+  const csv = libreOfficeConvert(xlsx, 'xlsx', 'csv:Text - txt - csv (StarCalc):44,34,76', 'csv', libreOfficeFonts([FONTS_DIR]));
   return Object.fromEntries(Object.entries(csv).map(([n, file]) => [n, readFileSync(file, 'utf8')]));
 }
 

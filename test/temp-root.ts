@@ -1,13 +1,20 @@
 /**
  * vitest's global setup: one temporary folder for the whole run, handed to the test workers in
- * YOSHIKI_TEST_TMP (tempDir in helpers.ts makes its folders inside), and removed when the run ends.
+ * YOSHIKI_TEST_TMP (tempDir in helpers.ts makes its folders inside), and removed when the run ends,
+ * after the run's LibreOffice is stopped (test/libreoffice.ts; YOSHIKI_TEST_PID tells its watchdog
+ * which process the run is).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stopLibreOffices } from './libreoffice.js';
 
 export default function setup(): () => void {
   const root = mkdtempSync(join(tmpdir(), 'yoshiki-test-'));
   process.env.YOSHIKI_TEST_TMP = root;
-  return () => rmSync(root, { recursive: true, force: true });
+  process.env.YOSHIKI_TEST_PID = String(process.pid);
+  return () => {
+    stopLibreOffices(root);
+    rmSync(root, { recursive: true, force: true });
+  };
 }

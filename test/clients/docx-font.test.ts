@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fontconfig, needs, renderFixture, run, tempDir } from '../helpers.js';
+import { libreOfficeToPdf, needs, renderFixture, tempDir } from '../helpers.js';
 
 /** A ruling (its application prints ㊞ after the corporation's representative), a deposit, the ILL papers. */
 const CASES = ['ruling-reprint', 'deposit-compensation', 'ill-registration', 'ill-request', 'ill-receipt'];
@@ -53,16 +53,10 @@ needs('soffice', 'pdffonts', 'pdftotext')('DOCX fonts and languages, as LibreOff
       for (const f of files.filter((x) => x.endsWith('.docx'))) docxFiles[`${name}--${basename(f, '.docx')}`] = f;
     }
     // One LibreOffice session converts them all: a clerk opens the application, then the evidence table.
-    const inDir = tempDir('lo-in-');
-    const outDir = tempDir('lo-out-');
     const fontDir = join(tempDir('fonts-'), 'dejavu');
     mkdirSync(fontDir);
     copyFileSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', join(fontDir, 'DejaVuSans.ttf'));
-    for (const [key, file] of Object.entries(docxFiles)) copyFileSync(file, join(inDir, `${key}.docx`));
-    const lo = run('soffice', [`-env:UserInstallation=file://${tempDir('lo-profile-')}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir,
-      ...Object.keys(docxFiles).map((k) => join(inDir, `${k}.docx`))], { FONTCONFIG_FILE: fontconfig([fontDir]) });
-    if (lo.status !== 0) throw new Error(`LibreOffice failed: ${lo.stderr}`);
-    for (const key of Object.keys(docxFiles)) converted[key] = join(outDir, `${key}.pdf`);
+    Object.assign(converted, libreOfficeToPdf(docxFiles, [fontDir]));
   });
 
   describe('the DOCX carries its font', () => {
