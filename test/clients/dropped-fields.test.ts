@@ -249,6 +249,9 @@ interface Verdict { field: string; how: How; note?: string }
 const atField = (p: { path: (string | number)[] }, concrete: (string | number)[]) =>
   p.path.length >= concrete.length - 1 && p.path.slice(0, concrete.length).every((k, i) => String(concrete[i]) === String(k));
 
+/** The leaf's path in a case as made here (each array's first entry), as a problem names it. */
+const concreteOf = (leaf: Leaf) => leaf.steps.flatMap((s) => (s === '[]' ? [0] : typeof s === 'string' ? [s] : []));
+
 const baselines = new Map<string, Promise<string | null>>();
 const baselineOf = (f: Fixture) => {
   let b = baselines.get(f.name);
@@ -294,8 +297,14 @@ async function markSet(fixture: Fixture, set: Leaf[], root: z.ZodType, counter: 
     return printed;
   }
   if (set.length === 1) return printed;
+  // The markers refused at their own field (or the object holding it) leave the set, to be judged
+  // alone, and the others are tried again together; when no marker is refused so, the set is halved.
+  // (Halving alone took 235 failing checks of 377 here, most of them closing in on one field.)
+  const errors = checked.problems.filter((p) => p.severity === 'error');
+  const kept = set.filter((leaf) => !errors.some((p) => atField(p, concreteOf(leaf))));
   const half = Math.ceil(set.length / 2);
-  for (const part of [set.slice(0, half), set.slice(half)]) for (const name of await markSet(fixture, part, root, counter)) printed.add(name);
+  const parts = kept.length === set.length ? [set.slice(0, half), set.slice(half)] : kept.length ? [kept] : [];
+  for (const part of parts) for (const name of await markSet(fixture, part, root, counter)) printed.add(name);
   return printed;
 }
 
@@ -320,7 +329,7 @@ async function judgeIn(fixture: Fixture, leaf: Leaf, root: z.ZodType, counter: (
     } catch (e) {
       return { how: 'dropped', note: `${fixture.name}: ${JSON.stringify(t.value)} throws ${(e as Error).message}` };
     }
-    const concrete = leaf.steps.flatMap((s) => (s === '[]' ? [0] : typeof s === 'string' ? [s] : []));
+    const concrete = concreteOf(leaf);
     const note = `${fixture.name}: ${JSON.stringify(t.value)}`;
     if (!checked.ok) {
       const at = checked.problems.filter((p) => p.severity === 'error' && atField(p, concrete));
