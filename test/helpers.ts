@@ -6,6 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
@@ -16,6 +17,7 @@ import { checkCase, renderCase, type CheckOptions } from '../src/pipeline/pipeli
 import { NO_LINE_END, NO_LINE_START } from '../src/typeset/kinsoku.js';
 import { FontBook } from '../src/typeset/fonts.js';
 import Ajv, { type ValidateFunction } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import { FORMS } from '../src/forms/registry.js';
 import { EDITOR_KEYWORDS, editorSchema } from '../src/input/json-schema.js';
 import { libreOfficeSession } from './libreoffice.js';
@@ -385,16 +387,36 @@ export function libreOfficeSheetsCsv(xlsx: Record<string, string>): Record<strin
 
 /**
  * A form's editor schema (what `yoshiki schema` prints) compiled by Ajv in strict mode, with the
- * editors' own keywords declared as strict mode requires: once per worker, since compiling the
- * ruling's takes about a second, and two test files judge cases by it.
+ * editors' own keywords declared as strict mode requires. Compiled once per run: compiling the
+ * ruling's takes 1–2 s and the unmanaged ruling's about one, and two test files, often in the two
+ * workers, judge cases by them. The first worker writes Ajv's standalone code of the validator (the
+ * very function it compiled) into the run's folder, under a name made from the schema; the other
+ * loads it. A schema that does not compile writes nothing, so each worker fails on it.
  */
 export function editorValidator(form: string): ValidateFunction {
   let validate = editorValidators.get(form);
-  if (!validate) {
-    const ajv = new Ajv({ strict: true, allErrors: true });
-    for (const keyword of EDITOR_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'array' });
-    editorValidators.set(form, (validate = ajv.compile(editorSchema(FORMS[form].schema, form))));
-  }
+  if (!validate) editorValidators.set(form, (validate = runValidator(editorSchema(FORMS[form].schema, form))));
   return validate;
 }
 const editorValidators = new Map<string, ValidateFunction>();
+
+function runValidator(schema: object): ValidateFunction {
+  const root = process.env.YOSHIKI_TEST_TMP;
+  const file = root && join(root, 'ajv', `${createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 16)}.cjs`);
+  if (file && existsSync(file)) {
+    const module = { exports: {} as ValidateFunction };
+    new Function('module', 'exports', 'require', readFileSync(file, 'utf8'))(module, module.exports, createRequire(import.meta.url));
+    return module.exports;
+  }
+  const ajv = new Ajv({ strict: true, allErrors: true, code: { source: true } });
+  for (const keyword of EDITOR_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'array' });
+  const validate = ajv.compile(schema);
+  if (file) {
+    mkdirSync(join(root, 'ajv'), { recursive: true });
+    // Written whole under another name, then renamed: the other worker never reads half of it.
+    const own = `${file}.${process.pid}-${process.env.VITEST_POOL_ID ?? '0'}`;
+    writeFileSync(own, standaloneCode(ajv, validate));
+    renameSync(own, file);
+  }
+  return validate;
+}
