@@ -284,6 +284,9 @@ export async function startPreview(caseFile: string | null, port: number, log: (
   };
 
   const sendDownload = async (res: ServerResponse, r: Rendered, name: string) => {
+    // Only a name the case's documents have is rendered for: anything else is not there.
+    const known = name === 'all.zip' || r.checked.documents.some((d) => formatsOf(d).some((f) => `${d.name}.${f}` === name));
+    if (!known) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     const all = await (r.all ??= renderDocuments(r.checked, [...FORMATS]));
     const attachment = (n: string) => ({ 'Content-Disposition': `attachment; filename="${n}"` });
     if (name === 'all.zip') {
