@@ -250,7 +250,10 @@ export async function startPreview(caseFile: string | null, port: number, log: (
     const path = url.pathname;
     const asset = Object.hasOwn(ASSETS, path) ? ASSETS[path] : undefined;
     if (asset && (req.method === 'GET' || req.method === 'HEAD'))
-      return existsSync(asset.file) ? send(res, 200, asset.type, readFileSync(asset.file)) : send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+      // A style sheet a module may not have (form.css, viewer.css) is empty rather than missing.
+      return existsSync(asset.file) ? send(res, 200, asset.type, readFileSync(asset.file))
+        : asset.type === CSS ? send(res, 200, CSS, '') : send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
     if (!hasToken(req, url, token)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: open the address yoshiki printed (its token is missing or wrong)');
     if (req.method === 'POST') return post(req, res, path);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
