@@ -47,6 +47,18 @@ async function start(caseFile: string | null, folder?: string): Promise<Server> 
   return startPreview(caseFile, 0, () => {}, folder ? { folder } : {});
 }
 
+/** A copy of the deposit fixture opened in the editor; closed after `run`. */
+async function withDeposit(prefix: string, run: (server: Server, caseFile: string, original: string) => Promise<void>): Promise<void> {
+  const caseFile = join(tempDir(prefix), 'case.yaml');
+  copyFileSync(join(FIXTURES, 'deposit-compensation.yaml'), caseFile);
+  const server = await start(caseFile);
+  try {
+    await run(server, caseFile, readFileSync(caseFile, 'utf8'));
+  } finally {
+    await server.close();
+  }
+}
+
 const PNG = readFileSync(join(FIXTURES, 'reading-room.png'));
 const PDF = readFileSync(join(FIXTURES, 'ruling-submission-reply.pdf'));
 
@@ -133,13 +145,7 @@ describe('the editor refuses writes from outside the page, writing nothing', () 
 });
 
 describe('the editor edits, saves and follows the file', () => {
-  it('an edit saved keeps every comment and the key order: one line of the file changes', async () => {
-    const dir = tempDir('editor-save-');
-    const caseFile = join(dir, 'case.yaml');
-    copyFileSync(join(FIXTURES, 'deposit-compensation.yaml'), caseFile);
-    const original = readFileSync(caseFile, 'utf8');
-    const server = await start(caseFile);
-    try {
+  it('an edit saved keeps every comment and the key order: one line of the file changes', () => withDeposit('editor-save-', async (server, caseFile, original) => {
       const edited = await post(server, '/api/edit', { ops: [{ op: 'set', path: ['publication', 'price'], value: 2400 }] });
       expect(edited.status).toBe(200);
       expect(edited.json()).toMatchObject({ dirty: true, ok: true });
@@ -157,18 +163,9 @@ describe('the editor edits, saves and follows the file', () => {
       expect((wrong.json().problems as { path: unknown[] }[])[0].path).toEqual(['mode']);
       // A path that is not there is said, and changes nothing.
       expect((await post(server, '/api/edit', { ops: [{ op: 'move', path: ['publisher'], from: 0, to: 1 }] })).status).toBe(400);
-    } finally {
-      await server.close();
-    }
-  }, 30_000);
+  }), 30_000);
 
-  it('a save over an outside edit is a conflict; reload takes the disk\'s, keep-mine writes the page\'s', async () => {
-    const dir = tempDir('editor-conflict-');
-    const caseFile = join(dir, 'case.yaml');
-    copyFileSync(join(FIXTURES, 'deposit-compensation.yaml'), caseFile);
-    const original = readFileSync(caseFile, 'utf8');
-    const server = await start(caseFile);
-    try {
+  it('a save over an outside edit is a conflict; reload takes the disk\'s, keep-mine writes the page\'s', () => withDeposit('editor-conflict-', async (server, caseFile, original) => {
       await post(server, '/api/edit', { ops: [{ op: 'set', path: ['publication', 'title'], value: 'ページの題' }] });
       const outside = original.replace('港町の記憶', 'エディタの題');
       writeFileSync(caseFile, outside);
@@ -189,29 +186,18 @@ describe('the editor edits, saves and follows the file', () => {
       // Clean: an outside edit is taken by itself, as the preview always did.
       writeFileSync(caseFile, original);
       await expect.poll(async () => (await getting(server, '/api/case')).json().data, { timeout: 10_000 }).toHaveProperty(['publication', 'title'], '港町の記憶');
-    } finally {
-      await server.close();
-    }
-  }, 30_000);
+  }), 30_000);
 
-  it('a case file replaced by a link is not read through: said, and the linked file never shown', async () => {
-    const dir = tempDir('editor-link-');
-    const caseFile = join(dir, 'case.yaml');
-    copyFileSync(join(FIXTURES, 'deposit-compensation.yaml'), caseFile);
-    const secret = join(tempDir('editor-secret-'), 'secret.yaml');
-    writeFileSync(secret, 'form: deposit\nsecret_key: 秘密の値\n');
-    const server = await start(caseFile);
-    try {
+  it('a case file replaced by a link is not read through: said, and the linked file never shown', () => withDeposit('editor-link-', async (server, caseFile) => {
+      const secret = join(tempDir('editor-secret-'), 'secret.yaml');
+      writeFileSync(secret, 'form: deposit\nsecret_key: 秘密の値\n');
       unlinkSync(caseFile);
       symlinkSync(secret, caseFile);
       await expect.poll(() => server.state().problems[0]?.second ?? '', { timeout: 10_000 }).toContain('replaced by a symbolic link');
       const shown = JSON.stringify((await getting(server, '/api/state')).json()) + (await getting(server, '/api/case')).body.toString();
       expect(shown).not.toContain('秘密の値');
       expect(shown).not.toContain('secret_key');
-    } finally {
-      await server.close();
-    }
-  }, 30_000);
+  }), 30_000);
 });
 
 describe('the editor without a file starts from a form\'s starter', () => {
@@ -302,4 +288,36 @@ describe('yoshiki open on a port in use', () => {
       holder.close();
     }
   }, 30_000);
+});
+
+describe('edits change only their own lines of the YAML text', () => {
+  const text = readFileSync(join(FIXTURES, 'ruling-reprint.yaml'), 'utf8');
+  /** The lines of `after` that are not in `text` and those of `text` that are gone. */
+  const changed = (after: string) => {
+    const [a, b] = [text.split('\n'), after.split('\n')];
+    return { added: b.filter((l) => !a.includes(l)), removed: a.filter((l) => !b.includes(l)) };
+  };
+  it.each([
+    ['a value replaced where it stands, its comment kept', { op: 'set', path: ['subject'], value: 'performance' },
+      ['subject: performance                 # work | performance | phonogram | broadcast | cablecast'], ['subject: work                 # work | performance | phonogram | broadcast | cablecast']],
+    ['a string that reads as a number is quoted', { op: 'set', path: ['applicant', 'name'], value: '1800' }, ['  name: "1800"'], ['  name: 株式会社 文部科学出版']],
+    ['a new key under its mapping', { op: 'set', path: ['applicant', 'fax'], value: '03-0000-0000' }, ['  fax: 03-0000-0000'], []],
+    ['a new key with new parents', { op: 'set', path: ['agent', 'name'], value: '代理 人' }, ['agent:', '  name: 代理 人'], []],
+    ['multi-line text as a literal block under its key', { op: 'set', path: ['works', 0, 'title'], value: '一行目\n二行目' },
+      ['  - title: |-', '      一行目', '      二行目'], ['  - title: 日本の文化']],
+    ['a list item inserted', { op: 'insert', path: ['works'], index: 1, value: { title: '二冊目', author: '著者 二郎' } }, ['  - title: 二冊目', '    author: 著者 二郎'], []],
+    ['a key removed', { op: 'delete', path: ['applicant', 'contact', 'email'] }, [], ['    email: chosaku@example.jp']],
+  ] as const)('%s', async (_what, op, added, removed) => {
+    const { applyOps } = await import('../../src/app/preview/edit.js');
+    const after = applyOps(text, [op as never]);
+    expect(changed(after)).toEqual({ added, removed });
+  });
+  it('a list item moved keeps its own lines, comments and all', async () => {
+    const { applyOps } = await import('../../src/app/preview/edit.js');
+    const two = applyOps(text, [{ op: 'insert', path: ['works'], index: 1, value: { title: '二冊目', author: '著者 二郎' } }]);
+    const moved = applyOps(two, [{ op: 'move', path: ['works'], from: 1, to: 0 }]);
+    expect(moved.split('\n').sort()).toEqual(two.split('\n').sort());
+    expect(moved.indexOf('二冊目')).toBeLessThan(moved.indexOf('日本の文化'));
+    expect(moved).toContain('    category: language        # 法10条1項');
+  });
 });
