@@ -170,6 +170,9 @@ export async function startPreview(caseFile: string | null, port: number, log: (
   let state: PreviewState = { version: 0, renderVersion: 0, rendering: false, form: null, english: false, ok: false, stale: false, dirty, diskChanged,
     file: null, problems: [], settled: 0, facts: {}, documents: [], files };
   const listeners = new Set<ServerResponse>();
+  // Edits are numbered; an edit's request is answered once a check has taken it in (its render may follow).
+  let edits = 0;
+  const checkedEdits = new Waiters();
   const publish = (next: Partial<PreviewState>) => {
     state = { ...state, ...next, dirty, diskChanged, file: file ? basename(file) : null };
     for (const res of listeners) res.write(`event: update\ndata: ${state.version}\n\n`);
@@ -177,6 +180,7 @@ export async function startPreview(caseFile: string | null, port: number, log: (
 
   /** Checks the working copy, shows its problems, then renders it; a newer edit meanwhile runs once more after. */
   const refresh = serialised(async () => {
+    const upTo = edits;
     if (!file) return publish({ version: state.version + 1 });
     const caseFile = file;
     const bytes = working !== null ? Buffer.from(working) : undefined;
@@ -188,8 +192,11 @@ export async function startPreview(caseFile: string | null, port: number, log: (
     const english = checked.form ? session.forms[checked.form]?.language === 'en' : false;
     files = await folderFiles(dirname(caseFile), files);
     const shownProblems = () => checked.problems.map((p) => shownProblem(p, english));
-    publish({ version, form: checked.form, english, ok: checked.ok, rendering: checked.ok, stale: rendered !== null, facts: checked.facts,
+    publish({ version, form: checked.form, english, ok: checked.ok, rendering: checked.ok, stale: !checked.ok && rendered !== null, facts: checked.facts,
       problems: shownProblems(), settled: checked.settled?.length ?? 0, files });
+    checkedEdits.settle(upTo);
+    // A newer edit is waiting: its render supersedes this one, which nobody would see.
+    if (checked.ok && refresh.queued()) return;
     if (checked.ok) {
       try {
         // A paper written onto the agency's own form shows its boxes outlined, so a field map can be adjusted.
@@ -317,7 +324,9 @@ export async function startPreview(caseFile: string | null, port: number, log: (
         return refuse(res, 400, `この変更はできません（${e.message}）。`, `This change cannot be made: ${e.message}.`);
       }
       dirty = true;
-      await refresh();
+      const ticket = ++edits;
+      void refresh();
+      await checkedEdits.reach(ticket);
       return sendJson(res, 200, state);
     }
     if (path === '/api/save') {
@@ -490,8 +499,23 @@ async function folderFiles(dir: string, before: Record<string, FolderFile>): Pro
 }
 const rowsSeen = new Map<string, number>();
 
-/** Runs one at a time; a call while running runs once more afterwards. */
-function serialised(run: () => Promise<void>): () => Promise<void> {
+/** Promises that settle when a counter reaches their number. */
+class Waiters {
+  private reached = 0;
+  private waiting: { n: number; done: () => void }[] = [];
+  reach(n: number): Promise<void> {
+    return n <= this.reached ? Promise.resolve() : new Promise((done) => this.waiting.push({ n, done }));
+  }
+  settle(n: number): void {
+    this.reached = Math.max(this.reached, n);
+    const ready = this.waiting.filter((w) => w.n <= this.reached);
+    this.waiting = this.waiting.filter((w) => w.n > this.reached);
+    for (const w of ready) w.done();
+  }
+}
+
+/** Runs one at a time; a call while running runs once more afterwards. `queued()`: such a call is waiting. */
+function serialised(run: () => Promise<void>): (() => Promise<void>) & { queued(): boolean } {
   let running: Promise<void> | null = null;
   let again = false;
   const go = async (): Promise<void> => {
@@ -511,5 +535,5 @@ function serialised(run: () => Promise<void>): () => Promise<void> {
       running = null;
     }
   };
-  return go;
+  return Object.assign(go, { queued: () => again });
 }
