@@ -134,13 +134,13 @@ function splice(text: string, doc: Document, op: Op): string | undefined {
   const seq = (op.path.length ? doc.getIn(op.path, true) : doc.contents) as Node | undefined;
   if (!isSeq(seq) || seq.flow || seq.items.length === 0) return undefined;
   const items = seq.items as Ranged[];
-  if (op.op === 'insert') return insertItem(text, items, op.index, itemText(op.value));
+  if (op.op === 'insert') return insertItem(text, items, op.index, itemText(op.value), false);
   // A move: the item's own lines (comments and all) cut, then put back before the item now at `to`.
   const cut = cutItem(text, items[op.from]);
   if (!cut) return undefined;
   const rest = parse(cut.text).getIn(op.path, true);
   if (!isSeq(rest)) return undefined;
-  return insertItem(cut.text, rest.items as Ranged[], op.to, cut.removed);
+  return insertItem(cut.text, rest.items as Ranged[], op.to, cut.removed, true);
 }
 
 /** The value under the keys that do not exist yet: a mapping for a name, a list for an index (as yaml's setIn makes them). */
@@ -188,16 +188,13 @@ function itemText(value: unknown): string {
   return stringify([value], { lineWidth: 0 });
 }
 
-/** Puts an item's lines (starting `- `, unindented) before items[index], or after the last. */
-function insertItem(text: string, items: Ranged[], index: number, lines: string): string | undefined {
+/** Puts an item's lines before items[index], or after the last: lines cut from the file as they are, new ones (`- …`) at the list's indentation. */
+function insertItem(text: string, items: Ranged[], index: number, lines: string, indented: boolean): string | undefined {
   const ref = items[Math.min(index, items.length - 1)];
   const dash = dashBefore(text, ref.range[0]);
   if (dash === undefined) return undefined;
   const indent = ' '.repeat(dash - lineStart(text, dash));
-  const raw = lines.split('\n');
-  // Lines cut from the file keep their indentation; new ones get the list's.
-  const own = raw[0].startsWith(' ') || /^\s*#/.test(raw[0]) || /^\s+-/.test(lines.trimStart().split('\n')[0] ?? '');
-  const block = own ? lines : raw.map((l) => (l ? indent + l : l)).join('\n');
+  const block = indented ? lines : lines.split('\n').map((l) => (l ? indent + l : l)).join('\n');
   const at = index < items.length ? lineStart(text, dash) : nextLine(text, Math.max(items[items.length - 1].range[1] - 1, 0));
   return `${withNewline(text.slice(0, at))}${withNewline(block)}${text.slice(at)}`;
 }
