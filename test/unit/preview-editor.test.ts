@@ -264,6 +264,10 @@ describe('the editor\'s downloads are what `yoshiki render` makes', () => {
     expect(printed.headers['content-type']).toBe('application/pdf');
     expect(printed.headers['content-disposition']).toMatch(/^inline/);
     expect(printed.body.subarray(0, 5).toString()).toBe('%PDF-');
+    // A form without a bound submission prints its papers' PDFs joined: every page of each.
+    const { PDFDocument } = (await import('pdf-lib')).default;
+    const pages = expected.files.filter((f) => f.name.endsWith('.pdf')).reduce((n, f) => n + (f.pages ?? 0), 0);
+    expect((await PDFDocument.load(new Uint8Array(printed.body))).getPageCount()).toBe(pages);
     expect((await getting(server, '/download/nothing.pdf')).status).toBe(404);
   }, 60_000);
 });

@@ -297,7 +297,7 @@ export async function startPreview(caseFile: string | null, port: number, log: (
     // Only a name the case's documents have is rendered for: anything else is not there.
     const known = name === 'all.zip' || r.checked.documents.some((d) => formatsOf(d).some((f) => `${d.name}.${f}` === name));
     if (!known) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
-    const all = await (r.all ??= renderDocuments(r.checked, [...FORMATS]));
+    const all = await everyFormat(r);
     const attachment = (n: string) => ({ 'Content-Disposition': `attachment; filename="${n}"` });
     if (name === 'all.zip') {
       const { writeZip } = await import('../../export/zip-write.js');
@@ -425,15 +425,17 @@ function shownDocuments(r: Rendered): ShownDocument[] {
   });
 }
 
-/** What "print" opens: the bound submission, or for a form without one, every paper's PDF joined. */
+/** Every document in every format, as `yoshiki render` writes them (no outlines): made once per render, when first asked. */
+const everyFormat = (r: Rendered) => (r.all ??= renderDocuments(r.checked, [...FORMATS]));
+
+/** What "print" opens: the bound submission, or for a form without one, every paper's PDF joined — as rendered for filing. */
 async function printable(r: Rendered): Promise<{ name: string; bytes: Uint8Array }> {
+  const all = new Map((await everyFormat(r)).map((f) => [f.path, f.bytes]));
   const bundle = r.checked.documents.find((d) => d.kind === 'bundle');
-  if (bundle) {
-    const bytes = r.shown.get(`${bundle.name}.pdf`);
-    if (bytes) return { name: `${bundle.name}.pdf`, bytes };
-  }
+  const bound = bundle && all.get(`${bundle.name}.pdf`);
+  if (bundle && bound) return { name: `${bundle.name}.pdf`, bytes: bound };
   const { joinPdfs } = await import('../../export/pdf-join.js');
-  const papers = r.checked.documents.filter(isPaper).flatMap((d) => r.shown.get(`${d.name}.pdf`) ?? []);
+  const papers = r.checked.documents.filter(isPaper).flatMap((d) => all.get(`${d.name}.pdf`) ?? []);
   return { name: 'print.pdf', bytes: (await joinPdfs(papers, r.checked.name)).bytes };
 }
 
