@@ -146,57 +146,57 @@ describe('the editor refuses writes from outside the page, writing nothing', () 
 
 describe('the editor edits, saves and follows the file', () => {
   it('an edit saved keeps every comment and the key order: one line of the file changes', () => withDeposit('editor-save-', async (server, caseFile, original) => {
-      const edited = await post(server, '/api/edit', { ops: [{ op: 'set', path: ['publication', 'price'], value: 2400 }] });
-      expect(edited.status).toBe(200);
-      expect(edited.json()).toMatchObject({ dirty: true, ok: true });
-      expect(readFileSync(caseFile, 'utf8')).toBe(original); // nothing written before a save
-      expect((await getting(server, '/api/case')).json().data).toHaveProperty(['publication', 'price'], 2400);
-      expect((await post(server, '/api/save', {})).status).toBe(200);
-      const saved = readFileSync(caseFile, 'utf8').split('\n');
-      const before = original.split('\n');
-      expect(saved.length).toBe(before.length);
-      const changed = before.flatMap((line, i) => (line === saved[i] ? [] : [[line, saved[i]]]));
-      expect(changed).toEqual([['  price: 1800                 # 小売価格（本体）', '  price: 2400                 # 小売価格（本体）']]);
-      expect(server.state().dirty).toBe(false);
-      // A mistake: shown at its field, nothing written until saved.
-      const wrong = await post(server, '/api/edit', { ops: [{ op: 'set', path: ['mode'], value: 'gift' }] });
-      expect((wrong.json().problems as { path: unknown[] }[])[0].path).toEqual(['mode']);
-      // A path that is not there is said, and changes nothing.
-      expect((await post(server, '/api/edit', { ops: [{ op: 'move', path: ['publisher'], from: 0, to: 1 }] })).status).toBe(400);
+    const edited = await post(server, '/api/edit', { ops: [{ op: 'set', path: ['publication', 'price'], value: 2400 }] });
+    expect(edited.status).toBe(200);
+    expect(edited.json()).toMatchObject({ dirty: true, ok: true });
+    expect(readFileSync(caseFile, 'utf8')).toBe(original); // nothing written before a save
+    expect((await getting(server, '/api/case')).json().data).toHaveProperty(['publication', 'price'], 2400);
+    expect((await post(server, '/api/save', {})).status).toBe(200);
+    const saved = readFileSync(caseFile, 'utf8').split('\n');
+    const before = original.split('\n');
+    expect(saved.length).toBe(before.length);
+    const changed = before.flatMap((line, i) => (line === saved[i] ? [] : [[line, saved[i]]]));
+    expect(changed).toEqual([['  price: 1800                 # 小売価格（本体）', '  price: 2400                 # 小売価格（本体）']]);
+    expect(server.state().dirty).toBe(false);
+    // A mistake: shown at its field, nothing written until saved.
+    const wrong = await post(server, '/api/edit', { ops: [{ op: 'set', path: ['mode'], value: 'gift' }] });
+    expect((wrong.json().problems as { path: unknown[] }[])[0].path).toEqual(['mode']);
+    // A path that is not there is said, and changes nothing.
+    expect((await post(server, '/api/edit', { ops: [{ op: 'move', path: ['publisher'], from: 0, to: 1 }] })).status).toBe(400);
   }), 30_000);
 
   it('a save over an outside edit is a conflict; reload takes the disk\'s, keep-mine writes the page\'s', () => withDeposit('editor-conflict-', async (server, caseFile, original) => {
-      await post(server, '/api/edit', { ops: [{ op: 'set', path: ['publication', 'title'], value: 'ページの題' }] });
-      const outside = original.replace('港町の記憶', 'エディタの題');
-      writeFileSync(caseFile, outside);
-      await expect.poll(() => server.state().diskChanged, { timeout: 10_000 }).toBe(true);
-      const refused = await post(server, '/api/save', {});
-      expect(refused.status).toBe(409);
-      expect(refused.json()).toMatchObject({ conflict: true });
-      expect(readFileSync(caseFile, 'utf8')).toBe(outside);
-      // Keep mine: the page's text is written.
-      expect((await post(server, '/api/save', { force: true })).status).toBe(200);
-      expect(readFileSync(caseFile, 'utf8')).toContain('ページの題');
-      // Dirty again, the outside edits again, and this time the disk's is taken.
-      await post(server, '/api/edit', { ops: [{ op: 'set', path: ['publication', 'title'], value: '捨てる題' }] });
-      writeFileSync(caseFile, outside);
-      await expect.poll(() => server.state().diskChanged, { timeout: 10_000 }).toBe(true);
-      expect((await post(server, '/api/reload', {})).json()).toMatchObject({ dirty: false, diskChanged: false });
-      expect((await getting(server, '/api/case')).json().data).toHaveProperty(['publication', 'title'], 'エディタの題');
-      // Clean: an outside edit is taken by itself, as the preview always did.
-      writeFileSync(caseFile, original);
-      await expect.poll(async () => (await getting(server, '/api/case')).json().data, { timeout: 10_000 }).toHaveProperty(['publication', 'title'], '港町の記憶');
+    await post(server, '/api/edit', { ops: [{ op: 'set', path: ['publication', 'title'], value: 'ページの題' }] });
+    const outside = original.replace('港町の記憶', 'エディタの題');
+    writeFileSync(caseFile, outside);
+    await expect.poll(() => server.state().diskChanged, { timeout: 10_000 }).toBe(true);
+    const refused = await post(server, '/api/save', {});
+    expect(refused.status).toBe(409);
+    expect(refused.json()).toMatchObject({ conflict: true });
+    expect(readFileSync(caseFile, 'utf8')).toBe(outside);
+    // Keep mine: the page's text is written.
+    expect((await post(server, '/api/save', { force: true })).status).toBe(200);
+    expect(readFileSync(caseFile, 'utf8')).toContain('ページの題');
+    // Dirty again, the outside edits again, and this time the disk's is taken.
+    await post(server, '/api/edit', { ops: [{ op: 'set', path: ['publication', 'title'], value: '捨てる題' }] });
+    writeFileSync(caseFile, outside);
+    await expect.poll(() => server.state().diskChanged, { timeout: 10_000 }).toBe(true);
+    expect((await post(server, '/api/reload', {})).json()).toMatchObject({ dirty: false, diskChanged: false });
+    expect((await getting(server, '/api/case')).json().data).toHaveProperty(['publication', 'title'], 'エディタの題');
+    // Clean: an outside edit is taken by itself, as the preview always did.
+    writeFileSync(caseFile, original);
+    await expect.poll(async () => (await getting(server, '/api/case')).json().data, { timeout: 10_000 }).toHaveProperty(['publication', 'title'], '港町の記憶');
   }), 30_000);
 
   it('a case file replaced by a link is not read through: said, and the linked file never shown', () => withDeposit('editor-link-', async (server, caseFile) => {
-      const secret = join(tempDir('editor-secret-'), 'secret.yaml');
-      writeFileSync(secret, 'form: deposit\nsecret_key: 秘密の値\n');
-      unlinkSync(caseFile);
-      symlinkSync(secret, caseFile);
-      await expect.poll(() => server.state().problems[0]?.second ?? '', { timeout: 10_000 }).toContain('replaced by a symbolic link');
-      const shown = JSON.stringify((await getting(server, '/api/state')).json()) + (await getting(server, '/api/case')).body.toString();
-      expect(shown).not.toContain('秘密の値');
-      expect(shown).not.toContain('secret_key');
+    const secret = join(tempDir('editor-secret-'), 'secret.yaml');
+    writeFileSync(secret, 'form: deposit\nsecret_key: 秘密の値\n');
+    unlinkSync(caseFile);
+    symlinkSync(secret, caseFile);
+    await expect.poll(() => server.state().problems[0]?.second ?? '', { timeout: 10_000 }).toContain('replaced by a symbolic link');
+    const shown = JSON.stringify((await getting(server, '/api/state')).json()) + (await getting(server, '/api/case')).body.toString();
+    expect(shown).not.toContain('秘密の値');
+    expect(shown).not.toContain('secret_key');
   }), 30_000);
 });
 
