@@ -12,6 +12,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair } from 'yaml';
 import type { FieldPath } from '../../base/problem.js';
+import { parseCaseText } from '../../input/parse.js';
 
 export type Op =
   | { op: 'set'; path: FieldPath; value: unknown }
@@ -60,6 +61,8 @@ export function applyOps(text: string, ops: Op[]): string {
 }
 
 export function applyOp(text: string, op: Op): string {
+  // The case parser's guards first (nesting depth, alias expansion): yaml alone would follow a bomb.
+  if (!parseCaseText('case.yaml', text).ok) throw new EditError('the case file has an error in its YAML: fix it in the text first');
   const doc = parse(text);
   if (doc.errors.length) throw new EditError('the case file has a YAML error: fix it in the text first');
   const expected = viaDocument(doc.clone(), op);

@@ -19,10 +19,10 @@ import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { watch, type FSWatcher } from 'chokidar';
-import { parseDocument } from 'yaml';
 import { internalProblem, type Problem } from '../../base/problem.js';
 import { todayIso } from '../../base/format.js';
 import { namedPath } from '../../input/named-file.js';
+import { parseCaseText } from '../../input/parse.js';
 import { readSheetFile } from '../../input/sheet.js';
 import { formatsOf, isPaper } from '../../model/document.js';
 import { FORMS } from '../../forms/registry.js';
@@ -272,7 +272,7 @@ export async function startPreview(caseFile: string | null, port: number, log: (
     if (path === '/api/state') return sendJson(res, 200, state);
     if (path === '/api/forms') return sendJson(res, 200, formList().filter((f) => hasStarter(f.id)).map(({ id, title, language }) => ({ id, title, language })));
     if (path === '/api/schema') return state.form ? sendJson(res, 200, formSchema(state.form)) : refuse(res, 404, 'まだ書類が決まっていません。', 'No form yet.');
-    if (path === '/api/case') return sendJson(res, 200, { version: state.version, data: working === null ? null : parseDocument(working, { uniqueKeys: false }).toJS() });
+    if (path === '/api/case') return sendJson(res, 200, { version: state.version, data: plainData(working) });
     if (path === '/events') {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(`event: update\ndata: ${state.version}\n\n`);
@@ -450,7 +450,6 @@ function shownProblem(p: Problem, english: boolean): ShownProblem {
 
 /** Strings of the case that name an existing file beside it: the files it reads. */
 function namedFiles(caseFile: string, text: string | null): string[] {
-  if (text === null) return [];
   const found: string[] = [];
   const walk = (v: unknown): void => {
     if (typeof v === 'string' && v.length < 512 && /\.[A-Za-z0-9]{2,5}$/.test(v)) {
@@ -461,9 +460,15 @@ function namedFiles(caseFile: string, text: string | null): string[] {
     } else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
-  const doc = parseDocument(text, { uniqueKeys: false });
-  if (!doc.errors.length) walk(doc.toJS({ maxAliasCount: 100 }));
+  walk(plainData(text));
   return found;
+}
+
+/** The working copy as plain JSON for the form, read by the case parser with its guards (depth, aliases, size); null while it does not read. */
+function plainData(text: string | null): unknown {
+  if (text === null) return null;
+  const read = parseCaseText('case.yaml', text);
+  return read.ok ? read.parsed.data : null;
 }
 
 const EXTENSION_KINDS: Record<string, string> = { '.png': 'png', '.jpg': 'jpeg', '.jpeg': 'jpeg', '.pdf': 'pdf', '.csv': 'csv', '.xlsx': 'xlsx' };
