@@ -4,7 +4,7 @@
  * services. Every field of spec/cases/transmission-exclusion.yaml is accepted.
  */
 import { z } from 'zod';
-import { acknowledgedCodes, choice, doc, fontFiles, isoDate, officialForms, phone, postalCode, text } from '../../input/fields.js';
+import { acknowledgedCodes, choice, doc, fileName, fontFiles, isoDate, officialForms, phone, postalCode, text } from '../../input/fields.js';
 import { messages } from '../kit/messages.js';
 
 const m = messages('transmission-exclusion');
@@ -43,7 +43,7 @@ const item = z.strictObject({
 
 /** The NDL's own list (送信候補資料リスト / 送信資料リスト), to be filled for the items. */
 const candidateList = z.strictObject({
-  file: text().describe(doc('NDLのリスト（CSV・XLSX。ケースファイルからの相対パス）', "The NDL's list (CSV or XLSX, relative to the case file)")),
+  file: fileName(['.csv', '.xlsx']).describe(doc('NDLのリスト（CSV・XLSX。ケースファイルからの相対パス）', "The NDL's list (CSV or XLSX, relative to the case file)")),
   sheet: text().optional().describe(doc('ワークシート名（省略すると最初のシート）', 'Worksheet (default: the first)')),
   columns: z.strictObject({
     identifier: text().optional().describe(doc('識別子の列の見出し', 'Heading of the identifier column')),
