@@ -19,9 +19,10 @@ type Json = Record<string, unknown>;
  * compiles the schemas). The x-yoshiki ones are for the browser form (preview/form.js, README
  * "The editor schema"): `x-yoshiki-when` {field, is} on a field that matters only while a sibling
  * holds one of `is`; `x-yoshiki-file` {accept, rows?} on a field naming a file beside the case;
+ * `x-yoshiki-kind` on a typed field, what it holds (date, yen, number, rate, postal, phone, text, choice);
  * `x-yoshiki-eras` at the root, the eras' first days (src/base/era.ts) to read 令和8年12月1日 back.
  */
-export const EDITOR_KEYWORDS = ['enumDescriptions', 'markdownEnumDescriptions', 'x-yoshiki-when', 'x-yoshiki-file', 'x-yoshiki-eras'] as const;
+export const EDITOR_KEYWORDS = ['enumDescriptions', 'markdownEnumDescriptions', 'x-yoshiki-when', 'x-yoshiki-file', 'x-yoshiki-kind', 'x-yoshiki-eras'] as const;
 
 export function editorSchema(schema: z.ZodType, form: string): Json {
   const json = z.toJSONSchema(schema, {
@@ -31,6 +32,7 @@ export function editorSchema(schema: z.ZodType, form: string): Json {
       const kind = FIELD_KINDS.get(zodSchema);
       const typed = kind ? kindSchema(kind, zodSchema) : zodDef(zodSchema).type === 'boolean' ? YES_NO : undefined;
       if (typed) replace(jsonSchema as Json, typed);
+      if (kind) (jsonSchema as Json)['x-yoshiki-kind'] = kind.kind === 'number' && kind.yen ? 'yen' : kind.kind;
       hint(zodSchema, jsonSchema as Json);
     },
   }) as Json;
