@@ -272,7 +272,7 @@ class Renderer {
       button('↓', this.t(`${n}を下へ`, `Move ${n} down`), [{ op: 'move', path, from: i, to: i + 1 }], i === items.length - 1, 'down'),
       button('×', this.t(`${n}を削除`, `Remove ${n}`), [{ op: 'delete', path: at }], false, 'remove'));
     const body = this.node(node.items, at, items[i], { name: n, required: true, item: true, itemLabel: n });
-    return el('li', { class: 'yf-item', 'data-key': keyOf(at) }, tools, body);
+    return el('li', { class: 'yf-item' }, tools, body);
   }
 
   /** A union told apart by a fixed field (compensation: formula): that field as a select, then the branch's fields. */
@@ -376,7 +376,7 @@ class Renderer {
     const [title] = words(node.title ?? path.join('.'), this.english);
     const picker = el('input', { type: 'file', accept: spec.accept.join(','), hidden: true, 'aria-label': this.t(`${title}のファイル`, `File for ${title}`),
       onchange: (e) => { const f = e.target.files?.[0]; if (f) void this.f.pick(f, path); } });
-    const pick = el('button', { type: 'button', class: 'yf-pick', 'aria-label': this.t(`${title}: ファイルを選んで取り込む`, `${title}: choose a file to copy in`),
+    const pick = el('button', { type: 'button', class: 'yf-pick', 'aria-label': this.t(`ファイルを選ぶ…（${title}）`, `Choose file… (${title})`),
       onclick: () => picker.click() }, this.t('ファイルを選ぶ…', 'Choose file…'));
     const info = value === undefined ? undefined : files[value];
     aside.textContent = info?.rows !== undefined ? this.t(`${info.rows.toLocaleString('ja-JP')} 行`, `${info.rows.toLocaleString('en')} rows`)
@@ -466,6 +466,7 @@ export function mountForm(container, { schema, data, english, onEdit, upload, fi
   };
 
   container.classList.add('yf');
+  container.replaceChildren();
   container.addEventListener('compositionstart', () => { form.composing = true; });
   container.addEventListener('compositionend', () => {
     form.composing = false;
