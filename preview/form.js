@@ -137,6 +137,9 @@ export function applyOp(data, op) {
 
 let ids = 0;
 
+/** Fields every form has that a clerk rarely needs (fonts, settled warnings, the agency's own PDF): shown last. */
+const LAST = ['fonts', 'acknowledged', 'official_forms'];
+
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -182,14 +185,21 @@ class Renderer {
 
   fields(box, node, value, path) {
     const required = new Set(node.required ?? []);
-    for (const [name, child] of Object.entries(node.properties ?? {})) {
-      if (path.length === 0 && name === 'form') continue;
+    for (const [name, child] of this.ordered(node, path)) {
       const v = value?.[name];
       const shown = relevant(child, value, node) || v !== undefined;
       const part = this.node(child, [...path, name], v, { name, required: required.has(name) });
       if (!shown) part.hidden = true;
       box.append(part);
     }
+  }
+
+  /** The schema's order, except at the root: form: is the page's title, and the technical fields every form has go last. */
+  ordered(node, path) {
+    const entries = Object.entries(node.properties ?? {});
+    if (path.length) return entries;
+    const last = (name) => LAST.includes(name);
+    return [...entries.filter(([n]) => n !== 'form' && !last(n)), ...entries.filter(([n]) => last(n))];
   }
 
   node(node, path, value, opts) {
