@@ -355,10 +355,13 @@ class Renderer {
     const shown = value === undefined ? '' : (kind === 'yen' || kind === 'number') && /^\d+$/.test(String(value)) ? groupDigits(String(value)) : String(value);
     const placeholder = node.default !== undefined ? this.t(`省略: ${node.default}`, `default: ${node.default}`)
       : kind === 'date' ? '2026-12-01 / 令和8年12月1日' : undefined;
-    const input = el('input', { ...common, type: 'text', value: shown, placeholder,
+    // A long text (a method, a search's result) gets room to be read whole.
+    const long = (kind === 'text' || kind === undefined) && (shown.length > 40 || shown.includes('\n'));
+    const input = el(long ? 'textarea' : 'input', { ...common, type: long ? undefined : 'text', value: long ? undefined : shown, rows: long ? 3 : undefined, placeholder,
       inputmode: kind === 'yen' || kind === 'number' || kind === 'postal' ? 'numeric' : kind === 'phone' ? 'tel' : undefined,
       oninput: (e) => { if (!e.isComposing) this.f.typed(node, path, e.target.value); },
       oncompositionend: (e) => this.f.typed(node, path, e.target.value) });
+    if (long) input.value = shown;
     aside.textContent = this.aside(node, value);
     return input;
   }
@@ -369,7 +372,6 @@ class Renderer {
     if (kind === 'date') return dateAside(value, this.eras);
     const n = readAmount(String(value));
     if (kind === 'yen') return typeof n === 'number' ? `${groupDigits(String(n))}円` : '円';
-    if (kind === 'number' && typeof n === 'number' && n >= 1000) return groupDigits(String(n));
     return '';
   }
 
@@ -512,7 +514,7 @@ export function mountForm(container, { schema, data, english, onEdit, upload, fi
       if (old.tagName === 'SELECT') {
         if (old.innerHTML !== next.innerHTML) old.innerHTML = next.innerHTML;
         old.value = next.value;
-      } else if (old.tagName === 'INPUT' && old.value !== next.value) old.value = next.value;
+      } else if ((old.tagName === 'INPUT' || old.tagName === 'TEXTAREA') && old.value !== next.value) old.value = next.value;
     });
   }
 
@@ -523,7 +525,7 @@ export function mountForm(container, { schema, data, english, onEdit, upload, fi
         form.data = structuredClone(next);
         // What is being typed is newer than what the server has seen: keep it.
         const active = container.contains(document.activeElement) ? document.activeElement : null;
-        if (active?.dataset.ctl && active.tagName === 'INPUT') {
+        if (active?.dataset.ctl && (active.tagName === 'INPUT' || active.tagName === 'TEXTAREA')) {
           const path = JSON.parse(active.dataset.ctl);
           const node = nodeAt(schema, path, form.data);
           const typed = active.value.trim() === '' ? undefined : node && ['yen', 'number', 'rate'].includes(node['x-yoshiki-kind']) ? readAmount(active.value) : active.value;
