@@ -245,6 +245,8 @@ class Renderer {
     const entries = Object.entries(value ?? {}).map(([name, v]) => {
       const part = this.node(node.additionalProperties, [...path, name], v, { name, required: true, item: true });
       part.querySelector('legend')?.prepend(`${name}: `);
+      part.append(el('button', { type: 'button', class: 'yf-remove-group', 'data-ctl': `${keyOf([...path, name])}remove`,
+        onclick: () => this.f.edit([{ op: 'delete', path: [...path, name] }]) }, this.t(`「${name}」を消す`, `Remove “${name}”`)));
       return part;
     });
     const id = `yf-c${++ids}`;
@@ -581,6 +583,7 @@ const FACT_LABELS = {
   in_application_use: ['申請中利用', 'Use while pending'], tax_rate: ['消費税率', 'Tax rate'], regime: ['制度', 'Regime'], payee: ['支払先', 'Payee'],
   attachments: ['別添資料', 'Attachments'], fiscal_year_label: ['年度', 'Fiscal year'], counts: ['件数', 'Counts'], list: ['リスト', 'List'],
 };
+const FACTS_SHOWN = 10;
 const YEN_FACT = /fee|stamps|compensation(?!_eligible)|estimate|postage|amount/;
 
 function factValue(key, v, english) {
@@ -588,7 +591,9 @@ function factValue(key, v, english) {
   if (typeof v === 'boolean') return v ? (english ? 'yes' : 'はい') : (english ? 'no' : 'いいえ');
   if (typeof v === 'number') return key === 'tax_rate' ? `${Math.round(v * 1000) / 10}%` : YEN_FACT.test(key) ? `${groupDigits(String(v))}円` : groupDigits(String(v));
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return english ? v : ERA_FORMAT.format(new Date(`${v}T00:00:00Z`));
-  if (Array.isArray(v)) return v.map((x) => factValue(key, x, english)).join('、');
+  // A list per work may run to thousands: the first few, and how many more.
+  if (Array.isArray(v)) return [...v.slice(0, FACTS_SHOWN).map((x) => factValue(key, x, english)),
+    ...(v.length > FACTS_SHOWN ? [english ? `and ${v.length - FACTS_SHOWN} more` : `ほか${v.length - FACTS_SHOWN}件`] : [])].join('、');
   if (isObject(v)) return Object.entries(v).map(([k, x]) => `${k}: ${factValue(key, x, english)}`).join('、');
   return String(v);
 }

@@ -190,6 +190,7 @@ needs('/usr/bin/chromium')('the case form in Chromium', () => {
   describe('deposit', () => {
     it('yen grouped by thousands, sent as a number; a gift hides the claim fields', async () => {
       await mount('deposit', fixture('deposit-compensation.yaml'));
+      await page.screenshot({ path: '/tmp/form-deposit.png' });
       expect(await control(['publication', 'price']).inputValue()).toBe('1,800');
       expect(await field(['publication', 'price']).locator('.yf-aside').textContent()).toBe('1,800円');
       await control(['publication', 'price']).fill('12,400');
