@@ -18,10 +18,12 @@ type Node = Record<string, unknown> & { properties?: Record<string, Node>; enum?
 type Path = (string | number)[];
 
 /** Every node of a schema with its path of property names (lists and unions walked through). */
-function* nodes(node: Node, path: string[] = []): Generator<[string[], Node]> {
+function* nodes(node: Node, path: Path = []): Generator<[Path, Node]> {
   yield [path, node];
   for (const [name, child] of Object.entries(node.properties ?? {})) yield* nodes(child, [...path, name]);
-  for (const key of ['items', 'additionalProperties'] as const) if (typeof node[key] === 'object') yield* nodes(node[key] as Node, path);
+  // A list's entry as its first (what a case holds at items[0]).
+  if (typeof node.items === 'object') yield* nodes(node.items as Node, [...path, 0]);
+  if (typeof node.additionalProperties === 'object') yield* nodes(node.additionalProperties as Node, path);
   for (const key of ['anyOf', 'oneOf'] as const) for (const branch of (node[key] as Node[] | undefined) ?? []) yield* nodes(branch, path);
 }
 
@@ -30,7 +32,7 @@ const hinted = (form: string) => [...nodes(schemaOf(form))].filter(([, n]) => n[
   .map(([path, n]) => ({ path, when: n['x-yoshiki-when'] as { field: string; is: unknown[] } }));
 
 describe('x-yoshiki-when', () => {
-  it('hides the other medium\'s fields of a public notice and a claim\'s fields of a gift', () => {
+  it('hides the other medium\'s fields of a public notice, a claim\'s fields of a gift, another criterion\'s fields', () => {
     expect(hinted('ruling').map(({ path, when }) => [path.join('.'), when.field, when.is])).toEqual([
       ['due_diligence.public_notice.start', 'medium', ['cric']],
       ['due_diligence.public_notice.end', 'medium', ['cric']],
@@ -44,14 +46,21 @@ describe('x-yoshiki-when', () => {
       ['return_address', 'receipt_requested', [true]],
       ['postage', 'mode', ['compensation', 'postage-only']],
     ]);
+    expect(hinted('transmission-exclusion').map(({ path, when }) => [path.join('.'), when.field, when.is])).toEqual([
+      ['items.0.reissue_on', 'criterion', ['in-print']],
+      ['items.0.managed_by', 'criterion', ['managed']],
+      ['items.0.author_request', 'criterion', ['author-request']],
+      ['items.0.category', 'criterion', ['reserved-category']],
+    ]);
   });
 
   // A value for each hinted field, and a case where its sibling holds a value outside `is`.
   const SAMPLE: Record<string, unknown> = {
     start: '2018-11-01', end: '2018-11-10', own_site: true, name: '〇〇新聞', published_on: '2018-11-01',
     advance_contact: { date: '2026-11-20' }, postage: 520, return_address: { address: '東京都千代田区永田町1-10-1' }, on_demand_sold: 5,
+    reissue_on: '2027-04-01', managed_by: '〇〇管理事業者', author_request: '2026年10月に書面で', category: 'manga',
   };
-  const cases = [['ruling', 'ruling-reprint.yaml'], ['deposit', 'deposit-compensation.yaml']] as const;
+  const cases = [['ruling', 'ruling-reprint.yaml'], ['deposit', 'deposit-compensation.yaml'], ['transmission-exclusion', 'transmission-exclusion.yaml']] as const;
 
   it.each(cases)('%s: check refuses each hidden field where the form hides it', async (form, fixture) => {
     const schema = schemaOf(form);
@@ -60,6 +69,7 @@ describe('x-yoshiki-when', () => {
       const parent = path.slice(0, -1);
       const control = [...nodes(schema)].find(([p]) => p.join('.') === [...parent, when.field].join('.'))![1];
       const other = control.enum!.find((v) => !when.is.includes(v));
+      doc.deleteIn(path);
       doc.setIn([...parent, when.field], other);
       doc.setIn(path, SAMPLE[path.at(-1)!]);
       const file = join(tempDir('hints-'), 'case.yaml');
@@ -76,7 +86,7 @@ describe('the other hints', () => {
     const files = [...nodes(schemaOf('ruling'))].filter(([, n]) => n['x-yoshiki-file']).map(([p, n]) => [p.join('.'), n['x-yoshiki-file']]);
     expect(files).toContainEqual(['works_file', { accept: ['.csv', '.xlsx'], rows: true }]);
     expect(files).toContainEqual(['due_diligence.public_notice.copy_file', { accept: ['.pdf', '.png', '.jpg', '.jpeg'] }]);
-    expect(files).toContainEqual(['fonts', { accept: ['.ttf', '.otf'] }]);
+    expect(files).toContainEqual(['fonts.0', { accept: ['.ttf', '.otf'] }]);
     expect(files).toContainEqual(['official_forms.file', { accept: ['.pdf'] }]);
   });
 
@@ -90,7 +100,7 @@ describe('the other hints', () => {
   });
 
   it('titles drop what brackets add: 公告（CRIC・新聞）の結果（ウ） is 公告の結果', () => {
-    const evidence = [...nodes(schemaOf('ruling'))].find(([p]) => p.join('.') === 'works.evidence.public_notice')![1];
+    const evidence = [...nodes(schemaOf('ruling'))].find(([p]) => p.join('.') === 'works.0.evidence.public_notice')![1];
     expect(evidence.title).toBe('公告の結果 / Result of the public notice, CRIC or newspaper');
   });
 
