@@ -108,6 +108,12 @@ needs('/usr/bin/chromium')('the case form in Chromium', () => {
       expect(await field(['applicant', 'name']).locator('.yf-problem').textContent()).toContain('名前の見本の誤り');
       expect(await page.evaluate(() => [(document.activeElement as HTMLElement).dataset.ctl, (document.activeElement as HTMLInputElement).selectionStart]))
         .toEqual([JSON.stringify(['applicant', 'name']), 3]);
+      // And over an update that changes the form's shape (a work added elsewhere): redrawn, focus and caret put back.
+      await page.evaluate((d) => (window as unknown as { form: { update: (s: unknown) => void } }).form.update({ data: d, problems: [] }),
+        { ...data, applicant: { ...(data.applicant as object), name: '株式会社 見本出版' }, works: [...(data.works as unknown[]), { title: '二つ目' }] });
+      expect(await control(['works', 1, 'title']).inputValue()).toBe('二つ目');
+      expect(await page.evaluate(() => [(document.activeElement as HTMLElement).dataset.ctl, (document.activeElement as HTMLInputElement).selectionStart]))
+        .toEqual([JSON.stringify(['applicant', 'name']), 3]);
     });
 
     it('hides the newspaper fields of a CRIC notice; choosing newspaper shows them and drops what only CRIC has', async () => {
