@@ -230,7 +230,7 @@ class Renderer {
     box.append(...body);
     if (value !== undefined)
       box.append(el('button', { type: 'button', class: 'yf-remove-group', onclick: () => this.f.edit([{ op: 'delete', path }]) },
-        this.t(`「${words(node.title, false)[0]}」を消す`, `Remove “${words(node.title, true)[0]}”`)));
+        this.t(`「${words(node.title, false)[0] || opts.name}」を消す`, `Remove “${words(node.title, true)[0] || opts.name}”`)));
     return box;
   }
 
