@@ -409,7 +409,7 @@ function runValidator(schema: object): ValidateFunction {
     return module.exports;
   }
   const ajv = new Ajv({ strict: true, allErrors: true, code: { source: true } });
-  for (const keyword of EDITOR_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'array' });
+  for (const keyword of EDITOR_KEYWORDS) ajv.addKeyword({ keyword });
   const validate = ajv.compile(schema);
   if (file) {
     mkdirSync(join(root, 'ajv'), { recursive: true });
