@@ -21,8 +21,9 @@ const POLL = new Int32Array(new SharedArrayBuffer(4));
 const sleep = (ms: number) => Atomics.wait(POLL, 0, 0, ms);
 const KEEP = 'keep.txt';
 /**
- * Whether a process of the group `pgid` still runs (a zombie does not: nothing may reap LibreOffice
- * once its parent shell has gone, and a zombie still answers kill(0)).
+ * Whether the process `pid`, or a process of the group it leads, still runs. A zombie does not:
+ * nothing may reap LibreOffice once its parent shell has gone, and a zombie still answers kill(0).
+ * The process itself counts too: just started, it may not have made its group yet (setsid).
  */
 function groupRuns(pgid: number): boolean {
   if (!existsSync('/proc/self/stat')) {
@@ -38,7 +39,7 @@ function groupRuns(pgid: number): boolean {
     try {
       // pid (comm) state ppid pgrp …: comm may hold spaces and parentheses, so read after its last ')'.
       const [state, , pgrp] = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-      return Number(pgrp) === pgid && state !== 'Z';
+      return (Number(pgrp) === pgid || Number(pid) === pgid) && state !== 'Z';
     } catch {
       return false;
     }
