@@ -250,7 +250,7 @@ const atField = (p: { path: (string | number)[] }, concrete: (string | number)[]
   p.path.length >= concrete.length - 1 && p.path.slice(0, concrete.length).every((k, i) => String(concrete[i]) === String(k));
 
 /** The leaf's path in a case as made here (each array's first entry), as a problem names it. */
-const concreteOf = (leaf: Leaf) => leaf.steps.flatMap((s) => (s === '[]' ? [0] : typeof s === 'string' ? [s] : []));
+const concreteOf = (leaf: Leaf) => leaf.steps.flatMap((s): (string | number)[] => (s === '[]' ? [0] : typeof s === 'string' ? [s] : []));
 
 const baselines = new Map<string, Promise<string | null>>();
 const baselineOf = (f: Fixture) => {
