@@ -1,6 +1,7 @@
 // The preview page: draws the current render of each document with pdf.js (served by yoshiki
 // itself, no CDN), lists the check messages, and follows the server's updates without reloading.
 import * as pdfjs from '/pdf.mjs';
+import { mountViewer } from '/viewer.js';
 
 pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
 
@@ -44,42 +45,26 @@ function showMessages() {
     : state.ok ? say('最新', 'Up to date') : '';
 }
 
-async function showDocument() {
+/** The papers viewer (viewer.js), made once the form's language is known. */
+let viewer = null;
+
+function showDocument() {
   const paper = $('paper');
-  const banner = state.stale ? [el('div', { id: 'banner' }, say('ケースファイルにエラーがあります。最後に正しかったときの表示です。', 'The case file has errors: this is its last good render.'))] : [];
   paper.classList.toggle('stale', state.stale);
+  paper.querySelector('#banner')?.remove();
+  if (state.stale) paper.prepend(el('div', { id: 'banner' }, say('ケースファイルにエラーがあります。最後に正しかったときの表示です。', 'The case file has errors: this is its last good render.')));
   const doc = state.documents.find((d) => d.file === selected);
-  if (!doc) return paper.replaceChildren(...banner);
+  if (!doc) return;
+  if (!viewer) {
+    const box = el('div', { id: 'viewer' });
+    paper.append(box);
+    viewer = mountViewer(box, { pdfjs, english: state.english });
+    box.addEventListener('yoshiki:drawn', (e) => { document.body.dataset.rendered = e.detail.key.split('@').pop(); });
+  }
   const key = `${doc.file}@${state.renderVersion}`;
-  if (key === drawn) {
-    // Same render: only the banner may have changed.
-    paper.querySelector('#banner')?.remove();
-    paper.prepend(...banner);
-    return;
-  }
-  const bytes = new Uint8Array(await (await fetch(`/doc/${doc.file}?v=${state.renderVersion}`)).arrayBuffer());
-  let pages;
-  if (doc.format === 'txt') {
-    pages = [el('pre', { class: 'text' }, new TextDecoder().decode(bytes))];
-  } else {
-    const pdf = await pdfjs.getDocument({ data: bytes }).promise;
-    pages = [];
-    for (let n = 1; n <= pdf.numPages; n++) {
-      const page = await pdf.getPage(n);
-      const viewport = page.getViewport({ scale: 1.4 });
-      const canvas = el('canvas', { width: String(Math.ceil(viewport.width)), height: String(Math.ceil(viewport.height)) });
-      await page.render({ canvas, canvasContext: canvas.getContext('2d'), viewport }).promise;
-      // The text layer lies over the picture: the clerk can select and copy the words.
-      const text = el('div', { class: 'textLayer' });
-      text.style.setProperty('--scale-factor', String(viewport.scale));
-      await new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport }).render();
-      pages.push(el('div', { class: 'page', 'data-page': String(n) }, canvas, text));
-    }
-  }
-  // Swapped in whole once drawn, so an update never flickers through a blank page.
-  paper.replaceChildren(...banner, ...pages);
+  if (key === drawn) return;
   drawn = key;
-  document.body.dataset.rendered = String(state.renderVersion);
+  void viewer.show({ url: `/doc/${doc.file}?v=${state.renderVersion}`, format: doc.format, key });
 }
 
 async function update() {
@@ -87,7 +72,7 @@ async function update() {
   if (!state.documents.some((d) => d.file === selected)) selected = state.documents[0]?.file ?? null;
   showTabs();
   showMessages();
-  await showDocument();
+  showDocument();
   document.body.dataset.version = String(state.version);
 }
 

@@ -27,6 +27,8 @@ const ASSETS: Record<string, { file: string | URL; type: string }> = {
   '/': { file: new URL('index.html', PAGE_DIR), type: 'text/html; charset=utf-8' },
   '/preview.js': { file: new URL('preview.js', PAGE_DIR), type: 'text/javascript; charset=utf-8' },
   '/preview.css': { file: new URL('preview.css', PAGE_DIR), type: 'text/css; charset=utf-8' },
+  '/viewer.js': { file: new URL('viewer.js', PAGE_DIR), type: 'text/javascript; charset=utf-8' },
+  '/viewer.css': { file: new URL('viewer.css', PAGE_DIR), type: 'text/css; charset=utf-8' },
   '/pdf.mjs': { file: resolve(PDFJS_DIR, 'build/pdf.min.mjs'), type: 'text/javascript; charset=utf-8' },
   '/pdf.worker.mjs': { file: resolve(PDFJS_DIR, 'build/pdf.worker.min.mjs'), type: 'text/javascript; charset=utf-8' },
 };
