@@ -52,7 +52,7 @@ export async function run({ runs, sizes = [2000], tmp, log }) {
 async function measureCase({ n, file, server, browser, runs, log }) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.setDefaultTimeout(180_000);
-  const tree = processTree(browser);
+  const tree = processTree;
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, pssMb(tree()))), 400);
   log(`  ${n} works: the page opened, ${DOCUMENT} chosen`);
@@ -183,22 +183,23 @@ async function scrollThrough() {
   return { pages: document.querySelectorAll('#paper .page, #paper [data-page]').length, seconds: (performance.now() - start) / 1000 };
 }
 
-/** Chromium's processes: the browser launched and all its descendants, found afresh each call. */
-function processTree(browser) {
-  const root = browser.process?.()?.pid;
-  return () => {
-    if (!root) return [];
-    const parent = new Map();
-    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        parent.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      } catch { /* gone meanwhile */ }
-    }
-    const tree = [root];
-    for (let i = 0; i < tree.length; i++) for (const [pid, ppid] of parent) if (ppid === tree[i]) tree.push(pid);
-    return tree;
-  };
+/**
+ * Chromium's processes: this process's descendants running Chromium (playwright starts the browser
+ * as our child; its zygotes, renderers, GPU and utility processes are the browser's descendants).
+ */
+function processTree() {
+  const parent = new Map();
+  const chromium = new Set();
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parent.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium')) chromium.add(Number(pid));
+    } catch { /* gone meanwhile */ }
+  }
+  const tree = [process.pid];
+  for (let i = 0; i < tree.length; i++) for (const [pid, ppid] of parent) if (ppid === tree[i]) tree.push(pid);
+  return tree.filter((pid) => chromium.has(pid));
 }
 
 /** The PSS of these processes in MB (smaps_rollup; a process gone meanwhile counts nothing). */
