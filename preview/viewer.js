@@ -207,6 +207,9 @@ export function mountViewer(container, { pdfjs, english = false }) {
     text.style.setProperty('--scale-factor', String(doc.scale));
     text.style.setProperty('--total-scale-factor', String(doc.scale));
     await new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport: cssView }).render();
+    // The pixels are on the canvas: pdf.js's operator list of the page need not stay (a page drawn
+    // and then scrolled past before it was shown would otherwise keep it).
+    page.cleanup();
     if (shown !== doc || !wanted().keep(p.n)) return release(canvas);
     // Swapped in whole once drawn: the old drawing stays until then, so nothing flickers.
     const old = p.canvas;
