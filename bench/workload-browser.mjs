@@ -83,7 +83,7 @@ async function measureCase({ n, file, server, browser, runs, log }) {
   changes.sort((a, b) => a.first - b.first);
   const mid = changes[Math.floor(changes.length / 2)];
 
-  const pages = await page.evaluate(() => document.querySelectorAll('#paper .page, #paper [data-page]').length);
+  const pages = await page.evaluate(() => document.querySelectorAll('.yv-page').length);
   log(`  scrolling through ${pages} pages`);
   const scrolled = await page.evaluate(scrollThrough);
   clearInterval(sampler);
@@ -152,7 +152,7 @@ async function startPreview(file, log) {
 async function chooseDocument(page, name) {
   const tab = page.locator(`[role=tab][title^="${name}."]`).first();
   await tab.waitFor();
-  await page.waitForSelector('#paper canvas');
+  await page.waitForSelector('canvas');
   await page.evaluate(armWatch);
   await tab.click();
   return page.evaluate(() => window.__bench.next);
@@ -164,11 +164,11 @@ async function chooseDocument(page, name) {
  * once it is drawn).
  */
 function armWatch() {
-  const old = new WeakSet(document.querySelectorAll('#paper canvas'));
+  const old = new WeakSet(document.querySelectorAll('canvas'));
   window.__bench ??= {};
   window.__bench.next = new Promise((ok) => {
     const look = () => {
-      const fresh = [...document.querySelectorAll('#paper canvas')].some((c) => {
+      const fresh = [...document.querySelectorAll('canvas')].some((c) => {
         if (old.has(c)) return false;
         const r = c.getBoundingClientRect();
         return r.bottom > 0 && r.top < innerHeight && r.height > 0;
@@ -182,7 +182,7 @@ function armWatch() {
 
 /** In the page: scrolls its document to the end a screen at a time, as a clerk paging through it would. */
 async function scrollThrough() {
-  const first = document.querySelector('#paper canvas');
+  const first = document.querySelector('canvas');
   let scroller = first?.parentElement;
   while (scroller && !(scroller.scrollHeight > scroller.clientHeight && /auto|scroll/.test(getComputedStyle(scroller).overflowY))) scroller = scroller.parentElement;
   scroller ??= document.scrollingElement;
@@ -192,7 +192,7 @@ async function scrollThrough() {
     scroller.scrollBy(0, view * 0.9);
     await new Promise((ok) => setTimeout(ok, 40));
   }
-  return { pages: document.querySelectorAll('#paper .page, #paper [data-page]').length, seconds: (performance.now() - start) / 1000 };
+  return { pages: document.querySelectorAll('.yv-page').length, seconds: (performance.now() - start) / 1000 };
 }
 
 /**
