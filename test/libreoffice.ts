@@ -20,6 +20,16 @@ import { join } from 'node:path';
 const POLL = new Int32Array(new SharedArrayBuffer(4));
 const sleep = (ms: number) => Atomics.wait(POLL, 0, 0, ms);
 const KEEP = 'keep.txt';
+
+/** Whether the process `pid` runs (a zombie does not). */
+function processRuns(pid: number): boolean {
+  try {
+    return existsSync('/proc/self/stat') ? readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '')[0] !== 'Z' : (process.kill(pid, 0), true);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Whether the process `pid`, or a process of the group it leads, still runs. A zombie does not:
  * nothing may reap LibreOffice once its parent shell has gone, and a zombie still answers kill(0).
@@ -88,7 +98,8 @@ function waitReady(dir: string): void {
   for (let waited = 0; !existsSync(lock); waited += 50) {
     const pidFile = join(dir, 'pid');
     const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : 0;
-    if (pid && !groupRuns(pid)) throw new Error(`LibreOffice (profile ${dir}) stopped before it was ready`);
+    // The watchdog shell (the pid) lives as long as LibreOffice does: only it is read here, not all of /proc.
+    if (pid && !processRuns(pid)) throw new Error(`LibreOffice (profile ${dir}) stopped before it was ready`);
     if (waited > 90_000) throw new Error(`LibreOffice (profile ${dir}) not ready after 90 s`);
     sleep(50);
   }
