@@ -10,6 +10,7 @@ import { visibleBox, type DocumentModel, type Image, type PdfPages } from '../mo
 import { eachGrapheme, neverCombines } from '../typeset/kinsoku.js';
 import type { FontBook, Typeface } from '../typeset/fonts.js';
 import { layoutDocument, type PagePlan } from '../layout/layout.js';
+import { blankIfNoContents } from './pdf-pages.js';
 import { FIXED_DATE } from './zip.js';
 
 export async function renderPdf(doc: DocumentModel, fonts: FontBook): Promise<Uint8Array> {
@@ -246,6 +247,7 @@ class SourcePages {
       let doc = this.loaded.get(source);
       if (!doc) this.loaded.set(source, (doc = PDFDocument.load(source.bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })));
       const original = (await doc).getPage(index);
+      blankIfNoContents(await doc, original);
       page = await this.pdf.embedPage(original, visibleBox(original));
       pages.set(index, page);
     }

@@ -12,7 +12,7 @@ import iconv from 'iconv-lite';
 import type { Bilingual } from '../base/problem.js';
 import { decode, MAX_CSV_BYTES, type CsvEncoding } from './csv.js';
 import { readNamedFile, type FolderOf } from './named-file.js';
-import { openWorkbook, readSheet, WorkbookError, type WorkbookPackage } from '../export/xlsx-package.js';
+import { openWorkbook, readSheet, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, WorkbookError, type WorkbookPackage } from '../export/xlsx-package.js';
 import type { SheetLayout } from '../model/document.js';
 
 export interface SheetRow {
@@ -217,6 +217,12 @@ function unreadableWorkbook(name: string, e: WorkbookError): SheetResult {
       return fail(`「${name}」は ZIP64 形式で保存されていて、yoshiki では書き込めません。`, `"${name}" is stored as ZIP64, which yoshiki cannot write back.`, SAVE_AS);
     case 'xml':
       return fail(`「${name}」の中身（XML）が壊れています（${e.message}）。`, `"${name}" holds broken XML (${e.message}).`, SAVE_AS);
+    case 'too-large':
+      return fail(`「${name}」は展開すると大きすぎます（${e.detail}）。`, `"${name}" is too large once unpacked (${e.detail}).`,
+        { ja: 'リストを分けるか、Excel で開いて保存し直してください。', en: 'Split the list, or open it in Excel and save it again.' });
+    case 'beyond-sheet':
+      return fail(`「${name}」に Excel のシートの範囲（${SHEET_MAX_ROWS.toLocaleString('en')}行・${SHEET_MAX_COLUMNS.toLocaleString('en')}列）を超えるセルがあります（${e.detail}）。`,
+        `"${name}" has a cell beyond what an Excel sheet holds (${SHEET_MAX_ROWS.toLocaleString('en')} rows, ${SHEET_MAX_COLUMNS.toLocaleString('en')} columns): ${e.detail}.`, SAVE_AS);
     default:
       return fail(`「${name}」を Excel ブックとして読めません。`, `"${name}" cannot be read as an Excel workbook.`, SAVE_AS);
   }

