@@ -24,21 +24,23 @@ function renderInto(fixture: string, mount: string) {
   return { ...r, left: /^LEFT:(.*)$/m.exec(r.stdout)?.[1].trim() };
 }
 
+/** Refused with the words given, and as the folder's trouble, never as yoshiki's. */
+function expectSaid(r: { status: number | null; stdout: string; stderr: string }, ja: string, en: string): void {
+  expect(r.status).toBe(1);
+  expect(r.stdout).toContain(ja);
+  expect(r.stdout).toContain(en);
+  expect(r.stdout + r.stderr).not.toMatch(/Internal error|内部エラー|^\s+at /m);
+}
+
 describe.skipIf(!mayMount)('output folders that cannot take the documents (needs unshare -m and mount)', () => {
   it('a full disk: "the disk is full", exit 1, nothing left behind', () => {
     const r = renderInto('ruling-submission', 'mount -t tmpfs -o size=48k tmpfs OUT');
-    expect(r.status).toBe(1);
-    expect(r.stdout).toContain('ディスクがいっぱいで');
-    expect(r.stdout).toContain('The disk is full');
-    expect(r.stdout + r.stderr).not.toMatch(/Internal error|内部エラー|^\s+at /m);
+    expectSaid(r, 'ディスクがいっぱいで', 'The disk is full');
     expect(r.left).toBe(''); // no half-written set, no hidden folder
   });
 
   it('a read-only folder: "read-only file system", exit 1', () => {
     const r = renderInto('ill-receipt', 'mount -t tmpfs -o size=1m tmpfs OUT && mount -o remount,ro OUT');
-    expect(r.status).toBe(1);
-    expect(r.stdout).toContain('読み取り専用の場所');
-    expect(r.stdout).toContain('is on a read-only file system');
-    expect(r.stdout + r.stderr).not.toMatch(/Internal error|内部エラー|^\s+at /m);
+    expectSaid(r, '読み取り専用の場所', 'is on a read-only file system');
   });
 });

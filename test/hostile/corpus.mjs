@@ -322,7 +322,7 @@ export function corpus() {
   add('works', 'csv-one-10MB-field', 'refuse', (c) => c.yaml(works(c.write('w.csv', worksCsv([['a'.repeat(10 << 20), ...WORK.slice(1)]])))));
   add('works', 'csv-unclosed-quote', 'refuse', (c) => c.yaml(works(c.write('w.csv', `${worksCsv([WORK])}"never closed,a,b\n`))));
   add('works', 'csv-nul-bytes', 'refuse', (c) => c.yaml(works(c.write('w.csv', worksCsv([['a\0b', ...WORK.slice(1)]])))));
-  add('works', 'csv-10000-columns', 'refuse', (c) => c.yaml(works(c.write('w.csv', worksCsv([WORK], [...WORK_HEAD, ...Array.from({ length: 10_000 }, (_, i) => `x${i}`)].join(','))))));
+  add('works', 'csv-10000-columns', 'any', (c) => c.yaml(works(c.write('w.csv', worksCsv([WORK], [...WORK_HEAD, ...Array.from({ length: 10_000 }, (_, i) => `x${i}`)].join(','))))));
   add('works', 'csv-1M-empty-lines', 'any', (c) => c.yaml(works(c.write('w.csv', `${worksCsv([WORK])}${'\n'.repeat(1_000_000)}`))));
   add('works', 'csv-1M-commas', 'any', (c) => c.yaml(works(c.write('w.csv', `${worksCsv([WORK])}${',,,\n'.repeat(1_000_000)}`))));
   add('works', 'csv-only-heading', 'refuse', (c) => c.yaml(works(c.write('w.csv', `${WORK_HEAD.join(',')}\n`))));

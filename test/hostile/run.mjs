@@ -43,17 +43,20 @@ const outside = join(root, 'outside');
 makeOutside(outside);
 const entries = corpus().filter((e) => !values.only || new RegExp(values.only).test(`${e.cat}/${e.id}`));
 
+/** A folder's names; none for what is not a folder. */
+function namesIn(dir) {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 /** Every file under a folder with its size and time, to see what changed. */
 function snapshot(dir) {
   const seen = new Map();
   const walk = (d) => {
-    let names;
-    try {
-      names = readdirSync(d);
-    } catch {
-      return;
-    }
-    for (const n of names) {
+    for (const n of namesIn(d)) {
       const p = join(d, n);
       const st = lstatSync(p);
       seen.set(p, `${st.size}/${st.mtimeMs}/${st.mode}`);
@@ -103,13 +106,7 @@ const under = (path, dir) => path === dir || path.startsWith(`${dir}/`);
 function liveFormulas(out) {
   const found = [];
   const walk = (d) => {
-    let names = [];
-    try {
-      names = readdirSync(d);
-    } catch {
-      return;
-    }
-    for (const n of names) {
+    for (const n of namesIn(d)) {
       const p = join(d, n);
       let st;
       try {
