@@ -21,8 +21,13 @@ import { readNamedFile, type FolderOf } from './named-file.js';
 import type { Bilingual } from '../base/problem.js';
 
 export const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
-/** A4 scanned at 600 dpi is 4,960 × 7,016 = 34.8 million pixels; 40 million leave room, at 160 MB decoded. */
-export const MAX_IMAGE_PIXELS = 40_000_000;
+/**
+ * A4 scanned at 400 dpi is 3,307 × 4,677 = 15.5 million pixels; 20 million leave room. Checking and
+ * rendering a picture takes about 17 bytes a pixel at its peak (pngjs decodes to RGBA, the PDF
+ * writer decodes again): a 36-million-pixel RGB PNG (A4 at 600 dpi) took 630 MB and 11 s of CPU
+ * (issue 21's hostile pass; the bound is 500 MB and 10 s). 300 dpi is plenty for a 別添 on paper.
+ */
+export const MAX_IMAGE_PIXELS = 20_000_000;
 
 export interface ImageFile {
   /** The path as the case wrote it, for captions and messages. */
@@ -53,7 +58,7 @@ export function readImage(caseDir: FolderOf, name: string): ImageResult {
   if (size.width * size.height > MAX_IMAGE_PIXELS)
     return bad(`画像ファイル「${name}」の画素数が多すぎます（${size.width}×${size.height}、上限${MAX_IMAGE_PIXELS.toLocaleString('en')}画素）。`,
       `The image "${name}" has too many pixels (${size.width} × ${size.height}; the limit is ${MAX_IMAGE_PIXELS.toLocaleString('en')}).`,
-      { ja: '解像度を下げて（A4 なら 300〜600dpi で）保存し直してください。', en: 'Save it again at a lower resolution (300–600 dpi for A4).' });
+      { ja: '解像度を下げて（A4 なら 300〜400dpi で）保存し直してください。', en: 'Save it again at a lower resolution (300–400 dpi for A4).' });
   const decoded = decodeOnce(bytes, format);
   if ('damage' in decoded) return damaged(name, format, decoded.damage);
   return { ok: true, image: { name, format, widthPx: decoded.widthPx, heightPx: decoded.heightPx, bytes: decoded.bytes } };
