@@ -99,7 +99,7 @@ function showTabs() {
 
 function showMessages() {
   const box = $('messages');
-  if (!state.file) return box.replaceChildren();
+  if (!state.file || !state.form) return box.replaceChildren();
   const errors = state.problems.filter((p) => p.severity === 'error').length;
   const head = errors
     ? el('p', {}, say(`エラー ${errors} 件`, `${errors} error${errors === 1 ? '' : 's'}`))
@@ -125,6 +125,9 @@ function showToolbar() {
   $('conflict').hidden = !state.diskChanged;
   const can = state.documents.length > 0;
   for (const id of ['download-all', 'print']) $(id).setAttribute('aria-disabled', String(!can));
+  // Nothing to download yet (no case, or none valid so far): the menu stays shut.
+  $('downloads').querySelector('summary').setAttribute('aria-disabled', String(!can));
+  if (!can) $('downloads').open = false;
   if (can) {
     $('download-all').href = withToken('/download/all.zip');
     $('download-all').setAttribute('download', '');
@@ -169,11 +172,21 @@ async function showStart() {
   start.dataset.ready = 'yes';
   const { json: forms } = await api('/api/forms');
   $('start-form').replaceChildren(...forms.map((f) => el('option', { value: f.id }, `${f.title.ja} / ${f.title.en}`)));
+  // A name is offered (the form's, as `yoshiki new` names its file) until the clerk types one; ".yaml" is added when left off.
+  const offer = () => { if (!$('start-name').dataset.typed) $('start-name').value = `${$('start-form').value}.yaml`; };
+  $('start-form').addEventListener('change', offer);
+  $('start-name').addEventListener('input', () => { $('start-name').dataset.typed = 'yes'; });
+  offer();
   start.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const { status, json } = await api('/api/new', { form: $('start-form').value, name: $('start-name').value.trim() });
-    $('start-error').textContent = status === 200 ? '' : `${json.error?.ja ?? ''} ${json.error?.en ?? ''}`;
-    if (status === 200) await follow();
+    const typed = $('start-name').value.trim();
+    const name = /\.ya?ml$/i.test(typed) ? typed.replace(/\.ya?ml$/i, '.yaml') : `${typed}.yaml`;
+    const { status, json } = await api('/api/new', { form: $('start-form').value, name });
+    $('start-error').textContent = status === 200 ? '' : say(json.error?.ja ?? '', json.error?.en ?? '');
+    if (status !== 200) return $('start-name').focus();
+    await follow();
+    // The clerk carries on at the form's first field.
+    $('form').querySelector('[data-slot="ctl"]')?.focus();
   });
 }
 
@@ -208,6 +221,9 @@ async function save(force = false) {
 }
 
 $('save').addEventListener('click', () => void save());
+$('downloads').addEventListener('toggle', (e) => {
+  if (e.target.open && e.target.querySelector('summary').getAttribute('aria-disabled') === 'true') e.target.open = false;
+});
 $('keep').addEventListener('click', () => void save(true));
 $('reload').addEventListener('click', async () => {
   pending = [];
