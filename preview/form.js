@@ -9,6 +9,8 @@ const HALF = (s) => String(s).replace(/[０-９Ａ-Ｚａ-ｚ．／－，]/g, (c
 const keyOf = (path) => JSON.stringify(path);
 const getAt = (data, path) => path.reduce((v, k) => (v === undefined || v === null ? undefined : v[k]), data);
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A title as a button or an entry names it: up to its first comma or bracket ("Postal address, one line per entry…" → "Postal address"). */
+const brief = (title) => title.split(/[,、（(]/)[0].trim() || title;
 const groupDigits = (s) => s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** A schema title or description, "日本語 / English": the form's language first. */
@@ -230,7 +232,7 @@ class Renderer {
     box.append(...body);
     if (value !== undefined)
       box.append(el('button', { type: 'button', class: 'yf-remove-group', onclick: () => this.f.edit([{ op: 'delete', path }]) },
-        this.t(`「${words(node.title, false)[0] || opts.name}」を消す`, `Remove “${words(node.title, true)[0] || opts.name}”`)));
+        this.t(`「${brief(words(node.title, false)[0]) || opts.name}」を消す`, `Remove “${brief(words(node.title, true)[0]) || opts.name}”`)));
     return box;
   }
 
@@ -263,7 +265,7 @@ class Renderer {
   /** A repeating part: each entry numbered, with buttons to move it up or down and to remove it. */
   list(node, path, value, opts) {
     const items = Array.isArray(value) ? value : [];
-    const [title] = words(node.title ?? opts.name, this.english);
+    const title = brief(words(node.title ?? opts.name, this.english)[0]);
     const ol = el('ol', { class: 'yf-items' });
     items.forEach((item, i) => ol.append(this.item(node, path, items, i, title)));
     const add = el('button', { type: 'button', class: 'yf-add-item', 'data-ctl': `${keyOf(path)}add`, onclick: () => this.f.edit(value === undefined
