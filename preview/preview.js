@@ -143,9 +143,18 @@ async function showDocument() {
   if (state.stale) paper.prepend(el('div', { id: 'banner' }, say('ケースにエラーがあります。最後に正しかったときの表示です。', 'The case has errors: this is its last good render.')));
   paper.classList.toggle('stale', state.stale);
   const doc = state.documents.find((d) => d.name === selected && d.shown);
-  if (!doc) return viewer.destroy();
-  await viewer.show({ url: withToken(`/doc/${encodeURIComponent(`${doc.name}.${doc.shown}`)}`, `&v=${state.renderVersion}`), format: doc.shown, key: `${doc.name}@${state.renderVersion}` });
+  if (!doc) return void (viewer?.destroy(), viewer = null);
+  await viewerFor(state.english).show({ url: withToken(`/doc/${encodeURIComponent(`${doc.name}.${doc.shown}`)}`, `&v=${state.renderVersion}`), format: doc.shown, key: `${doc.name}@${state.renderVersion}` });
   document.body.dataset.rendered = String(state.renderVersion);
+}
+
+/** The viewer, in the form's language; a destroyed one is done with (its worker ended), so a new one is mounted. */
+let viewerEnglish = null;
+function viewerFor(english) {
+  if (viewer && viewerEnglish === english) return viewer;
+  viewer?.destroy();
+  viewerEnglish = english;
+  return (viewer = mountViewer($('viewer'), { pdfjs, english }));
 }
 
 async function showForm() {
@@ -236,5 +245,4 @@ document.addEventListener('keydown', (e) => {
 });
 window.addEventListener('beforeunload', (e) => { if (state?.dirty || editing()) e.preventDefault(); });
 
-viewer = mountViewer($('viewer'), { pdfjs, english: false });
 new EventSource(withToken('/events')).addEventListener('update', () => void follow());
