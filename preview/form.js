@@ -397,7 +397,8 @@ class Renderer {
     const info = value === undefined ? undefined : files[value];
     aside.textContent = info?.rows !== undefined ? this.t(`${info.rows.toLocaleString('ja-JP')} 行`, `${info.rows.toLocaleString('en')} rows`)
       : value !== undefined && !info ? this.t('フォルダにありません', 'not in the folder') : '';
-    return el('span', { class: 'yf-file' }, select, pick, picker);
+    // A kind the server never takes (a font): chosen among the files already there, never uploaded.
+    return el('span', { class: 'yf-file' }, select, ...(purposeOf(spec.accept) ? [pick, picker] : []));
   }
 }
 
