@@ -99,7 +99,7 @@ function showTabs() {
 
 function showMessages() {
   const box = $('messages');
-  if (!state.file || !state.form) return box.replaceChildren();
+  if (!state.file) return box.replaceChildren();
   const errors = state.problems.filter((p) => p.severity === 'error').length;
   const head = errors
     ? el('p', {}, say(`エラー ${errors} 件`, `${errors} error${errors === 1 ? '' : 's'}`))
