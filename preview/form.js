@@ -391,7 +391,11 @@ class Renderer {
     ...names.map((n) => el('option', { value: n, selected: n === value }, n)));
     const [title] = words(node.title ?? path.join('.'), this.english);
     const picker = el('input', { type: 'file', accept: spec.accept.join(','), hidden: true, 'aria-label': this.t(`${title}のファイル`, `File for ${title}`),
-      onchange: (e) => { const f = e.target.files?.[0]; if (f) void this.f.pick(f, path, spec); } });
+      onchange: (e) => {
+        const f = e.target.files?.[0];
+        e.target.value = ''; // the same file picked again (after renaming it, say) is a change again
+        if (f) void this.f.pick(f, path, spec);
+      } });
     const pick = el('button', { type: 'button', class: 'yf-pick', 'aria-label': this.t(`ファイルを選ぶ…（${title}）`, `Choose file… (${title})`),
       onclick: () => picker.click() }, this.t('ファイルを選ぶ…', 'Choose file…'));
     const info = value === undefined ? undefined : files[value];
@@ -454,6 +458,8 @@ export function mountForm(container, { schema, data, english, onEdit, upload, fi
   const form = {
     schema, data: structuredClone(data ?? {}), english: !!english, files: files ?? {}, problems: [], open: new Map(),
     composing: false, pending: null,
+    /** A file the server refused, by field: said there until another file is picked for it (no check sees it). */
+    refused: new Map(),
     edit(ops) {
       for (const op of ops) form.data = applyOp(form.data, structuredClone(op));
       onEdit(ops);
@@ -484,11 +490,12 @@ export function mountForm(container, { schema, data, english, onEdit, upload, fi
     async pick(file, path, spec) {
       try {
         const name = await upload(file, path, purposeOf(spec.accept));
+        form.refused.delete(keyOf(path));
         form.files = { ...form.files, [name]: form.files[name] ?? { kind: 'file', bytes: file.size } };
         form.edit([{ op: 'set', path, value: name }]);
       } catch (e) {
-        const list = container.querySelector(`[data-key="${CSS.escape(keyOf(path))}"] > [data-slot="problems"]`);
-        list?.append(problemItem({ severity: 'error', first: String(e?.message ?? e), second: '' }, form.english));
+        form.refused.set(keyOf(path), { severity: 'error', path, first: String(e?.message ?? e), second: '' });
+        draw();
       }
     },
   };
@@ -503,7 +510,7 @@ export function mountForm(container, { schema, data, english, onEdit, upload, fi
 
   function draw() {
     const fresh = new Renderer(form).root();
-    placeProblems(fresh, form.problems, form.english);
+    placeProblems(fresh, [...form.problems, ...form.refused.values()], form.english);
     const live = container.firstElementChild;
     if (live && shapeOf(live) === shapeOf(fresh)) return patch(live, fresh);
     const active = document.activeElement;
