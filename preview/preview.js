@@ -242,6 +242,8 @@ $('reload').addEventListener('click', async () => {
 });
 document.addEventListener('keydown', (e) => {
   if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); void save(); }
+  // Ctrl-P prints the papers as filed (the bound PDF, at print resolution), not this page's screen drawing.
+  if ((e.ctrlKey || e.metaKey) && e.key === 'p' && $('print').href) { e.preventDefault(); window.open($('print').href, '_blank', 'noopener'); }
 });
 window.addEventListener('beforeunload', (e) => { if (state?.dirty || editing()) e.preventDefault(); });
 
