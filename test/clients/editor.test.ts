@@ -197,6 +197,10 @@ needs('/usr/bin/chromium', 'pdftotext', 'soffice')('the editor in Chromium, as a
     const printed = join(dir, 'print.pdf');
     writeFileSync(printed, new Uint8Array(await print.arrayBuffer()));
     expect(pages(printed)).toBe(pages(files['submission.pdf']));
+    // Ctrl-P opens that PDF too, rather than printing the page's screen drawing (the tab it opens is the browser's).
+    await page.evaluate(() => { window.open = (u?: string | URL) => ((window as unknown as { opened: string }).opened = String(u), null); });
+    await page.keyboard.press('Control+p');
+    expect(await page.evaluate(() => (window as unknown as { opened?: string }).opened)).toMatch(/\/print\?t=/);
   }, 60_000);
 
   it('is usable by keyboard alone: every control reached and named; axe-core finds nothing serious', async () => {
