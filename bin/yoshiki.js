@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 // Entry point of the `yoshiki` command: runs the compiled CLI in dist/ (built by `npm pack` for the
-// package, by `npm run build` in a clone) — bundled (dist/bundle/, scripts/bundle.mjs) when the
-// bundle is there and no older than the compiled files: a bundle left from an earlier build is
+// package, by `npm run build` in a clone) — bundled (dist/bundle/cli.cjs, scripts/bundle.mjs) when
+// the bundle is there and no older than the compiled files: a bundle left from an earlier build is
 // never run.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
 // A reader that stops early (`yoshiki forms | head`, `yoshiki render cases/ | head`) closes the
 // pipe: that ends the output, quietly, instead of an unhandled EPIPE with a stack trace — and only
@@ -15,7 +19,7 @@ for (const stream of [process.stdout, process.stderr])
   });
 
 const main = new URL('../dist/app/cli/main.js', import.meta.url);
-const bundle = new URL('../dist/bundle/cli.mjs', import.meta.url);
+const bundle = new URL('../dist/bundle/cli.cjs', import.meta.url);
 const modified = (url) => {
   try {
     return statSync(url).mtimeMs;
@@ -23,13 +27,60 @@ const modified = (url) => {
     return -1;
   }
 };
-const entry = modified(bundle) >= modified(main) && modified(main) >= 0 ? bundle : main;
-let runCli;
+
+/**
+ * How much of the CLI a command compiles: a code cache made by `--help` holds little of what a
+ * render needs, so a render replaces it (once); a `--help` never replaces a render's.
+ */
+const depth = (command) => (command === 'render' ? 2 : command === 'check' ? 1 : 0);
+
+/**
+ * The bundle, compiled with the code V8 compiled for it in an earlier run (V8's code cache, kept in
+ * the user's cache folder; src/base/cache.ts): Node 20 keeps none for ES modules, and compiling the
+ * bundle's 4 MB was a fifth of a cold one-case render. The cache is used only for these very bytes
+ * (it starts with their SHA-1) and this Node (its file is named by Node's version; V8 itself also
+ * refuses a cache of another V8 or other flags); one that does not fit is written anew after the run.
+ */
+async function loadBundle() {
+  const file = fileURLToPath(bundle);
+  const bytes = readFileSync(file);
+  const { cacheFolder, sha1, writeCacheFile } = await import('../dist/base/cache.js');
+  const hash = sha1(bytes);
+  const folder = cacheFolder();
+  const cacheFile = folder && join(folder, 'v8', `cli-${sha1(file)}-${process.version}-${process.arch}.bin`);
+  let cachedData;
+  let cachedDepth = -1;
+  try {
+    const cached = readFileSync(cacheFile);
+    if (cached.toString('latin1', 0, 40) === hash) [cachedData, cachedDepth] = [cached.subarray(41), cached[40]];
+  } catch {
+    // No cache yet (or none allowed): compiled from the source, and cached after the run.
+  }
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`, {
+    filename: file, cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  if (script.cachedDataRejected) cachedDepth = -1;
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  const keep = (command) => {
+    if (cacheFile && depth(command) > cachedDepth)
+      writeCacheFile(cacheFile, Buffer.concat([Buffer.from(hash, 'latin1'), Buffer.from([depth(command)]), script.createCachedData()]));
+  };
+  return { runCli: module.exports.runCli, keep };
+}
+
+const useBundle = modified(bundle) >= modified(main) && modified(main) >= 0;
+let cli;
 try {
-  ({ runCli } = await import(entry.href));
+  cli = useBundle ? await loadBundle() : await import(main.href);
 } catch (e) {
-  if (e.code !== 'ERR_MODULE_NOT_FOUND' || !String(e.message).includes(entry.pathname)) throw e;
+  const missing = useBundle ? e.code === 'ENOENT' : e.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes(main.pathname);
+  if (!missing) throw e;
   process.stderr.write('yoshiki はまだビルドされていません。npm run build を実行してください。 / yoshiki is not built yet: run npm run build.\n');
   process.exit(2);
 }
-runCli(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+const args = process.argv.slice(2);
+cli.runCli(args).then((code) => {
+  cli.keep?.(args[0]);
+  process.exitCode = code;
+});
