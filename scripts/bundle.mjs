@@ -15,9 +15,10 @@
 // templates, the starters, the batch worker) is given the URL of its file in dist/, so it finds
 // them where it always did.
 //
-// fontkit is bundled, with one change: it decompressed Brotli's 120 KB dictionary when loaded,
-// which only a WOFF2 font needs (a tenth of a cold one-case render); here it is decompressed when
-// first read. The build fails if fontkit's text is no longer what the change expects.
+// fontkit is bundled, with two changes: it decompressed Brotli's 120 KB dictionary when loaded,
+// which only a WOFF2 font needs, and four Unicode property tables that only shaping a cluster needs
+// (together a sixth of a cold one-case render); here each is made when first read. The build fails
+// if fontkit's text is no longer what the changes expect.
 import { readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +52,7 @@ const ownUrl = {
   },
 };
 
-/** fontkit 1.1.1 (pinned in package.json): Brotli's dictionary decompressed when first read, not when fontkit loads. */
+/** fontkit 1.1.1 (pinned in package.json): data only some fonts or texts need made when first read, not when fontkit loads. */
 const lazyBrotliDictionary = {
   name: 'lazy-brotli-dictionary',
   setup(b) {
@@ -61,7 +62,17 @@ const lazyBrotliDictionary = {
         + '  var data = dictionaryDataCompressed.init(BrotliDecompressBuffer);\n'
         + '  Object.defineProperty(dictionary, "dictionary", { value: data, writable: true, enumerable: true });\n'
         + '  return data;\n} });';
-      return { contents: replaceOnce(source, 'dictionary.init(BrotliDecompressBuffer);', lazy, path), loader: 'js' };
+      let contents = replaceOnce(source, 'dictionary.init(BrotliDecompressBuffer);', lazy, path);
+      // Its four Unicode property tries (script, category, joining, Indic classes: 0.2 MB inflated
+      // twice over at load) are only read by font.layout(), which yoshiki calls for a cluster of
+      // several code points (a kanji and its variation selector); made when first read.
+      for (const n of ['', '$1', '$2', '$3']) {
+        contents = replaceOnce(contents, `var trieData${n} = pako_1.inflate(base64Arraybuffer_2(base64DeflatedTrie${n}));`, '', path);
+        contents = replaceOnce(contents, `var trie${n} = new unicodeTrie(trieData${n});`,
+          `var trie${n} = lazyTrie(function () { return new unicodeTrie(pako_1.inflate(base64Arraybuffer_2(base64DeflatedTrie${n}))); });`
+          + (n === '' ? '\nfunction lazyTrie(make) { var made; return { get: function (c) { return (made || (made = make())).get(c); } }; }' : ''), path);
+      }
+      return { contents, loader: 'js' };
     });
   },
 };
