@@ -38,16 +38,18 @@ const depth = (command) => (command === 'render' ? 2 : command === 'check' ? 1 :
 /**
  * The bundle, compiled with the code V8 compiled for it in an earlier run (V8's code cache, kept in
  * the user's cache folder; src/base/cache.ts): Node 20 keeps none for ES modules, and compiling the
- * bundle's 4 MB was a fifth of a cold one-case render. The cache is used only for these very bytes
- * (it starts with their SHA-1) and this Node (its file is named by Node's version; V8 itself also
- * refuses a cache of another V8 or other flags); one that does not fit is written anew after the run.
+ * bundle's 6 MB was a fifth of a cold one-case render. The cache is used only for this very bundle
+ * (it starts with the SHA-1 the build wrote on the bundle's first line) and this Node (its file is
+ * named by Node's version; V8 itself also refuses a cache of another V8, other flags or a source of
+ * another length); one that does not fit is written anew after the run.
  */
 async function loadBundle() {
   const file = fileURLToPath(bundle);
   const bytes = readFileSync(file);
   const { cacheFolder, sha1, writeCacheFile } = await import('../dist/base/cache.js');
-  const hash = sha1(bytes);
-  const folder = cacheFolder();
+  // Its first line, written by the build: `// <SHA-1 of the rest>`.
+  const hash = /^\/\/ ([0-9a-f]{40})\n/.exec(bytes.toString('latin1', 0, 44))?.[1];
+  const folder = hash && cacheFolder();
   const cacheFile = folder && join(folder, 'v8', `cli-${sha1(file)}-${process.version}-${process.arch}.bin`);
   let cachedData;
   let cachedDepth = -1;

@@ -19,7 +19,8 @@
 // which only a WOFF2 font needs, and four Unicode property tables that only shaping a cluster needs
 // (together a sixth of a cold one-case render); here each is made when first read. The build fails
 // if fontkit's text is no longer what the changes expect.
-import { readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -101,3 +102,16 @@ const result = await build({
   legalComments: 'none',
 });
 if (result.errors.length) process.exit(1);
+
+// bin/yoshiki.js reads the bundle as Latin-1, which is only its text when it is ASCII: esbuild
+// escapes other characters in strings and names but leaves them in regular expressions (円, ０-９)
+// and comments. Each UTF-16 unit left is written \uXXXX, which means the same unit in a string, a
+// regular expression (with or without the u flag, where a pair of them is one character) and a
+// comment. Its first line is the SHA-1 of the rest, the key of V8's code cache, so that no run
+// hashes 6 MB.
+const file = join(OUT, 'cli.cjs');
+const written = await readFile(file, 'utf8');
+// After a backslash (an identity escape, /\円/) the unit would not mean the same: none is expected.
+if (/\\[^\x00-\x7f]/.test(written)) throw new Error('bundle: a backslash before a non-ASCII character; escape it by hand');
+const text = written.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+await writeFile(file, `// ${createHash('sha1').update(text).digest('hex')}\n${text}`);
