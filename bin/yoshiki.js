@@ -61,9 +61,7 @@ async function loadBundle() {
   }
   // esbuild writes ASCII only (other characters escaped): read as Latin-1 it is the same text, without UTF-8 decoding's 6 MB pass.
   const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: file, cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
   if (script.cachedDataRejected) cachedDepth = -1;
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));

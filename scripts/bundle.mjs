@@ -96,6 +96,9 @@ const result = await build({
   target: 'node20',
   outExtension: { '.js': '.cjs' },
   external: EXTERNAL,
+  // import() of a package left outside (piscina, exceljs) made a require(): a script compiled from
+  // V8's code cache has no callback for import() on Node 20.
+  supported: { 'dynamic-import': false },
   plugins: [ownUrl, lazyBrotliDictionary],
   banner: { js: "const __yoshikiBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',

@@ -41,7 +41,11 @@ export function writeCacheFile(file: string, data: string | Uint8Array): void {
     writeFileSync(temp, data);
     renameSync(temp, file);
   } catch {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // The folder itself is unusable (a file where it should be): nothing was written.
+    }
   }
 }
 
