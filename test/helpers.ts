@@ -380,7 +380,7 @@ export function editorValidator(form: string): ValidateFunction {
   let validate = editorValidators.get(form);
   if (!validate) {
     const ajv = new Ajv({ strict: true, allErrors: true });
-    for (const keyword of EDITOR_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'array' });
+    for (const keyword of EDITOR_KEYWORDS) ajv.addKeyword({ keyword });
     editorValidators.set(form, (validate = ajv.compile(editorSchema(FORMS[form].schema, form))));
   }
   return validate;

@@ -33,6 +33,41 @@ export type FieldKind =
   | { kind: 'choice'; labels: Readonly<Record<string, readonly string[]>> };
 export const FIELD_KINDS = z.registry<FieldKind>();
 
+/**
+ * A field naming a file beside the case (relative to the case file): the browser form offers a file
+ * picker and the files already in the folder (`x-yoshiki-file` in the editor schema). `rows`: a list
+ * whose rows are counted and checked (a works CSV), shown as one file, never as thousands of rows.
+ */
+export interface FileField { accept: readonly string[]; rows?: boolean }
+export const FILE_FIELDS = z.registry<FileField>();
+
+/** The files a paper binds in: what the guide asks for as 別添資料 (PDF, PNG, JPEG). */
+export const PAPER_FILES = ['.pdf', '.png', '.jpg', '.jpeg'] as const;
+
+/** A non-empty file name, relative to the case file. */
+export const fileName = (accept: readonly string[], rows = false) =>
+  text().register(FILE_FIELDS, rows ? { accept, rows } : { accept });
+
+/**
+ * When a field matters: only while a sibling field (a choice, a yes/no) holds one of `is`. The form's
+ * rules refuse such a field otherwise (issue 15 §5: refused, not dropped) and read the same
+ * declaration (`relevant`); the browser form hides it (`x-yoshiki-when` in the editor schema).
+ */
+export interface When { field: string; is: readonly (string | boolean)[] }
+/** On an object schema: its fields that matter only while a sibling holds a value. */
+export const RELEVANCE = z.registry<Readonly<Record<string, When>>>();
+
+/** Each value of a choice with the fields that belong to it, as When per field. */
+export function fieldsByChoice(field: string, table: Readonly<Record<string, readonly string[]>>): Record<string, When> {
+  const out: Record<string, When> = {};
+  for (const [value, fields] of Object.entries(table))
+    for (const name of fields) out[name] = { field, is: [...(out[name]?.is ?? []), value] };
+  return out;
+}
+
+/** Whether a field that matters only `when` does matter in this (normalised) object. */
+export const relevant = (object: object, when: When) => when.is.includes((object as Record<string, string | boolean>)[when.field]);
+
 /** A non-empty line of text. */
 export const text = () =>
   z.string().trim().min(1, say('空にできません。', 'This cannot be empty.')).register(FIELD_KINDS, { kind: 'text' });
@@ -197,7 +232,7 @@ export const contactPerson = () => z.strictObject({
  * Extra fonts for characters IPAex Mincho lacks, tried in order (every form has this field).
  * TrueType or OpenType files, relative to the case file; the PDF embeds what it draws from them.
  */
-export const fontFiles = () => z.array(text()).min(1).optional().describe(doc(
+export const fontFiles = () => z.array(fileName(['.ttf', '.otf'])).min(1).optional().describe(doc(
   'IPAex明朝にない文字を描く追加のフォント（.ttf・.otf。ケースファイルからの相対パス。前から順に探します）',
   'Extra fonts for characters IPAex Mincho lacks (.ttf or .otf, relative to the case file; tried in order)'));
 
@@ -215,7 +250,7 @@ export const acknowledgedCodes = () => z.array(text()).min(1).optional().describ
  * values are written onto that PDF instead of yoshiki's own layout (README "The agency's own form").
  */
 export const officialForms = () => z.record(z.string(), z.strictObject({
-  file: text().describe(doc('機関の様式の PDF（ケースファイルからの相対パス）', "The agency's form as a PDF (relative to the case file)")),
+  file: fileName(['.pdf']).describe(doc('機関の様式の PDF（ケースファイルからの相対パス）', "The agency's form as a PDF (relative to the case file)")),
   map: text().optional().describe(doc(
     'フィールドマップ（YAML。値ごとの位置）。PDF の入力欄に値と同じ名前があるか、既知の版なら不要',
     'Field map (YAML: where each value goes); not needed when the PDF has form fields named as the values, or is a known version')),

@@ -8,13 +8,21 @@
  */
 import { z } from 'zod';
 import { zodDef } from '../base/patches.js';
-import { FIELD_KINDS, type FieldKind } from './fields.js';
+import { ERAS } from '../base/era.js';
+import { FIELD_KINDS, FILE_FIELDS, RELEVANCE, type FieldKind } from './fields.js';
 import { numberPattern, PATTERNS, YES, NO } from './typed.js';
 
 type Json = Record<string, unknown>;
 
-/** The keywords editors read that JSON Schema does not define (declared to Ajv in the test that compiles the schemas). */
-export const EDITOR_KEYWORDS = ['enumDescriptions', 'markdownEnumDescriptions'] as const;
+/**
+ * The keywords editors read that JSON Schema does not define (declared to Ajv in the test that
+ * compiles the schemas). The x-yoshiki ones are for the browser form (preview/form.js, README
+ * "The editor schema"): `x-yoshiki-when` {field, is} on a field that matters only while a sibling
+ * holds one of `is`; `x-yoshiki-file` {accept, rows?} on a field naming a file beside the case;
+ * `x-yoshiki-kind` on a typed field, what it holds (date, yen, number, rate, postal, phone, text, choice);
+ * `x-yoshiki-eras` at the root, the eras' first days (src/base/era.ts) to read 令和8年12月1日 back.
+ */
+export const EDITOR_KEYWORDS = ['enumDescriptions', 'markdownEnumDescriptions', 'x-yoshiki-when', 'x-yoshiki-file', 'x-yoshiki-kind', 'x-yoshiki-eras'] as const;
 
 export function editorSchema(schema: z.ZodType, form: string): Json {
   const json = z.toJSONSchema(schema, {
@@ -24,9 +32,48 @@ export function editorSchema(schema: z.ZodType, form: string): Json {
       const kind = FIELD_KINDS.get(zodSchema);
       const typed = kind ? kindSchema(kind, zodSchema) : zodDef(zodSchema).type === 'boolean' ? YES_NO : undefined;
       if (typed) replace(jsonSchema as Json, typed);
+      if (kind) (jsonSchema as Json)['x-yoshiki-kind'] = kind.kind === 'number' && kind.yen ? 'yen' : kind.kind;
+      hint(zodSchema, jsonSchema as Json);
     },
   }) as Json;
-  return { ...json, title: `yoshiki: ${form}`, $comment: `Made by yoshiki (yoshiki schema ${form}); yoshiki new writes it beside a case.` };
+  titled(json);
+  return {
+    ...json, title: `yoshiki: ${form}`, $comment: `Made by yoshiki (yoshiki schema ${form}); yoshiki new writes it beside a case.`,
+    'x-yoshiki-eras': ERAS.map(({ name, letter, from }) => ({ name, letter, from })),
+  };
+}
+
+/** The browser form's hints a field's declaration carries (after `replace`, which would drop them). */
+function hint(node: z.ZodType, target: Json): void {
+  const file = FILE_FIELDS.get(node);
+  if (file) target['x-yoshiki-file'] = { ...file, accept: [...file.accept] };
+  const when = RELEVANCE.get(node);
+  const properties = target.properties as Record<string, Json> | undefined;
+  if (when && properties)
+    for (const [field, rule] of Object.entries(when)) properties[field]['x-yoshiki-when'] = { field: rule.field, is: [...rule.is] };
+}
+
+/**
+ * Each described field gets a short title, its label in the browser form and the hover title in an
+ * editor: the description's words without what its brackets add, up to its first sentence or colon,
+ * in each language (「公告（CRIC・新聞）の結果（ウ）」 → 公告の結果).
+ */
+export function titled(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(titled);
+  if (typeof node !== 'object' || node === null) return;
+  const schema = node as Json;
+  if (typeof schema.description === 'string' && schema.title === undefined) schema.title = shortTitle(schema.description);
+  for (const [key, value] of Object.entries(schema)) if (!key.startsWith('x-yoshiki') && key !== 'default' && key !== 'enum') titled(value);
+}
+
+function shortTitle(description: string): string {
+  const [ja, en = ''] = description.split(' / ');
+  const short = (text: string, brackets: RegExp, stops: RegExp) => {
+    let bare = text;
+    for (let depth = 0; depth < 2; depth++) bare = bare.replace(brackets, '');
+    return bare.split(stops)[0].trim() || text.trim();
+  };
+  return [short(ja, /（[^（）]*）|\([^()]*\)/g, /。|: |：/), short(en, / ?\([^()]*\)/g, /[;:]|, e\.g\./)].filter(Boolean).join(' / ');
 }
 
 /** Replaces what zod made of a field, keeping its description and default. */

@@ -4,7 +4,8 @@
  * CSV), the uses and the compensation formulas, the due-diligence records.
  */
 import { z } from 'zod';
-import { amount, choice, contactPerson, doc, isoDate, postalCode, ratio, say, text, titledName, phone } from '../../input/fields.js';
+import { amount, choice, contactPerson, doc, fieldsByChoice, fileName, isoDate, PAPER_FILES, postalCode, ratio, RELEVANCE, say, text, titledName, phone } from '../../input/fields.js';
+import { NOTICE_FIELDS } from '../../law/rules/diligence.js';
 import { APPLICANT_KIND_JA, WORK_CATEGORIES, type WorkCategory } from '../../law/data/ruling.js';
 import { messages } from '../kit/messages.js';
 
@@ -97,7 +98,7 @@ const ATTACHMENT_LABELS = {
 export const ATTACHMENT_KINDS = Object.keys(ATTACHMENT_LABELS) as (keyof typeof ATTACHMENT_LABELS)[];
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
-const attachmentFile = () => text().describe(doc('ファイル（PDF・PNG・JPEG。ケースファイルからの相対パス）', 'The file (PDF, PNG or JPEG, relative to the case file)'));
+const attachmentFile = () => fileName(PAPER_FILES).describe(doc('ファイル（PDF・PNG・JPEG。ケースファイルからの相対パス）', 'The file (PDF, PNG or JPEG, relative to the case file)'));
 
 export const attachment = z.strictObject({
   file: attachmentFile(),
@@ -125,7 +126,7 @@ export const workSchema = z
     publisher: text().optional().describe(doc('出版社・発行者（公告文に載ります）', 'Publisher (printed in the advertisement)')),
     previously_ruled: z.boolean().default(false).describe(doc(
       '過去に裁定を受けた著作物か（受けていれば相当な努力の一部を省けます）', 'Whether the work was ruled on before (some of the search may then be skipped)')),
-    attachments: z.array(z.union([text(), attachment])).optional().describe(doc(
+    attachments: z.array(z.union([fileName(PAPER_FILES), attachment])).optional().describe(doc(
       'この著作物の別添資料。ファイル名だけなら図面・写真（PNG・JPEG・PDF）、種類を付けるときは file と kind',
       "This work's attachments: a file name alone is a drawing or photograph (PNG, JPEG or PDF); give file and kind for another kind")),
     evidence: evidence.optional().describe(doc('この著作物だけの探索結果（資料2の各欄）', "This work's own search results (columns of the evidence table)")),
@@ -214,7 +215,7 @@ const inquiry = z.strictObject({
   person: text().optional().describe(doc('応対した担当者', 'Who answered')),
   result: text().describe(doc('照会の結果', 'What they answered')),
   ...followUp,
-  reply_file: text().optional().describe(doc('受け取った回答（メール・回答書）のファイル（PDF・PNG・JPEG）', 'The reply received (e-mail or letter) as a file (PDF, PNG or JPEG)')),
+  reply_file: fileName(PAPER_FILES).optional().describe(doc('受け取った回答（メール・回答書）のファイル（PDF・PNG・JPEG）', 'The reply received (e-mail or letter) as a file (PDF, PNG or JPEG)')),
 });
 
 export const dueDiligence = z.strictObject({
@@ -243,7 +244,7 @@ export const dueDiligence = z.strictObject({
     inquired_on: isoDate().optional().describe(doc('照会日（申請日より後は不可）', 'Date asked (not after the application)')),
     result: text().describe(doc('照会の結果', 'What the Agency answered')),
     ...followUp,
-    reply_file: text().optional().describe(doc('文化庁からの回答のファイル（PDF・PNG・JPEG）', "The Agency's reply as a file (PDF, PNG or JPEG)")),
+    reply_file: fileName(PAPER_FILES).optional().describe(doc('文化庁からの回答のファイル（PDF・PNG・JPEG）', "The Agency's reply as a file (PDF, PNG or JPEG)")),
   }).optional().describe(doc('文化庁への照会（イ(ウ)）', 'Inquiry to the Agency for Cultural Affairs (b-iii)')),
   public_notice: z.strictObject({
     medium: choice({ cric: ['CRIC', '著作権情報センター'], newspaper: '新聞' }).describe(doc('公告の媒体: CRICのウェブサイト（cric）か新聞（newspaper）', 'Where the notice ran: the CRIC website (cric) or a newspaper')),
@@ -256,8 +257,8 @@ export const dueDiligence = z.strictObject({
     own_site: z.boolean().optional().describe(doc('申請者のサイトにも掲載しCRICからリンクしたか', "Also on the applicant's own site, linked from CRIC")),
     result: text().describe(doc('公告の結果', 'What came of the notice')),
     ...followUp,
-    copy_file: text().optional().describe(doc('掲載した紙面・ページの写し（PDF・PNG・JPEG）', 'A copy of the page as it ran (PDF, PNG or JPEG)')),
-  }).optional().describe(doc('権利者情報を求める公告（ウ）', 'Public notice seeking the rights holder (c)')),
+    copy_file: fileName(PAPER_FILES).optional().describe(doc('掲載した紙面・ページの写し（PDF・PNG・JPEG）', 'A copy of the page as it ran (PDF, PNG or JPEG)')),
+  }).register(RELEVANCE, fieldsByChoice('medium', NOTICE_FIELDS)).optional().describe(doc('権利者情報を求める公告（ウ）', 'Public notice seeking the rights holder (c)')),
 });
 
 
@@ -269,7 +270,7 @@ export const caseAttachments = z.array(attachment).optional().describe(doc(
 export const worksFields = {
   works: z.array(workSchema).min(1, copyrightMessages.say('copyright-works-none')).optional()
     .describe(doc('裁定を求める著作物等', 'The works the ruling is asked for')),
-  works_file: text().optional().describe(doc('著作物等の一覧 CSV（ケースファイルからの相対パス）', 'CSV listing the works (relative to the case file)')),
+  works_file: fileName(['.csv', '.xlsx'], true).optional().describe(doc('著作物等の一覧 CSV（ケースファイルからの相対パス）', 'CSV listing the works (relative to the case file)')),
 };
 
 /** Works are given one way or the other, and a work (法10条1項) — an entry whose own subject is work — has its category. */

@@ -9,7 +9,8 @@ import { HOLIDAYS_KNOWN, holidaysKnownFor, type Closed } from '../../law/rules/c
 import { yen } from '../../base/format.js';
 import type { Derivation, FormContext } from '../kit/plugin.js';
 import { eraOrIso, messages, type Params } from '../kit/messages.js';
-import type { DepositCase } from './schema.js';
+import { DEPOSIT_WHEN, PUBLICATION_WHEN, type DepositCase } from './schema.js';
+import { relevant } from '../../input/fields.js';
 
 const m = messages('deposit');
 
@@ -110,7 +111,7 @@ function lateWarning(c: DepositCase, deadline: string, moved: { day: string; clo
  */
 function advanceContactProblems(c: DepositCase, date: string): Problem[] {
   const a = c.advance_contact;
-  if (c.mode === 'donation') return a ? [m.error('deposit-advance-contact-for-gift', ['advance_contact'])] : [];
+  if (!relevant(c, DEPOSIT_WHEN.advance_contact)) return a ? [m.error('deposit-advance-contact-for-gift', ['advance_contact'])] : [];
   if (!a?.date) return [m.warning('deposit-advance-contact-undated', a ? ['advance_contact'] : ['mode'])];
   const dates = { contacted: eraOrIso(a.date), date: eraOrIso(date) };
   if (a.date > date) return [m.error('deposit-advance-contact-after-sending', ['advance_contact', 'date'], dates)];
@@ -122,14 +123,14 @@ function advanceContactProblems(c: DepositCase, date: string): Problem[] {
 function unprintedProblems(c: DepositCase): Problem[] {
   const problems: Problem[] = [];
   // The sold count is the on-demand threshold's (seed 001): beside another type it contradicts the 事前連絡票.
-  if (c.publication.on_demand_sold !== undefined && c.publication.publishing_type !== 'on-demand')
+  if (c.publication.on_demand_sold !== undefined && !relevant(c.publication, PUBLICATION_WHEN.on_demand_sold))
     problems.push(m.error('deposit-sold-not-on-demand', ['publication', 'on_demand_sold'],
       { type: { ja: PUBLISHING_TYPE_JA[c.publication.publishing_type], en: c.publication.publishing_type } }));
   // A gift's postage is the publisher's (元払い) and is paid back by no one: no paper has a place for it.
-  if (c.mode === 'donation' && c.postage !== undefined)
+  if (c.postage !== undefined && !relevant(c, DEPOSIT_WHEN.postage))
     problems.push(m.error('deposit-postage-for-gift', ['postage']));
   // The return address is printed only on the 受領書送付のお願い, which comes with a receipt requested.
-  if (c.return_address && !c.receipt_requested)
+  if (c.return_address && !relevant(c, DEPOSIT_WHEN.return_address))
     problems.push(m.error('deposit-return-address-without-receipt', ['return_address']));
   return problems;
 }

@@ -4,7 +4,7 @@
  * spec/cases/deposit-*.yaml is accepted; unknown fields are refused by name.
  */
 import { z } from 'zod';
-import { acknowledgedCodes, choice, contactPerson, doc, fontFiles, isoDate, officialForms, phone, postalCode, text, titledName, wholeNumber } from '../../input/fields.js';
+import { acknowledgedCodes, choice, contactPerson, doc, fontFiles, isoDate, officialForms, phone, postalCode, RELEVANCE, text, titledName, wholeNumber, type When } from '../../input/fields.js';
 import { PUBLISHING_TYPE_JA } from '../../law/data/deposit.js';
 
 /** 製本: how the copy is bound. Stapled (ホチキス留め) copies are simple prints with no deposit duty. */
@@ -35,6 +35,15 @@ const publisher = z.strictObject({
   contact: contactPerson().optional().describe(doc('担当者（発行者本人でないとき）', 'Contact person, when not the publisher')),
 });
 
+/**
+ * Fields that matter only for some choices: derive.ts refuses them otherwise (each with its reason)
+ * and the browser form hides them. A claim's advance contact and postage (a gift needs neither, seed
+ * 001), the receipt's address (only with a receipt), the on-demand sold count (only on demand).
+ */
+const CLAIM: When = { field: 'mode', is: ['compensation', 'postage-only'] };
+export const DEPOSIT_WHEN = { advance_contact: CLAIM, postage: CLAIM, return_address: { field: 'receipt_requested', is: [true] } } satisfies Record<string, When>;
+export const PUBLICATION_WHEN = { on_demand_sold: { field: 'publishing_type', is: ['on-demand'] } } satisfies Record<string, When>;
+
 const publication = z.strictObject({
   title: text().describe(doc('書名（標題紙どおり）', 'Title as on the title page')),
   volume: text().optional().describe(doc('巻次・版', 'Volume or edition')),
@@ -52,7 +61,7 @@ const publication = z.strictObject({
   blank_form: z.boolean().optional().describe(doc('手帳・カレンダー・家計簿など書式・ひな形か（納本義務なし）', 'A blank form such as a diary or calendar (no deposit duty)')),
   same_content_reprint: z.boolean().optional().describe(doc('内容が同一の単純な刷り重ねか（納本義務なし）', 'A plain reprint with the same content (no deposit duty)')),
   restricted: z.boolean().optional().describe(doc('広く公開することに支障があるものか（納本義務なし）', 'Not fit to be made widely public (no deposit duty)')),
-});
+}).register(RELEVANCE, PUBLICATION_WHEN);
 
 /** Where the 受領書 (receipt) should be sent, when not to the publisher's own address. */
 const returnAddress = z.strictObject({
@@ -91,7 +100,7 @@ export const depositSchema = z.strictObject({
   return_address: returnAddress.optional().describe(doc('受領書の送付先（発行者の住所と違うとき）', "Where the receipt goes, when not the publisher's address")),
   postage: wholeNumber({ yen: true }).optional().describe(doc('発行者が払った送料（円。代償金と合わせて請求）', 'Postage paid by the publisher in yen (claimed with the compensation)')),
   note: text().optional().describe(doc('備考（出版物納入書に印刷）', 'Remarks (printed on the deposit form)')),
-});
+}).register(RELEVANCE, DEPOSIT_WHEN);
 
 export type DepositCase = z.output<typeof depositSchema>;
 export type Publication = DepositCase['publication'];

@@ -11,7 +11,8 @@ import { fiscalYearLabel, westernDate } from '../../base/format.js';
 import { countByCriterion, mayInvoke, onAuthorsBehalf, pidKey, preExclusionRound, reissueTiming } from '../../law/rules/transmission.js';
 import { eraOrIso, messages } from '../kit/messages.js';
 import { fillList, type Entry, type ListFill } from './list.js';
-import type { ExclusionCase, ExclusionItem } from './schema.js';
+import { ITEM_WHEN, OWN_FIELDS, type ExclusionCase, type ExclusionItem } from './schema.js';
+import { relevant } from '../../input/fields.js';
 
 const m = messages('transmission-exclusion');
 
@@ -27,10 +28,6 @@ export interface ExclusionDerived {
   list?: ListFill & { sheet: SheetFile };
 }
 
-/** The fields that belong to one criterion only; given with another they would be lost. */
-const OWN_FIELDS: Record<'reissue_on' | 'managed_by' | 'author_request' | 'category', Criterion> = {
-  reissue_on: 'in-print', managed_by: 'managed', author_request: 'author-request', category: 'reserved-category',
-};
 
 export function deriveExclusion(c: LoadedExclusion, ctx: { today: string }) {
   const date = c.date ?? ctx.today;
@@ -92,7 +89,7 @@ function itemProblems(c: ExclusionCase, item: ExclusionItem, i: number, date: st
   if (pidKey(item.pid) === null)
     problems.push(m.error('exclusion-pid-unreadable', at('pid'), { pid: item.pid }));
   for (const [field, owner] of Object.entries(OWN_FIELDS))
-    if (item[field as keyof typeof OWN_FIELDS] !== undefined && item.criterion !== owner)
+    if (item[field as keyof typeof OWN_FIELDS] !== undefined && !relevant(item, ITEM_WHEN[field as keyof typeof OWN_FIELDS]))
       problems.push(m.error('exclusion-field-of-other-criterion', at(field), { field, owner, criterion: item.criterion }));
   const role = c.requester.role;
   switch (item.criterion) {

@@ -4,8 +4,9 @@
  * services. Every field of spec/cases/transmission-exclusion.yaml is accepted.
  */
 import { z } from 'zod';
-import { acknowledgedCodes, choice, doc, fontFiles, isoDate, officialForms, phone, postalCode, text } from '../../input/fields.js';
+import { acknowledgedCodes, choice, doc, fieldsByChoice, fileName, fontFiles, isoDate, officialForms, phone, postalCode, RELEVANCE, text } from '../../input/fields.js';
 import { messages } from '../kit/messages.js';
+import type { Criterion } from '../../law/data/transmission.js';
 
 const m = messages('transmission-exclusion');
 
@@ -20,6 +21,15 @@ const requester = z.strictObject({
   phone: phone().optional().describe(doc('電話番号', 'Telephone number')),
   email: text().optional().describe(doc('電子メールアドレス', 'E-mail address')),
 });
+
+/**
+ * The fields that belong to one criterion only; given with another they would be lost, so derive.ts
+ * refuses them and the browser form hides them (README "The editor schema").
+ */
+export const OWN_FIELDS = {
+  reissue_on: 'in-print', managed_by: 'managed', author_request: 'author-request', category: 'reserved-category',
+} as const satisfies Record<string, Criterion>;
+export const ITEM_WHEN = fieldsByChoice('criterion', Object.fromEntries(Object.entries(OWN_FIELDS).map(([field, owner]) => [owner, [field]])));
 
 const item = z.strictObject({
   // The identifier printed in the NDL's list: info:ndljp/pid/…, a dl.ndl.go.jp URL, or the bare number.
@@ -39,11 +49,11 @@ const item = z.strictObject({
     '出版社・団体からの申出で、著作者がいつどう求めたか（author-request）', 'Through a publisher or association: how and when the author asked (author-request)')),
   category: choice({ manga: '漫画', 'picture-book': '絵本', 'commercial-magazine': '商業出版雑誌' }).optional().describe(doc(
     '留保の種類: 漫画、絵本、商業出版雑誌（reserved-category）', 'Reserved category: manga, picture book or commercial magazine')),
-});
+}).register(RELEVANCE, ITEM_WHEN);
 
 /** The NDL's own list (送信候補資料リスト / 送信資料リスト), to be filled for the items. */
 const candidateList = z.strictObject({
-  file: text().describe(doc('NDLのリスト（CSV・XLSX。ケースファイルからの相対パス）', "The NDL's list (CSV or XLSX, relative to the case file)")),
+  file: fileName(['.csv', '.xlsx']).describe(doc('NDLのリスト（CSV・XLSX。ケースファイルからの相対パス）', "The NDL's list (CSV or XLSX, relative to the case file)")),
   sheet: text().optional().describe(doc('ワークシート名（省略すると最初のシート）', 'Worksheet (default: the first)')),
   columns: z.strictObject({
     identifier: text().optional().describe(doc('識別子の列の見出し', 'Heading of the identifier column')),

@@ -187,6 +187,12 @@ function checkWork(work: DiligenceWork, i: number, dd: DiligenceRecords): Dilige
 /** The fields of one medium's notice: a CRIC posting's days and link, a newspaper's name and date. */
 const MEDIUM_FIELDS = { cric: ['start', 'own_site'], newspaper: ['name', 'published_on'] } as const;
 
+/**
+ * The fields each medium's notice has, as the schema declares them (the browser form hides the other
+ * medium's): MEDIUM_FIELDS, and the CRIC posting's end, refused on a newspaper notice with a message of its own.
+ */
+export const NOTICE_FIELDS = { cric: [...MEDIUM_FIELDS.cric, 'end'], newspaper: MEDIUM_FIELDS.newspaper } as const;
+
 function checkNotice(notice: NoticeRecord | undefined, date: string): DiligenceFinding[] {
   if (!notice) return [];
   const at = ['due_diligence', 'public_notice'];
