@@ -8,6 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getHeapCodeStatistics } from 'node:v8';
 import vm from 'node:vm';
 
 // A reader that stops early (`yoshiki forms | head`, `yoshiki render cases/ | head`) closes the
@@ -30,18 +31,13 @@ const modified = (url) => {
 };
 
 /**
- * How much of the CLI a command compiles: a code cache made by `--help` holds little of what a
- * render needs, so a render replaces it (once); a `--help` never replaces a render's.
- */
-const depth = (command) => (command === 'render' ? 2 : command === 'check' ? 1 : 0);
-
-/**
  * The bundle, compiled with the code V8 compiled for it in an earlier run (V8's code cache, kept in
  * the user's cache folder; src/base/cache.ts): Node 20 keeps none for ES modules, and compiling the
  * bundle's 6 MB was a fifth of a cold one-case render. The cache is used only for this very bundle
  * (it starts with the SHA-1 the build wrote on the bundle's first line) and this Node (its file is
  * named by Node's version; V8 itself also refuses a cache of another V8, other flags or a source of
- * another length); one that does not fit is written anew after the run.
+ * another length); one that does not fit is written anew after the run, and one is written again
+ * after a run that compiled much more of the CLI than the run it came from.
  */
 async function loadBundle() {
   const file = fileURLToPath(bundle);
@@ -52,22 +48,29 @@ async function loadBundle() {
   const folder = hash && cacheFolder();
   const cacheFile = folder && join(folder, 'v8', `cli-${sha1(file)}-${process.version}-${process.arch}.bin`);
   let cachedData;
-  let cachedDepth = -1;
+  let cachedBytecode = -1;
   try {
     const cached = readFileSync(cacheFile);
-    if (cached.toString('latin1', 0, 40) === hash) [cachedData, cachedDepth] = [cached.subarray(41), cached[40]];
+    if (cached.toString('latin1', 0, 40) === hash) [cachedData, cachedBytecode] = [cached.subarray(44), cached.readUInt32BE(40)];
   } catch {
     // No cache yet (or none allowed): compiled from the source, and cached after the run.
   }
   // esbuild writes ASCII only (other characters escaped): read as Latin-1 it is the same text, without UTF-8 decoding's 6 MB pass.
   const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
-  if (script.cachedDataRejected) cachedDepth = -1;
+  if (script.cachedDataRejected) cachedBytecode = -1;
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-  const keep = (command) => {
-    if (cacheFile && depth(command) > cachedDepth)
-      writeCacheFile(cacheFile, Buffer.concat([Buffer.from(hash, 'latin1'), Buffer.from([depth(command)]), script.createCachedData()]));
+  // Kept again when this run compiled a quarter more than the run the cache came from: a `--help`
+  // or a batch (whose cases render in worker threads) compiles little of what a render needs, and a
+  // cache made by one would otherwise stay.
+  const keep = () => {
+    const bytecode = getHeapCodeStatistics().bytecode_and_metadata_size;
+    if (!cacheFile || (cachedBytecode >= 0 && bytecode <= cachedBytecode * 1.25)) return;
+    const header = Buffer.alloc(44);
+    header.write(hash, 0, 'latin1');
+    header.writeUInt32BE(Math.min(bytecode, 0xffffffff), 40);
+    writeCacheFile(cacheFile, Buffer.concat([header, script.createCachedData()]));
   };
   return { runCli: module.exports.runCli, keep };
 }
@@ -84,6 +87,6 @@ try {
 }
 const args = process.argv.slice(2);
 cli.runCli(args).then((code) => {
-  cli.keep?.(args[0]);
+  cli.keep?.();
   process.exitCode = code;
 });
