@@ -1,13 +1,25 @@
-// The preview page: draws the current render of each document with pdf.js (served by yoshiki
-// itself, no CDN), lists the check messages, and follows the server's updates without reloading.
+// The editor page (README, "The editor"): the form on the left, the papers on the right, the check's
+// problems (a click takes you to the field), the facts, and the toolbar — save (with reload / keep
+// mine when the file changed on disk), downloads per document and format, all as a zip, print.
+// The form (form.js) and the viewer (viewer.js) are modules of their own; this one wires them to the
+// server (src/app/preview/server.ts). Every request carries the token of the page's own address.
 import * as pdfjs from '/pdf.mjs';
+import { mountForm, renderFacts } from '/form.js';
+import { mountViewer } from '/viewer.js';
 
 pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
 
+const token = new URLSearchParams(location.search).get('t') ?? '';
 const $ = (id) => document.getElementById(id);
+/** Edits are sent this long after the last keystroke: one check per pause, not per key. */
+const DEBOUNCE_MS = 300;
+
 let state = null;
 let selected = null;
-let drawn = '';
+let form = null;
+let formOf = null;
+let dataVersion = -1;
+let viewer = null;
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -16,88 +28,197 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+const withToken = (path, extra = '') => `${path}?t=${encodeURIComponent(token)}${extra}`;
+async function api(path, body) {
+  const init = body === undefined ? { headers: { 'X-Yoshiki-Token': token } }
+    : { method: 'POST', headers: { 'X-Yoshiki-Token': token, 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+  const res = await fetch(path, init);
+  const json = await res.json().catch(() => ({}));
+  return { status: res.status, json };
+}
+
 /** Japanese or English first, as the form's clerk reads it. */
 const say = (ja, en) => (state?.english ? `${en} / ${ja}` : `${ja} / ${en}`);
 
+// ---- edits: gathered, sent after a pause, one request at a time ----
+let pending = [];
+let timer = null;
+let sending = Promise.resolve();
+let inFlight = 0;
+
+function onEdit(ops) {
+  pending.push(...ops);
+  $('save').disabled = false;
+  $('status').textContent = say('入力中…', 'Editing…');
+  clearTimeout(timer);
+  timer = setTimeout(flush, DEBOUNCE_MS);
+}
+
+function flush() {
+  clearTimeout(timer);
+  const ops = pending;
+  pending = [];
+  if (!ops.length) return sending;
+  inFlight++;
+  sending = sending.then(async () => {
+    const { status, json } = await api('/api/edit', { ops });
+    inFlight--;
+    if (status !== 200) showError(json.error);
+    await follow();
+  });
+  return sending;
+}
+
+const editing = () => pending.length > 0 || inFlight > 0;
+
+function showError(error) {
+  if (error) $('status').textContent = say(error.ja, error.en);
+}
+
+async function upload(file, _path, purpose) {
+  const data = await new Promise((ok, fail) => {
+    const reader = new FileReader();
+    reader.onload = () => ok(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => fail(reader.error);
+    reader.readAsDataURL(file);
+  });
+  const { status, json } = await api('/api/upload', { name: file.name, data, ...(purpose ? { purpose } : {}) });
+  if (status !== 200) throw new Error(json.error ? say(json.error.ja, json.error.en) : `upload failed (${status})`);
+  return json.name;
+}
+
+// ---- what the page shows ----
 function showTabs() {
-  const tabs = $('tabs');
-  tabs.replaceChildren(...state.documents.map((d) => {
-    const b = el('button', { role: 'tab', 'aria-selected': String(d.file === selected), title: d.file }, d.title);
-    b.addEventListener('click', () => { selected = d.file; showTabs(); void showDocument(); });
+  const shown = state.documents.filter((d) => d.shown);
+  $('tabs').replaceChildren(...shown.map((d) => {
+    const b = el('button', { type: 'button', role: 'tab', 'aria-selected': String(d.name === selected), title: `${d.name}.${d.shown}` }, d.title);
+    b.addEventListener('click', () => { selected = d.name; showTabs(); void showDocument(); });
     return b;
   }));
 }
 
 function showMessages() {
   const box = $('messages');
+  if (!state.file) return box.replaceChildren();
   const errors = state.problems.filter((p) => p.severity === 'error').length;
   const head = errors
     ? el('p', {}, say(`エラー ${errors} 件`, `${errors} error${errors === 1 ? '' : 's'}`))
     : el('p', { class: 'ok' }, say('エラーはありません', 'No errors'));
-  box.replaceChildren(head, ...state.problems.map((p) => el('div', { class: `problem ${p.severity}` },
-    el('div', { class: 'where' }, `${p.where}${p.field ? `  ${p.field}` : ''}${p.code ? `  [${p.code}]` : ''}`),
-    el('div', { class: 'first' }, p.first),
-    el('div', { class: 'second' }, p.second),
-    ...(p.hint ? [el('div', { class: 'hint' }, `→ ${p.hint}`)] : []))),
-    ...(state.settled ? [el('p', { class: 'settled' }, say(`${state.settled} 件の注意は確認済み`, `${state.settled} settled warning${state.settled === 1 ? '' : 's'}`))] : []));
-  $('status').textContent = state.stale ? say('古い表示（エラーを直すと更新されます）', 'Out of date (fix the errors to update)')
+  box.replaceChildren(head, ...state.problems.map((p) => {
+    const item = el('button', { type: 'button', class: `problem ${p.severity}` },
+      el('div', { class: 'where' }, `${p.where}${p.field ? `  ${p.field}` : ''}${p.code ? `  [${p.code}]` : ''}`),
+      el('div', { class: 'first' }, p.first),
+      el('div', { class: 'second' }, p.second),
+      ...(p.hint ? [el('div', { class: 'hint' }, `→ ${p.hint}`)] : []));
+    item.addEventListener('click', () => form?.focusField(p.path));
+    return item;
+  }), ...(state.settled ? [el('p', { class: 'settled' }, say(`${state.settled} 件の注意は確認済み`, `${state.settled} settled warning${state.settled === 1 ? '' : 's'}`))] : []));
+}
+
+function showToolbar() {
+  $('file').textContent = state.file ? `${state.file}${state.dirty ? ' ●' : ''}` : '';
+  $('save').disabled = !state.file || (!state.dirty && !editing());
+  $('status').textContent = editing() ? say('入力中…', 'Editing…')
+    : state.rendering ? say('書類を作っています…', 'Making the papers…')
+    : state.stale ? say('古い表示（エラーを直すと更新されます）', 'Out of date (fix the errors to update)')
     : state.ok ? say('最新', 'Up to date') : '';
+  $('conflict').hidden = !state.diskChanged;
+  const can = state.documents.length > 0;
+  for (const id of ['download-all', 'print']) $(id).setAttribute('aria-disabled', String(!can));
+  if (can) {
+    $('download-all').href = withToken('/download/all.zip');
+    $('download-all').setAttribute('download', '');
+    $('print').href = withToken('/print', `&v=${state.renderVersion}`);
+  } else for (const id of ['download-all', 'print']) $(id).removeAttribute('href');
+  $('download-list').replaceChildren(...state.documents.map((d) => el('li', {}, d.title, ...d.formats.map((f) =>
+    el('a', { href: withToken(`/download/${encodeURIComponent(`${d.name}.${f}`)}`), download: `${d.name}.${f}` }, f.toUpperCase())))));
 }
 
 async function showDocument() {
   const paper = $('paper');
-  const banner = state.stale ? [el('div', { id: 'banner' }, say('ケースファイルにエラーがあります。最後に正しかったときの表示です。', 'The case file has errors: this is its last good render.'))] : [];
+  paper.querySelector('#banner')?.remove();
+  if (state.stale) paper.prepend(el('div', { id: 'banner' }, say('ケースにエラーがあります。最後に正しかったときの表示です。', 'The case has errors: this is its last good render.')));
   paper.classList.toggle('stale', state.stale);
-  const doc = state.documents.find((d) => d.file === selected);
-  if (!doc) return paper.replaceChildren(...banner);
-  const key = `${doc.file}@${state.renderVersion}`;
-  if (key === drawn) {
-    // Same render: only the banner may have changed.
-    paper.querySelector('#banner')?.remove();
-    paper.prepend(...banner);
-    return;
-  }
-  const bytes = new Uint8Array(await (await fetch(`/doc/${doc.file}?v=${state.renderVersion}`)).arrayBuffer());
-  let pages;
-  if (doc.format === 'txt') {
-    pages = [el('pre', { class: 'text' }, new TextDecoder().decode(bytes))];
-  } else {
-    const pdf = await pdfjs.getDocument({ data: bytes }).promise;
-    pages = [];
-    for (let n = 1; n <= pdf.numPages; n++) {
-      const page = await pdf.getPage(n);
-      const viewport = page.getViewport({ scale: 1.4 });
-      const canvas = el('canvas', { width: String(Math.ceil(viewport.width)), height: String(Math.ceil(viewport.height)) });
-      await page.render({ canvas, canvasContext: canvas.getContext('2d'), viewport }).promise;
-      // The text layer lies over the picture: the clerk can select and copy the words.
-      const text = el('div', { class: 'textLayer' });
-      text.style.setProperty('--scale-factor', String(viewport.scale));
-      await new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport }).render();
-      pages.push(el('div', { class: 'page', 'data-page': String(n) }, canvas, text));
-    }
-  }
-  // Swapped in whole once drawn, so an update never flickers through a blank page.
-  paper.replaceChildren(...banner, ...pages);
-  drawn = key;
+  const doc = state.documents.find((d) => d.name === selected && d.shown);
+  if (!doc) return viewer.destroy();
+  await viewer.show({ url: withToken(`/doc/${encodeURIComponent(`${doc.name}.${doc.shown}`)}`, `&v=${state.renderVersion}`), format: doc.shown, key: `${doc.name}@${state.renderVersion}` });
   document.body.dataset.rendered = String(state.renderVersion);
 }
 
+async function showForm() {
+  if (!state.form) return;
+  if (state.form !== formOf) {
+    const [{ json: schema }, { json: data }] = await Promise.all([api('/api/schema'), api('/api/case')]);
+    form = mountForm($('form'), { schema, data: data.data, english: state.english, onEdit, upload, files: state.files });
+    formOf = state.form;
+    dataVersion = data.version;
+    return;
+  }
+  // While the clerk types, the server's copy is behind the form's: the form keeps its own until the edits are in.
+  if (editing() || state.version === dataVersion) return form.update({ problems: state.problems, facts: state.facts, files: state.files });
+  const { json: data } = await api('/api/case');
+  if (editing()) return;
+  dataVersion = data.version;
+  form.update({ data: data.data, problems: state.problems, facts: state.facts, files: state.files });
+}
+
+async function showStart() {
+  const start = $('start');
+  start.hidden = Boolean(state.file);
+  if (state.file || start.dataset.ready) return;
+  start.dataset.ready = 'yes';
+  const { json: forms } = await api('/api/forms');
+  $('start-form').replaceChildren(...forms.map((f) => el('option', { value: f.id }, `${f.title.ja} / ${f.title.en}`)));
+  start.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const { status, json } = await api('/api/new', { form: $('start-form').value, name: $('start-name').value.trim() });
+    $('start-error').textContent = status === 200 ? '' : `${json.error?.ja ?? ''} ${json.error?.en ?? ''}`;
+    if (status === 200) await follow();
+  });
+}
+
 async function update() {
-  state = await (await fetch('/state')).json();
-  if (!state.documents.some((d) => d.file === selected)) selected = state.documents[0]?.file ?? null;
+  state = (await api('/api/state')).json;
+  if (!state.documents.some((d) => d.name === selected && d.shown)) selected = state.documents.find((d) => d.shown)?.name ?? null;
+  await showStart();
+  showToolbar();
   showTabs();
   showMessages();
-  await showDocument();
+  renderFacts($('facts'), state.facts, state.english);
+  await showForm();
   document.body.dataset.version = String(state.version);
+  await showDocument();
 }
 
 // One update at a time; updates arriving meanwhile fold into one more.
 let busy = null;
 let again = false;
 async function follow() {
-  if (busy) { again = true; return; }
+  if (busy) { again = true; return busy; }
   busy = (async () => { do { again = false; await update(); } while (again); })();
   try { await busy; } finally { busy = null; }
 }
 
-new EventSource('/events').addEventListener('update', () => void follow());
+async function save(force = false) {
+  await flush();
+  const { status, json } = await api('/api/save', force ? { force: true } : {});
+  if (status === 409 && json.conflict) $('conflict').hidden = false;
+  else if (status !== 200) showError(json.error);
+  await follow();
+}
+
+$('save').addEventListener('click', () => void save());
+$('keep').addEventListener('click', () => void save(true));
+$('reload').addEventListener('click', async () => {
+  pending = [];
+  await api('/api/reload', {});
+  formOf = null; // the form is drawn again from the file's values
+  await follow();
+});
+document.addEventListener('keydown', (e) => {
+  if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); void save(); }
+});
+window.addEventListener('beforeunload', (e) => { if (state?.dirty || editing()) e.preventDefault(); });
+
+viewer = mountViewer($('viewer'), { pdfjs, english: false });
+new EventSource(withToken('/events')).addEventListener('update', () => void follow());

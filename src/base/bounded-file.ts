@@ -8,16 +8,18 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 export type BoundedRead =
   | { ok: true; bytes: Uint8Array }
-  /** missing: no such file; unreadable: no permission or a read error; not-file: a folder, device, FIFO or socket; too-large: over the limit. */
-  | { ok: false; reason: 'missing' | 'unreadable' | 'not-file' | 'too-large'; size?: number };
+  /** missing: no such file; unreadable: no permission or a read error; not-file: a folder, device, FIFO or socket; too-large: over the limit; link: a symbolic link where none is followed. */
+  | { ok: false; reason: 'missing' | 'unreadable' | 'not-file' | 'too-large' | 'link'; size?: number };
 
-export function readBounded(path: string, limit: number): BoundedRead {
+/** `noFollow`: a link at `path` itself is refused ('link'), not read through (the editor's case file). */
+export function readBounded(path: string, limit: number, { noFollow = false } = {}): BoundedRead {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO for reading otherwise waits for a writer that may never come.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (noFollow ? constants.O_NOFOLLOW : 0));
   } catch (e) {
-    return { ok: false, reason: (e as { code?: string }).code === 'ENOENT' ? 'missing' : 'unreadable' };
+    const code = (e as { code?: string }).code;
+    return { ok: false, reason: code === 'ENOENT' ? 'missing' : code === 'ELOOP' && noFollow ? 'link' : 'unreadable' };
   }
   try {
     const st = fstatSync(fd);

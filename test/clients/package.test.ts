@@ -95,15 +95,16 @@ describe('the installed command', () => {
       const url = await new Promise<string>((ok, fail) => {
         const timer = setTimeout(() => fail(new Error(`no URL printed: ${output}`)), 30_000);
         child.stdout.on('data', () => {
-          const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+          const m = /(http:\/\/127\.0\.0\.1:\d+\/\?t=[\w-]+)/.exec(output);
           if (m) (clearTimeout(timer), ok(m[1]));
         });
       });
       const page = await fetch(url);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<script');
-      expect((await fetch(`${url}pdf.mjs`)).status).toBe(200);
-      expect(JSON.stringify(await (await fetch(`${url}state`)).json())).toContain('did you mean \\"deposit\\"');
+      const { origin, search } = new URL(url);
+      expect((await fetch(`${origin}/pdf.mjs`)).status).toBe(200);
+      expect(JSON.stringify(await (await fetch(`${origin}/api/state${search}`)).json())).toContain('did you mean \\"deposit\\"');
       const code = await new Promise<number | null>((ok) => {
         child.once('exit', (c) => ok(c));
         child.kill('SIGINT');

@@ -1,8 +1,10 @@
 /**
- * The live preview: a real Chromium (Debian's, driven by playwright-core) opens the page of a
- * running `yoshiki preview`, sees the rendered page, follows edits of the YAML on disk, shows a
- * syntax error with its line while keeping the last render marked out of date, recovers, and stops
- * cleanly on Ctrl-C. What the server refuses is in test/unit/preview.test.ts.
+ * The editor's page shell: a real Chromium (Debian's, driven by playwright-core) opens the page of
+ * a running `yoshiki preview` (the same command as `yoshiki open`), sees the rendered page, follows
+ * edits of the YAML on disk, shows a syntax error with its line while keeping the last render marked
+ * out of date, recovers; saves an edit of the page, shows the conflict when the file changes outside
+ * meanwhile and reloads; offers every download and print; and stops cleanly on Ctrl-C. What the
+ * server refuses, and its edits in detail: test/unit/preview.test.ts, test/unit/preview-editor.test.ts.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,7 +38,7 @@ needs('/usr/bin/chromium')('the preview in Chromium', () => {
     url = await new Promise<string>((ok, fail) => {
       const timer = setTimeout(() => fail(new Error(`no URL printed: ${output}`)), 30_000);
       cli.stdout.on('data', () => {
-        const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+        const m = /(http:\/\/127\.0\.0\.1:\d+\/\?t=[\w-]+)/.exec(output);
         if (m) (clearTimeout(timer), ok(m[1]));
       });
     });
@@ -65,7 +67,7 @@ needs('/usr/bin/chromium')('the preview in Chromium', () => {
     await page.goto(url);
     await canvasHasInk();
     await expect.poll(paperText, { timeout: 10_000 }).toContain('出版物納入書');
-    expect(await page.locator('#tabs button').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('#tabs button').count()).toBeGreaterThanOrEqual(2);
     await expect.poll(() => page.locator('#messages').textContent(), { timeout: 5_000 }).toContain('エラーはありません');
 
     // An edit on disk appears without a reload.
@@ -94,6 +96,49 @@ needs('/usr/bin/chromium')('the preview in Chromium', () => {
     await page.screenshot({ path: join(dir, 'preview.png'), fullPage: false });
     process.stdout.write(`preview screenshots: ${dir}/preview.png, preview-broken.png\n`);
   }, 90_000);
+
+  it('saves an edit of the page; an outside edit meanwhile is a conflict, reloaded from the file', async () => {
+    // The edit as the page's form sends it (the form itself is form.js's, tested with it).
+    const edit = (title: string) => page.evaluate(async (value) => {
+      const t = new URLSearchParams(location.search).get('t')!;
+      const res = await fetch('/api/edit', { method: 'POST', headers: { 'X-Yoshiki-Token': t, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ops: [{ op: 'set', path: ['publication', 'title'], value }] }) });
+      return res.status;
+    }, title);
+    const before = readFileSync(caseFile, 'utf8');
+    expect(await edit('ページで直した書名')).toBe(200);
+    await expect.poll(paperText, { timeout: 10_000 }).toContain('ページで直した書名');
+    await expect.poll(() => page.locator('#save').isEnabled()).toBe(true);
+    expect(readFileSync(caseFile, 'utf8')).toBe(before);
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => readFileSync(caseFile, 'utf8'), { timeout: 5_000 }).toContain('ページで直した書名');
+    const changed = readFileSync(caseFile, 'utf8').split('\n').filter((l, i) => l !== before.split('\n')[i]);
+    expect(changed).toHaveLength(1);
+
+    expect(await edit('保存しない書名')).toBe(200);
+    writeFileSync(caseFile, original.replace(/^(\s+title: ).*$/m, '$1エディタで直した書名'));
+    await expect.poll(() => page.locator('#conflict').isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.locator('#save').click();
+    await page.waitForTimeout(300);
+    expect(readFileSync(caseFile, 'utf8')).toContain('エディタで直した書名'); // never a silent overwrite
+    await page.screenshot({ path: join(dir, 'editor-conflict.png') });
+    await page.locator('#reload').click();
+    await expect.poll(() => page.locator('#conflict').isVisible(), { timeout: 10_000 }).toBe(false);
+    await expect.poll(paperText, { timeout: 10_000 }).toContain('エディタで直した書名');
+  }, 60_000);
+
+  it('offers each document in each format, all as a zip, and print, with the page\'s token', async () => {
+    const links = await page.locator('#download-list a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links.length).toBeGreaterThanOrEqual(4);
+    const first = await page.evaluate(async (href) => {
+      const res = await fetch(href);
+      return { status: res.status, head: new TextDecoder().decode((await res.arrayBuffer()).slice(0, 5)), disposition: res.headers.get('content-disposition') };
+    }, links.find((l) => /\.pdf\?/.test(l))!);
+    expect(first).toMatchObject({ status: 200, head: '%PDF-' });
+    expect(first.disposition).toMatch(/^attachment/);
+    expect(await page.locator('#download-all').getAttribute('href')).toMatch(/^\/download\/all\.zip\?t=/);
+    expect(await page.locator('#print').getAttribute('href')).toMatch(/^\/print\?t=/);
+  }, 30_000);
 
   it('stops cleanly on Ctrl-C (SIGINT)', async () => {
     await page.close();

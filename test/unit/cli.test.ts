@@ -86,7 +86,7 @@ describe('the command line people expect (issue 18 §4)', () => {
 
   it('--help for every command, in Japanese and English, each option with both', async () => {
     const { COMMANDS } = await import('../../src/app/cli/commands.js');
-    expect(COMMANDS.map((c) => c.name).sort()).toEqual(['check', 'forms', 'new', 'preview', 'render', 'schema']);
+    expect(COMMANDS.map((c) => c.name).sort()).toEqual(['check', 'forms', 'new', 'open', 'preview', 'render', 'schema']);
     for (const spec of COMMANDS) {
       for (const args of [[spec.name, '--help'], [spec.name, '-h'], ['help', spec.name]]) {
         const r = await cli(...args);

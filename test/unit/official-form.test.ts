@@ -287,7 +287,7 @@ describe('official_forms in check', () => {
       { 'sheet.pdf': sheet, 'sheet-map.yaml': receiptMap() });
     const server = await startPreview(file, 0);
     try {
-      const pdf = async () => new Uint8Array(await (await fetch(`${server.url}doc/receipt-letter.pdf`)).arrayBuffer());
+      const pdf = async () => new Uint8Array(await (await fetch(`${new URL(server.url).origin}/doc/receipt-letter.pdf?t=${server.token}`)).arrayBuffer());
       expect(await overlayContent(await pdf())).toContain('460 495.28 150 20 re S');
       const first = server.state().renderVersion;
       writeFileSync(join(dir, 'sheet-map.yaml'), receiptMap({ ...RECEIPT_MAP_BOXES, user_id: { left: 470, top: 80, width: 150, height: 20 } }));

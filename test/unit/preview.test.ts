@@ -1,6 +1,7 @@
 /**
- * The live preview's server, in this process: it refuses traversal, foreign Host headers and anything
- * that is not a page asset or a render, and follows the files a case names. The page in a real
+ * The editor's server (`yoshiki open`, once the preview), in this process: it refuses traversal,
+ * foreign Host headers and anything that is not a page asset or a render, and follows the files a
+ * case names. What it refuses of writes, and its edits, saves and downloads: preview-editor.test.ts. The page in a real
  * Chromium, and the command's Ctrl-C, are in test/clients/preview.test.ts.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,12 +13,14 @@ import { z } from 'zod';
 import type { FormPlugin } from '../../src/forms/kit/plugin.js';
 import { FIXTURES, tempDir } from '../helpers.js';
 
-/** A raw HTTP GET with the path as written (no normalisation) and any Host header. */
+/** A raw HTTP GET with the path as written (no normalisation), any Host header, and the server's token unless told otherwise. */
 let serverUrl: string;
-function get(path: string, host?: string): Promise<{ status: number; body: string }> {
+let serverToken: string;
+function get(path: string, host?: string, token: string | null = serverToken): Promise<{ status: number; body: string }> {
   const { port } = new URL(serverUrl);
   return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { Host: host ?? `127.0.0.1:${port}` } }, (res) => {
+    const headers: Record<string, string> = { Host: host ?? `127.0.0.1:${port}`, ...(token === null ? {} : { 'X-Yoshiki-Token': token }) };
+    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
       let body = '';
       res.on('data', (b) => { body += b; });
       res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
@@ -28,27 +31,29 @@ function get(path: string, host?: string): Promise<{ status: number; body: strin
 }
 
 describe('the preview server refuses what it must', () => {
-  let server: { url: string; close(): Promise<void> };
+  let server: { url: string; token: string; close(): Promise<void> };
   beforeAll(async () => {
     const { startPreview } = await import('../../src/app/preview/server.js');
     const d = tempDir('preview-srv-');
     copyFileSync(join(FIXTURES, 'deposit-compensation.yaml'), join(d, 'case.yaml'));
     server = await startPreview(join(d, 'case.yaml'), 0);
     serverUrl = server.url;
+    serverToken = server.token;
   });
   afterAll(() => server.close());
 
   it('serves the page, its assets, the state and a current render', async () => {
     expect((await get('/')).body).toContain('<nav id="tabs"');
-    expect((await get('/pdf.mjs')).status).toBe(200);
+    expect((await get('/pdf.mjs', undefined, null)).status).toBe(200);
+    for (const asset of ['/preview.js', '/form.js', '/viewer.js', '/preview.css']) expect((await get(asset, undefined, null)).status, asset).toBe(200);
     expect((await get('/doc/deposit-form.pdf')).body.startsWith('%PDF-')).toBe(true);
-    expect(JSON.parse((await get('/state')).body)).toMatchObject({ ok: true, form: 'deposit' });
+    expect(JSON.parse((await get('/api/state')).body)).toMatchObject({ ok: true, form: 'deposit' });
     expect((await get('/', `localhost:${new URL(serverUrl).port}`)).status).toBe(200);
   });
   it.each([
     '/../package.json', '/%2e%2e/package.json', '/%2E%2E%2Fpackage.json', '/doc/../../package.json', '/doc/..%2F..%2Fpackage.json',
     '/doc/%2e%2e%2fcase.yaml', '/case.yaml', '/doc/case.yaml', '/doc/deposit-form.docx', '/node_modules/pdfjs-dist/package.json',
-    '/preview/', '/doc/', '//etc/passwd',
+    '/preview/', '/doc/', '//etc/passwd', '/download/../case.yaml', '/download/%2e%2e%2fcase.yaml', '/download/case.yaml',
   ])('404 for %s', async (path) => {
     const res = await get(path);
     expect(res.status).toBe(404);
@@ -57,7 +62,7 @@ describe('the preview server refuses what it must', () => {
   it('every answer forbids framing and cross-origin loading (issue 21 §13)', async () => {
     const { port } = new URL(serverUrl);
     const headers = await new Promise<Record<string, string | string[] | undefined>>((ok, fail) => {
-      request({ host: '127.0.0.1', port, path: '/doc/deposit-form.pdf', headers: { Host: `127.0.0.1:${port}` } }, (res) => { res.resume(); ok(res.headers); })
+      request({ host: '127.0.0.1', port, path: `/doc/deposit-form.pdf?t=${serverToken}`, headers: { Host: `127.0.0.1:${port}` } }, (res) => { res.resume(); ok(res.headers); })
         .on('error', fail).end();
     });
     expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
@@ -67,7 +72,7 @@ describe('the preview server refuses what it must', () => {
   it('403 for two Host headers, even when the first is right', async () => {
     const { port } = new URL(serverUrl);
     const status = await new Promise<number>((ok, fail) => {
-      const req = request({ host: '127.0.0.1', port, path: '/state', setHost: false }, (res) => { res.resume(); ok(res.statusCode ?? 0); });
+      const req = request({ host: '127.0.0.1', port, path: `/api/state?t=${serverToken}`, setHost: false }, (res) => { res.resume(); ok(res.statusCode ?? 0); });
       req.setHeader('Host', [`127.0.0.1:${port}`, 'evil.example']);
       req.on('error', fail).end();
     });
@@ -76,7 +81,7 @@ describe('the preview server refuses what it must', () => {
   it('403 for a foreign Host header (DNS rebinding), even on a valid path', async () => {
     const { port } = new URL(serverUrl);
     for (const host of ['evil.example', `evil.example:${port}`, '127.0.0.1', '127.0.0.1:1', `localhost.evil.example:${port}`])
-      expect((await get('/state', host)).status, host).toBe(403);
+      expect((await get('/api/state', host)).status, host).toBe(403);
   });
 });
 
@@ -123,6 +128,7 @@ describe('the preview follows yoshiki\'s own templates', () => {
     writeFileSync(join(d, 'case.yaml'), 'form: note\ntext: 港町\n');
     const server = await startPreview(join(d, 'case.yaml'), 0, () => {}, { session: () => new Session({ note }), templatesAndFonts: [root] });
     serverUrl = server.url;
+    serverToken = server.token;
     try {
       expect((await get('/doc/note.txt')).body).toContain('最初の文言：港町');
       writeFileSync(join(root, 'note', 'note.hbs'), 'p | 改めた文言：{{text}}\n');

@@ -63,13 +63,20 @@ export const COMMANDS: CommandSpec[] = [
       FONT, OUTSIDE, QUIET, HELP,
     ],
     examples: ['yoshiki check mycase.yaml', 'yoshiki check cases/ --json'] },
-  { name: 'preview', args: '<case.yaml>', ja: 'ブラウザで見るプレビューを開きます。保存するたびに作り直します。Ctrl-C で終了。',
-    en: 'Opens a live preview in the browser, made again at each save. Ctrl-C stops it.',
+  ...(['open', 'preview'] as const).map((name): CommandSpec => ({
+    name, args: '[case.yaml]',
+    ja: name === 'open'
+      ? 'ブラウザでケースを編集します: 左に入力欄、右に書類。打つたびに確かめて作り直し、保存・ダウンロード・印刷ができます。ファイルを指定しなければ、書類を選んで新しく始めます。Ctrl-C で終了。'
+      : 'open と同じです（ブラウザでケースを編集し、書類を見ます）。',
+    en: name === 'open'
+      ? 'Edits a case in the browser: the form on the left, the papers on the right, checked and made again as you type; save, download, print. Without a file, choose a form and start a new case. Ctrl-C stops it.'
+      : 'The same as open (edit a case in the browser and see its papers).',
     options: [
       { name: 'port', value: '<n>', ja: '待ち受けるポート（既定: 4649）。0 は空いている番号。', en: 'The port to listen on (default: 4649); 0 picks a free one.' },
       HELP,
     ],
-    examples: ['yoshiki preview mycase.yaml'] },
+    examples: [`yoshiki ${name} mycase.yaml`, ...(name === 'open' ? ['yoshiki open'] : [])],
+  })),
   { name: 'new', args: '<form>', ja: 'その書類のひな形のケースファイルを出します（-o でファイルに。上書きはしません）。',
     en: 'Prints a starter case file for a form (-o writes it to a file, never over one).',
     options: [

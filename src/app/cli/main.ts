@@ -40,6 +40,7 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
 const RUN: Record<string, (spec: CommandSpec, parsed: Parsed, io: CliIO) => number | Promise<number>> = {
   render: renderCommand,
   check: checkCommand,
+  open: preview,
   preview,
   new: newCase,
   forms,
@@ -102,7 +103,7 @@ function newCase(spec: CommandSpec, { values, positionals }: Parsed, io: CliIO):
   const schemaFile = join(dirname(out), `${form}.schema.json`);
   const withSchema = writeWithSchema(out, text, form, FORMS[form].schema);
   if (values.quiet) return 0;
-  io.stdout.write(`${out} を作りました。 / Wrote ${out}.\n  yoshiki preview ${out}\n`);
+  io.stdout.write(`${out} を作りました。 / Wrote ${out}.\n  yoshiki open ${out}\n`);
   io.stdout.write(withSchema ? `${schemaFile}: エディタ用のスキーマ / the schema for editors\n`
     : `「${schemaFile}」は yoshiki のものではないため、スキーマを書きませんでした。 / "${schemaFile}" is not yoshiki's: no schema written.\n`);
   return 0;
@@ -136,28 +137,34 @@ function schema(spec: CommandSpec, { positionals }: Parsed, io: CliIO): number {
   return 0;
 }
 
-/** Serves the live preview until Ctrl-C; the exit is clean (server, watcher and connections closed). */
+/**
+ * `yoshiki open [case.yaml]` (`preview` is the same): serves the editor until Ctrl-C; the exit is
+ * clean (server, watcher and connections closed). A port in use is said, exit 1, nothing left running.
+ */
 async function preview(spec: CommandSpec, { values, positionals }: Parsed, io: CliIO): Promise<number> {
   const [file] = positionals;
-  if (!file || positionals.length > 1) throw new UsageError('ケースファイルを1つ指定してください。 / Give one case file.', spec);
-  if (file === '-') throw new UsageError('プレビューはファイルを見張ります。標準入力ではなくファイルを指定してください。 / The preview follows a file: name one, not standard input.', spec);
-  if (!existsSync(file)) throw new UsageError(`「${file}」が見つかりません。 / "${file}" does not exist.`, spec);
+  if (positionals.length > 1) throw new UsageError('ケースファイルは1つだけ指定してください。 / Give one case file at most.', spec);
+  if (file === '-') throw new UsageError('編集するのはファイルです。標準入力ではなくファイルを指定してください。 / The editor works on a file: name one, not standard input.', spec);
+  if (file !== undefined && !existsSync(file)) throw new UsageError(`「${file}」が見つかりません。 / "${file}" does not exist.`, spec);
   const port = Number(values.port ?? '4649');
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port は 0～65535 の数です。 / --port is a number from 0 to 65535.', spec);
-  const { startPreview } = await import('../preview/server.js');
+  const { startPreview, PortInUse } = await import('../preview/server.js');
   let server;
   try {
-    server = await startPreview(file, port, (line) => io.stdout.write(`${line}\n`));
+    server = await startPreview(file ?? null, port, (line) => io.stdout.write(`${line}\n`));
   } catch (e) {
-    if ((e as { code?: string }).code !== 'EADDRINUSE') throw e;
-    throw new UsageError(`ポート ${port} は使用中です。--port で別の番号を指定してください。 / Port ${port} is in use: choose another with --port.`, spec);
+    if (!(e instanceof PortInUse)) throw e;
+    const { paint } = styleOf(io.stderr, io.env);
+    io.stderr.write(`${paint.red('✗')} ポート ${port} はほかのプログラムが使っています。--port で別の番号を指定してください（--port 0 は空いている番号）。\n`
+      + `  Port ${port} is in use by another program: choose another with --port (--port 0 picks a free one).\n`);
+    return 1;
   }
-  io.stdout.write(`プレビュー / Preview: ${server.url}  （Ctrl-C で終了 / Ctrl-C to stop）\n`);
+  io.stdout.write(`編集画面 / Editor: ${server.url}\n  （このアドレスだけが開けます。Ctrl-C で終了 / only this address opens it; Ctrl-C to stop）\n`);
   await new Promise<void>((done) => {
     const stop = () => void server.close().then(done);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  io.stdout.write('プレビューを終了しました。 / Preview stopped.\n');
+  io.stdout.write('編集画面を終了しました。 / Preview stopped.\n');
   return 0;
 }

@@ -1,0 +1,250 @@
+// The preview in a real browser with a big document (issue 19, "Big documents"): the real
+// `yoshiki preview` serving a generated ruling case of 2,000 works (bench/synthetic.mjs), opened in
+// Debian's Chromium (playwright-core) on its biggest document, the bound submission (600 pages, A4
+// portrait and landscape). It measures
+//
+// - a change: the case file edited on disk (as a clerk's editor saves it) → the server's new render
+//   announced (its `update` event: the settle wait, check and render; read from the server's own
+//   event stream) → the first page in view drawn anew (a canvas in the viewport that was not there
+//   before the change, seen from inside the page by requestAnimationFrame); the median of `runs`;
+// - the browser's memory after loading and scrolling through every page: the PSS (proportional set
+//   size, /proc/<pid>/smaps_rollup: shared pages split between the processes sharing them, so the
+//   sum is what the browser costs the machine) summed over Chromium's whole process tree, sampled
+//   from the page's opening to the end (the peak) and once more after the scrolling and a garbage
+//   collection; beside it the empty browser's (about:blank, before the page), and the page's own
+//   process (the biggest renderer) alone.
+//
+// Each wall clock is the machine's (Date.now() in Node, performance.timeOrigin + now() in the page).
+// `npm run bench -- --only browser`, or alone: `node bench/workload-browser.mjs [N]`.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ROOT } from './harness.mjs';
+import { writeSyntheticCase } from './synthetic.mjs';
+
+export const order = 70;
+
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+/** The document the clerk looks at: the bound submission, the biggest of a ruling case. */
+const DOCUMENT = 'submission';
+const TARGET = { firstPage: 1.5, mb: 500 };
+
+export async function run({ runs, sizes = [2000], tmp, log }) {
+  if (!existsSync(CHROMIUM)) return [{ workload: 'preview in Chromium', note: `${CHROMIUM} is not installed: skipped` }];
+  const { chromium } = await import('playwright-core');
+  const rows = [];
+  for (const n of sizes) {
+    const { file } = writeSyntheticCase(join(tmp, String(n)), n);
+    const server = await startPreview(file, log);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    try {
+      rows.push(...(await measureCase({ n, file, server, browser, runs, log })));
+    } finally {
+      await browser.close();
+      server.stop();
+    }
+  }
+  return rows;
+}
+
+async function measureCase({ n, file, server, browser, runs, log }) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.setDefaultTimeout(180_000);
+  const tree = processTree;
+  const baseline = pssMb(tree());
+  let peak = 0;
+  let pagePeak = 0;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, pssMb(tree()));
+    pagePeak = Math.max(pagePeak, biggestRenderer(tree()));
+  }, 400);
+  sampler.unref(); // a workload that fails leaves no timer behind to keep the bench running
+  log(`  ${n} works: the page opened, ${DOCUMENT} chosen`);
+  const opened = Date.now();
+  await page.goto(server.url);
+  const firstOpen = ((await chooseDocument(page, DOCUMENT)) - opened) / 1000;
+
+  const changes = [];
+  const original = readFileSync(file, 'utf8');
+  for (let i = 0; i < runs; i++) {
+    await page.evaluate(armWatch);
+    const announced = server.nextUpdate();
+    const t0 = Date.now();
+    writeFileSync(file, original.replace(/(summary: ).*/, `$1各著作物について下記の調査を行った（第${i + 1}回の見直し）が、著作権者の所在は不明であった。`));
+    const update = await announced;
+    const drawn = await page.evaluate(() => window.__bench.next);
+    changes.push({ server: (update - t0) / 1000, first: (drawn - t0) / 1000 });
+    log(`  change ${i + 1}: render announced after ${((update - t0) / 1000).toFixed(2)} s, first page in view drawn after ${((drawn - t0) / 1000).toFixed(2)} s`);
+  }
+  changes.sort((a, b) => a.first - b.first);
+  const mid = changes[Math.floor(changes.length / 2)];
+
+  const pages = await page.evaluate(() => document.querySelectorAll('.yv-page').length);
+  log(`  scrolling through ${pages} pages`);
+  const scrolled = await page.evaluate(scrollThrough);
+  clearInterval(sampler);
+  // What is let go, collected (the page's own heap; V8 would collect it under memory pressure anyway).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await page.waitForTimeout(1500);
+  const settled = pssMb(tree());
+  const pageSettled = biggestRenderer(tree());
+  await page.close();
+  const name = `preview in Chromium, ${n} works, ${pages}-page ${DOCUMENT}`;
+  return [
+    { workload: name, engine: 'server: change → render announced', seconds: mid.server, note: `${changes.length} changes: ${changes.map((c) => `${c.server.toFixed(2)}/${c.first.toFixed(2)} s`).join(', ')} (render announced / first page in view drawn)` },
+    { workload: name, engine: 'change → first page in view drawn', seconds: mid.first, value: `browser's part ${(mid.first - mid.server).toFixed(2)} s`,
+      target: `< ${TARGET.firstPage} s`, met: mid.first < TARGET.firstPage },
+    { workload: name, engine: 'page opened → first page drawn', seconds: firstOpen },
+    { workload: name, engine: `browser memory, all ${tree().length} processes (PSS)`, rssMb: peak,
+      value: `${settled.toFixed(0)} MB after scrolling ${scrolled.pages} pages in ${scrolled.seconds.toFixed(0)} s; ${baseline.toFixed(0)} MB empty`,
+      target: `< ${TARGET.mb} MB`, met: peak < TARGET.mb },
+    { workload: name, engine: 'the page\'s own process (PSS)', rssMb: pagePeak, value: `${pageSettled.toFixed(0)} MB after scrolling` },
+  ];
+}
+
+/** `yoshiki preview` as a process of its own; its URL, the time of each `update` it announces, and stop(). */
+async function startPreview(file, log) {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/yoshiki.js'), 'preview', file, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stderr.on('data', (b) => { output += b; });
+  const url = await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`the preview printed no URL: ${output}`)), 120_000);
+    child.on('exit', (code) => fail(new Error(`the preview stopped (${code}): ${output}`)));
+    child.stdout.on('data', (b) => {
+      output += b;
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output);
+      if (m) (clearTimeout(timer), ok(m[1]));
+    });
+  });
+  log(`  the preview serves ${url}`);
+  // The server's own event stream, as the page hears it: the moment each update is announced.
+  const waiting = [];
+  const events = new URL('events', url);
+  events.search = new URL(url).search;
+  const request = get(events, (res) => {
+    let buffer = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk) => {
+      buffer += chunk;
+      const parts = buffer.split('\n\n');
+      buffer = parts.pop();
+      const now = Date.now();
+      for (const part of parts) if (/^event: update/m.test(part)) waiting.splice(0).forEach((ok) => ok(now));
+    });
+  });
+  request.on('error', () => {});
+  return {
+    url,
+    nextUpdate: () => new Promise((ok) => waiting.push(ok)),
+    stop: () => (request.destroy(), child.kill('SIGINT')),
+  };
+}
+
+/**
+ * Clicks the document's tab (the page's tabs carry the file as their title) once the first
+ * document is drawn; when its first page in view is drawn (ms, the machine's clock).
+ */
+async function chooseDocument(page, name) {
+  const tab = page.locator(`[role=tab][title^="${name}."]`).first();
+  await tab.waitFor();
+  await page.waitForSelector('canvas');
+  await page.evaluate(armWatch);
+  await tab.click();
+  return page.evaluate(() => window.__bench.next);
+}
+
+/**
+ * In the page: marks the canvases there are now; window.__bench.next resolves when a canvas not
+ * marked is in view (a page drawn anew: both the old preview and the viewer put a canvas in only
+ * once it is drawn).
+ */
+function armWatch() {
+  const old = new WeakSet(document.querySelectorAll('canvas'));
+  window.__bench ??= {};
+  window.__bench.next = new Promise((ok) => {
+    const look = () => {
+      const fresh = [...document.querySelectorAll('canvas')].some((c) => {
+        if (old.has(c)) return false;
+        const r = c.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight && r.height > 0;
+      });
+      if (fresh) ok(performance.timeOrigin + performance.now());
+      else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+}
+
+/** In the page: scrolls its document to the end a screen at a time, as a clerk paging through it would. */
+async function scrollThrough() {
+  const first = document.querySelector('canvas');
+  let scroller = first?.parentElement;
+  while (scroller && !(scroller.scrollHeight > scroller.clientHeight && /auto|scroll/.test(getComputedStyle(scroller).overflowY))) scroller = scroller.parentElement;
+  scroller ??= document.scrollingElement;
+  const start = performance.now();
+  const view = scroller === document.scrollingElement ? innerHeight : scroller.clientHeight;
+  while (scroller.scrollTop + view < scroller.scrollHeight - 2) {
+    scroller.scrollBy(0, view * 0.9);
+    await new Promise((ok) => setTimeout(ok, 40));
+  }
+  return { pages: document.querySelectorAll('.yv-page').length, seconds: (performance.now() - start) / 1000 };
+}
+
+/**
+ * Chromium's processes: this process's descendants running Chromium (playwright starts the browser
+ * as our child; its zygotes, renderers, GPU and utility processes are the browser's descendants).
+ */
+function processTree() {
+  const parent = new Map();
+  const chromium = new Set();
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parent.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium')) chromium.add(Number(pid));
+    } catch { /* gone meanwhile */ }
+  }
+  const tree = [process.pid];
+  for (let i = 0; i < tree.length; i++) for (const [pid, ppid] of parent) if (ppid === tree[i]) tree.push(pid);
+  return tree.filter((pid) => chromium.has(pid));
+}
+
+/** The PSS in MB of the biggest renderer among these processes: the page's own (the others are Chromium's spares). */
+function biggestRenderer(pids) {
+  let most = 0;
+  for (const pid of pids) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) most = Math.max(most, pssMb([pid]));
+    } catch { /* gone meanwhile */ }
+  }
+  return most;
+}
+
+/** The PSS of these processes in MB (smaps_rollup; a process gone meanwhile counts nothing). */
+function pssMb(pids) {
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch { /* gone meanwhile */ }
+  }
+  return kb / 1024;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const sizes = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
+  const tmp = mkdtempSync(join(tmpdir(), 'yoshiki-bench-browser-'));
+  try {
+    const rows = await run({ runs: 3, sizes: sizes.length ? sizes : undefined, tmp, log: (s) => process.stderr.write(`${s}\n`) });
+    for (const r of rows) process.stdout.write(`${JSON.stringify(r)}\n`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
