@@ -311,7 +311,7 @@ export async function expectSoundPdf(pdf: string): Promise<void> {
   expect(fontFiles[0].contents.length).toBeLessThan(200_000);
 }
 
-const FONTS_DIR = new URL('../fonts/', import.meta.url).pathname;
+export const FONTS_DIR = new URL('../fonts/', import.meta.url).pathname;
 
 /**
  * One LibreOffice profile per test worker, kept for the run: a fresh profile costs LibreOffice its

@@ -58,7 +58,9 @@ export function readHead(path: string, bytes: number): Uint8Array {
 
 /** Reads to the end, but stops one byte past the limit: a file that grows while read is still refused. */
 function readUpTo(fd: number, expected: number, limit: number): BoundedRead {
-  let buffer = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(expected, 64 * 1024)));
+  // One byte more than expected: a file of the size fstat gave fills it short of its end, and is
+  // read without growing the buffer (a copy of the whole file, 7.8 MB for the font).
+  let buffer = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(expected + 1, 64 * 1024)));
   let length = 0;
   for (;;) {
     if (length === buffer.length) {
