@@ -9,6 +9,8 @@ const HALF = (s) => String(s).replace(/[０-９Ａ-Ｚａ-ｚ．／－，]/g, (c
 const keyOf = (path) => JSON.stringify(path);
 const getAt = (data, path) => path.reduce((v, k) => (v === undefined || v === null ? undefined : v[k]), data);
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A title as a button or an entry names it: up to its first comma or bracket ("Postal address, one line per entry…" → "Postal address"). */
+const brief = (title) => title.split(/[,、（(]/)[0].trim() || title;
 const groupDigits = (s) => s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** A schema title or description, "日本語 / English": the form's language first. */
@@ -230,7 +232,7 @@ class Renderer {
     box.append(...body);
     if (value !== undefined)
       box.append(el('button', { type: 'button', class: 'yf-remove-group', onclick: () => this.f.edit([{ op: 'delete', path }]) },
-        this.t(`「${words(node.title, false)[0] || opts.name}」を消す`, `Remove “${words(node.title, true)[0] || opts.name}”`)));
+        this.t(`「${brief(words(node.title, false)[0]) || opts.name}」を消す`, `Remove “${brief(words(node.title, true)[0]) || opts.name}”`)));
     return box;
   }
 
@@ -263,7 +265,7 @@ class Renderer {
   /** A repeating part: each entry numbered, with buttons to move it up or down and to remove it. */
   list(node, path, value, opts) {
     const items = Array.isArray(value) ? value : [];
-    const [title] = words(node.title ?? opts.name, this.english);
+    const title = brief(words(node.title ?? opts.name, this.english)[0]);
     const ol = el('ol', { class: 'yf-items' });
     items.forEach((item, i) => ol.append(this.item(node, path, items, i, title)));
     const add = el('button', { type: 'button', class: 'yf-add-item', 'data-ctl': `${keyOf(path)}add`, onclick: () => this.f.edit(value === undefined
@@ -389,13 +391,18 @@ class Renderer {
     ...names.map((n) => el('option', { value: n, selected: n === value }, n)));
     const [title] = words(node.title ?? path.join('.'), this.english);
     const picker = el('input', { type: 'file', accept: spec.accept.join(','), hidden: true, 'aria-label': this.t(`${title}のファイル`, `File for ${title}`),
-      onchange: (e) => { const f = e.target.files?.[0]; if (f) void this.f.pick(f, path); } });
+      onchange: (e) => {
+        const f = e.target.files?.[0];
+        e.target.value = ''; // the same file picked again (after renaming it, say) is a change again
+        if (f) void this.f.pick(f, path, spec);
+      } });
     const pick = el('button', { type: 'button', class: 'yf-pick', 'aria-label': this.t(`ファイルを選ぶ…（${title}）`, `Choose file… (${title})`),
       onclick: () => picker.click() }, this.t('ファイルを選ぶ…', 'Choose file…'));
     const info = value === undefined ? undefined : files[value];
     aside.textContent = info?.rows !== undefined ? this.t(`${info.rows.toLocaleString('ja-JP')} 行`, `${info.rows.toLocaleString('en')} rows`)
       : value !== undefined && !info ? this.t('フォルダにありません', 'not in the folder') : '';
-    return el('span', { class: 'yf-file' }, select, pick, picker);
+    // A kind the server never takes (a font): chosen among the files already there, never uploaded.
+    return el('span', { class: 'yf-file' }, select, ...(purposeOf(spec.accept) ? [pick, picker] : []));
   }
 }
 
@@ -433,6 +440,17 @@ function placeProblems(root, problems, english) {
 
 // ---- the form ----
 
+const IMAGES = ['.png', '.jpg', '.jpeg'];
+/** The kinds of file the server takes for a field (an upload's `purpose`, src/app/preview/uploads.ts), from what the field accepts: narrowest first. */
+export function purposeOf(accept) {
+  const within = (kinds) => accept.length > 0 && accept.every((e) => kinds.includes(e));
+  if (within(IMAGES)) return 'image';
+  if (within(['.pdf'])) return 'pdf';
+  if (within(['.csv', '.xlsx'])) return 'list';
+  if (within(['.pdf', ...IMAGES])) return 'attachment';
+  return undefined;
+}
+
 /** The shape of a rendered form: when it is the same, an update only copies values and messages. */
 const shapeOf = (root) => [...root.querySelectorAll('[data-key],[data-slot]')].map((e) => `${e.tagName}${e.dataset.key ?? e.dataset.slot}`).join('|');
 
@@ -440,6 +458,8 @@ export function mountForm(container, { schema, data, english, onEdit, upload, fi
   const form = {
     schema, data: structuredClone(data ?? {}), english: !!english, files: files ?? {}, problems: [], open: new Map(),
     composing: false, pending: null,
+    /** A file the server refused, by field: said there until another file is picked for it (no check sees it). */
+    refused: new Map(),
     edit(ops) {
       for (const op of ops) form.data = applyOp(form.data, structuredClone(op));
       onEdit(ops);
@@ -467,14 +487,15 @@ export function mountForm(container, { schema, data, english, onEdit, upload, fi
           ops.push({ op: 'delete', path: [...parentPath, name] });
       form.edit(ops);
     },
-    async pick(file, path) {
+    async pick(file, path, spec) {
       try {
-        const name = await upload(file, path);
+        const name = await upload(file, path, purposeOf(spec.accept));
+        form.refused.delete(keyOf(path));
         form.files = { ...form.files, [name]: form.files[name] ?? { kind: 'file', bytes: file.size } };
         form.edit([{ op: 'set', path, value: name }]);
       } catch (e) {
-        const list = container.querySelector(`[data-key="${CSS.escape(keyOf(path))}"] > [data-slot="problems"]`);
-        list?.append(problemItem({ severity: 'error', first: String(e?.message ?? e), second: '' }, form.english));
+        form.refused.set(keyOf(path), { severity: 'error', path, first: String(e?.message ?? e), second: '' });
+        draw();
       }
     },
   };
@@ -489,7 +510,7 @@ export function mountForm(container, { schema, data, english, onEdit, upload, fi
 
   function draw() {
     const fresh = new Renderer(form).root();
-    placeProblems(fresh, form.problems, form.english);
+    placeProblems(fresh, [...form.problems, ...form.refused.values()], form.english);
     const live = container.firstElementChild;
     if (live && shapeOf(live) === shapeOf(fresh)) return patch(live, fresh);
     const active = document.activeElement;
@@ -583,11 +604,20 @@ const FACT_LABELS = {
   in_application_use: ['申請中利用', 'Use while pending'], tax_rate: ['消費税率', 'Tax rate'], regime: ['制度', 'Regime'], payee: ['支払先', 'Payee'],
   attachments: ['別添資料', 'Attachments'], fiscal_year_label: ['年度', 'Fiscal year'], counts: ['件数', 'Counts'], list: ['リスト', 'List'],
 };
+/** Facts whose value is a key of the law's data: said in words. */
+const FACT_VALUES = {
+  regime: { 2019: ['2019年1月1日からの制度（補償金は供託）', 'Regime of 1 January 2019 (compensation deposited)'],
+    2026: ['2026年4月1日からの制度', 'Regime of 1 April 2026'] },
+  payee: { 'deposit-office': ['供託所', 'The deposit office'], 'designated-body': ['指定補償金管理機関', 'The designated compensation body'] },
+};
 const FACTS_SHOWN = 10;
 const YEN_FACT = /fee|stamps|compensation(?!_eligible)|estimate|postage|amount/;
 
 function factValue(key, v, english) {
   if (v === null || v === undefined) return '—';
+  const said = FACT_VALUES[key]?.[v];
+  if (said) return english ? said[1] : said[0];
+  if (Array.isArray(v) && !v.length) return english ? 'none' : 'なし';
   if (typeof v === 'boolean') return v ? (english ? 'yes' : 'はい') : (english ? 'no' : 'いいえ');
   if (typeof v === 'number') return key === 'tax_rate' ? `${Math.round(v * 1000) / 10}%` : YEN_FACT.test(key) ? `${groupDigits(String(v))}円` : groupDigits(String(v));
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return english ? v : ERA_FORMAT.format(new Date(`${v}T00:00:00Z`));
@@ -603,5 +633,5 @@ export function renderFacts(container, facts, english) {
     const [ja, en] = FACT_LABELS[key] ?? [key, key];
     return [el('dt', {}, english ? en : ja), el('dd', {}, factValue(key, v, english))];
   });
-  container.replaceChildren(el('dl', { class: 'yf-facts' }, ...rows.flat()));
+  container.replaceChildren(...(rows.length ? [el('dl', { class: 'yf-facts' }, ...rows.flat())] : []));
 }

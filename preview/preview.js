@@ -125,6 +125,9 @@ function showToolbar() {
   $('conflict').hidden = !state.diskChanged;
   const can = state.documents.length > 0;
   for (const id of ['download-all', 'print']) $(id).setAttribute('aria-disabled', String(!can));
+  // Nothing to download yet (no case, or none valid so far): the menu stays shut.
+  $('downloads').querySelector('summary').setAttribute('aria-disabled', String(!can));
+  if (!can) $('downloads').open = false;
   if (can) {
     $('download-all').href = withToken('/download/all.zip');
     $('download-all').setAttribute('download', '');
@@ -140,9 +143,18 @@ async function showDocument() {
   if (state.stale) paper.prepend(el('div', { id: 'banner' }, say('ケースにエラーがあります。最後に正しかったときの表示です。', 'The case has errors: this is its last good render.')));
   paper.classList.toggle('stale', state.stale);
   const doc = state.documents.find((d) => d.name === selected && d.shown);
-  if (!doc) return viewer.destroy();
-  await viewer.show({ url: withToken(`/doc/${encodeURIComponent(`${doc.name}.${doc.shown}`)}`, `&v=${state.renderVersion}`), format: doc.shown, key: `${doc.name}@${state.renderVersion}` });
+  if (!doc) return void (viewer?.destroy(), viewer = null);
+  await viewerFor(state.english).show({ url: withToken(`/doc/${encodeURIComponent(`${doc.name}.${doc.shown}`)}`, `&v=${state.renderVersion}`), format: doc.shown, key: `${doc.name}@${state.renderVersion}` });
   document.body.dataset.rendered = String(state.renderVersion);
+}
+
+/** The viewer, in the form's language; a destroyed one is done with (its worker ended), so a new one is mounted. */
+let viewerEnglish = null;
+function viewerFor(english) {
+  if (viewer && viewerEnglish === english) return viewer;
+  viewer?.destroy();
+  viewerEnglish = english;
+  return (viewer = mountViewer($('viewer'), { pdfjs, english }));
 }
 
 async function showForm() {
@@ -169,11 +181,21 @@ async function showStart() {
   start.dataset.ready = 'yes';
   const { json: forms } = await api('/api/forms');
   $('start-form').replaceChildren(...forms.map((f) => el('option', { value: f.id }, `${f.title.ja} / ${f.title.en}`)));
+  // A name is offered (the form's, as `yoshiki new` names its file) until the clerk types one; ".yaml" is added when left off.
+  const offer = () => { if (!$('start-name').dataset.typed) $('start-name').value = `${$('start-form').value}.yaml`; };
+  $('start-form').addEventListener('change', offer);
+  $('start-name').addEventListener('input', () => { $('start-name').dataset.typed = 'yes'; });
+  offer();
   start.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const { status, json } = await api('/api/new', { form: $('start-form').value, name: $('start-name').value.trim() });
-    $('start-error').textContent = status === 200 ? '' : `${json.error?.ja ?? ''} ${json.error?.en ?? ''}`;
-    if (status === 200) await follow();
+    const typed = $('start-name').value.trim();
+    const name = /\.ya?ml$/i.test(typed) ? typed.replace(/\.ya?ml$/i, '.yaml') : `${typed}.yaml`;
+    const { status, json } = await api('/api/new', { form: $('start-form').value, name });
+    $('start-error').textContent = status === 200 ? '' : say(json.error?.ja ?? '', json.error?.en ?? '');
+    if (status !== 200) return $('start-name').focus();
+    await follow();
+    // The clerk carries on at the form's first field.
+    $('form').querySelector('[data-slot="ctl"]')?.focus();
   });
 }
 
@@ -208,6 +230,9 @@ async function save(force = false) {
 }
 
 $('save').addEventListener('click', () => void save());
+$('downloads').addEventListener('toggle', (e) => {
+  if (e.target.open && e.target.querySelector('summary').getAttribute('aria-disabled') === 'true') e.target.open = false;
+});
 $('keep').addEventListener('click', () => void save(true));
 $('reload').addEventListener('click', async () => {
   pending = [];
@@ -217,8 +242,9 @@ $('reload').addEventListener('click', async () => {
 });
 document.addEventListener('keydown', (e) => {
   if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); void save(); }
+  // Ctrl-P prints the papers as filed (the bound PDF, at print resolution), not this page's screen drawing.
+  if ((e.ctrlKey || e.metaKey) && e.key === 'p' && $('print').href) { e.preventDefault(); window.open($('print').href, '_blank', 'noopener'); }
 });
 window.addEventListener('beforeunload', (e) => { if (state?.dirty || editing()) e.preventDefault(); });
 
-viewer = mountViewer($('viewer'), { pdfjs, english: false });
 new EventSource(withToken('/events')).addEventListener('update', () => void follow());

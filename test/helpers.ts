@@ -325,7 +325,7 @@ export async function expectSoundPdf(pdf: string): Promise<void> {
   expect(fontFiles[0].contents.length).toBeLessThan(200_000);
 }
 
-const FONTS_DIR = new URL('../fonts/', import.meta.url).pathname;
+export const FONTS_DIR = new URL('../fonts/', import.meta.url).pathname;
 
 /**
  * LibreOffice converts files headlessly: `files` maps a unique name to a file whose extension is

@@ -33,9 +33,34 @@ export function readBounded(path: string, limit: number, { noFollow = false } = 
   }
 }
 
+/**
+ * The first bytes of a regular file, to tell what it is; nothing for a file that cannot be opened
+ * or is not a regular file (opened without blocking, as readBounded: a FIFO named by a case waited
+ * for ever here before).
+ */
+export function readHead(path: string, bytes: number): Uint8Array {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return new Uint8Array(0);
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return new Uint8Array(0);
+    const head = Buffer.alloc(bytes);
+    return head.subarray(0, readSync(fd, head, 0, bytes, 0));
+  } catch {
+    return new Uint8Array(0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads to the end, but stops one byte past the limit: a file that grows while read is still refused. */
 function readUpTo(fd: number, expected: number, limit: number): BoundedRead {
-  let buffer = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(expected, 64 * 1024)));
+  // One byte more than expected: a file of the size fstat gave fills it short of its end, and is
+  // read without growing the buffer (a copy of the whole file, 7.8 MB for the font).
+  let buffer = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(expected + 1, 64 * 1024)));
   let length = 0;
   for (;;) {
     if (length === buffer.length) {

@@ -10,13 +10,16 @@ import { useNativeDeflate } from '../base/patches.js';
 import { pageTreeEnd } from './pdf.js';
 import { FIXED_DATE } from './zip.js';
 
-export async function joinPdfs(parts: Uint8Array[], title: string): Promise<{ bytes: Uint8Array; pages: number }> {
+/** A part: a PDF's bytes, or the document yoshiki just saved them from (writePdfDocument), copied from without parsing. */
+export type PdfPart = Uint8Array | PDFDocument;
+
+export async function joinPdfs(parts: PdfPart[], title: string): Promise<{ bytes: Uint8Array; pages: number }> {
   const joined = await PDFDocument.create({ updateMetadata: false });
   useNativeDeflate(joined, deflateSync, PDFObjectStream);
   const pageTree = pageTreeEnd(joined);
-  for (const bytes of parts) {
+  for (const given of parts) {
     // parseSpeed: pdf-lib otherwise waits for a timer every 100 objects it parses.
-    const part = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+    const part = given instanceof PDFDocument ? given : await PDFDocument.load(given, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
     for (const page of await joined.copyPages(part, part.getPageIndices())) pageTree.append(page.node, page.ref);
   }
   joined.setTitle(title);

@@ -10,6 +10,7 @@ import { visibleBox, type DocumentModel, type Image, type PdfPages } from '../mo
 import { eachGrapheme, neverCombines } from '../typeset/kinsoku.js';
 import type { FontBook, Typeface } from '../typeset/fonts.js';
 import { layoutDocument, type PagePlan } from '../layout/layout.js';
+import { blankIfNoContents } from './pdf-pages.js';
 import { FIXED_DATE } from './zip.js';
 
 export async function renderPdf(doc: DocumentModel, fonts: FontBook): Promise<Uint8Array> {
@@ -18,6 +19,15 @@ export async function renderPdf(doc: DocumentModel, fonts: FontBook): Promise<Ui
 
 /** `fonts`: the document's fallback font files, as the layout measured with them. */
 export async function writePdf(pages: PagePlan[], title: string, book: FontBook, fonts: string[] = []): Promise<Uint8Array> {
+  return (await writePdfDocument(pages, title, book, fonts)).bytes;
+}
+
+/**
+ * The PDF's bytes and the document they were saved from: a bundle (submission.pdf) copies the
+ * pages of the document as it is in memory instead of parsing the bytes again (pdf-lib's parse was
+ * a third of binding a 10,000-work submission); a copy from either is the same.
+ */
+export async function writePdfDocument(pages: PagePlan[], title: string, book: FontBook, fonts: string[] = []): Promise<{ bytes: Uint8Array; document: PDFDocument }> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   useNativeDeflate(pdf, deflateSync, PDFObjectStream);
   pdf.registerFontkit(book.fontkit as never);
@@ -66,7 +76,7 @@ export async function writePdf(pages: PagePlan[], title: string, book: FontBook,
     page.node.addContentStream(pdf.context.register(stream));
   }
   // objectsPerTick: pdf-lib otherwise yields to a timer every 50 objects, a millisecond each time.
-  return pdf.save({ useObjectStreams: true, objectsPerTick: Infinity });
+  return { bytes: await pdf.save({ useObjectStreams: true, objectsPerTick: Infinity }), document: pdf };
 }
 
 /**
@@ -94,8 +104,12 @@ export function pageTreeEnd(pdf: PDFDocument): { add(width: number, height: numb
   };
 }
 
-/** Gives `emit` each glyph that draws `text`, by its id in the document's subset of the face. */
-type GlyphIds = (text: string, emit: (subsetId: number) => void) => void;
+/**
+ * The glyphs that draw a text, by their ids in the document's subset of one face: `unit` for a
+ * UTF-16 code unit that is a grapheme of its own (nearly all text; see neverCombines), `grapheme`
+ * for any cluster.
+ */
+interface GlyphIds { unit(code: number): number; grapheme(g: string): number[] }
 
 /**
  * The glyphs the layout measured (Typeface.shape), put into the document's subset of one face the
@@ -106,7 +120,7 @@ type GlyphIds = (text: string, emit: (subsetId: number) => void) => void;
 function glyphIds(font: PDFFont, face: Typeface): GlyphIds {
   const byGrapheme = new Map<string, number[]>();
   const byUnit = new Int32Array(0x10000);
-  const ids = (g: string) => {
+  const grapheme = (g: string) => {
     let known = byGrapheme.get(g);
     if (known === undefined) {
       const shaped = face.shape(g);
@@ -114,14 +128,13 @@ function glyphIds(font: PDFFont, face: Typeface): GlyphIds {
     }
     return known;
   };
-  return (text, emit) => {
-    if (neverCombines(text))
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        emit(byUnit[c] || (byUnit[c] = ids(text[i])[0]));
-      }
-    else eachGrapheme(text, (g) => ids(g).forEach(emit));
-  };
+  return { grapheme, unit: (c) => byUnit[c] || (byUnit[c] = grapheme(String.fromCharCode(c))[0]) };
+}
+
+/** Calls `emit` with each glyph that draws `text`. */
+function eachGlyph(glyphs: GlyphIds, text: string, emit: (id: number) => void): void {
+  if (neverCombines(text)) for (let i = 0; i < text.length; i++) emit(glyphs.unit(text.charCodeAt(i)));
+  else eachGrapheme(text, (g) => glyphs.grapheme(g).forEach(emit));
 }
 
 /** Glyph codes of a text as a hex string's digits (the overlay on an agency's form: <…> Tj). */
@@ -129,7 +142,7 @@ export function glyphEncoder(font: PDFFont, face: Typeface): (text: string) => s
   const glyphs = glyphIds(font, face);
   return (text) => {
     let out = '';
-    glyphs(text, (id) => (out += id.toString(16).padStart(4, '0')));
+    eachGlyph(glyphs, text, (id) => (out += id.toString(16).padStart(4, '0')));
     return out;
   };
 }
@@ -163,6 +176,12 @@ class ContentBytes {
     for (let i = 0; i < s.length; i++) this.buffer[this.length++] = s.charCodeAt(i);
   }
 
+  /** One ASCII character, by its code. */
+  char(c: number): void {
+    this.room(1);
+    this.buffer[this.length++] = c;
+  }
+
   /**
    * A whole number of hundredths as a decimal number, as JavaScript writes v / 100 (12.3, -0.05,
    * 7): the same bytes without turning a fraction into a string, twice for each line of text.
@@ -175,11 +194,35 @@ class ContentBytes {
     }
     const whole = Math.floor(v / 100);
     const cents = v - whole * 100;
-    this.ascii(String(whole));
+    this.digits(whole);
     if (cents === 0) return;
     this.buffer[this.length++] = 0x2e;
     this.buffer[this.length++] = 0x30 + Math.floor(cents / 10);
     if (cents % 10) this.buffer[this.length++] = 0x30 + (cents % 10);
+  }
+
+  /**
+   * A number as pdfNumber writes it, to a hundredth: the rules of a
+   * 10,000-row table are as many numbers as its text's positions, and making each a string first
+   * cost more than writing it.
+   */
+  number(x: number): void {
+    const v = Math.round(x * 100);
+    // Beyond 2^53 (never a position on a page) JavaScript would write an exponent: its own string then.
+    if (Number.isSafeInteger(v)) this.hundredths(v);
+    else this.ascii(pdfNumber(x));
+  }
+
+  /** A space, then a number (see number). */
+  spaced(x: number): void {
+    this.char(0x20);
+    this.number(x);
+  }
+
+  /** A whole number ≥ 0 as String() writes it (a safe integer: no exponent). */
+  private digits(v: number): void {
+    if (v >= 10) this.digits(Math.floor(v / 10));
+    this.buffer[this.length++] = 0x30 + (v % 10);
   }
 
   /**
@@ -189,11 +232,11 @@ class ContentBytes {
    */
   glyph(id: number): void {
     this.room(4);
-    this.byte(id >> 8);
-    this.byte(id & 0xff);
+    this.glyphByte(id >> 8);
+    this.glyphByte(id & 0xff);
   }
 
-  private byte(b: number): void {
+  private glyphByte(b: number): void {
     if (b === 0x28 || b === 0x29 || b === 0x5c) this.buffer[this.length++] = 0x5c;
     else if (b === 0x0d || b === 0x0a) {
       this.buffer[this.length++] = 0x5c;
@@ -246,6 +289,7 @@ class SourcePages {
       let doc = this.loaded.get(source);
       if (!doc) this.loaded.set(source, (doc = PDFDocument.load(source.bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })));
       const original = (await doc).getPage(index);
+      blankIfNoContents(await doc, original);
       page = await this.pdf.embedPage(original, visibleBox(original));
       pages.set(index, page);
     }
@@ -256,6 +300,13 @@ class SourcePages {
   size(source: PdfPages, index: number): { width: number; height: number } {
     return this.embedded.get(source)!.get(index)!;
   }
+}
+
+/** A rule's width, starting its line of the stream: "\n0.5 w". */
+function lineWidth(out: ContentBytes, width: number): void {
+  out.char(0x0a);
+  out.number(width);
+  out.ascii(' w');
 }
 
 type XObjectName = (key: Image | PdfPages, index?: number) => string;
@@ -272,7 +323,6 @@ type XObjectName = (key: Image | PdfPages, index?: number) => string;
  */
 function pageContent(out: ContentBytes, text: ContentBytes, plan: PagePlan, fontNames: Map<number, string>, encoders: Map<number, GlyphIds>, xObject: XObjectName, sources: SourcePages): void {
   out.ascii('0 g 0 G');
-  const emit = (id: number) => text.glyph(id);
   let face = -1;
   let size = -1;
   let x = 0;
@@ -293,21 +343,28 @@ function pageContent(out: ContentBytes, text: ContentBytes, plan: PagePlan, font
         [face, size] = [f, op.size];
         const tx = Math.round(op.x * 100);
         const ty = Math.round(op.y * 100);
-        text.ascii('\n');
+        text.char(0x0a);
         text.hundredths(tx - x);
-        text.ascii(' ');
+        text.char(0x20);
         text.hundredths(ty - y);
         text.ascii(' Td (');
-        encoders.get(f)!(op.text, emit);
+        const glyphs = encoders.get(f)!;
+        const t = op.text;
+        if (neverCombines(t)) for (let i = 0; i < t.length; i++) text.glyph(glyphs.unit(t.charCodeAt(i)));
+        else eachGlyph(glyphs, t, (id) => text.glyph(id));
         text.ascii(') Tj');
         [x, y] = [tx, ty];
         break;
       }
       case 'rect':
-        out.ascii(`\n${n(op.lineWidth)} w ${n(op.x)} ${n(op.y)} ${n(op.w)} ${n(op.h)} re S`);
+        lineWidth(out, op.lineWidth);
+        out.spaced(op.x), out.spaced(op.y), out.spaced(op.w), out.spaced(op.h);
+        out.ascii(' re S');
         break;
       case 'line':
-        out.ascii(`\n${n(op.lineWidth)} w ${n(op.x1)} ${n(op.y1)} m ${n(op.x2)} ${n(op.y2)} l S`);
+        lineWidth(out, op.lineWidth);
+        out.spaced(op.x1), out.spaced(op.y1), out.ascii(' m');
+        out.spaced(op.x2), out.spaced(op.y2), out.ascii(' l S');
         break;
       case 'image':
         endText();

@@ -28,7 +28,7 @@ export interface WorkbookPackage {
 
 /** Why a workbook cannot be read: the zip's reasons, or a package that is not a workbook. */
 export class WorkbookError extends Error {
-  constructor(readonly reason: ZipError['reason'] | 'not-workbook' | 'xml', detail = '') {
+  constructor(readonly reason: ZipError['reason'] | 'not-workbook' | 'xml' | 'too-large' | 'beyond-sheet', readonly detail = '') {
     super(`workbook: ${reason}${detail ? ` (${detail})` : ''}`);
   }
 }
@@ -120,6 +120,17 @@ export interface XmlHandlers {
   chunk?(text: string): void;
 }
 
+/**
+ * How far a part may inflate: at most 256 MB, and at most 200 times its compressed size (plus 1 MB).
+ * Sheet XML compresses 5–30 times (the examples 9); a gigabyte of spaces packs into a megabyte, and
+ * read whole it ran the check out of memory (issue 21's hostile pass).
+ */
+export const MAX_PART_BYTES = 256 * 1024 * 1024;
+const MAX_INFLATION = 200;
+/** A sheet has at most 1,048,576 rows and 16,384 columns (Excel's specifications and limits; XFD is the last column). */
+export const SHEET_MAX_ROWS = 1_048_576;
+export const SHEET_MAX_COLUMNS = 16_384;
+
 /** Streams a part through saxes: inflated in pieces, decoded as UTF-8, parsed as it comes. */
 export async function readPart(pkg: WorkbookPackage, part: string, handlers: XmlHandlers): Promise<void> {
   const entry = partEntry(pkg, part);
@@ -142,8 +153,13 @@ export async function readPart(pkg: WorkbookPackage, part: string, handlers: Xml
     handlers.chunk?.(text);
     parser.write(text);
   };
+  const limit = Math.min(MAX_PART_BYTES, MAX_INFLATION * entry.compressedSize + (1 << 20));
+  let inflated = 0;
   try {
-    for await (const bytes of entryContent(pkg.zip, entry)) feed(decoder.decode(bytes, { stream: true }));
+    for await (const bytes of entryContent(pkg.zip, entry)) {
+      if ((inflated += bytes.length) > limit) throw new WorkbookError('too-large', part);
+      feed(decoder.decode(bytes, { stream: true }));
+    }
     feed(decoder.decode());
   } catch (e) {
     if (e instanceof ZipError) throw new WorkbookError(e.reason, part);
@@ -203,10 +219,19 @@ export function isDateCode(code: string): boolean {
   return /[ydeg]/i.test(bare) || (/m/i.test(bare) && !/[hs:]/i.test(bare));
 }
 
+/**
+ * The text a workbook's shared strings may hold together: 64 M characters, as much as the largest
+ * CSV read (64 MB). They are kept in memory while the sheet is read; 400,000 strings of 1,000
+ * characters (a 1 MB file) ran the check out of memory.
+ */
+export const MAX_SHARED_CHARS = 64 * 1024 * 1024;
+
 /** The shared strings table: each item's text, its phonetic guide (ルビ, rPh) left out. */
 export async function sharedStrings(pkg: WorkbookPackage): Promise<string[]> {
   if (!pkg.sharedStrings || !partEntry(pkg, pkg.sharedStrings)) return [];
+  const part = pkg.sharedStrings;
   const strings: string[] = [];
+  let chars = 0;
   let item = '';
   let inT = false;
   let phonetic = 0;
@@ -219,8 +244,10 @@ export async function sharedStrings(pkg: WorkbookPackage): Promise<string[]> {
     },
     close(tag) {
       const name = localName(tag.name);
-      if (name === 'si') strings.push(item);
-      else if (name === 'rPh') phonetic--;
+      if (name === 'si') {
+        strings.push(item);
+        if ((chars += item.length) > MAX_SHARED_CHARS) throw new WorkbookError('too-large', part);
+      } else if (name === 'rPh') phonetic--;
       else if (name === 't') inT = false;
     },
     text(t) {
@@ -316,10 +343,13 @@ export async function readSheet(pkg: WorkbookPackage, part: string): Promise<{ r
         case 'col': layout.columnStyles.push(columnStyle(tag)); break;
         case 'row':
           row = { row: Number(attribute(tag, 'r') ?? row.row + 1), start: window.tagStart(parser.position), cells: [] };
+          if (!(row.row >= 1 && row.row <= SHEET_MAX_ROWS)) throw new WorkbookError('beyond-sheet', `row ${attribute(tag, 'r')}`);
           cell.column = 0;
           break;
         case 'c':
           cell = { column: columnOfRef(attribute(tag, 'r')) ?? cell.column + 1, type: attribute(tag, 't') ?? 'n', style: Number(attribute(tag, 's') ?? 0) };
+          // A cell in column ZZZZZZ (321 million) made a row of that many empty cells.
+          if (cell.column > SHEET_MAX_COLUMNS) throw new WorkbookError('beyond-sheet', `cell ${attribute(tag, 'r') ?? ''}`);
           value = formula = '';
           break;
         case 'v': into = 'value'; break;

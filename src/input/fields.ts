@@ -5,6 +5,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import Fraction from 'fraction.js';
 import { z } from 'zod';
+import { ERAS } from '../base/era.js';
 import { groupDigits, isRealDate } from '../base/format.js';
 import type { Exact } from '../base/exact.js';
 import type { Bilingual } from '../base/problem.js';
@@ -78,9 +79,19 @@ export const phone = () =>
 
 const DATE_FORMS = { ja: '2026-12-01、2026/12/01、2026年12月1日、令和8年12月1日、R8.12.1 のように書いてください。', en: 'Write it as 2026-12-01, 2026/12/01, 2026年12月1日, 令和8年12月1日 or R8.12.1.' };
 
-/** A date that names a real day: ISO once normalised (normalise.ts reads 令和8年12月1日 and the rest). */
+/**
+ * A date that names a real day: ISO once normalised (normalise.ts reads 令和8年12月1日 and the rest),
+ * on or after the first day of 明治: the papers write dates in the Japanese era, and one before it
+ * (0000-01-01) came out as 大化-644年 (issue 21 §12).
+ */
 export const isoDate = () =>
   z.string().superRefine((s, ctx) => {
+    if (isRealDate(s) && s < ERAS[0].from) {
+      ctx.addIssue({ code: 'custom', ...say(`「${s}」は明治（${ERAS[0].from}）より前の日付です。書類は和暦で書くため、それより前の日付は書けません。`,
+        `${s} is before 明治 (Meiji, from ${ERAS[0].from}): the papers write dates in the Japanese era, which cannot write an earlier one.`,
+        { ja: '年の打ち間違いがないか確かめてください。', en: 'Check the year for a typo.' }) });
+      return;
+    }
     if (isRealDate(s)) return;
     const { ja, en, hint } = /^\d{4}-\d{2}-\d{2}$/.test(s) ? unrealDay(s)
       : { ja: `「${s}」は日付として読めません。`, en: `"${s}" is not a date.`, hint: DATE_FORMS };

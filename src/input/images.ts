@@ -13,6 +13,7 @@
  * whose decoding proved it whole, is embedded as it is (PDF and DOCX both carry JPEG data unchanged).
  */
 import { createHash } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
 import { imageSize } from 'image-size';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
@@ -20,8 +21,13 @@ import { readNamedFile, type FolderOf } from './named-file.js';
 import type { Bilingual } from '../base/problem.js';
 
 export const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
-/** A4 scanned at 600 dpi is 4,960 × 7,016 = 34.8 million pixels; 40 million leave room, at 160 MB decoded. */
-export const MAX_IMAGE_PIXELS = 40_000_000;
+/**
+ * A4 scanned at 400 dpi is 3,307 × 4,677 = 15.5 million pixels; 20 million leave room. Checking and
+ * rendering a picture takes about 17 bytes a pixel at its peak (pngjs decodes to RGBA, the PDF
+ * writer decodes again): a 36-million-pixel RGB PNG (A4 at 600 dpi) took 630 MB and 11 s of CPU
+ * (issue 21's hostile pass; the bound is 500 MB and 10 s). 300 dpi is plenty for a 別添 on paper.
+ */
+export const MAX_IMAGE_PIXELS = 20_000_000;
 
 export interface ImageFile {
   /** The path as the case wrote it, for captions and messages. */
@@ -52,7 +58,7 @@ export function readImage(caseDir: FolderOf, name: string): ImageResult {
   if (size.width * size.height > MAX_IMAGE_PIXELS)
     return bad(`画像ファイル「${name}」の画素数が多すぎます（${size.width}×${size.height}、上限${MAX_IMAGE_PIXELS.toLocaleString('en')}画素）。`,
       `The image "${name}" has too many pixels (${size.width} × ${size.height}; the limit is ${MAX_IMAGE_PIXELS.toLocaleString('en')}).`,
-      { ja: '解像度を下げて（A4 なら 300〜600dpi で）保存し直してください。', en: 'Save it again at a lower resolution (300–600 dpi for A4).' });
+      { ja: '解像度を下げて（A4 なら 300〜400dpi で）保存し直してください。', en: 'Save it again at a lower resolution (300–400 dpi for A4).' });
   const decoded = decodeOnce(bytes, format);
   if ('damage' in decoded) return damaged(name, format, decoded.damage);
   return { ok: true, image: { name, format, widthPx: decoded.widthPx, heightPx: decoded.heightPx, bytes: decoded.bytes } };
@@ -94,7 +100,56 @@ function decodeOnce(bytes: Uint8Array, format: 'png' | 'jpeg'): Decoded {
   return d;
 }
 
+/** Channels of each PNG colour type (grey, RGB, palette, grey + alpha, RGBA: ISO 15948 11.2.2). */
+const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+/** Adam7's seven passes: first column and row, then the steps between them (ISO 15948 8.2). */
+const ADAM7 = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]];
+
+/** The bytes the image data must inflate to: each row (of each pass) with its filter byte. */
+function pngDataLength(width: number, height: number, bitsPerPixel: number, interlaced: boolean): number {
+  const rows = (w: number, h: number) => (w > 0 && h > 0 ? h * (1 + Math.ceil((w * bitsPerPixel) / 8)) : 0);
+  if (!interlaced) return rows(width, height);
+  return ADAM7.reduce((n, [x, y, dx, dy]) => n + rows(Math.ceil((width - x) / dx), Math.ceil((height - y) / dy)), 0);
+}
+
+/**
+ * Whether the image data is whole: present, and inflating to exactly the bytes the header's size
+ * needs. pngjs's own inflater hands on a buffer it never filled when the data is missing or short,
+ * so a PNG without image data was read from whatever the memory held — refused on one run,
+ * accepted with stray pixels on the next (issue 21's hostile pass). Inflated by Node's zlib and
+ * let go at once.
+ */
+function pngDataDamage(bytes: Uint8Array): string | undefined {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const idat: Buffer[] = [];
+  let header: Buffer | undefined;
+  for (let at = 8; at + 8 <= view.length;) {
+    const length = view.readUInt32BE(at);
+    const type = view.toString('latin1', at + 4, at + 8);
+    if (at + 12 + length > view.length) return `the ${type} chunk is cut short`;
+    const data = view.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') header ??= data;
+    else if (type === 'IDAT') idat.push(data);
+    else if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  if (!header || header.length < 13) return 'no header';
+  if (idat.length === 0) return 'no image data';
+  const channels = PNG_CHANNELS[header[9]];
+  if (!channels) return `colour type ${header[9]}`;
+  const expected = pngDataLength(header.readUInt32BE(0), header.readUInt32BE(4), channels * header[8], header[12] === 1);
+  let inflated: number;
+  try {
+    inflated = inflateSync(Buffer.concat(idat), { maxOutputLength: expected + 1 }).length;
+  } catch {
+    return 'the image data does not inflate, or holds more than the image';
+  }
+  return inflated === expected ? undefined : `the image data holds ${inflated} of ${expected} bytes`;
+}
+
 function decodePng(bytes: Uint8Array): Decoded {
+  const damage = pngDataDamage(bytes);
+  if (damage) return { damage };
   let png: PNG & { color?: boolean; alpha?: boolean };
   try {
     png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { checkCRC: true });

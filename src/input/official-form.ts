@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { AcroTextFlags, PDFAcroCheckBox, PDFAcroTerminal, PDFAcroText, PDFDocument } from 'pdf-lib';
+import { AcroTextFlags, PDFAcroCheckBox, PDFAcroTerminal, PDFAcroText, PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { error, type Bilingual, type Problem } from '../base/problem.js';
 import { pageRectShown, type OfficialPage, type Rect } from '../model/official-form.js';
 import { doc, say, text } from './fields.js';
@@ -54,11 +54,54 @@ export async function readOfficialPdf(caseDir: FolderOf, name: string): Promise<
       en: `The PDF "${name}" is damaged (its cross-reference table is not where the file says), so it cannot be added to as it is.` },
     hint: { ja: 'PDF ビューアーで開き、「PDF として印刷」または名前を付けて保存し直してください。', en: 'Open it in a PDF viewer and print it to PDF, or save it again.' } };
   const doc = await PDFDocument.load(read.pdf.bytes, { updateMetadata: false });
+  if (fieldTreeLoops(doc))
+    return { ok: false, problem: { ja: `PDF「${name}」のフォームのフィールドが壊れています（フィールドの親子がたどり終わりません）。`,
+      en: `The form fields of the PDF "${name}" are damaged (their parents and children never end).` },
+    hint: { ja: 'PDF ビューアーで開き、「PDF として印刷」または名前を付けて保存し直してください。', en: 'Open it in a PDF viewer and print it to PDF, or save it again.' } };
   const pages = doc.getPages().map((p, i): OfficialPage => {
     const b = p.getCropBox();
     return { crop: { x: b.x, y: b.y, w: b.width, h: b.height }, rotate: read.pdf.pages[i].rotate };
   });
   return { ok: true, pdf: { name, bytes: read.pdf.bytes, pages, fields: acroFields(doc, pages), sha256: createHash('sha256').update(read.pdf.bytes).digest('hex') } };
+}
+
+/** Fields nested this deep are a loop or an attack: a real form nests two or three levels. */
+const MAX_FIELD_DEPTH = 32;
+
+/**
+ * Whether the AcroForm's field tree loops (a field among its own /Kids, or up its own /Parent
+ * chain), is shared, or nests past MAX_FIELD_DEPTH: pdf-lib walks it by recursion and ran out of
+ * stack (an internal error, issue 21's hostile pass). A field of the wrong type counts as damage too.
+ */
+function fieldTreeLoops(doc: PDFDocument): boolean {
+  const form = doc.catalog.getAcroForm();
+  if (!form) return false;
+  const seen = new Set<PDFDict>();
+  const parentsLoop = (field: PDFDict) => {
+    const chain = new Set<PDFDict>();
+    for (let d: PDFDict | undefined = field; d; d = d.lookupMaybe(PDFName.of('Parent'), PDFDict)) {
+      if (chain.has(d) || chain.size > MAX_FIELD_DEPTH) return true;
+      chain.add(d);
+    }
+    return false;
+  };
+  const loops = (fields: PDFArray | undefined, depth: number): boolean => {
+    if (!fields) return false;
+    if (depth > MAX_FIELD_DEPTH) return true;
+    for (let i = 0; i < fields.size(); i++) {
+      const field = fields.lookupMaybe(i, PDFDict);
+      if (!field) continue;
+      if (seen.has(field) || parentsLoop(field)) return true;
+      seen.add(field);
+      if (loops(field.lookupMaybe(PDFName.of('Kids'), PDFArray), depth + 1)) return true;
+    }
+    return false;
+  };
+  try {
+    return loops(form.dict.lookupMaybe(PDFName.of('Fields'), PDFArray), 0);
+  } catch {
+    return true;
+  }
 }
 
 /** The terminal fields of the document's AcroForm (none when it has none), read without changing the document. */

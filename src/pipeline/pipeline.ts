@@ -22,23 +22,26 @@ import { addDays, eraDate, todayIso } from '../base/format.js';
 import { writeFilesAtomically } from './write.js';
 import { missingAgencyForms } from './agency-forms.js';
 import type { Named } from './official.js';
+import type { PdfPart } from '../export/pdf-join.js';
 
 export const FORMATS = OUTPUT_FORMATS;
 export type Format = OutputFormat;
 
 /** A rendered file, in memory; a PDF also says how many pages it has (for the batch summary). */
 export interface RenderedFile { path: string; bytes: Uint8Array; pages?: number }
-type Renderer = (doc: DocumentModel, fonts: FontBook) => Promise<Omit<RenderedFile, 'path'>>;
+/** A file as a renderer made it: a PDF of ours with the document it was saved from, which a bundle binds. */
+type Made = Omit<RenderedFile, 'path'> & { document?: PdfPart };
+type Renderer = (doc: DocumentModel, fonts: FontBook) => Promise<Made>;
 const bytesOnly = (render: (doc: DocumentModel, fonts: FontBook) => Promise<Uint8Array> | Uint8Array): Renderer =>
   async (doc, fonts) => ({ bytes: await render(doc, fonts) });
 
 /** Renderers load on first use: a PDF-only run never parses the DOCX library. */
 const RENDERERS: Record<OutputFormat, () => Promise<Renderer>> = {
   pdf: async () => {
-    const [{ writePdf }, { layoutDocument }] = await Promise.all([import('../export/pdf.js'), import('../layout/layout.js')]);
+    const [{ writePdfDocument }, { layoutDocument }] = await Promise.all([import('../export/pdf.js'), import('../layout/layout.js')]);
     return async (doc, fonts) => {
       const pages = layoutDocument(doc, fonts);
-      return { bytes: await writePdf(pages, doc.title, fonts, doc.fonts), pages: pages.length };
+      return { ...await writePdfDocument(pages, doc.title, fonts, doc.fonts), pages: pages.length };
     };
   },
   docx: async () => bytesOnly((await import('../export/docx.js')).renderDocx),
@@ -56,7 +59,7 @@ const SHEET_FILLERS: Record<FilledSheet['format'], () => Promise<(sheet: FilledS
 /** How documents are rendered: `outline` outlines the boxes of an agency's form (the preview, to adjust a map). */
 export interface RenderOptions { outline?: boolean }
 
-async function renderOutput(output: Exclude<Output, Bundle>, format: OutputFormat, session: Session, options: RenderOptions = {}): Promise<Omit<RenderedFile, 'path'>> {
+async function renderOutput(output: Exclude<Output, Bundle>, format: OutputFormat, session: Session, options: RenderOptions = {}): Promise<Made> {
   if (output.kind === 'filledSheet') return { bytes: await (await SHEET_FILLERS[output.format]())(output) };
   // A paper the case gives the agency's own form for is written onto that form; its DOCX stays ours.
   if (format === 'pdf' && output.official) return renderOfficial(output, output.official, await session.fonts(), options);
@@ -69,13 +72,21 @@ async function renderOfficial(doc: DocumentModel, form: OfficialForm, fonts: Fon
   return writeOverlay(form, plan, fonts, doc.fonts, options);
 }
 
-/** A bundle's parts as PDFs, joined: the PDF each part is written as on its own, rendered for it if it was not. */
-async function renderBundle(bundle: Bundle, outputs: Output[], rendered: Map<string, RenderedFile>, session: Session): Promise<Omit<RenderedFile, 'path'>> {
-  const parts: Uint8Array[] = [];
+/**
+ * A bundle's parts as PDFs, joined: the PDF each part is written as on its own (the document it was
+ * saved from, when `saved` kept it), rendered for it if it was not.
+ */
+async function renderBundle(bundle: Bundle, outputs: Output[], saved: Map<string, PdfPart>, session: Session): Promise<Omit<RenderedFile, 'path'>> {
+  const parts: PdfPart[] = [];
   for (const name of bundle.parts) {
     const part = outputs.find((o): o is DocumentModel => o.name === name && isPaper(o));
     if (!part) continue;
-    parts.push((rendered.get(`${name}.pdf`) ?? await renderOutput(part, 'pdf', session)).bytes);
+    let made = saved.get(name);
+    if (!made) {
+      const file = await renderOutput(part, 'pdf', session);
+      made = file.document ?? file.bytes;
+    }
+    parts.push(made);
   }
   const { joinPdfs } = await import('../export/pdf-join.js');
   return joinPdfs(parts, bundle.title);
@@ -272,15 +283,22 @@ export async function renderDocuments(checked: CaseResult, formats: Format[], op
   if (!checked.ok) return [];
   const session = checked.session ?? defaultSession();
   const rendered = new Map<string, RenderedFile>();
+  // The PDFs a bundle binds, kept as they were made (the document in memory) until it is bound.
+  const bound = new Set(formats.includes('pdf') ? checked.documents.flatMap((o) => (o.kind === 'bundle' ? o.parts : [])) : []);
+  const saved = new Map<string, PdfPart>();
   // Papers and sheets first; a bundle then binds the PDFs already made.
   for (const output of checked.documents) {
     if (output.kind === 'bundle') continue;
-    for (const format of formatsOf(output))
-      if (formats.includes(format)) rendered.set(`${output.name}.${format}`, { path: `${output.name}.${format}`, ...await renderOutput(output, format, session, options) });
+    for (const format of formatsOf(output)) {
+      if (!formats.includes(format)) continue;
+      const { document, ...made } = await renderOutput(output, format, session, options);
+      rendered.set(`${output.name}.${format}`, { path: `${output.name}.${format}`, ...made });
+      if (format === 'pdf' && bound.has(output.name)) saved.set(output.name, document ?? made.bytes);
+    }
   }
   for (const output of checked.documents)
     if (output.kind === 'bundle' && formats.includes('pdf'))
-      rendered.set(`${output.name}.pdf`, { path: `${output.name}.pdf`, ...await renderBundle(output, checked.documents, rendered, session) });
+      rendered.set(`${output.name}.pdf`, { path: `${output.name}.pdf`, ...await renderBundle(output, checked.documents, saved, session) });
   // In the order the form declares its documents.
   return checked.documents.flatMap((o) => formatsOf(o).flatMap((f) => rendered.get(`${o.name}.${f}`) ?? []));
 }

@@ -159,6 +159,29 @@ export function eachGrapheme(text: string, fn: (grapheme: string) => void): void
 
 
 /**
+ * The line breaker's arrays, kept for the process and grown as needed, each call taking a view of
+ * the length it needs: a new typed array per table cell (four for a cell that wraps) put its bytes
+ * outside V8's heap, for the collector to free — a 10,000-row table made a million of them. A
+ * call's views are used only until it returns (nothing here is re-entered), and a view is filled
+ * by whoever takes it.
+ */
+function scratchOf<T extends Float64Array | Int32Array | Uint8Array>(make: (n: number) => T): (n: number) => T {
+  let buffer = make(1024);
+  return (n) => {
+    if (buffer.length < n) buffer = make(Math.max(n, 2 * buffer.length));
+    return buffer.subarray(0, n) as T;
+  };
+}
+
+const scratch = {
+  widths: scratchOf((n) => new Float64Array(n)),
+  codes: scratchOf((n) => new Int32Array(n)),
+  offsets: scratchOf((n) => new Int32Array(n)),
+  uax: scratchOf((n) => new Uint8Array(n)),
+  breakable: scratchOf((n) => new Uint8Array(n)),
+};
+
+/**
  * Work done by the line breaker, counted in its loops: the tests prove the breaking linear in the
  * text's length by this count, for any text (a run of 100,000 spaces or dates once took minutes),
  * which a clock on a shared machine cannot prove.
@@ -194,7 +217,7 @@ function breakParagraph(text: string, maxWidth: number, measure: Measure, out: s
   const unit = measure.unit && neverCombines(text) ? measure.unit : undefined;
   const g = unit ? undefined : splitGraphemes(text);
   const n = g ? g.length : text.length;
-  const widths = new Float64Array(n);
+  const widths = scratch.widths(n);
   let total = firstIndent;
   if (unit) for (let i = 0; i < n; i++) total += widths[i] = unit(text.charCodeAt(i));
   else for (let i = 0; i < n; i++) total += widths[i] = measure(g![i]);
@@ -238,8 +261,9 @@ function breakParagraph(text: string, maxWidth: number, measure: Measure, out: s
  */
 function clusters(text: string, g: string[] | undefined): { codes: Int32Array; offsets: Int32Array } {
   const n = g ? g.length : text.length;
-  const codes = new Int32Array(n);
-  const offsets = new Int32Array(n + 1);
+  const codes = scratch.codes(n);
+  const offsets = scratch.offsets(n + 1);
+  offsets[0] = 0;
   if (g) for (let i = 0; i < n; i++) [codes[i], offsets[i + 1]] = [codeOf(g[i]), offsets[i] + g[i].length];
   else for (let i = 0; i < n; i++) [codes[i], offsets[i + 1]] = [text.charCodeAt(i), i + 1];
   return { codes, offsets };
@@ -253,10 +277,11 @@ const trimEnd = (line: string) => (isSpace(line.charCodeAt(line.length - 1)) ? l
  * full-width digits ID, so it would break 「２０２６－|０４－|０１」 after each separator.
  */
 function breakOpportunities(text: string, codes: Int32Array, offsets: Int32Array): Uint8Array {
-  const uax = new Uint8Array(text.length + 1);
+  const uax = scratch.uax(text.length + 1).fill(0);
   const breaker = new LineBreaker(text);
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) uax[bk.position] = 1;
-  const breakable = new Uint8Array(codes.length);
+  const breakable = scratch.breakable(codes.length);
+  breakable[0] = 0;
   // The line's last character once trailing spaces are trimmed: 「 followed by a space still may not end a line.
   let lastVisible = isSpace(codes[0]) ? 0x20 : codes[0];
   for (let i = 1; i < codes.length; i++) {

@@ -3,8 +3,10 @@
  * status a shell sees, how it starts (no fontkit for commands that typeset nothing) and how it stops.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, tempDir, yoshiki } from '../helpers.js';
 
@@ -34,29 +36,78 @@ describe('bin/yoshiki.js in a process of its own', () => {
     const r = spawnSync(process.execPath, ['--import', hook, driver], { encoding: 'utf8' });
     expect(r.stderr.match(/exit 0/g)).toHaveLength(4);
     expect(r.stderr).not.toContain('LOADED');
-    // The hook does see fontkit when a case is checked: the test above could fail.
-    const checked = spawnSync(process.execPath, ['--import', hook, bin, 'check', join(FIXTURES, 'deposit-compensation.yaml')], { encoding: 'utf8' });
+    // The hook does see fontkit when a case is checked: the test above could fail. (The bundle holds
+    // fontkit, where no hook sees it: checked with the compiled files, as above.)
+    const checker = join(tempDir('cli-driver-'), 'check.mjs');
+    writeFileSync(checker, `const { main } = await import(${JSON.stringify(main)});\nawait main(['check', ${JSON.stringify(join(FIXTURES, 'deposit-compensation.yaml'))}], { stdout: { write() { return true; } }, stderr: process.stderr });\n`);
+    const checked = spawnSync(process.execPath, ['--import', hook, checker], { encoding: 'utf8' });
     expect(checked.stderr).toContain('LOADED');
   });
 
-  it('runs the bundle (npm run build) when it is no older than the compiled files, else the compiled files', () => {
-    // A copy of bin/yoshiki.js over two stand-ins, each saying which it is.
+  /** A copy of bin/yoshiki.js over two stand-ins, each saying which it is, and the cache module it loads. */
+  function standIns() {
     const root = tempDir('cli-bundle-');
-    const standIn = (file: string, name: string) => {
+    const write = (file: string, text: string) => {
       mkdirSync(join(root, file, '..'), { recursive: true });
-      writeFileSync(join(root, file), `export const runCli = async () => { process.stdout.write('${name}'); return 0; };\n`);
+      writeFileSync(join(root, file), text);
     };
-    mkdirSync(join(root, 'bin'));
-    copyFileSync(new URL('../../bin/yoshiki.js', import.meta.url), join(root, 'bin/yoshiki.js'));
-    standIn('dist/app/cli/main.js', 'compiled');
-    standIn('dist/bundle/cli.mjs', 'bundle');
-    const run = () => spawnSync(process.execPath, [join(root, 'bin/yoshiki.js')], { encoding: 'utf8' }).stdout;
+    write('bin/yoshiki.js', readFileSync(new URL('../../bin/yoshiki.js', import.meta.url), 'utf8'));
+    write('dist/base/cache.js', readFileSync(new URL('../../dist/base/cache.js', import.meta.url), 'utf8'));
+    write('package.json', '{ "type": "module", "version": "0.0.0" }\n');
+    // The packages the cache module imports (env-paths), from the repository's.
+    symlinkSync(fileURLToPath(new URL('../../node_modules', import.meta.url)), join(root, 'node_modules'));
+    write('dist/app/cli/main.js', "export const runCli = async () => { process.stdout.write('compiled'); return 0; };\n");
+    // As the build writes it: a CommonJS script whose first line is the SHA-1 of the rest.
+    const bundle = (body: string) => write('dist/bundle/cli.cjs', `// ${createHash('sha1').update(body).digest('hex')}\n${body}`);
+    bundle("exports.runCli = async () => { process.stdout.write('bundle'); return 0; };\n");
+    const cache = join(root, 'cache');
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [join(root, 'bin/yoshiki.js'), ...args], { encoding: 'utf8', env: { ...process.env, YOSHIKI_CACHE: cache } });
+    return { root, bundle, run, codeCaches: () => (existsSync(join(cache, 'v8')) ? readdirSync(join(cache, 'v8')).map((f) => join(cache, 'v8', f)) : []) };
+  }
+
+  it('runs the bundle (npm run build) when it is no older than the compiled files, else the compiled files', () => {
+    const { root, run } = standIns();
     utimesSync(join(root, 'dist/app/cli/main.js'), 1000, 1000);
-    utimesSync(join(root, 'dist/bundle/cli.mjs'), 2000, 2000);
-    expect(run()).toBe('bundle');
+    utimesSync(join(root, 'dist/bundle/cli.cjs'), 2000, 2000);
+    expect(run().stdout).toBe('bundle');
     // Compiled again after the bundle was made (tsc alone): the bundle is stale.
     utimesSync(join(root, 'dist/app/cli/main.js'), 3000, 3000);
-    expect(run()).toBe('compiled');
+    expect(run().stdout).toBe('compiled');
+  });
+
+  it('keeps V8\'s code cache of the bundle for its very bytes, again after a run that compiled much more, anew for another bundle', () => {
+    const { bundle, run, codeCaches } = standIns();
+    // A render calls (so V8 compiles) thousands of functions a `--help` never calls, as the real CLI's render path does.
+    const many = Array.from({ length: 5000 }, (_, i) => `function f${i}(x) { return (x * ${i + 3} + ${i}) % 1000003; }\n`).join('');
+    const calls = Array.from({ length: 5000 }, (_, i) => `x = f${i}(x);`).join(' ');
+    bundle(`${many}function heavy(x) { ${calls} return x; }\nexports.runCli = async (args) => { if (args[0] === 'render') heavy(1); process.stdout.write('bundle'); return 0; };\n`);
+    const header = () => codeCaches().map((f) => [readFileSync(f).toString('latin1', 0, 40), readFileSync(f).readUInt32BE(40)] as const);
+    expect(run('--help').stdout).toBe('bundle');
+    const [file] = codeCaches();
+    const [[hash, helpBytecode]] = header();
+    const first = readFileSync(file);
+    // Another --help uses it and leaves it; a render compiles much more, so its cache replaces it.
+    expect(run('--help').stdout).toBe('bundle');
+    expect(readFileSync(file).equals(first)).toBe(true);
+    expect(run('render', 'x.yaml').stdout).toBe('bundle');
+    const [[sameHash, renderBytecode]] = header();
+    expect(sameHash).toBe(hash);
+    expect(renderBytecode).toBeGreaterThan(helpBytecode * 1.25);
+    const deeper = readFileSync(file);
+    expect(run('--help').stdout).toBe('bundle');
+    expect(run('render', 'x.yaml').stdout).toBe('bundle');
+    expect(readFileSync(file).equals(deeper)).toBe(true);
+    // Another build (other bytes, another SHA-1): the cache of the old one is not used but replaced.
+    bundle("exports.runCli = async () => { process.stdout.write('rebuilt'); return 0; };\n");
+    expect(run('--help').stdout).toBe('rebuilt');
+    expect(header()).toHaveLength(1);
+    expect(header()[0][0]).not.toBe(hash);
+    // A cache folder that cannot be written only goes without.
+    writeFileSync(join(file, '..', '..', 'blocker'), '');
+    const blocked = spawnSync(process.execPath, [join(file, '..', '..', '..', 'bin/yoshiki.js'), '--help'],
+      { encoding: 'utf8', env: { ...process.env, YOSHIKI_CACHE: join(file, '..', '..', 'blocker', 'cache') } });
+    expect([blocked.status, blocked.stdout, blocked.stderr]).toEqual([0, 'rebuilt', '']);
   });
 
   it('renders a case with PDF attachments in its own process, as built (bundled after npm run build)', () => {

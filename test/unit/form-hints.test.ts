@@ -88,6 +88,9 @@ describe('the other hints', () => {
     expect(files).toContainEqual(['due_diligence.public_notice.copy_file', { accept: ['.pdf', '.png', '.jpg', '.jpeg'] }]);
     expect(files).toContainEqual(['fonts.0', { accept: ['.ttf', '.otf'] }]);
     expect(files).toContainEqual(['official_forms.file', { accept: ['.pdf'] }]);
+    // A picture field: the page uploads for it as an image, which the server refuses to be a PDF or a list.
+    const photo = [...nodes(schemaOf('ill-registration'))].find(([p]) => p.join('.') === 'enclosures.reading_room_photo')?.[1];
+    expect(photo?.['x-yoshiki-file']).toEqual({ accept: ['.png', '.jpg', '.jpeg'] });
   });
 
   it.each(Object.keys(FORMS))('%s: every described field has a short title in both languages', (form) => {

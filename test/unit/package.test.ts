@@ -26,6 +26,6 @@ describe('package.json', () => {
     expect(manifest.exports['.']).toEqual({ types: './dist/pipeline/api.d.ts', default: './dist/pipeline/api.js' });
     expect(manifest.types).toBe(manifest.exports['.'].types);
     expect(JSON.parse(readFileSync(new URL('tsconfig.json', ROOT), 'utf8')).compilerOptions.declaration).toBe(true);
-    expect(manifest.files).toEqual(['bin/', 'dist/**/*.js', 'dist/**/*.d.ts', 'dist/bundle/*.mjs', 'fonts/', 'templates/', 'starters/', 'preview/']);
+    expect(manifest.files).toEqual(['bin/', 'dist/**/*.js', 'dist/bundle/cli.cjs', 'dist/**/*.d.ts', 'fonts/', 'templates/', 'starters/', 'preview/']);
   });
 });

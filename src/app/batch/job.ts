@@ -3,7 +3,8 @@
  * single-case run does in the main thread. The outcome is small and plain (it crosses threads):
  * the problems, the files written and their pages, never the rendered bytes.
  */
-import { resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
 import { internalProblem, type Problem } from '../../base/problem.js';
 import { render, renderFile, type Format, type RenderResult } from '../../pipeline/api.js';
 import type { Session } from '../../pipeline/session.js';
@@ -47,7 +48,9 @@ export async function renderTask(task: RenderTask, session: Session): Promise<Ca
       : await renderFile(task.file, options);
     Object.assign(outcome, { name: result.name, form: result.form, ok: result.ok, problems: result.problems, settled: result.settled });
     if (!result.ok) return outcome;
-    outcome.written = writeFilesAtomically(resolve(task.out, result.name), result.files.map((f) => ({ path: f.name, bytes: f.bytes })));
+    const dir = resolve(task.out, result.name);
+    if (!task.bytes) refuseCaseFolder(dir, task.file);
+    outcome.written = writeFilesAtomically(dir, result.files.map((f) => ({ path: f.name, bytes: f.bytes })));
     outcome.pages = result.pages;
   } catch (e) {
     // A folder that cannot be written, or a bug in yoshiki, fails this case only; what was written
@@ -56,6 +59,25 @@ export async function renderTask(task: RenderTask, session: Session): Promise<Ca
     outcome.problems = [...outcome.problems, e instanceof OutputError ? outputProblem(task.file, e) : internalProblem(task.file, e)];
   }
   return outcome;
+}
+
+/**
+ * The case's documents never go into the folder holding the case file, or one around it:
+ * `render letters/letters.yaml -o .` would swap the folder of the case and its pictures away and
+ * back (write.ts), with every other file the clerk keeps there.
+ */
+function refuseCaseFolder(dir: string, caseFile: string): void {
+  let own: string;
+  let target: string;
+  try {
+    own = realpathSync(dirname(resolve(caseFile)));
+    target = realpathSync(dir);
+  } catch {
+    return; // a folder that does not exist yet holds no case
+  }
+  if (own === target || own.startsWith(`${target}${sep}`))
+    throw new OutputError(`出力先「${dir}」はケースファイルのあるフォルダ（またはそれを含むフォルダ）です。-o で別の出力先を指定してください。`,
+      `The output folder "${dir}" is the folder that holds the case file (or holds that folder). Name another output folder with -o.`);
 }
 
 /** The output folder's trouble, at the case file (its documents were not written). */

@@ -7,6 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { internalProblem } from '../../base/problem.js';
 import { todayIso } from '../../base/format.js';
+import { MAX_CASE_BYTES } from '../../input/parse.js';
 import { check, checkFile, FORMATS, type CheckResult, type Format } from '../../pipeline/api.js';
 import { Session } from '../../pipeline/session.js';
 import { defaultJobs, renderAll } from '../batch/pool.js';
@@ -46,10 +47,19 @@ function caseFiles(inputs: string[], spec: CommandSpec): string[] {
   });
 }
 
+/**
+ * Standard input up to one byte past a case file's limit: the case is then refused as too large
+ * (`cat /dev/zero | yoshiki check -` read until memory ran out). Leaving the loop closes the stream.
+ */
 async function readAll(stdin: AsyncIterable<Uint8Array | string> | undefined): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stdin ?? []) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
-  return Buffer.concat(chunks);
+  let length = 0;
+  for await (const chunk of stdin ?? []) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+    length += chunks[chunks.length - 1].length;
+    if (length > MAX_CASE_BYTES) break;
+  }
+  return Buffer.concat(chunks).subarray(0, MAX_CASE_BYTES + 1);
 }
 
 export async function checkCommand(spec: CommandSpec, { values, positionals }: Parsed, io: CaseIO): Promise<number> {
@@ -96,6 +106,7 @@ function formatsOf(list: string, spec: CommandSpec): Format[] {
 
 export async function renderCommand(spec: CommandSpec, { values, positionals }: Parsed, io: CaseIO): Promise<number> {
   const out = (values.out as string | undefined) ?? 'out';
+  if (out.trim() === '') throw new UsageError('-o には出力先のフォルダを指定してください。 / -o needs an output folder.', spec);
   const formats = formatsOf((values.format as string | undefined) ?? FORMATS.join(','), spec);
   const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs は 1 以上の整数です。 / --jobs is a whole number of 1 or more.', spec);

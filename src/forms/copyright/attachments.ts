@@ -5,10 +5,11 @@
  * photographs of the works; (ウ) proof of publication; then anything else), and what the Agency will
  * ask for that is still missing. The same file named twice is one 別添 with one number.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readHead } from '../../base/bounded-file.js';
 import type { FieldPath, Problem } from '../../base/problem.js';
 import { readImage, type ImageFile } from '../../input/images.js';
-import { namedPath, type FolderOf } from '../../input/named-file.js';
+import { insideFolder, namedPath, type FolderOf } from '../../input/named-file.js';
 import { looksLikePdf, readPdf, type PdfFile } from '../../input/pdf-file.js';
 import type { FormContext, Loaded } from '../kit/plugin.js';
 import { copyrightMessages as m, type Attachment, type AttachmentKind, type DueDiligence, type Work } from './schema.js';
@@ -103,7 +104,7 @@ export async function readAttachedFiles(c: AttachingCase, caseDir: FolderOf): Pr
   for (const e of entries) {
     if (tried.has(e.file)) continue;
     tried.add(e.file);
-    const read = startsAsPdf(namedPath(caseDir, e.file)) ? await readPdf(caseDir, e.file) : readImage(caseDir, e.file);
+    const read = startsAsPdf(caseDir, e.file) ? await readPdf(caseDir, e.file) : readImage(caseDir, e.file);
     if (!read.ok) problems.push({ ...m.error('copyright-attachment-unreadable', e.path, { problem: read.problem }), hint: read.hint });
     else files.set(e.file, 'pdf' in read ? { type: 'pdf', pdf: read.pdf } : { type: 'image', image: read.image });
   }
@@ -149,18 +150,14 @@ function sizeOf(path: string): number {
   }
 }
 
-/** Whether the file begins as a PDF does; a file that cannot be opened is left to the image reader's message. */
-function startsAsPdf(path: string): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const head = Buffer.alloc(1024);
-    return looksLikePdf(head.subarray(0, readSync(fd, head, 0, head.length, 0)));
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+/**
+ * Whether the file begins as a PDF does. A file outside the case's folder is not opened to ask (the
+ * image reader then refuses it, unread: its first kilobyte was read before), nor one that is not a
+ * regular file.
+ */
+function startsAsPdf(caseDir: FolderOf, name: string): boolean {
+  const path = namedPath(caseDir, name);
+  return insideFolder(caseDir, path) && looksLikePdf(readHead(path, 1024));
 }
 
 /**

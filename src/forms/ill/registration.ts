@@ -5,7 +5,7 @@
  */
 import type { CaseFolder } from '../../input/named-file.js';
 import { z } from 'zod';
-import { acknowledgedCodes, doc, fontFiles, isoDate, officialForms, phone, text } from '../../input/fields.js';
+import { acknowledgedCodes, doc, fileName, fontFiles, isoDate, officialForms, phone, text } from '../../input/fields.js';
 import { readImage, type ImageFile } from '../../input/images.js';
 import { error, type Problem } from '../../base/problem.js';
 import { addressBlock, formGrid, signatureLine } from '../kit/blocks.js';
@@ -41,7 +41,7 @@ const schema = z.strictObject({
     copiers: text().optional().describe(doc('複写機・スキャナーの場所と利用者が使えるか', 'Where copiers and scanners are and who may use them')),
   }).describe(doc('NDLの資料を閲覧させる閲覧室', 'The reading room where NDL material is read')),
   enclosures: z.strictObject({
-    reading_room_photo: text().optional().describe(doc('閲覧室の写真（PNG・JPEG。ケースファイルからの相対パス）', 'Picture of the reading room (PNG or JPEG, relative to the case file)')),
+    reading_room_photo: fileName(['.png', '.jpg', '.jpeg']).optional().describe(doc('閲覧室の写真（PNG・JPEG。ケースファイルからの相対パス）', 'Picture of the reading room (PNG or JPEG, relative to the case file)')),
     leaflet: text().describe(doc('図書館を紹介するリーフレット・パンフレットの名前', 'The leaflet or brochure that describes the library')),
   }).describe(doc('同封するもの', 'Enclosures')),
 });

@@ -13,12 +13,11 @@
  * per process; a key it lacks, a placeholder not given or a value given for none is a bug in
  * yoshiki, thrown at once with the file and key, never shown to a user as a blank message.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { existsSync } from 'node:fs';
 import { error, warning, type Bilingual, type FieldPath, type Finding, type Problem } from '../../base/problem.js';
 import { eraDate } from '../../base/format.js';
 import { say } from '../../input/fields.js';
-import { TEMPLATES_ROOT } from './templates.js';
+import { TEMPLATES_ROOT, yamlOf } from './templates.js';
 
 /** A value for a placeholder: the same in both languages, or one for each (a date in each calendar). */
 export type Param = string | number | Bilingual;
@@ -115,7 +114,7 @@ function catalogue(form: string, root: URL, file: string): Map<string, Entry> {
   const id = new URL(`${form}/messages.yaml`, root).href;
   let entries = catalogues.get(id);
   if (!entries) {
-    const data: unknown = parseYaml(readFileSync(new URL(id), 'utf8'));
+    const data: unknown = yamlOf(new URL(id));
     if (!isRecord(data)) throw new Error(`${file} is not a mapping of message keys`);
     entries = new Map(Object.entries(data).map(([key, value]) => [key, checkedEntry(value, `${file}: "${key}"`)]));
     catalogues.set(id, entries);
