@@ -47,6 +47,11 @@ describe('the preview server refuses what it must', () => {
     expect((await get('/pdf.mjs', undefined, null)).status).toBe(200);
     for (const asset of ['/preview.js', '/form.js', '/viewer.js', '/preview.css']) expect((await get(asset, undefined, null)).status, asset).toBe(200);
     expect((await get('/doc/deposit-form.pdf')).body.startsWith('%PDF-')).toBe(true);
+    // The page's Japanese where the machine has no Japanese font: yoshiki's own IPAex Mincho, asked for last.
+    const font = await fetch(new URL('/ipaexm.ttf', serverUrl));
+    expect(font.headers.get('content-type')).toBe('font/ttf');
+    expect(Buffer.from(await font.arrayBuffer()).equals(readFileSync(new URL('../../fonts/ipaexm.ttf', import.meta.url)))).toBe(true);
+    expect((await get('/preview.css', undefined, null)).body).toMatch(/font-family:[^;]*"IPAex Mincho \(yoshiki\)";/);
     expect(JSON.parse((await get('/api/state')).body)).toMatchObject({ ok: true, form: 'deposit' });
     expect((await get('/', `localhost:${new URL(serverUrl).port}`)).status).toBe(200);
   });

@@ -52,6 +52,10 @@ const ASSETS: Record<string, { file: string | URL; type: string }> = {
   '/viewer.css': { file: new URL('viewer.css', PAGE_DIR), type: CSS },
   '/pdf.mjs': { file: resolve(PDFJS_DIR, 'build/pdf.min.mjs'), type: JS },
   '/pdf.worker.mjs': { file: resolve(PDFJS_DIR, 'build/pdf.worker.min.mjs'), type: JS },
+  // The font yoshiki embeds in the papers, for the page's Japanese where the machine has no Japanese
+  // font of its own (a bare Linux desktop shows boxes otherwise); preview.css asks for it last, so a
+  // machine with one never loads these 4 MB.
+  '/ipaexm.ttf': { file: new URL('../../../fonts/ipaexm.ttf', import.meta.url), type: 'font/ttf' },
 };
 const PAGE = new URL('index.html', PAGE_DIR);
 
@@ -261,7 +265,7 @@ export async function startPreview(caseFile: string | null, port: number, log: (
       return existsSync(asset.file) ? send(res, 200, asset.type, readFileSync(asset.file))
         : asset.type === CSS ? send(res, 200, CSS, '') : send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
-    if (!hasToken(req, url, token)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: open the address yoshiki printed (its token is missing or wrong)');
+    if (!hasToken(req, url, token)) return send(res, 403, 'text/plain; charset=utf-8', 'yoshiki が表示したアドレスを開いてください（トークンがないか、違います） / Forbidden: open the address yoshiki printed (its token is missing or wrong)');
     if (req.method === 'POST') return post(req, res, path);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     return get(req, res, path);
