@@ -134,7 +134,9 @@ async function startPreview(file, log) {
       const parts = buffer.split('\n\n');
       buffer = parts.pop();
       const now = Date.now();
-      for (const part of parts) if (/^event: update/m.test(part)) waiting.splice(0).forEach((ok) => ok(now));
+      // The editor announces a change twice: once checked (its problems), once rendered. The render is
+      // the one that counts here: an update after which the state says no render is under way.
+      for (const part of parts) if (/^event: update/m.test(part)) void rendered(url).then((done) => done && waiting.splice(0).forEach((ok) => ok(now)));
     });
   });
   request.on('error', () => {});
@@ -143,6 +145,15 @@ async function startPreview(file, log) {
     nextUpdate: () => new Promise((ok) => waiting.push(ok)),
     stop: () => (request.destroy(), child.kill('SIGINT')),
   };
+}
+
+/** Whether the editor's state shows the last change rendered (no render under way). */
+async function rendered(url) {
+  const state = new URL('api/state', url);
+  state.search = new URL(url).search;
+  const res = await fetch(state);
+  const { rendering, renderVersion, version } = await res.json();
+  return !rendering && renderVersion === version;
 }
 
 /**
