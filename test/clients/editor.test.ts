@@ -7,7 +7,8 @@
  * work brings the 別紙; a reply PDF picked for an inquiry is bound into the 別添資料 (and a CSV picked
  * there is refused at the field, nothing written); saved, edited from outside meanwhile → conflict,
  * reloaded; every download opened (poppler for PDF, LibreOffice for DOCX); every control reached by
- * the keyboard and named; axe-core on the whole page. The server's refusals: test/unit/preview*.test.ts;
+ * the keyboard and named; axe-core on the whole page; then a deposit and an ILL request, each from
+ * an empty folder, filled, a mistake shown and corrected, printed. The server's refusals: test/unit/preview*.test.ts;
  * the form's own behaviour: test/clients/form.test.ts; the CLI process itself: preview.test.ts.
  */
 import { execFileSync } from 'node:child_process';
@@ -36,11 +37,12 @@ const caseFile = () => join(dir, 'ruling.yaml');
 /** The page has sent every edit, the server has checked and rendered it, and the viewer shows that render. */
 const settled = () => page.waitForFunction(() => {
   const status = document.getElementById('status')?.textContent ?? '';
-  return /^(最新|古い表示)/.test(status) && document.body.dataset.version !== undefined;
+  // In the form's language first: Japanese, or English for the ILL forms.
+  return /^(最新|古い表示|Up to date|Out of date)/.test(status) && document.body.dataset.version !== undefined;
 }, undefined, { timeout: 20_000 });
 const upToDate = async () => {
   await settled();
-  await expect.poll(() => page.locator('#status').textContent(), { timeout: 20_000 }).toMatch(/^最新/);
+  await expect.poll(() => page.locator('#status').textContent(), { timeout: 20_000 }).toMatch(/^(最新|Up to date)/);
 };
 
 /** A document of the current render, fetched with the page's token and written into the test's folder. */
@@ -248,5 +250,50 @@ needs('/usr/bin/chromium', 'pdftotext', 'soffice')('the editor in Chromium, as a
         .map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
     });
     expect(serious).toEqual([]);
+  }, 60_000);
+
+  /**
+   * The other two papers of the issue's "Done when", each from an empty folder in a page of its own:
+   * started, filled through the form, a mistake explained at its field (the ILL request in English
+   * first), corrected, and printed — what was typed is in the printed PDF.
+   */
+  it.each([
+    { form: 'deposit', typed: [[['publication', 'title'], '試験出版の記録'], [['publisher', 'name'], '試験 花子']] as [Path, string][],
+      wrong: [['publication', 'price'], '千五百円', /^[^A-Za-z]/] as [Path, string, RegExp], right: '1,800', printed: '1,800円' },
+    { form: 'ill-request', typed: [[['items', 0, 'title'], '試験図書館史'], [['library', 'name'], 'Example Test Library']] as [Path, string][],
+      wrong: [['currently_borrowed'], 'eleven', /^[A-Za-z"]/] as [Path, string, RegExp], right: '2', printed: 'Example Test Library' },
+  ])('fills a $form too: a mistake at its field in the form\'s language first, then printed', async ({ form, typed, wrong, right, printed }) => {
+    const { startPreview } = await import('../../src/app/preview/server.js');
+    const other = await startPreview(null, 0, () => {}, { folder: tempDir(`editor-${form}-`) });
+    const mainPage = page;
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    try {
+      await page.goto(other.url);
+      await expect.poll(() => page.locator('#start-form option').count()).toBeGreaterThanOrEqual(8);
+      await page.selectOption('#start-form', form);
+      await page.click('#start button[type=submit]');
+      await upToDate();
+      for (const [path, value] of typed) await control(path).fill(value);
+      const [path, value, language] = wrong;
+      await control(path).fill(value);
+      await settled();
+      const message = field(path).locator('.yf-problem.error');
+      await expect.poll(async () => (await message.count()) || `${await page.locator('#messages').textContent()} | ${await control(path).inputValue()}`, { timeout: 10_000 }).toBeGreaterThan(0);
+      expect((await message.first().textContent())!.trim()).toMatch(language);
+      await control(path).fill(right);
+      await upToDate();
+      expect(await page.locator('#messages').textContent()).toMatch(/エラーはありません|No errors/);
+      const print = await fetch(new URL((await page.locator('#print').getAttribute('href'))!, other.url));
+      expect(print.status).toBe(200);
+      const pdf = join(tempDir('editor-print-'), 'print.pdf');
+      writeFileSync(pdf, new Uint8Array(await print.arrayBuffer()));
+      const text = squash(pdfText(pdf));
+      for (const [, typedValue] of typed) expect(text).toContain(squash(typedValue));
+      expect(text).toContain(squash(printed));
+    } finally {
+      await page.close();
+      page = mainPage;
+      await other.close();
+    }
   }, 60_000);
 });
