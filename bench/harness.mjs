@@ -3,7 +3,9 @@
 // several runs, and reading a PDF back with pdf.js to count its pages, check that its text is all
 // there in order, and count 禁則 (kinsoku) faults on its lines.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -216,4 +218,20 @@ async function lookalikeMap() {
     if (ideograph) map.set(String.fromCodePoint(c), ideograph);
   }
   return map;
+}
+
+/**
+ * A workload run by itself (`node bench/workload-<name>.mjs [sizes…]`): its rows as JSON lines, in a
+ * temporary folder removed afterwards, the median of 3 runs; `npm run bench` runs it through bench.mjs.
+ */
+export async function runAlone(moduleUrl, name, run) {
+  if (process.argv[1] !== fileURLToPath(moduleUrl)) return;
+  const sizes = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
+  const tmp = mkdtempSync(join(tmpdir(), `yoshiki-bench-${name}-`));
+  try {
+    const rows = await run({ runs: 3, sizes: sizes.length ? sizes : undefined, tmp, log: (line) => process.stderr.write(`${line}\n`) });
+    for (const r of rows) process.stdout.write(`${JSON.stringify(r)}\n`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }

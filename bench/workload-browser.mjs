@@ -20,8 +20,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ROOT } from './harness.mjs';
+import { ROOT, runAlone } from './harness.mjs';
 import { writeSyntheticCase } from './synthetic.mjs';
 
 export const order = 70;
@@ -247,15 +246,4 @@ function pssMb(pids) {
   return kb / 1024;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { mkdtempSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const sizes = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
-  const tmp = mkdtempSync(join(tmpdir(), 'yoshiki-bench-browser-'));
-  try {
-    const rows = await run({ runs: 3, sizes: sizes.length ? sizes : undefined, tmp, log: (s) => process.stderr.write(`${s}\n`) });
-    for (const r of rows) process.stdout.write(`${JSON.stringify(r)}\n`);
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-}
+await runAlone(import.meta.url, 'browser', run);

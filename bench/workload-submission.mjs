@@ -6,9 +6,8 @@
 // peak memory). `npm run bench -- --only submission`, or alone: `node bench/workload-submission.mjs [N…]`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import { measure, median, ROOT } from './harness.mjs';
+import { measure, median, ROOT, runAlone } from './harness.mjs';
 import { syntheticCaseYaml, syntheticCsv, syntheticWorks } from './synthetic.mjs';
 
 export const order = 30;
@@ -59,15 +58,4 @@ export async function run({ runs, sizes = [10000, 100000], tmp, log }) {
   return rows;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { mkdtempSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const sizes = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
-  const tmp = mkdtempSync(join(tmpdir(), 'yoshiki-bench-submission-'));
-  try {
-    const rows = await run({ runs: 3, sizes: sizes.length ? sizes : undefined, tmp, log: (s) => process.stderr.write(`${s}\n`) });
-    for (const r of rows) process.stdout.write(`${JSON.stringify(r)}\n`);
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-}
+await runAlone(import.meta.url, 'submission', run);
