@@ -14,63 +14,21 @@ import { INPUT_CODES } from '../input/codes.js';
 import { inSheetCell } from '../input/sheet.js';
 import { composeDocuments, type FormContext, type Loaded } from '../forms/kit/plugin.js';
 import { formCodes } from '../forms/kit/messages.js';
-import { formatsOf, isPaper, OUTPUT_FORMATS, type Bundle, type DocumentModel, type FilledSheet, type Output, type OutputFormat } from '../model/document.js';
-import type { FontBook, FontChain, Typeface } from '../typeset/fonts.js';
-import type { OfficialForm } from '../model/official-form.js';
+import { formatsOf, isPaper, OUTPUT_FORMATS, type Bundle, type DocumentModel, type Output, type OutputFormat } from '../model/document.js';
+import type { FontChain, Typeface } from '../typeset/fonts.js';
 import { defaultSession, type Session } from './session.js';
 import { addDays, eraDate, todayIso } from '../base/format.js';
 import { writeFilesAtomically } from './write.js';
 import { missingAgencyForms } from './agency-forms.js';
 import type { Named } from './official.js';
 import type { PdfPart } from '../export/pdf-join.js';
+import { renderOutput, type RenderedFile, type RenderOptions } from './render-output.js';
+import { sideThreadFor } from './side-thread.js';
+
+export type { RenderedFile, RenderOptions } from './render-output.js';
 
 export const FORMATS = OUTPUT_FORMATS;
 export type Format = OutputFormat;
-
-/** A rendered file, in memory; a PDF also says how many pages it has (for the batch summary). */
-export interface RenderedFile { path: string; bytes: Uint8Array; pages?: number }
-/** A file as a renderer made it: a PDF of ours with the document it was saved from, which a bundle binds. */
-type Made = Omit<RenderedFile, 'path'> & { document?: PdfPart };
-type Renderer = (doc: DocumentModel, fonts: FontBook) => Promise<Made>;
-const bytesOnly = (render: (doc: DocumentModel, fonts: FontBook) => Promise<Uint8Array> | Uint8Array): Renderer =>
-  async (doc, fonts) => ({ bytes: await render(doc, fonts) });
-
-/** Renderers load on first use: a PDF-only run never parses the DOCX library. */
-const RENDERERS: Record<OutputFormat, () => Promise<Renderer>> = {
-  pdf: async () => {
-    const [{ writePdfDocument }, { layoutDocument }] = await Promise.all([import('../export/pdf.js'), import('../layout/layout.js')]);
-    return async (doc, fonts) => {
-      const pages = layoutDocument(doc, fonts);
-      return { ...await writePdfDocument(pages, doc.title, fonts, doc.fonts), pages: pages.length };
-    };
-  },
-  docx: async () => bytesOnly((await import('../export/docx.js')).renderDocx),
-  csv: async () => bytesOnly((await import('../export/csv.js')).renderCsv),
-  xlsx: async () => bytesOnly((await import('../export/xlsx.js')).renderXlsx),
-  txt: async () => bytesOnly((await import('../export/txt.js')).renderText),
-};
-
-/** A filled spreadsheet goes only to the exporter of its own format. */
-const SHEET_FILLERS: Record<FilledSheet['format'], () => Promise<(sheet: FilledSheet) => Promise<Uint8Array> | Uint8Array>> = {
-  csv: async () => (await import('../export/csv.js')).fillCsv,
-  xlsx: async () => (await import('../export/xlsx-fill.js')).fillXlsx,
-};
-
-/** How documents are rendered: `outline` outlines the boxes of an agency's form (the preview, to adjust a map). */
-export interface RenderOptions { outline?: boolean }
-
-async function renderOutput(output: Exclude<Output, Bundle>, format: OutputFormat, session: Session, options: RenderOptions = {}): Promise<Made> {
-  if (output.kind === 'filledSheet') return { bytes: await (await SHEET_FILLERS[output.format]())(output) };
-  // A paper the case gives the agency's own form for is written onto that form; its DOCX stays ours.
-  if (format === 'pdf' && output.official) return renderOfficial(output, output.official, await session.fonts(), options);
-  return (await RENDERERS[format]())(output, await session.fonts());
-}
-
-async function renderOfficial(doc: DocumentModel, form: OfficialForm, fonts: FontBook, options: RenderOptions): Promise<Omit<RenderedFile, 'path'>> {
-  const [{ writeOverlay }, { layoutOverlay }] = await Promise.all([import('../export/pdf-overlay.js'), import('../layout/fit.js')]);
-  const plan = layoutOverlay(form, doc.fields ?? {}, fonts.chain(doc.fonts));
-  return writeOverlay(form, plan, fonts, doc.fonts, options);
-}
 
 /**
  * A bundle's parts as PDFs, joined: the PDF each part is written as on its own (the document it was
@@ -83,7 +41,7 @@ async function renderBundle(bundle: Bundle, outputs: Output[], saved: Map<string
     if (!part) continue;
     let made = saved.get(name);
     if (!made) {
-      const file = await renderOutput(part, 'pdf', session);
+      const file = await renderOutput(part, 'pdf', () => session.fonts());
       made = file.document ?? file.bytes;
     }
     parts.push(made);
@@ -279,26 +237,33 @@ function unusableCaseName(file: string, name: string): Problem | undefined {
 }
 
 /** Renders every document of a checked case in memory, in each of its formats that `formats` lists. */
-export async function renderDocuments(checked: CaseResult, formats: Format[], options: RenderOptions = {}): Promise<RenderedFile[]> {
+export async function renderDocuments(checked: CaseResult, formats: Format[], options: RenderOptions & { sideThread?: boolean } = {}): Promise<RenderedFile[]> {
   if (!checked.ok) return [];
   const session = checked.session ?? defaultSession();
+  const fonts = () => session.fonts();
   const rendered = new Map<string, RenderedFile>();
   // The PDFs a bundle binds, kept as they were made (the document in memory) until it is bound.
   const bound = new Set(formats.includes('pdf') ? checked.documents.flatMap((o) => (o.kind === 'bundle' ? o.parts : [])) : []);
   const saved = new Map<string, PdfPart>();
   // Papers and sheets first; a bundle then binds the PDFs already made.
-  for (const output of checked.documents) {
-    if (output.kind === 'bundle') continue;
-    for (const format of formatsOf(output)) {
-      if (!formats.includes(format)) continue;
-      const { document, ...made } = await renderOutput(output, format, session, options);
+  const jobs = checked.documents.flatMap((output) => (output.kind === 'bundle' ? []
+    : formatsOf(output).filter((format) => formats.includes(format)).map((format) => ({ output, format }))));
+  // A large case's other formats are made on a second thread meanwhile (side-thread.ts).
+  const side = sideThreadFor(jobs, options.sideThread);
+  try {
+    for (const { output, format } of jobs) {
+      if (side?.takes(format)) continue;
+      const { document, ...made } = await renderOutput(output, format, fonts, options);
       rendered.set(`${output.name}.${format}`, { path: `${output.name}.${format}`, ...made });
       if (format === 'pdf' && bound.has(output.name)) saved.set(output.name, document ?? made.bytes);
     }
+    for (const output of checked.documents)
+      if (output.kind === 'bundle' && formats.includes('pdf'))
+        rendered.set(`${output.name}.pdf`, { path: `${output.name}.pdf`, ...await renderBundle(output, checked.documents, saved, session) });
+    for (const file of await side?.files() ?? []) rendered.set(file.path, file);
+  } finally {
+    side?.close();
   }
-  for (const output of checked.documents)
-    if (output.kind === 'bundle' && formats.includes('pdf'))
-      rendered.set(`${output.name}.pdf`, { path: `${output.name}.pdf`, ...await renderBundle(output, checked.documents, saved, session) });
   // In the order the form declares its documents.
   return checked.documents.flatMap((o) => formatsOf(o).flatMap((f) => rendered.get(`${o.name}.${f}`) ?? []));
 }
