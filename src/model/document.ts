@@ -298,5 +298,17 @@ export function pageSizePt(page: PageSetup): { width: number; height: number } {
  */
 export function lazyDocument<M extends Omit<Partial<DocumentModel>, 'blocks'>>(meta: M, compose: () => Block[]): M & { blocks: Block[] } {
   let blocks: Block[] | undefined;
-  return Object.defineProperty({ ...meta }, 'blocks', { get: () => (blocks ??= compose()), enumerable: true }) as M & { blocks: Block[] };
+  const doc = Object.defineProperty({ ...meta }, 'blocks', { get: () => (blocks ??= compose()), enumerable: true });
+  return Object.defineProperty(doc, COMPOSE_UNKEPT, { value: () => blocks ?? compose() }) as M & { blocks: Block[] };
 }
+
+const COMPOSE_UNKEPT = Symbol('compose without keeping');
+
+/**
+ * A document's blocks for a reader that needs them once: a lazy document not composed yet is
+ * composed for it, and the blocks are not kept (its other formats, rendered on a second thread,
+ * are all the 200,000 blocks of a 100,000-work advertisement are composed for). Read again, they
+ * are composed again.
+ */
+export const blocksOnce = (doc: DocumentModel): Block[] =>
+  (doc as DocumentModel & { [COMPOSE_UNKEPT]?: () => Block[] })[COMPOSE_UNKEPT]?.() ?? doc.blocks;

@@ -1,11 +1,13 @@
 /**
  * The thread of side-thread.ts: renders each document it is sent in its formats, sends each file
- * back as it is made, then says it is done. Its own font book: the fonts are parsed here once.
+ * back as it is made (moved, not copied), then says it is done. Its own font book: the fonts are
+ * parsed here once.
  */
+import { deserialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { FontBook } from '../typeset/fonts.js';
 import { renderOutput } from './render-output.js';
-import type { SideMessage, SideReply } from './side-thread.js';
+import { movable, type SideMessage, type SideOutput, type SideReply } from './side-thread.js';
 
 const book = new FontBook();
 const fonts = async () => book;
@@ -28,10 +30,10 @@ async function handle(message: SideMessage): Promise<void> {
     port.close();
     return;
   }
-  for (const format of message.formats) {
-    const { bytes } = await renderOutput(message.output, format, fonts);
-    // Moved, not copied: a view of part of a buffer is copied into one of its own first.
-    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
-    port.postMessage({ file: { path: `${message.output.name}.${format}`, bytes: own } } satisfies SideReply, [own.buffer as ArrayBuffer]);
+  // Read only now, when the one before is rendered and dropped: one document's objects at a time.
+  const { output, formats } = deserialize(message.output) as SideOutput;
+  for (const format of formats) {
+    const bytes = movable((await renderOutput(output, format, fonts)).bytes);
+    port.postMessage({ file: { path: `${output.name}.${format}`, bytes } } satisfies SideReply, [bytes.buffer as ArrayBuffer]);
   }
 }

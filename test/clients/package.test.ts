@@ -81,6 +81,12 @@ describe('the installed command', () => {
     const summary = JSON.parse(rendered.stdout);
     expect(summary.cases[0].written).toContain('out/case/deposit-form.pdf');
     expect(readFileSync(join(installed, 'out/case/deposit-form.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    // The DOCX made on the second thread a large case's other formats go to (src/pipeline/side-thread.ts), forced: its module is found in the package.
+    const side = spawnSync(join(installed, 'node_modules/.bin/yoshiki'), ['render', 'case.yaml', '-o', 'side', '--format', 'pdf,docx'],
+      { cwd: installed, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1', YOSHIKI_SIDE_THREAD: '1' } });
+    expect(side.stderr).toBe('');
+    expect(side.status).toBe(0);
+    expect(readFileSync(join(installed, 'side/case/deposit-form.docx')).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('starts the preview, serves its page and pdf.js from the installed dependencies, and stops on Ctrl-C', async () => {
