@@ -52,11 +52,12 @@ export function sideThreadFor(jobs: Job[], force = forcedByEnvironment()): SideT
   if (force !== true && !isMainThread) return undefined;
   const here = new Set(jobs.filter((j) => j.format === 'pdf').map((j) => j.output));
   const outputs = [...outputsOf(side)];
-  // Papers composed for their PDFs are counted first: a table of 10,000 works decides it without
-  // composing the papers only the thread would render.
+  // Papers composed for their PDFs are counted first: when they decide it (a table of 10,000
+  // works), the papers only the thread renders are composed for it alone (plain() below), not kept.
   const blocks = new Map<DocumentModel, Block[]>();
-  let rows = heavyRows(outputs.filter((o) => here.has(o.output)), blocks, (doc) => doc.blocks);
-  if (force !== true && rows < SIDE_THREAD_ROWS) rows += heavyRows(outputs.filter((o) => !here.has(o.output)), blocks, blocksOnce);
+  const kept = (doc: DocumentModel) => doc.blocks;
+  let rows = heavyRows(outputs.filter((o) => here.has(o.output)), blocks, kept);
+  if (force !== true && rows < SIDE_THREAD_ROWS) rows += heavyRows(outputs.filter((o) => !here.has(o.output)), blocks, kept);
   if (force !== true && rows < SIDE_THREAD_ROWS) return undefined;
   return new SideThread(outputs.map(({ output, formats }) => ({ output: plain(output, blocks.get(output as DocumentModel)), formats })));
 }
