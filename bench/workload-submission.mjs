@@ -2,7 +2,8 @@
 // format: PDF, DOCX, CSV, TXT and the bound submission) of a ruling case whose works are a CSV in
 // CP932, as Excel saves it (bench/synthetic.mjs writes the rows), at 10,000 works, and at 100,000
 // to show the time grows in step with the works and the memory stays bounded; and the DOCX alone
-// at 10,000. Each run is a process of its own (bench/harness.mjs measures its wall and CPU time and
+// at 10,000; and at 10,000 the same render in one thread (YOSHIKI_SIDE_THREAD=0), taking turns with
+// it. Each run is a process of its own (bench/harness.mjs measures its wall and CPU time and
 // peak memory). `npm run bench -- --only submission`, or alone: `node bench/workload-submission.mjs [N…]`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,8 +23,9 @@ function writeCase(dir, n) {
   return join(dir, 'bulk.yaml');
 }
 
-function render(file, out, formats) {
-  const m = measure(process.execPath, [join(ROOT, 'bin/yoshiki.js'), 'render', file, '-o', out, ...(formats ? ['--format', formats] : [])]);
+/** `env`: YOSHIKI_SIDE_THREAD=0 renders the other formats in the main thread after the PDFs, as before issue 20's second thread. */
+function render(file, out, formats, env) {
+  const m = measure(process.execPath, [join(ROOT, 'bin/yoshiki.js'), 'render', file, '-o', out, ...(formats ? ['--format', formats] : [])], { env });
   return { seconds: m.wall, cpu: m.cpu, rssMb: m.rssMb };
 }
 
@@ -34,8 +36,11 @@ export async function run({ runs, sizes = [10000, 100000], tmp, log }) {
     const file = writeCase(join(tmp, String(n)), n);
     // 100,000 works take minutes a run: one run, said in the row.
     const times = n > 20000 ? 1 : runs;
+    // At 10,000 works the same render in one thread takes turns with it, so the load falls on both alike.
+    const oneThread = [];
     const r = median(times, (i) => {
       log(`  whole submission, ${n} works, run ${i + 1} of ${times}`);
+      if (n === 10000) oneThread.push(render(file, join(tmp, `out-one-${n}`), undefined, { YOSHIKI_SIDE_THREAD: '0' }));
       return render(file, join(tmp, `out-${n}`));
     });
     measured.set(n, r);
@@ -43,6 +48,11 @@ export async function run({ runs, sizes = [10000, 100000], tmp, log }) {
     rows.push({ workload: `whole submission, all formats, ${n} works`, engine: 'yoshiki render', seconds: r.seconds, cpu: r.cpu, rssMb: r.rssMb,
       ...(want ? { target: `< ${want.seconds} s, < ${want.mb} MB`, met: r.seconds < want.seconds && r.rssMb < want.mb } : {}),
       ...(times === 1 ? { note: `${n} works: one run` } : {}) });
+    if (oneThread.length) {
+      const one = median(oneThread.length, (i) => oneThread[i]);
+      rows.push({ workload: `whole submission, all formats, ${n} works`, engine: 'yoshiki render, one thread', seconds: one.seconds, cpu: one.cpu, rssMb: one.rssMb,
+        value: `${(one.seconds / r.seconds).toFixed(2)}× the wall, ${(one.cpu / r.cpu).toFixed(2)}× the CPU of the default` });
+    }
     if (n === 10000) {
       log('  the DOCX alone, 10000 works');
       const d = render(file, join(tmp, 'out-docx'), 'docx');
