@@ -42,11 +42,14 @@ const say = (ja, en) => (state?.english ? `${en} / ${ja}` : `${ja} / ${en}`);
 
 // ---- edits: gathered, sent after a pause, one request at a time ----
 let pending = [];
+/** Edits made on this page, counted: values asked for before the latest of them are older than the form's own. */
+let edited = 0;
 let timer = null;
 let sending = Promise.resolve();
 let inFlight = 0;
 
 function onEdit(ops) {
+  edited++;
   pending.push(...ops);
   $('save').disabled = false;
   $('status').textContent = say('入力中…', 'Editing…');
@@ -164,13 +167,19 @@ async function showForm() {
     form = mountForm($('form'), { schema, data: data.data, english: state.english, onEdit, upload, files: state.files });
     formOf = state.form;
     dataVersion = data.version;
-    return;
+    document.body.dataset.values = String(dataVersion);
+    // A case opened with mistakes shows each at its field from the start, not from its next check.
+    return form.update({ problems: state.problems, files: state.files });
   }
   // While the clerk types, the server's copy is behind the form's: the form keeps its own until the edits are in.
   if (editing() || state.version === dataVersion) return form.update({ problems: state.problems, facts: state.facts, files: state.files });
+  const asked = edited;
   const { json: data } = await api('/api/case');
-  if (editing()) return;
+  // An edit made while the answer was on its way (sent, even answered, meanwhile) is newer than it: the
+  // answer is dropped, and the edit's own update asks again. An answer older than the values shown is dropped too.
+  if (editing() || edited !== asked || data.version < dataVersion) return form.update({ problems: state.problems, files: state.files });
   dataVersion = data.version;
+  document.body.dataset.values = String(dataVersion);
   form.update({ data: data.data, problems: state.problems, facts: state.facts, files: state.files });
 }
 
