@@ -9,6 +9,18 @@ import { mountViewer } from '/viewer.js';
 
 pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
 
+/**
+ * yoshiki's own Japanese face (preview.css) is loaded before the page is first drawn: Debian's
+ * Chromium, on a machine with no Japanese font, keeps tofu in text drawn while the face was still
+ * loading (the disabled Save button, the status, the tabs — seen in screenshots), font-display
+ * swap or block alike. The page stays undrawn (display: none) until the face is in, or 3 s at most
+ * (the length of CSS's block period), so a face that never comes cannot hide the page.
+ */
+const FONT_WAIT_MS = 3000;
+await Promise.race([document.fonts.load('1em "IPAex Mincho (yoshiki)"', '保存').catch(() => {}),
+  new Promise((ok) => setTimeout(ok, FONT_WAIT_MS))]);
+document.documentElement.dataset.fonts = 'ready';
+
 const token = new URLSearchParams(location.search).get('t') ?? '';
 const $ = (id) => document.getElementById(id);
 /** Edits are sent this long after the last keystroke: one check per pause, not per key. */
