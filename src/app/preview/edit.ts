@@ -157,8 +157,8 @@ function replaceScalar(text: string, node: Ranged, value: unknown): string | und
   const line = text.slice(lineStart(text, start), start);
   const source = scalarText(node, value);
   // Multi-line text, or any text where the clerk wrote a literal block: a literal block.
-  if (source.includes('\n') || (node.type === 'BLOCK_LITERAL' && typeof value === 'string')) {
-    // Multi-line text: a literal block indented under its key, as a clerk would write it.
+  if (source.includes('\n') || (isScalar(node) && node.type === 'BLOCK_LITERAL' && typeof value === 'string')) {
+    // A literal block indented under its key, as a clerk would write it.
     if (typeof value !== 'string' || /^\s/.test(value) || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(value)) return undefined;
     const indent = ' '.repeat(/^[\s-]*/.exec(line)![0].length + 2);
     const content = value.replace(/\n$/, '').split('\n').map((l) => (l ? indent + l : '')).join('\n');
