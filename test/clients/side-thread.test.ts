@@ -1,18 +1,16 @@
 /**
  * A large case's formats other than PDF made on a second thread beside its PDFs
  * (src/pipeline/side-thread.ts): the same bytes as in one thread, a renderer's error there the same
- * message, and the thread's module found by the command as it runs (the bundle). The tarball's
- * command is package.test.ts's. Small cases, the thread forced: what is tested is the path, not the
- * size that picks it.
+ * message. The thread's module found by the command as it runs (the bundle) is package.test.ts's,
+ * from the packed tarball. Small cases, the thread forced: what is tested is the path, not the size
+ * that picks it.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { todayIso } from '../../src/base/format.js';
 import { formatsOf, type Output } from '../../src/model/document.js';
 import { FORMATS } from '../../src/pipeline/api.js';
-import { checkCase, renderDocuments, type CaseResult } from '../../src/pipeline/pipeline.js';
-import { FIXTURES, renderFixture, run, tempDir, YOSHIKI } from '../helpers.js';
+import { renderDocuments, type CaseResult } from '../../src/pipeline/pipeline.js';
+import { renderFixture } from '../helpers.js';
 
 const names = (checked: CaseResult) => checked.documents.flatMap((d) => formatsOf(d).map((f) => `${d.name}.${f}`));
 
@@ -39,15 +37,4 @@ describe('the second thread', () => {
     expect(there).toBe(here);
   });
 
-  it('runs from the built command (the bundle), writing what the library makes in one thread', async () => {
-    const out = tempDir('side-');
-    const r = run(process.execPath, [YOSHIKI, 'render', join(FIXTURES, 'ruling-reprint.yaml'), '-o', out, '--quiet'], { YOSHIKI_SIDE_THREAD: '1' });
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    // The command's today, not the fixtures' (renderFixture's): the thread's formats made again here.
-    const checked = await checkCase(join(FIXTURES, 'ruling-reprint.yaml'), todayIso());
-    const made = await renderDocuments(checked, ['docx', 'csv', 'txt'], { sideThread: false });
-    expect(made.length).toBeGreaterThan(5);
-    for (const file of made) expect(Buffer.compare(file.bytes, readFileSync(join(out, 'ruling-reprint', file.path))), file.path).toBe(0);
-  });
 });
