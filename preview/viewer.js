@@ -18,6 +18,14 @@ const AHEAD = 2;
 const KEEP = 4;
 /** Page sizes asked of pdf.js at a time, between drawings: 600 pages' sizes arrive in well under a second. */
 const SIZE_BATCH = 25;
+/**
+ * A page is drawn once the view has rested this long (ms): pages flown past are not drawn. Each
+ * drawing leaves Chromium ~0.5 MB (pdf.js's canvas states, the picture's copies) that only a full
+ * garbage collection frees; the bench's scroll through 600 pages drew 323 of them as it went, and
+ * the page's process grew by 150 MB. Kept short of what a reader notices; a scroll that stops on a page
+ * draws it, and those around it, as before.
+ */
+const REST_MS = 150;
 /** CSS pixels per PDF point at most (1.4 = the preview's size since it began); less when the pane is narrower. */
 const MAX_SCALE = 1.4;
 
@@ -32,6 +40,14 @@ export function mountViewer(container, { pdfjs, english = false }) {
   let shown = null;
   let latest = 0;
   const inView = new Set();
+  /** When the clerk last scrolled (the viewer's own scrolls, which keep the place, do not count). */
+  let scrolledAt = -Infinity;
+  let ownScroll = false;
+  let restTimer = null;
+  const onScroll = () => {
+    if (!ownScroll) scrolledAt = performance.now();
+  };
+  document.addEventListener('scroll', onScroll, { capture: true, passive: true });
   const observer = new IntersectionObserver((entries) => {
     for (const e of entries) {
       const n = Number(e.target.dataset.page);
@@ -177,6 +193,12 @@ export function mountViewer(container, { pdfjs, english = false }) {
     if (drawing) return;
     const next = want.map((n) => shown.pages[n - 1]).find((p) => p.drawn !== shown.key);
     if (!next) return;
+    const resting = performance.now() - scrolledAt;
+    if (resting < REST_MS) {
+      clearTimeout(restTimer);
+      restTimer = setTimeout(pump, REST_MS - resting);
+      return;
+    }
     drawing = draw(shown, next).catch((e) => {
       if (e?.name !== 'RenderingCancelledException') console.warn('yoshiki viewer:', e);
     }).finally(() => {
@@ -256,13 +278,20 @@ export function mountViewer(container, { pdfjs, english = false }) {
   function restore({ p, top }) {
     if (!p.box.isConnected) return;
     const delta = p.box.getBoundingClientRect().top - top;
-    if (Math.abs(delta) >= 1) scroller().scrollBy(0, delta);
+    if (Math.abs(delta) >= 1) scrollOwn(null, delta);
+  }
+
+  /** A scroll of the viewer's own: its scroll event (dispatched before the next frame) is not the clerk's. */
+  function scrollOwn(s, delta) {
+    ownScroll = true;
+    (s || scroller()).scrollBy(0, delta);
+    requestAnimationFrame(() => { ownScroll = false; });
   }
 
   function scrollToTop() {
     const s = scroller();
     const top = root.getBoundingClientRect().top - (s === document.scrollingElement ? 0 : s.getBoundingClientRect().top);
-    if (top < 0) s.scrollBy(0, top);
+    if (top < 0) scrollOwn(s, top);
   }
 
   function showProblem(e) {
@@ -277,6 +306,8 @@ export function mountViewer(container, { pdfjs, english = false }) {
       latest++;
       leave();
       observer.disconnect();
+      document.removeEventListener('scroll', onScroll, { capture: true });
+      clearTimeout(restTimer);
       void shown?.doc?.destroy();
       shown = null;
       worker.destroy();
