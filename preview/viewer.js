@@ -1,8 +1,9 @@
 // The papers viewer of the preview page (README, "Preview": big documents). A 2,000-work ruling case
 // binds into a 600-page submission; drawing every page before showing any took 20 s and 5.8 GB
 // in the browser. So the viewer lays out a placeholder of each page's size at once, draws only
-// the pages in view and AHEAD around them (an IntersectionObserver says which are in view), frees
-// the drawings more than KEEP pages away (and cancels a drawing scrolled past before it ends),
+// the pages in view and AHEAD around them (an IntersectionObserver says which are in view) once
+// the view rests (REST_MS: pages flown past are not drawn), frees the drawings more than KEEP pages
+// away (and cancels a drawing scrolled past before it ends),
 // keeps the place in the document when a new render of it comes, and swaps each page's new drawing
 // in only once it is drawn, so an edit never flickers through blank pages. Each drawn page keeps
 // pdf.js's text layer: the words can be selected and copied. Text documents are shown as text.
@@ -12,10 +13,15 @@
 // `key` names one render of one document; a `url` whose path is the one shown (only its query
 // differs) is a new render of the same document, and the place in it is kept.
 
-/** Pages drawn beyond those in view, on each side: a screen's worth of scrolling ready. */
-const AHEAD = 2;
-/** Drawn pages kept beyond those in view, on each side; farther ones are freed (a page's canvas is ~4 MB at 1.4×). */
-const KEEP = 4;
+/**
+ * Pages drawn beyond those in view, on each side: the next page ready for a page-down (a screen is
+ * about one A4 page here). Each page drawn costs Chromium ~3.4 MB (792×1121 px) in the canvas and as
+ * much again in the compositor's copies: reading 50 pages one at a time peaked 36 MB lower with
+ * AHEAD 1 and KEEP 2 than with 2 and 4 (README, "The editor in a browser").
+ */
+const AHEAD = 1;
+/** Drawn pages kept beyond those in view, on each side (a page-up shows its drawing); farther ones are freed. */
+const KEEP = 2;
 /** Page sizes asked of pdf.js at a time, between drawings: 600 pages' sizes arrive in well under a second. */
 const SIZE_BATCH = 25;
 /**
