@@ -146,6 +146,8 @@ export function mountViewer(container, { pdfjs, english = false }) {
   function newPage(n) {
     const box = el('div', 'yv-page');
     box.dataset.page = String(n);
+    // A labelled group (a div's own label is not announced without a role; axe counts it serious).
+    box.setAttribute('role', 'group');
     box.setAttribute('aria-label', say(`${n} ページ`, `Page ${n}`));
     return { n, box, width: 0, height: 0, page: null, canvas: null, text: null, task: null, drawn: null };
   }
