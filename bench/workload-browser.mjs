@@ -93,9 +93,9 @@ async function measureCase({ n, file, server, browser, runs, log }) {
 
   const pages = await page.evaluate(() => document.querySelectorAll('.yv-page').length);
   log(`  scrolling through ${pages} pages`);
-  const scrolled = await page.evaluate(scrollThrough);
+  const scrolled = await page.evaluate(turnPages, null);
   log(`  ${scrolled.drawn} pages drawn in the scroll through; reading ${READ.pages} pages one at a time`);
-  const read = await page.evaluate(readPages, READ);
+  const read = await page.evaluate(turnPages, READ);
   clearInterval(sampler);
   // What is let go, collected (the page's own heap; V8 would collect it under memory pressure anyway).
   const cdp = await page.context().newCDPSession(page);
@@ -203,10 +203,12 @@ function armWatch() {
 }
 
 /**
- * In the page: scrolls its document to the end a screen each 40 ms, as a clerk holding a key would.
- * (Functions run in the page are sent as their source: each finds its scroller and counts its drawings itself.)
+ * In the page: without `read`, scrolls its document to the end a screen each 40 ms, as a clerk
+ * holding a key would; with `read` ({ pages, pauseMs }), backs up that many pages one at a time from
+ * the end, pausing on each, as a clerk reading them would. Counts the pages drawn meanwhile. (Run in
+ * the page, sent as its source: it cannot call the module's functions.)
  */
-async function scrollThrough() {
+async function turnPages(read) {
   let scroller = document.querySelector('.yv-page')?.parentElement;
   while (scroller && !(scroller.scrollHeight > scroller.clientHeight && /auto|scroll/.test(getComputedStyle(scroller).overflowY))) scroller = scroller.parentElement;
   scroller ??= document.scrollingElement;
@@ -214,32 +216,17 @@ async function scrollThrough() {
   const watch = new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach((n) => { if (n.nodeName === 'CANVAS') drawn++; })));
   watch.observe(scroller, { childList: true, subtree: true });
   const start = performance.now();
-  const view = scroller === document.scrollingElement ? innerHeight : scroller.clientHeight;
-  while (scroller.scrollTop + view < scroller.scrollHeight - 2) {
-    scroller.scrollBy(0, view * 0.9);
-    await new Promise((ok) => setTimeout(ok, 40));
-  }
-  await new Promise((ok) => setTimeout(ok, 1000)); // the pages where it stopped, drawn
-  watch.disconnect();
-  return { pages: document.querySelectorAll('.yv-page').length, seconds: (performance.now() - start) / 1000, drawn };
-}
-
-/** In the page: back up `pages` pages one at a time from the end, pausing `pauseMs` on each, as a clerk reading them would. */
-async function readPages({ pages, pauseMs }) {
-  let scroller = document.querySelector('.yv-page')?.parentElement;
-  while (scroller && !(scroller.scrollHeight > scroller.clientHeight && /auto|scroll/.test(getComputedStyle(scroller).overflowY))) scroller = scroller.parentElement;
-  scroller ??= document.scrollingElement;
-  let drawn = 0;
-  const watch = new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach((n) => { if (n.nodeName === 'CANVAS') drawn++; })));
-  watch.observe(scroller, { childList: true, subtree: true });
-  const start = performance.now();
-  const all = [...document.querySelectorAll('.yv-page')];
-  for (const box of all.slice(-pages - 1, -1).reverse()) {
-    box.scrollIntoView({ block: 'start' });
-    await new Promise((ok) => setTimeout(ok, pauseMs));
+  const pause = (ms) => new Promise((ok) => setTimeout(ok, ms));
+  const boxes = [...document.querySelectorAll('.yv-page')];
+  if (read) {
+    for (const box of boxes.slice(-read.pages - 1, -1).reverse()) (box.scrollIntoView({ block: 'start' }), await pause(read.pauseMs));
+  } else {
+    const view = scroller === document.scrollingElement ? innerHeight : scroller.clientHeight;
+    while (scroller.scrollTop + view < scroller.scrollHeight - 2) (scroller.scrollBy(0, view * 0.9), await pause(40));
+    await pause(1000); // the pages where it stopped, drawn
   }
   watch.disconnect();
-  return { pages, seconds: (performance.now() - start) / 1000, drawn };
+  return { pages: read ? read.pages : boxes.length, seconds: (performance.now() - start) / 1000, drawn };
 }
 
 /**
