@@ -1,8 +1,9 @@
 // The papers viewer of the preview page (README, "Preview": big documents). A 2,000-work ruling case
 // binds into a 600-page submission; drawing every page before showing any took 20 s and 5.8 GB
 // in the browser. So the viewer lays out a placeholder of each page's size at once, draws only
-// the pages in view and AHEAD around them (an IntersectionObserver says which are in view), frees
-// the drawings more than KEEP pages away (and cancels a drawing scrolled past before it ends),
+// the pages in view and AHEAD around them (an IntersectionObserver says which are in view) once
+// the view rests (REST_MS: pages flown past are not drawn), frees the drawings more than KEEP pages
+// away (and cancels a drawing scrolled past before it ends),
 // keeps the place in the document when a new render of it comes, and swaps each page's new drawing
 // in only once it is drawn, so an edit never flickers through blank pages. Each drawn page keeps
 // pdf.js's text layer: the words can be selected and copied. Text documents are shown as text.
@@ -12,12 +13,25 @@
 // `key` names one render of one document; a `url` whose path is the one shown (only its query
 // differs) is a new render of the same document, and the place in it is kept.
 
-/** Pages drawn beyond those in view, on each side: a screen's worth of scrolling ready. */
-const AHEAD = 2;
-/** Drawn pages kept beyond those in view, on each side; farther ones are freed (a page's canvas is ~4 MB at 1.4×). */
-const KEEP = 4;
+/**
+ * Pages drawn beyond those in view, on each side: the next page ready for a page-down (a screen is
+ * about one A4 page here). Each page drawn costs Chromium ~3.4 MB (792×1121 px) in the canvas and as
+ * much again in the compositor's copies: reading 50 pages one at a time peaked 36 MB lower with
+ * AHEAD 1 and KEEP 2 than with 2 and 4 (README, "The editor in a browser").
+ */
+const AHEAD = 1;
+/** Drawn pages kept beyond those in view, on each side (a page-up shows its drawing); farther ones are freed. */
+const KEEP = 2;
 /** Page sizes asked of pdf.js at a time, between drawings: 600 pages' sizes arrive in well under a second. */
 const SIZE_BATCH = 25;
+/**
+ * A page is drawn once the view has rested this long (ms): pages flown past are not drawn. Each
+ * drawing leaves Chromium ~0.5 MB (pdf.js's canvas states, the picture's copies) that only a full
+ * garbage collection frees; the bench's scroll through 600 pages drew 323 of them as it went, and
+ * the page's process grew by 150 MB. Kept short of what a reader notices; a scroll that stops on a page
+ * draws it, and those around it, as before.
+ */
+const REST_MS = 150;
 /** CSS pixels per PDF point at most (1.4 = the preview's size since it began); less when the pane is narrower. */
 const MAX_SCALE = 1.4;
 
@@ -32,6 +46,14 @@ export function mountViewer(container, { pdfjs, english = false }) {
   let shown = null;
   let latest = 0;
   const inView = new Set();
+  /** When the clerk last scrolled (the viewer's own scrolls, which keep the place, do not count). */
+  let scrolledAt = -Infinity;
+  let ownScroll = false;
+  let restTimer = null;
+  const onScroll = () => {
+    if (!ownScroll) scrolledAt = performance.now();
+  };
+  document.addEventListener('scroll', onScroll, { capture: true, passive: true });
   const observer = new IntersectionObserver((entries) => {
     for (const e of entries) {
       const n = Number(e.target.dataset.page);
@@ -124,6 +146,8 @@ export function mountViewer(container, { pdfjs, english = false }) {
   function newPage(n) {
     const box = el('div', 'yv-page');
     box.dataset.page = String(n);
+    // A labelled group (a div's own label is not announced without a role; axe counts it serious).
+    box.setAttribute('role', 'group');
     box.setAttribute('aria-label', say(`${n} ページ`, `Page ${n}`));
     return { n, box, width: 0, height: 0, page: null, canvas: null, text: null, task: null, drawn: null };
   }
@@ -177,6 +201,12 @@ export function mountViewer(container, { pdfjs, english = false }) {
     if (drawing) return;
     const next = want.map((n) => shown.pages[n - 1]).find((p) => p.drawn !== shown.key);
     if (!next) return;
+    const resting = performance.now() - scrolledAt;
+    if (resting < REST_MS) {
+      clearTimeout(restTimer);
+      restTimer = setTimeout(pump, REST_MS - resting);
+      return;
+    }
     drawing = draw(shown, next).catch((e) => {
       if (e?.name !== 'RenderingCancelledException') console.warn('yoshiki viewer:', e);
     }).finally(() => {
@@ -256,13 +286,20 @@ export function mountViewer(container, { pdfjs, english = false }) {
   function restore({ p, top }) {
     if (!p.box.isConnected) return;
     const delta = p.box.getBoundingClientRect().top - top;
-    if (Math.abs(delta) >= 1) scroller().scrollBy(0, delta);
+    if (Math.abs(delta) >= 1) scrollOwn(null, delta);
+  }
+
+  /** A scroll of the viewer's own: its scroll event (dispatched before the next frame) is not the clerk's. */
+  function scrollOwn(s, delta) {
+    ownScroll = true;
+    (s || scroller()).scrollBy(0, delta);
+    requestAnimationFrame(() => { ownScroll = false; });
   }
 
   function scrollToTop() {
     const s = scroller();
     const top = root.getBoundingClientRect().top - (s === document.scrollingElement ? 0 : s.getBoundingClientRect().top);
-    if (top < 0) s.scrollBy(0, top);
+    if (top < 0) scrollOwn(s, top);
   }
 
   function showProblem(e) {
@@ -277,6 +314,8 @@ export function mountViewer(container, { pdfjs, english = false }) {
       latest++;
       leave();
       observer.disconnect();
+      document.removeEventListener('scroll', onScroll, { capture: true });
+      clearTimeout(restTimer);
       void shown?.doc?.destroy();
       shown = null;
       worker.destroy();
