@@ -21,6 +21,42 @@ function words(text, english) {
   return english && en ? [en, ja] : [ja, en];
 }
 
+/**
+ * What a description adds to its label, language by language ("申請日（省略すると今日） / Date (today
+ * when omitted)" under "申請日 / Date" → "省略すると今日 / Today when omitted"): the label's words
+ * and the punctuation after them dropped, a bracket that then opens the rest unwrapped. '' when the
+ * description only repeats the label.
+ */
+export function beyondLabel(description, label) {
+  if (!description) return '';
+  const [dJa, dEn] = words(description, false);
+  const [lJa, lEn] = words(label ?? '', false);
+  const ja = afterLabel(dJa, lJa);
+  const en = afterLabel(dEn, lEn);
+  const sentence = (t) => (t && t !== dEn.trim() ? t.charAt(0).toUpperCase() + t.slice(1) : t);
+  return ja && en ? `${ja} / ${sentence(en)}` : ja || sentence(en);
+}
+
+function afterLabel(text, label) {
+  const t = text.trim();
+  if (!label || !t.startsWith(label.trim())) return t;
+  let rest = t.slice(label.trim().length).replace(/^[\s:：;；,，、。.]+/, '');
+  const close = closingBracket(rest);
+  if (close > 0) rest = rest.slice(1, close) + rest.slice(close + 1);
+  return rest.trim();
+}
+
+/** Where the bracket that opens `text` closes (brackets inside it counted), or -1. */
+function closingBracket(text) {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if ('（('.includes(text[i])) depth++;
+    else if ('）)'.includes(text[i]) && --depth === 0) return i;
+    if (depth === 0) return -1;
+  }
+  return -1;
+}
+
 // ---- dates: the era beside, read and written with the eras the schema carries (src/base/era.ts) ----
 
 const ERA_FORMAT = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { dateStyle: 'long', timeZone: 'UTC' });
@@ -170,9 +206,11 @@ class Renderer {
       required ? el('span', { class: 'yf-required' }, this.t(' 必須', ' required')) : null);
   }
 
-  help(node, id) {
-    if (!node.description || node.description === node.title) return null;
-    const [first, second] = words(node.description, this.english);
+  /** The description as help, less the label it repeats (`shown`: the text the label was made of); none when nothing is left. */
+  help(node, id, shown = node.title ?? node.description) {
+    const said = beyondLabel(node.description, shown);
+    if (!said) return null;
+    const [first, second] = words(said, this.english);
     return el('p', { class: 'yf-help', id }, first, second ? el('span', { class: 'yf-second' }, ` ${second}`) : null);
   }
 
@@ -220,7 +258,7 @@ class Renderer {
     const heading = [first, second ? el('span', { class: 'yf-second' }, ` ${second}`) : null,
       el('span', { class: 'yf-badge', 'data-slot': 'badge', hidden: true })];
     const problems = el('ul', { class: 'yf-problems', 'data-slot': 'problems', 'aria-live': 'polite' });
-    const help = this.help(node, `yf-h${++ids}`);
+    const help = this.help(node, `yf-h${++ids}`, node.title ?? opts.name);
     if (opts.required || opts.item) {
       const box = el('fieldset', { class: 'yf-group', 'data-key': key }, el('legend', {}, ...heading), problems, help);
       box.append(...body);
@@ -324,7 +362,8 @@ class Renderer {
   field(node, path, value, opts) {
     const id = `yf-c${++ids}`;
     const helpId = `yf-h${++ids}`;
-    const help = this.help(node, helpId);
+    // An entry of a list without a title of its own is labelled by its number: its description is then all help.
+    const help = this.help(node, helpId, opts.item && !node.title ? undefined : node.title ?? node.description ?? opts.name);
     const common = { id, class: 'yf-ctl', 'data-slot': 'ctl', 'data-ctl': keyOf(path), 'aria-describedby': help ? helpId : undefined };
     const aside = el('span', { class: 'yf-aside', 'data-slot': 'aside', 'aria-live': 'polite' });
     let control;

@@ -9,6 +9,18 @@ import { mountViewer } from '/viewer.js';
 
 pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
 
+/**
+ * yoshiki's own Japanese face (preview.css) is loaded before the page is first drawn: Debian's
+ * Chromium, on a machine with no Japanese font, keeps tofu in text drawn while the face was still
+ * loading (the disabled Save button, the status, the tabs — seen in screenshots), font-display
+ * swap or block alike. The page stays undrawn (display: none) until the face is in, or 3 s at most
+ * (the length of CSS's block period), so a face that never comes cannot hide the page.
+ */
+const FONT_WAIT_MS = 3000;
+await Promise.race([document.fonts.load('1em "IPAex Mincho (yoshiki)"', '保存').catch(() => {}),
+  new Promise((ok) => setTimeout(ok, FONT_WAIT_MS))]);
+document.documentElement.dataset.fonts = 'ready';
+
 const token = new URLSearchParams(location.search).get('t') ?? '';
 const $ = (id) => document.getElementById(id);
 /** Edits are sent this long after the last keystroke: one check per pause, not per key. */
@@ -42,11 +54,14 @@ const say = (ja, en) => (state?.english ? `${en} / ${ja}` : `${ja} / ${en}`);
 
 // ---- edits: gathered, sent after a pause, one request at a time ----
 let pending = [];
+/** Edits made on this page, counted: values asked for before the latest of them are older than the form's own. */
+let edited = 0;
 let timer = null;
 let sending = Promise.resolve();
 let inFlight = 0;
 
 function onEdit(ops) {
+  edited++;
   pending.push(...ops);
   $('save').disabled = false;
   $('status').textContent = say('入力中…', 'Editing…');
@@ -164,13 +179,19 @@ async function showForm() {
     form = mountForm($('form'), { schema, data: data.data, english: state.english, onEdit, upload, files: state.files });
     formOf = state.form;
     dataVersion = data.version;
-    return;
+    document.body.dataset.values = String(dataVersion);
+    // A case opened with mistakes shows each at its field from the start, not from its next check.
+    return form.update({ problems: state.problems, files: state.files });
   }
   // While the clerk types, the server's copy is behind the form's: the form keeps its own until the edits are in.
   if (editing() || state.version === dataVersion) return form.update({ problems: state.problems, facts: state.facts, files: state.files });
+  const asked = edited;
   const { json: data } = await api('/api/case');
-  if (editing()) return;
+  // An edit made while the answer was on its way (sent, even answered, meanwhile) is newer than it: the
+  // answer is dropped, and the edit's own update asks again. An answer older than the values shown is dropped too.
+  if (editing() || edited !== asked || data.version < dataVersion) return form.update({ problems: state.problems, files: state.files });
   dataVersion = data.version;
+  document.body.dataset.values = String(dataVersion);
   form.update({ data: data.data, problems: state.problems, facts: state.facts, files: state.files });
 }
 

@@ -88,6 +88,11 @@ needs('/usr/bin/chromium')('the case form in Chromium', () => {
       await mount('ruling', data);
       await expect.poll(() => field(['applicant', 'name']).locator('label').textContent()).toContain('申請者の氏名または名称');
       expect(await field(['date']).locator('.yf-aside').textContent()).toBe('平成30年11月20日');
+      // Help says what the label does not: its repeated words dropped, and none where nothing is left.
+      expect(await field(['date']).locator('.yf-help').textContent()).toBe('2026-12-01、令和8年12月1日など。省略すると今日 2026-12-01, 令和8年12月1日 …; today when omitted');
+      expect(await field(['works', 0, 'author']).locator('.yf-help').textContent()).toBe('表示されている名前');
+      expect(await field(['works', 0, 'title']).locator('.yf-help').count()).toBe(0);
+      expect(await control(['works', 0, 'title']).getAttribute('aria-describedby')).toBeNull();
       // A choice shows each key once, with its Japanese label.
       const kinds = await control(['applicant', 'kind']).locator('option').allTextContents();
       expect(kinds).toContain('法人（corporation）');

@@ -64,7 +64,18 @@ needs('/usr/bin/chromium')('the preview in Chromium', () => {
   const paperText = () => page.locator('#paper').textContent().then((t) => (t ?? '').replace(/\s+/g, ''));
 
   it('shows the rendered document, follows an edit, shows a broken file\'s error, and recovers', async () => {
+    // This machine has no Japanese font: text drawn while yoshiki's own face was still loading kept
+    // tofu (the disabled Save button, the status, the tabs). The face held back 500 ms, the page must
+    // not be shown before it is in: the face's state is noted when the page first shows.
+    await page.route('**/ipaexm.ttf', async (route) => { await new Promise((ok) => setTimeout(ok, 500)); await route.continue(); });
+    await page.addInitScript(() => new MutationObserver((_, observer) => {
+      if (!document.documentElement?.dataset.fonts) return;
+      const face = [...document.fonts].find((f) => f.family.includes('IPAex Mincho (yoshiki)'));
+      document.documentElement.dataset.faceWhenShown = face?.status ?? 'none';
+      observer.disconnect();
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-fonts'] }));
     await page.goto(url);
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.faceWhenShown)).toBe('loaded');
     await canvasHasInk();
     await expect.poll(paperText, { timeout: 10_000 }).toContain('出版物納入書');
     expect(await page.locator('#tabs button').count()).toBeGreaterThanOrEqual(2);

@@ -316,6 +316,42 @@ describe('edits change only their own lines of the YAML text', () => {
     const after = applyOps(text, [op as never]);
     expect(changed(after)).toEqual({ added, removed });
   });
+  it('a value keeps how the clerk quoted it, where the quotes can hold the new text', async () => {
+    const { applyOps } = await import('../../src/app/preview/edit.js');
+    const quoted = [
+      'form: deposit',
+      'publisher:',
+      "  name: '山田 花子'   # 奥付のとおり",
+      '  postal_code: "150-0001"',
+      '  phone: "03-1234-5678"',
+      'publication:',
+      '  price: "1800"',
+      '  note: |-',
+      '    一行だけ',
+      '',
+    ].join('\n');
+    const after = applyOps(quoted, [
+      { op: 'set', path: ['publisher', 'name'], value: "It's 出版" },
+      { op: 'set', path: ['publisher', 'postal_code'], value: '150-0002' },
+      // A double quote kept where its text needs an escape: yaml writes the escape.
+      { op: 'set', path: ['publisher', 'phone'], value: '03\t1234' },
+      // A number typed where a quoted one stood is a number now (quotes would make it text).
+      { op: 'set', path: ['publication', 'price'], value: 12400 },
+      { op: 'set', path: ['publication', 'note'], value: '別の一行' },
+    ]);
+    expect(after.split('\n')).toEqual([
+      'form: deposit',
+      'publisher:',
+      "  name: 'It''s 出版'   # 奥付のとおり",
+      '  postal_code: "150-0002"',
+      '  phone: "03\\t1234"',
+      'publication:',
+      '  price: 12400',
+      '  note: |-',
+      '    別の一行',
+      '',
+    ]);
+  });
   it('a list item moved keeps its own lines, comments and all', async () => {
     const { applyOps } = await import('../../src/app/preview/edit.js');
     const two = applyOps(text, [{ op: 'insert', path: ['works'], index: 1, value: { title: '二冊目', author: '著者 二郎' } }]);

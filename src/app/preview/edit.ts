@@ -10,7 +10,7 @@
  * makes of the same operation; anything else (a flow collection, a new parent) takes the Document's text.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, Scalar, stringify, type Document, type Node, type Pair } from 'yaml';
 import type { FieldPath } from '../../base/problem.js';
 import { parseCaseText } from '../../input/parse.js';
 
@@ -155,9 +155,10 @@ function nested(path: FieldPath, value: unknown): unknown {
 function replaceScalar(text: string, node: Ranged, value: unknown): string | undefined {
   const [start, end] = node.range;
   const line = text.slice(lineStart(text, start), start);
-  let source = stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
-  if (source.includes('\n')) {
-    // Multi-line text: a literal block indented under its key, as a clerk would write it.
+  const source = scalarText(node, value);
+  // Multi-line text, or any text where the clerk wrote a literal block: a literal block.
+  if (source.includes('\n') || (isScalar(node) && node.type === 'BLOCK_LITERAL' && typeof value === 'string')) {
+    // A literal block indented under its key, as a clerk would write it.
     if (typeof value !== 'string' || /^\s/.test(value) || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(value)) return undefined;
     const indent = ' '.repeat(/^[\s-]*/.exec(line)![0].length + 2);
     const content = value.replace(/\n$/, '').split('\n').map((l) => (l ? indent + l : '')).join('\n');
@@ -170,6 +171,17 @@ function replaceScalar(text: string, node: Ranged, value: unknown): string | und
     return `${text.slice(0, start)}|${value.endsWith('\n') ? '' : '-'}${tail}\n${content}\n${text.slice(resume)}`;
   }
   return `${text.slice(0, start)}${source}${text.slice(end)}`;
+}
+
+/**
+ * A new value written as the old one was: text the clerk quoted ('x' or "x") stays quoted the same
+ * way (yaml falls back to another style only where that one cannot hold the text). Only text keeps
+ * quotes: a number typed where "1800" stood is a number now, as the form meant.
+ */
+function scalarText(node: Node, value: unknown): string {
+  const quoted = isScalar(node) && (node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE');
+  const written = quoted && typeof value === 'string' ? Object.assign(new Scalar(value), { type: node.type }) : value;
+  return stringify(written, { lineWidth: 0 }).replace(/\n$/, '');
 }
 
 /** `key: value` as a new last line of a block mapping, at its keys' indentation. */
