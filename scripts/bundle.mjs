@@ -1,4 +1,4 @@
-// npm run build, second step: the compiled CLI (dist/app/cli/main.js and the ~550 module files it
+// npm run build, second step: the compiled CLI (dist/app/bundle.js: dist/app/cli/main.js, the batch worker's task, and the ~550 module files they
 // loads) bundled by esbuild into one script, dist/bundle/cli.cjs, which bin/yoshiki.js runs when it
 // is there and not older than the compiled files. Node reads and compiles one file instead of
 // hundreds of small ones (a cold `yoshiki render` of one case spent more than half of its time
@@ -88,7 +88,7 @@ try {
   process.exit(0);
 }
 const result = await build({
-  entryPoints: { cli: join(DIST, 'app/cli/main.js') },
+  entryPoints: { cli: join(DIST, 'app/bundle.js') },
   outdir: OUT,
   bundle: true,
   format: 'cjs',

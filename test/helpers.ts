@@ -18,9 +18,11 @@ import { NO_LINE_END, NO_LINE_START } from '../src/typeset/kinsoku.js';
 import { FontBook } from '../src/typeset/fonts.js';
 import Ajv, { type ValidateFunction } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { FORMS } from '../src/forms/registry.js';
+import { loadForms } from '../src/forms/registry.js';
 import { EDITOR_KEYWORDS, editorSchema } from '../src/input/json-schema.js';
 import { libreOfficeSession } from './libreoffice.js';
+
+const FORMS = await loadForms();
 
 export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 

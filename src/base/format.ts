@@ -10,10 +10,13 @@ export function groupDigits(n: number | bigint | string): string {
 /** 181440 → "181,440円". */
 export const yen = (n: number | bigint | string) => `${groupDigits(n)}円`;
 
-const eraFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { dateStyle: 'long', timeZone: 'UTC' });
+// Made on first use: ICU's Japanese calendar costs 17 ms of CPU to set up, which a command that
+// prints no date (`yoshiki forms`, `--help`, a case with an error) need not pay.
+let eraFormat: Intl.DateTimeFormat | undefined;
 
 /** ISO date → 令和8年12月1日 (the long style prints 元年 for a first year). */
 export function eraDate(iso: string): string {
+  eraFormat ??= new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { dateStyle: 'long', timeZone: 'UTC' });
   return eraFormat.format(new Date(`${iso}T00:00:00Z`));
 }
 

@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import type { Problem } from '../base/problem.js';
 import { todayIso } from '../base/format.js';
 import { DEFAULT_FORMATS } from '../forms/kit/plugin.js';
-import { FORMS } from '../forms/registry.js';
+import { FORM_IDS, loadForm, loadForms } from '../forms/registry.js';
 import { editorSchema } from '../input/json-schema.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../model/document.js';
 import { checkCase, renderDocuments, unknownForm, type CaseResult, type CheckOptions } from './pipeline.js';
@@ -106,9 +106,9 @@ export async function renderFile(path: string, options: Omit<RenderOptions, 'fil
   return rendered(await checkCase(path, options.today ?? todayIso(), fileOptions(options)), options.formats);
 }
 
-/** The forms yoshiki knows, with the documents each makes. */
-export function forms(): FormInfo[] {
-  return Object.values(FORMS).map((f) => ({
+/** The forms yoshiki knows, with the documents each makes (every form's modules loaded: asynchronous). */
+export async function forms(): Promise<FormInfo[]> {
+  return Object.values(await loadForms()).map((f) => ({
     id: f.id,
     title: { ...f.title },
     language: f.language ?? 'ja',
@@ -120,15 +120,15 @@ export function forms(): FormInfo[] {
  * A form's JSON Schema, as `yoshiki schema` prints it for editors with a YAML language server
  * (src/input/json-schema.ts). An unknown form throws, naming the closest.
  */
-export function schema(form: string): Record<string, unknown> {
-  const plugin = Object.hasOwn(FORMS, form) ? FORMS[form] : undefined;
+export async function schema(form: string): Promise<Record<string, unknown>> {
+  const plugin = await loadForm(form);
   if (!plugin) throw new RangeError(unknownFormText(form));
   return editorSchema(plugin.schema, plugin.id) as Record<string, unknown>;
 }
 
 /** 「rulng」という form はありません。…「ruling」ではありませんか / There is no form "rulng" … did you mean "ruling"? */
 export function unknownFormText(form: string): string {
-  const p = unknownForm(form, Object.keys(FORMS));
+  const p = unknownForm(form, [...FORM_IDS]);
   return `${p.ja}${p.hint!.ja}\n${p.en} ${p.hint!.en}`;
 }
 

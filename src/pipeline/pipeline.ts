@@ -117,11 +117,10 @@ async function checkCaseFully(file: string, today: string, options: CheckOptions
   const data = parsed.data as Record<string, unknown>;
 
   const formId = data.form;
-  const forms = session.forms;
   // form: ｄｅｐｏｓｉｔ (full width) is form: deposit, as the schema reads it.
   const formKey = typeof formId === 'string' ? formId.normalize('NFKC').trim() : undefined;
-  const plugin = formKey !== undefined && Object.hasOwn(forms, formKey) ? forms[formKey] : undefined;
-  if (!plugin) return { ...result, problems: [locate(unknownForm(formId, Object.keys(forms)), parsed)] };
+  const plugin = formKey === undefined ? undefined : await session.form(formKey);
+  if (!plugin) return { ...result, problems: [locate(unknownForm(formId, session.formIds()), parsed)] };
   result.form = plugin.id;
 
   const valid = validate(plugin.schema, parsed);

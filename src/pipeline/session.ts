@@ -7,14 +7,30 @@
  */
 import { TemplateBook } from '../forms/kit/templates.js';
 import type { FormPlugin } from '../forms/kit/plugin.js';
-import { FORMS } from '../forms/registry.js';
+import { FORM_TABLE } from '../forms/registry.js';
 import type { FontBook } from '../typeset/fonts.js';
 
 export class Session {
   readonly templates = new TemplateBook();
   private fontBook?: Promise<FontBook>;
 
-  constructor(readonly forms: Record<string, FormPlugin> = FORMS) {}
+  private readonly forms: Record<string, () => Promise<FormPlugin>>;
+
+  /** `forms`: the plugins a case may name (a test's own); default every form yoshiki knows, each loaded when first named. */
+  constructor(forms?: Record<string, FormPlugin>) {
+    this.forms = forms ? Object.fromEntries(Object.entries(forms).map(([id, plugin]) => [id, () => Promise.resolve(plugin)]))
+      : Object.fromEntries(Object.entries(FORM_TABLE).map(([id, entry]) => [id, entry.load]));
+  }
+
+  /** The ids a case may name. */
+  formIds(): string[] {
+    return Object.keys(this.forms);
+  }
+
+  /** The plugin of a form the session knows (its modules evaluated on first use), or undefined. */
+  form(id: string): Promise<FormPlugin> | undefined {
+    return Object.hasOwn(this.forms, id) ? this.forms[id]() : undefined;
+  }
 
   /** The fonts, loaded on first use: `yoshiki forms` or `--help` never imports fontkit (about a second). */
   fonts(): Promise<FontBook> {

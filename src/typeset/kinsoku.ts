@@ -9,7 +9,11 @@
  * line has any other place to cut. Text is handled as grapheme clusters so a kanji with a variation
  * selector never splits.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import LineBreaker from 'linebreak';
+import { derived } from '../base/cache.js';
 
 /**
  * UAX #14 Line_Break classes as `linebreak` numbers them (its dist/module.mjs lists them in this
@@ -45,7 +49,7 @@ const JIS_NO_LINE_START = '～‐–…‥';
 const START = 1;
 const END = 2;
 /**
- * 禁則 flags per BMP code unit, built once at load (10–20 ms): a Uint8Array lookup is what the
+ * 禁則 flags per BMP code unit, set once at load: a Uint8Array lookup is what the
  * hot loop over thousands of table cells can afford. Beyond the BMP (emoji, rare kanji) nothing is
  * flagged.
  * - no line start: CL (close punctuation 」。、), CP (close parenthesis ）), NS (nonstarters ・々ー and,
@@ -59,24 +63,40 @@ const END = 2;
 const FLAGS = new Uint8Array(0x10000);
 const startSet = new Set<string>();
 const endSet = new Set<string>();
-{
+
+/**
+ * The BMP's flagged code units as [unit, flag] pairs, in the order they are flagged. Reading all
+ * 63,488 classes through the breaker was a twentieth of a cold one-case render (40–60 ms): the
+ * pairs are kept in yoshiki's cache folder (src/base/cache.ts), keyed by linebreak's version, so
+ * each install reads them once.
+ */
+function scanBmp(): [number, number][] {
   // One breaker reads the whole BMP, one character per call (surrogates left out): half the cost of
   // a breaker per character.
   const units = new Uint16Array(0x10000 - 0x800);
   for (let c = 0, k = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) units[k++] = c;
   const reader = new LineBreaker(new TextDecoder('utf-16le').decode(units));
-  const flag = (c: number, f: number) => {
-    FLAGS[c] = f;
-    (f === START ? startSet : endSet).add(String.fromCharCode(c));
-  };
+  const pairs: [number, number][] = [];
   for (const c of units) {
     const cls = reader.nextCharClass();
-    if (cls === LB.CL || cls === LB.CP || cls === LB.NS || cls === LB.EX || cls === LB.IS) flag(c, START);
-    else if (cls === LB.OP) flag(c, END);
-    else if (cls === LB.QU && /\p{Pf}/u.test(String.fromCharCode(c))) flag(c, START);
-    else if (cls === LB.QU && /\p{Pi}/u.test(String.fromCharCode(c))) flag(c, END);
+    if (cls === LB.CL || cls === LB.CP || cls === LB.NS || cls === LB.EX || cls === LB.IS) pairs.push([c, START]);
+    else if (cls === LB.OP) pairs.push([c, END]);
+    else if (cls === LB.QU && /\p{Pf}/u.test(String.fromCharCode(c))) pairs.push([c, START]);
+    else if (cls === LB.QU && /\p{Pi}/u.test(String.fromCharCode(c))) pairs.push([c, END]);
   }
-  for (const ch of JIS_NO_LINE_START) flag(ch.charCodeAt(0), START);
+  for (const ch of JIS_NO_LINE_START) pairs.push([ch.charCodeAt(0), START]);
+  return pairs;
+}
+
+/** linebreak's version, from its package.json (which its `exports` do not name): beside dist/, where its entry is. */
+function linebreakVersion(): string {
+  const entry = createRequire(import.meta.url).resolve('linebreak');
+  return (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+for (const [c, f] of derived('kinsoku-flags', 'linebreak', linebreakVersion(), scanBmp)) {
+  FLAGS[c] = f;
+  (f === START ? startSet : endSet).add(String.fromCharCode(c));
 }
 
 /**

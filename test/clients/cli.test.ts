@@ -44,21 +44,25 @@ describe('bin/yoshiki.js in a process of its own', () => {
     expect(checked.stderr).toContain('LOADED');
   });
 
-  /** A copy of bin/yoshiki.js over two stand-ins, each saying which it is, and the cache module it loads. */
+  /** A copy of bin/yoshiki.js (and the loader it imports) over two stand-ins, each saying which it is, and the cache module it loads. */
   function standIns() {
     const root = tempDir('cli-bundle-');
     const write = (file: string, text: string) => {
       mkdirSync(join(root, file, '..'), { recursive: true });
       writeFileSync(join(root, file), text);
     };
-    write('bin/yoshiki.js', readFileSync(new URL('../../bin/yoshiki.js', import.meta.url), 'utf8'));
+    for (const name of ['yoshiki.js', 'bundle.js']) write(`bin/${name}`, readFileSync(new URL(`../../bin/${name}`, import.meta.url), 'utf8'));
     write('dist/base/cache.js', readFileSync(new URL('../../dist/base/cache.js', import.meta.url), 'utf8'));
     write('package.json', '{ "type": "module", "version": "0.0.0" }\n');
     // The packages the cache module imports (env-paths), from the repository's.
     symlinkSync(fileURLToPath(new URL('../../node_modules', import.meta.url)), join(root, 'node_modules'));
     write('dist/app/cli/main.js', "export const runCli = async () => { process.stdout.write('compiled'); return 0; };\n");
-    // As the build writes it: a CommonJS script whose first line is the SHA-1 of the rest.
-    const bundle = (body: string) => write('dist/bundle/cli.cjs', `// ${createHash('sha1').update(body).digest('hex')}\n${body}`);
+    // As the build writes it: a CommonJS script whose first line is the SHA-1 of the rest, exporting
+    // what bin/yoshiki.js calls (the CLI, and where its batch workers start).
+    const bundle = (cli: string) => {
+      const body = `${cli}exports.setWorkerScript = () => {};\n`;
+      write('dist/bundle/cli.cjs', `// ${createHash('sha1').update(body).digest('hex')}\n${body}`);
+    };
     bundle("exports.runCli = async () => { process.stdout.write('bundle'); return 0; };\n");
     const cache = join(root, 'cache');
     const run = (...args: string[]) =>

@@ -18,11 +18,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { z } from 'zod';
-import { FORMS } from '../../src/forms/registry.js';
+import { loadForms } from '../../src/forms/registry.js';
 import { renderText } from '../../src/export/txt.js';
 import { isPaper, type Output } from '../../src/model/document.js';
 import { checkCase, type CaseResult } from '../../src/pipeline/pipeline.js';
 import { FIXTURES, tempDir } from '../helpers.js';
+
+const FORMS = await loadForms();
 
 /**
  * Fields that only steer what yoshiki works out or which papers it makes, each with why no

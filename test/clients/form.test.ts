@@ -10,10 +10,12 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { FORMS } from '../../src/forms/registry.js';
+import { loadForms } from '../../src/forms/registry.js';
 import { editorSchema } from '../../src/input/json-schema.js';
 import { checkCase } from '../../src/pipeline/pipeline.js';
 import { FIXTURES, needs, tempDir } from '../helpers.js';
+
+const FORMS = await loadForms();
 
 const ROOT = new URL('../..', import.meta.url);
 const ORIGIN = 'http://form.test';

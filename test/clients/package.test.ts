@@ -5,7 +5,7 @@
  * npm's work on this 2-core machine); every test reuses them.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
@@ -54,7 +54,7 @@ beforeAll(() => {
 
 describe('the packed package', () => {
   it('ships the built code, its declarations, the font with its licence, templates, starters and the preview page — nothing else', () => {
-    const allowed = /^(package\.json|README\.md|bin\/yoshiki\.js|dist\/.+\.(js|d\.ts)|dist\/bundle\/cli\.cjs|fonts\/.+|templates\/.+|starters\/.+\.yaml|preview\/.+)$/;
+    const allowed = /^(package\.json|README\.md|bin\/(yoshiki|bundle|batch-worker)\.js|dist\/.+\.(js|d\.ts)|dist\/bundle\/cli\.cjs|fonts\/.+|templates\/.+|starters\/.+\.yaml|preview\/.+)$/;
     expect(packed.filter((f) => !allowed.test(f))).toEqual([]);
     expect(packed).toEqual(expect.arrayContaining(['dist/app/cli/main.js', 'dist/bundle/cli.cjs', 'dist/pipeline/api.js', 'dist/pipeline/api.d.ts',
       'fonts/ipaexm.ttf', 'fonts/IPA_Font_License_Agreement_v1.0.txt', 'preview/index.html', 'starters/ruling.yaml', 'templates/ruling/application.hbs']));
@@ -81,6 +81,12 @@ describe('the installed command', () => {
     const summary = JSON.parse(rendered.stdout);
     expect(summary.cases[0].written).toContain('out/case/deposit-form.pdf');
     expect(readFileSync(join(installed, 'out/case/deposit-form.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    // Two cases: a batch, whose worker threads run the installed bundle (bin/batch-worker.js).
+    copyFileSync(join(installed, 'case.yaml'), join(installed, 'second.yaml'));
+    const batch = yoshiki('render', 'case.yaml', 'second.yaml', '-o', 'out', '--format', 'pdf', '--json');
+    expect(batch.stderr).toBe('');
+    expect(JSON.parse(batch.stdout).cases.map((c: { ok: boolean }) => c.ok)).toEqual([true, true]);
+    expect(readFileSync(join(installed, 'out/second/deposit-form.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     // The DOCX made on the second thread a large case's other formats go to (src/pipeline/side-thread.ts), forced: its module is found in the package.
     const side = spawnSync(join(installed, 'node_modules/.bin/yoshiki'), ['render', 'case.yaml', '-o', 'side', '--format', 'pdf,docx'],
       { cwd: installed, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1', YOSHIKI_SIDE_THREAD: '1' } });

@@ -7,10 +7,12 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FORMS } from '../../src/forms/registry.js';
+import { loadForms } from '../../src/forms/registry.js';
 import { codeOf, formCodes, messages } from '../../src/forms/kit/messages.js';
 import { checkCase, PIPELINE_CODES } from '../../src/pipeline/pipeline.js';
 import { cli, FIXTURES, lineIn, tempDir } from '../helpers.js';
+
+const FORMS = await loadForms();
 
 const TEMPLATES = new URL('../../templates/', import.meta.url).pathname;
 const CATALOGUES = readdirSync(TEMPLATES).filter((f) => existsSync(join(TEMPLATES, f, 'messages.yaml')));

@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { check, checkFile, forms, render, schema } from '../../src/pipeline/api.js';
-import { FORMS } from '../../src/forms/registry.js';
+import { formIsEnglish, loadForms } from '../../src/forms/registry.js';
 import { cli, FIXTURES } from '../helpers.js';
+
+const FORMS = await loadForms();
 
 const text = (name: string) => readFileSync(join(FIXTURES, `${name}.yaml`), 'utf8');
 
@@ -60,10 +62,18 @@ describe('render', () => {
 });
 
 describe('forms and schema', () => {
-  it('lists the forms with their documents, and gives a form\'s JSON Schema; an unknown form names the closest', () => {
-    expect(forms().map((f) => f.id)).toEqual(Object.keys(FORMS));
-    expect(forms().find((f) => f.id === 'deposit')!.documents.map((d) => d.name)).toContain('deposit-form');
-    expect(schema('deposit')).toHaveProperty('properties.publisher');
-    expect(() => schema('rulng')).toThrow(/did you mean "ruling"/);
+  it('lists the forms with their documents, and gives a form\'s JSON Schema; an unknown form names the closest', async () => {
+    expect((await forms()).map((f) => f.id)).toEqual(Object.keys(FORMS));
+    expect((await forms()).find((f) => f.id === 'deposit')!.documents.map((d) => d.name)).toContain('deposit-form');
+    expect(await schema('deposit')).toHaveProperty('properties.publisher');
+    await expect(schema('rulng')).rejects.toThrow(/did you mean "ruling"/);
+  });
+
+  it('the registry says which forms are English (for reports of cases rendered in workers) as the plugins themselves do', () => {
+    for (const [id, plugin] of Object.entries(FORMS)) {
+      expect(plugin.id).toBe(id);
+      expect(formIsEnglish(id), id).toBe(plugin.language === 'en');
+    }
+    expect(formIsEnglish('probe')).toBe(false);
   });
 });

@@ -8,11 +8,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { FORMS } from '../../src/forms/registry.js';
+import { loadForms } from '../../src/forms/registry.js';
 import { editorSchema, widen } from '../../src/input/json-schema.js';
 import { halfWidth, PATTERNS } from '../../src/input/typed.js';
 import { checkCase } from '../../src/pipeline/pipeline.js';
 import { cli, editorValidator, FIXTURES, tempDir } from '../helpers.js';
+
+const FORMS = await loadForms();
 
 describe('the editor schema', () => {
   it.each(Object.keys(FORMS))('%s: Ajv compiles it in strict mode', (form) => {

@@ -9,10 +9,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { ERAS } from '../../src/base/era.js';
-import { FORMS } from '../../src/forms/registry.js';
+import { loadForms } from '../../src/forms/registry.js';
 import { EDITOR_KEYWORDS, editorSchema } from '../../src/input/json-schema.js';
 import { checkCase } from '../../src/pipeline/pipeline.js';
 import { FIXTURES, tempDir } from '../helpers.js';
+
+const FORMS = await loadForms();
 
 type Node = Record<string, unknown> & { properties?: Record<string, Node>; enum?: unknown[] };
 type Path = (string | number)[];

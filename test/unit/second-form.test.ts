@@ -7,13 +7,15 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { yen } from '../../src/base/format.js';
-import { FORMS } from '../../src/forms/registry.js';
+import { loadForms } from '../../src/forms/registry.js';
 import { layoutDocument } from '../../src/layout/layout.js';
 import type { DocumentModel } from '../../src/model/document.js';
 import { checkCase, renderDocuments } from '../../src/pipeline/pipeline.js';
 import { Session } from '../../src/pipeline/session.js';
 import { probe } from '../forms/probe/index.js';
 import { tempDir, FONTS } from '../helpers.js';
+
+const FORMS = await loadForms();
 
 const HERE = new URL('../forms/probe/', import.meta.url).pathname;
 const forms = { ...FORMS, probe };

@@ -8,10 +8,12 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { FORMS } from '../../src/forms/registry.js';
+import { loadForms } from '../../src/forms/registry.js';
 import { editorSchema } from '../../src/input/json-schema.js';
 import { checkCase, renderCase } from '../../src/pipeline/pipeline.js';
 import { cli, editorValidator, FIXTURES, tempDir } from '../helpers.js';
+
+const FORMS = await loadForms();
 
 const schemaOf = (form: string) => editorSchema(FORMS[form].schema, form);
 const accepts = async (data: { form: string }) => {

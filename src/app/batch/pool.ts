@@ -26,9 +26,14 @@ export function workersFor(requested: number, cases: number, cores = availablePa
 // Run from the sources (vitest runs the tests on src/, the CLI in-process), this file is pool.ts
 // and no worker.js lies beside it; a worker thread cannot load TypeScript, so it takes the compiled
 // one in dist/ (npm test builds it first).
-const WORKER = import.meta.url.endsWith('.ts')
+let worker = import.meta.url.endsWith('.ts')
   ? new URL('../../../dist/app/batch/worker.js', import.meta.url)
   : new URL('./worker.js', import.meta.url);
+
+/** The workers' script instead of the compiled worker.js: a bundled CLI's own (bin/batch-worker.js), which runs the bundle. */
+export function setWorkerScript(url: URL): void {
+  worker = url;
+}
 
 /** `session`: for a single case, rendered here in the main thread; each worker thread has its own. */
 export async function renderAll(tasks: RenderTask[], jobs: number, onDone: (outcome: CaseOutcome) => void, session: Session): Promise<void> {
@@ -39,7 +44,7 @@ export async function renderAll(tasks: RenderTask[], jobs: number, onDone: (outc
   }
   const { Piscina } = await import('piscina');
   const pool = new Piscina<RenderTask, CaseOutcome>({
-    filename: WORKER.href,
+    filename: worker.href,
     minThreads: threads,
     maxThreads: threads,
     // A roomier young generation: rendering makes many short-lived objects, and fewer collections

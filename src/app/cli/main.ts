@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { FORMS } from '../../forms/registry.js';
+import { FORM_IDS, loadForm } from '../../forms/registry.js';
 import { forms as formList, schema as formSchema, unknownFormText } from '../../pipeline/api.js';
 import { todayIso } from '../../base/format.js';
 import { checkCommand, renderCommand, type CaseIO } from './cases.js';
@@ -86,10 +86,10 @@ function unknownCommand(command: string): UsageError {
 }
 
 const nameAForm = (spec: CommandSpec) =>
-  new UsageError(`書類（form）を指定してください: ${formList().map((f) => f.id).join(', ')} / Name a form.`, spec);
+  new UsageError(`書類（form）を指定してください: ${FORM_IDS.join(', ')} / Name a form.`, spec);
 
 /** Prints (or writes, never over an existing file) a starter case that checks and renders as it is. */
-function newCase(spec: CommandSpec, { values, positionals }: Parsed, io: CliIO): number {
+async function newCase(spec: CommandSpec, { values, positionals }: Parsed, io: CliIO): Promise<number> {
   const [form] = positionals;
   if (!form) throw nameAForm(spec);
   if (!hasStarter(form)) throw new UsageError(unknownFormText(form), spec);
@@ -101,7 +101,7 @@ function newCase(spec: CommandSpec, { values, positionals }: Parsed, io: CliIO):
   }
   if (existsSync(out)) throw new UsageError(`「${out}」はすでにあります。上書きはしません。 / "${out}" exists: it is never overwritten.`, spec);
   const schemaFile = join(dirname(out), `${form}.schema.json`);
-  const withSchema = writeWithSchema(out, text, form, FORMS[form].schema);
+  const withSchema = writeWithSchema(out, text, form, (await loadForm(form))!.schema);
   if (values.quiet) return 0;
   io.stdout.write(`${out} を作りました。 / Wrote ${out}.\n  yoshiki open ${out}\n`);
   io.stdout.write(withSchema ? `${schemaFile}: エディタ用のスキーマ / the schema for editors\n`
@@ -109,8 +109,8 @@ function newCase(spec: CommandSpec, { values, positionals }: Parsed, io: CliIO):
   return 0;
 }
 
-function forms(_spec: CommandSpec, { values }: Parsed, io: CliIO): number {
-  const list = formList();
+async function forms(_spec: CommandSpec, { values }: Parsed, io: CliIO): Promise<number> {
+  const list = await formList();
   if (values.json) {
     io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
     return 0;
@@ -123,12 +123,12 @@ function forms(_spec: CommandSpec, { values }: Parsed, io: CliIO): number {
   return 0;
 }
 
-function schema(spec: CommandSpec, { positionals }: Parsed, io: CliIO): number {
+async function schema(spec: CommandSpec, { positionals }: Parsed, io: CliIO): Promise<number> {
   const [form] = positionals;
   if (!form) throw nameAForm(spec);
   let json: Record<string, unknown>;
   try {
-    json = formSchema(form);
+    json = await formSchema(form);
   } catch (e) {
     if (e instanceof RangeError) throw new UsageError(e.message, spec);
     throw e;

@@ -5,7 +5,7 @@
  */
 import { relative } from 'node:path';
 import { pathText, type Problem } from '../../base/problem.js';
-import { FORMS } from '../../forms/registry.js';
+import { formIsEnglish } from '../../forms/registry.js';
 import { hanging, PLAIN, type Span, type Style } from './terminal.js';
 
 /** What a report needs of a checked or rendered case. */
@@ -53,7 +53,7 @@ export function settledLine(count: number, english = false): string {
 }
 
 /** A case of an English-language form gets its messages English first. */
-export const isEnglish = (r: { form: string | null }) => (r.form ? FORMS[r.form]?.language === 'en' : false);
+export const isEnglish = (r: { form: string | null }) => (r.form ? formIsEnglish(r.form) : false);
 
 /**
  * `english`: the case is for an English-language form (the NDL's ILL papers, filled by librarians

@@ -25,7 +25,7 @@ import { namedPath } from '../../input/named-file.js';
 import { parseCaseText } from '../../input/parse.js';
 import { readSheetFile } from '../../input/sheet.js';
 import { formatsOf, isPaper } from '../../model/document.js';
-import { FORMS } from '../../forms/registry.js';
+import { isForm, loadForm } from '../../forms/registry.js';
 import { forms as formList, schema as formSchema } from '../../pipeline/api.js';
 import { checkCase, FORMATS, renderDocuments, type CaseResult, type RenderedFile } from '../../pipeline/pipeline.js';
 import { Session } from '../../pipeline/session.js';
@@ -193,7 +193,7 @@ export async function startPreview(caseFile: string | null, port: number, log: (
         ({ file: caseFile, name: caseFile, form: null, ok: false, facts: {}, documents: [], problems: [internalProblem(caseFile, e)] }))
       : { file: caseFile, name: caseFile, form: null, ok: false, facts: {}, documents: [], problems: disk && !disk.ok ? [disk.problem] : [] };
     const version = state.version + 1;
-    const english = checked.form ? session.forms[checked.form]?.language === 'en' : false;
+    const english = checked.form ? (await session.form(checked.form))?.language === 'en' : false;
     files = await folderFiles(dirname(caseFile), files);
     const shownProblems = () => checked.problems.map((p) => shownProblem(p, english));
     publish({ version, form: checked.form, english, ok: checked.ok, rendering: checked.ok, stale: !checked.ok && rendered !== null, facts: checked.facts,
@@ -274,8 +274,8 @@ export async function startPreview(caseFile: string | null, port: number, log: (
   const get = async (req: IncomingMessage, res: ServerResponse, path: string) => {
     if (path === '/') return send(res, 200, 'text/html; charset=utf-8', readFileSync(PAGE));
     if (path === '/api/state') return sendJson(res, 200, state);
-    if (path === '/api/forms') return sendJson(res, 200, formList().filter((f) => hasStarter(f.id)).map(({ id, title, language }) => ({ id, title, language })));
-    if (path === '/api/schema') return state.form ? sendJson(res, 200, formSchema(state.form)) : refuse(res, 404, 'まだ書類が決まっていません。', 'No form yet.');
+    if (path === '/api/forms') return sendJson(res, 200, (await formList()).filter((f) => hasStarter(f.id)).map(({ id, title, language }) => ({ id, title, language })));
+    if (path === '/api/schema') return state.form ? sendJson(res, 200, await formSchema(state.form)) : refuse(res, 404, 'まだ書類が決まっていません。', 'No form yet.');
     if (path === '/api/case') return sendJson(res, 200, { version: state.version, data: plainData(working) });
     if (path === '/events') {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
@@ -364,7 +364,7 @@ export async function startPreview(caseFile: string | null, port: number, log: (
   const startNew = async (res: ServerResponse, body: unknown) => {
     if (file) return refuse(res, 409, 'ケースファイルはもう開いています。', 'A case file is open already.');
     const { form, name } = (body ?? {}) as { form?: unknown; name?: unknown };
-    if (typeof form !== 'string' || !Object.hasOwn(FORMS, form) || !hasStarter(form)) return refuse(res, 400, `「${String(form)}」という書類はありません。`, `There is no form "${String(form)}".`);
+    if (typeof form !== 'string' || !isForm(form) || !hasStarter(form)) return refuse(res, 400, `「${String(form)}」という書類はありません。`, `There is no form "${String(form)}".`);
     // eslint-disable-next-line no-control-regex
     if (typeof name !== 'string' || !/^(?!\.)[^/\\\u0000-\u001f\u007f:*?"<>|]{1,120}\.yaml$/.test(name))
       return refuse(res, 400, `「${String(name)}」はケースファイルの名前に使えません（「申請.yaml」のような、フォルダを含まない .yaml の名前にしてください）。`,
@@ -372,7 +372,7 @@ export async function startPreview(caseFile: string | null, port: number, log: (
     const target = join(folder, name);
     if (existsSync(target) || isLink(target)) return refuse(res, 409, `「${name}」はすでにあります。上書きはしません。`, `"${name}" exists: it is never overwritten.`);
     try {
-      writeWithSchema(target, starter(form, todayIso()), form, FORMS[form].schema);
+      writeWithSchema(target, starter(form, todayIso()), form, (await loadForm(form))!.schema);
     } catch (e) {
       if ((e as { code?: string }).code === 'EEXIST') return refuse(res, 409, `「${name}」はすでにあります。上書きはしません。`, `"${name}" exists: it is never overwritten.`);
       throw e;
