@@ -37,9 +37,14 @@ export type SideReply = { file: RenderedFile } | { error: { message: string; nam
 
 // Run from the sources (vitest), this file is .ts and a worker thread cannot load it: the compiled
 // one in dist/ (npm test builds it first). In the bundle, import.meta.url is this file's in dist/.
-const WORKER = import.meta.url.endsWith('.ts')
-  ? new URL('../../dist/pipeline/side-worker.js', import.meta.url)
-  : new URL('./side-worker.js', import.meta.url);
+let script = import.meta.url.endsWith('.ts')
+  ? new URL('../../dist/pipeline/side-entry.js', import.meta.url)
+  : new URL('./side-entry.js', import.meta.url);
+
+/** The thread's script instead of the compiled side-entry.js: a bundled CLI's own (bin/side-worker.js), which runs the bundle. */
+export function setSideThreadScript(url: URL): void {
+  script = url;
+}
 
 /**
  * The thread for these jobs, when they are worth one: some PDFs here and enough DOCX or XLSX rows
@@ -91,7 +96,7 @@ function heavyRows(outputs: SideOutput[], blocks: Map<DocumentModel, Block[]>, c
 }
 
 export class SideThread {
-  private readonly worker = new Worker(WORKER);
+  private readonly worker = new Worker(script);
   private readonly formats: Set<OutputFormat>;
   private readonly made: Promise<RenderedFile[]>;
 

@@ -54,7 +54,7 @@ beforeAll(() => {
 
 describe('the packed package', () => {
   it('ships the built code, its declarations, the font with its licence, templates, starters and the preview page — nothing else', () => {
-    const allowed = /^(package\.json|README\.md|bin\/(yoshiki|bundle|batch-worker)\.js|dist\/.+\.(js|d\.ts)|dist\/bundle\/cli\.cjs|fonts\/.+|templates\/.+|starters\/.+\.yaml|preview\/.+)$/;
+    const allowed = /^(package\.json|README\.md|bin\/(yoshiki|bundle|batch-worker|side-worker)\.js|dist\/.+\.(js|d\.ts)|dist\/bundle\/cli\.cjs|fonts\/.+|templates\/.+|starters\/.+\.yaml|preview\/.+)$/;
     expect(packed.filter((f) => !allowed.test(f))).toEqual([]);
     expect(packed).toEqual(expect.arrayContaining(['dist/app/cli/main.js', 'dist/bundle/cli.cjs', 'dist/pipeline/api.js', 'dist/pipeline/api.d.ts',
       'fonts/ipaexm.ttf', 'fonts/IPA_Font_License_Agreement_v1.0.txt', 'preview/index.html', 'starters/ruling.yaml', 'templates/ruling/application.hbs']));
