@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { renderPdf } from '../../src/export/pdf.js';
 import type { DocumentModel } from '../../src/model/document.js';
-import { memoizeGlyphOutlines, PATCHED_VERSIONS, useNativeDeflate, zodDef } from '../../src/base/patches.js';
+import { fastCmapLookup, memoizeGlyphOutlines, PATCHED_VERSIONS, useNativeDeflate, zodDef } from '../../src/base/patches.js';
 import { FONTS } from '../helpers.js';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -34,6 +34,25 @@ describe('patches to library internals', () => {
     expect(unpatched._decode()).not.toBe(unpatched._decode()); // fontkit decodes afresh each time
     const glyph = memoizeGlyphOutlines(fontkit.create(FONT)).getGlyph(id) as unknown as { _decode(): unknown };
     expect(glyph._decode()).toBe(glyph._decode());
+  });
+
+  it('fontkit: the cmap read once gives every character the glyph fontkit\'s own search gives, format 12 and format 4', () => {
+    type Processor = { cmap: { version: number }; lookup(code: number, vs?: number): number; findSubtable(t: unknown, pairs: number[][]): { version: number } };
+    const codes = [...Array.from({ length: 0x10000 }, (_, i) => i), ...Array.from({ length: 0x1000 }, (_, i) => 0x20000 + i), 0x1f600, 0x10ffff, 0x110000];
+    for (const format of [12, 4]) {
+      const font = fontkit.create(FONT) as unknown as { _cmapProcessor: Processor; cmap: unknown };
+      const processor = font._cmapProcessor;
+      // IPAex Mincho has both: fontkit picks the (3, 10) format 12 table; the (3, 1) table is format 4.
+      if (format === 4) processor.cmap = processor.findSubtable(font.cmap, [[3, 1]]);
+      expect(processor.cmap.version).toBe(format);
+      const own = codes.map((c) => processor.lookup(c));
+      fastCmapLookup(font as never);
+      expect(font._cmapProcessor).toBe(processor); // fontkit keeps one processor per font, so the patch stays
+      expect(processor.lookup).not.toBe(Object.getPrototypeOf(processor).lookup);
+      const fast = codes.map((c) => processor.lookup(c));
+      expect(fast.filter((g) => g > 0).length).toBeGreaterThan(10_000);
+      expect(fast).toEqual(own);
+    }
   });
 
   it('pdf-lib: the embedded font is compressed by the deflate we give it', async () => {
