@@ -41,6 +41,50 @@ export function memoizeGlyphOutlines(f: Font): Font {
 }
 
 /**
+ * fontkit 1.1.1, TTFSubset.prototype._addGlyph: a PDF's font subset decoded the whole outline of
+ * each glyph it takes only to learn whether the glyph is composite (its components are taken too);
+ * the outline's first field, its number of contours, says so. A simple or empty glyph is now given
+ * to fontkit's own _addGlyph with that field alone in place of its outline — which is all it reads
+ * of a simple glyph's — so the subset's bytes are the same; a composite glyph, or a font with
+ * variations (whose outlines are transformed), is decoded as before. The outlines were a twelfth of
+ * a cold one-case render. `subset` is any subset fontkit made: its prototype is patched, once.
+ */
+export function subsetWithoutOutlines(subset: object): void {
+  const proto = Object.getPrototypeOf(subset) as SubsetProto;
+  if (patchedSubsets.has(proto) || typeof proto._addGlyph !== 'function') return;
+  patchedSubsets.add(proto);
+  const addGlyph = proto._addGlyph;
+  proto._addGlyph = function (this: SubsetProto, gid: number) {
+    const font = this.font;
+    if (font._variationProcessor || typeof font.loca?.offsets?.[gid + 1] !== 'number') return addGlyph.call(this, gid);
+    const start = font.loca.offsets[gid];
+    const empty = start === font.loca.offsets[gid + 1];
+    const table = font._getTableStream('glyf');
+    const contours = empty ? 0 : table.buffer.readInt16BE(table.pos + start);
+    if (contours < 0) return addGlyph.call(this, gid);
+    const glyph = font.getGlyph(gid);
+    const decode = Object.getOwnPropertyDescriptor(glyph, '_decode');
+    glyph._decode = () => (empty ? null : { numberOfContours: contours });
+    try {
+      return addGlyph.call(this, gid);
+    } finally {
+      if (decode) Object.defineProperty(glyph, '_decode', decode);
+      else delete (glyph as { _decode?: unknown })._decode;
+    }
+  };
+}
+const patchedSubsets = new WeakSet<object>();
+interface SubsetProto {
+  _addGlyph(gid: number): number;
+  font: {
+    _variationProcessor?: unknown;
+    loca: { offsets: number[] };
+    _getTableStream(tag: string): { buffer: Buffer; pos: number };
+    getGlyph(id: number): { _decode(): unknown };
+  };
+}
+
+/**
  * fontkit 1.1.1, font._cmapProcessor.lookup: fontkit finds a character's glyph by a binary search
  * over the cmap's groups, decoding a group from the font's bytes at every step (restructure's
  * LazyArray keeps none): 0.1–0.2 ms a character, and checking a case asks it of every character
