@@ -55,8 +55,10 @@ export async function evidenceOf(caseFile) {
 async function yoshiki(caseFile) {
   const { checkCase } = await import('../dist/pipeline/pipeline.js');
   const { renderPdf } = await import('../dist/export/pdf.js');
-  // The fonts module (and fontkit) is loaded when a case is first checked: loaded here, as modules are.
+  // The fonts module (and fontkit) is loaded when a case is first checked, and the ruling form's
+  // modules when a case first names it: loaded here, as modules are.
   await import('../dist/typeset/fonts.js');
+  await (await import('../dist/forms/registry.js')).loadForm('ruling');
   const start = performance.now();
   const cpu = process.cpuUsage();
   const checked = await checkCase(caseFile, '2026-11-21');

@@ -152,15 +152,20 @@ function showToolbar() {
     el('a', { href: withToken(`/download/${encodeURIComponent(`${d.name}.${f}`)}`), download: `${d.name}.${f}` }, f.toUpperCase())))));
 }
 
+/** Papers asked of the viewer, counted: only the latest one's arrival is announced. */
+let documentsAsked = 0;
 async function showDocument() {
   const paper = $('paper');
   paper.querySelector('#banner')?.remove();
   if (state.stale) paper.prepend(el('div', { id: 'banner' }, say('ケースにエラーがあります。最後に正しかったときの表示です。', 'The case has errors: this is its last good render.')));
   paper.classList.toggle('stale', state.stale);
   const doc = state.documents.find((d) => d.name === selected && d.shown);
+  const asked = ++documentsAsked;
   if (!doc) return void (viewer?.destroy(), viewer = null);
-  await viewerFor(state.english).show({ url: withToken(`/doc/${encodeURIComponent(`${doc.name}.${doc.shown}`)}`, `&v=${state.renderVersion}`), format: doc.shown, key: `${doc.name}@${state.renderVersion}` });
-  document.body.dataset.rendered = String(state.renderVersion);
+  const version = state.renderVersion;
+  await viewerFor(state.english).show({ url: withToken(`/doc/${encodeURIComponent(`${doc.name}.${doc.shown}`)}`, `&v=${version}`), format: doc.shown, key: `${doc.name}@${version}` });
+  // A paper asked for since is on its way (the viewer drops this one for it): not said to be shown.
+  if (asked === documentsAsked) document.body.dataset.rendered = String(version);
 }
 
 /** The viewer, in the form's language; a destroyed one is done with (its worker ended), so a new one is mounted. */
@@ -230,7 +235,9 @@ async function update() {
   renderFacts($('facts'), state.facts, state.english);
   await showForm();
   document.body.dataset.version = String(state.version);
-  await showDocument();
+  // Not awaited: loading a big submission's PDF takes a second, and the next check's problems must
+  // reach their fields meanwhile (the viewer keeps only the latest paper asked of it).
+  void showDocument();
 }
 
 // One update at a time; updates arriving meanwhile fold into one more.

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Font } from '@pdf-lib/fontkit';
 import { readBounded, UnusableFile } from '../base/bounded-file.js';
-import { memoizeGlyphOutlines } from '../base/patches.js';
+import { fastCmapLookup, memoizeGlyphOutlines, subsetWithoutOutlines } from '../base/patches.js';
 import { eachGrapheme, type Measure } from './kinsoku.js';
 
 const PRIMARY = fileURLToPath(new URL('../../fonts/ipaexm.ttf', import.meta.url));
@@ -95,7 +95,9 @@ export class Typeface {
     const parsed = fontkit.create(data as unknown as Uint8Array) as Font & { fonts?: unknown };
     if (parsed.fonts) throw new Error('a font collection (.ttc) — give one .ttf or .otf');
     checkTables(parsed, bytes.length);
-    this.font = memoizeGlyphOutlines(parsed);
+    this.font = fastCmapLookup(memoizeGlyphOutlines(parsed));
+    // TrueType outlines (glyf): the PDF's subsets need not decode them (see the patch).
+    if ((parsed as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables.glyf) subsetWithoutOutlines(parsed.createSubset());
   }
 
   get name(): string {

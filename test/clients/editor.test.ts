@@ -312,6 +312,41 @@ needs('/usr/bin/chromium', 'pdftotext', 'soffice')('the editor in Chromium, as a
    * was asked, but only when the test says — so an answer older than what the clerk typed since
    * arrives on cue. A case in error is used (nothing rendered: cheap).
    */
+  it('shows a new mistake at its field while the papers of the last render are still loading', async () => {
+    const folder = tempDir('editor-slow-paper-');
+    const file = join(folder, 'deposit.yaml');
+    writeFileSync(file, readFileSync(join(FIXTURES, 'deposit-compensation.yaml'), 'utf8'));
+    const { startPreview } = await import('../../src/app/preview/server.js');
+    const other = await startPreview(file, 0, () => {}, { folder });
+    const mainPage = page;
+    page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    try {
+      await page.goto(other.url);
+      const rendered = () => page.evaluate(() => document.body.dataset.rendered);
+      await expect.poll(rendered, { timeout: 20_000 }).toBeTruthy();
+      const first = await rendered();
+      // Every paper asked for from now on is held: a big submission's PDF takes seconds to come.
+      const held: Route[] = [];
+      await page.route('**/doc/**', (route) => void held.push(route));
+      await control(['publication', 'title']).fill('港町の記録 第二版');
+      await expect.poll(() => held.length, { timeout: 20_000 }).toBeGreaterThan(0);
+      await control(['publication', 'price']).fill('千円');
+      await expect.poll(() => field(['publication', 'price']).locator('.yf-problem.error').count(), { timeout: 10_000 }).toBe(1);
+      await control(['publication', 'price']).fill('1800');
+      await expect.poll(() => field(['publication', 'price']).locator('.yf-problem.error').count(), { timeout: 10_000 }).toBe(0);
+      expect(await rendered()).toBe(first);
+      // Released, the latest paper is shown and announced.
+      await page.unroute('**/doc/**');
+      // A request the viewer gave up for a newer one is already over.
+      for (const route of held.splice(0)) await route.continue().catch(() => {});
+      await expect.poll(rendered, { timeout: 20_000 }).not.toBe(first);
+    } finally {
+      await page.close();
+      page = mainPage;
+      await other.close();
+    }
+  });
+
   it('keeps what was typed over a late answer from before it, and saves it', async () => {
     const folder = tempDir('editor-race-');
     const file = join(folder, 'deposit.yaml');

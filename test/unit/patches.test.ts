@@ -4,6 +4,7 @@
  * against are pinned exactly in package.json.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { deflateSync, inflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFObjectStream, PDFRawStream } from 'pdf-lib';
@@ -11,8 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { renderPdf } from '../../src/export/pdf.js';
 import type { DocumentModel } from '../../src/model/document.js';
-import { memoizeGlyphOutlines, PATCHED_VERSIONS, useNativeDeflate, zodDef } from '../../src/base/patches.js';
-import { FONTS } from '../helpers.js';
+import { fastCmapLookup, memoizeGlyphOutlines, subsetWithoutOutlines, PATCHED_VERSIONS, useNativeDeflate, zodDef } from '../../src/base/patches.js';
+import { FONTS, needs } from '../helpers.js';
 
 const ROOT = new URL('../../', import.meta.url);
 const FONT = readFileSync(new URL('fonts/ipaexm.ttf', ROOT));
@@ -34,6 +35,25 @@ describe('patches to library internals', () => {
     expect(unpatched._decode()).not.toBe(unpatched._decode()); // fontkit decodes afresh each time
     const glyph = memoizeGlyphOutlines(fontkit.create(FONT)).getGlyph(id) as unknown as { _decode(): unknown };
     expect(glyph._decode()).toBe(glyph._decode());
+  });
+
+  it('fontkit: the cmap read once gives every character the glyph fontkit\'s own search gives, format 12 and format 4', () => {
+    type Processor = { cmap: { version: number }; lookup(code: number, vs?: number): number; findSubtable(t: unknown, pairs: number[][]): { version: number } };
+    const codes = [...Array.from({ length: 0x10000 }, (_, i) => i), ...Array.from({ length: 0x1000 }, (_, i) => 0x20000 + i), 0x1f600, 0x10ffff, 0x110000];
+    for (const format of [12, 4]) {
+      const font = fontkit.create(FONT) as unknown as { _cmapProcessor: Processor; cmap: unknown };
+      const processor = font._cmapProcessor;
+      // IPAex Mincho has both: fontkit picks the (3, 10) format 12 table; the (3, 1) table is format 4.
+      if (format === 4) processor.cmap = processor.findSubtable(font.cmap, [[3, 1]]);
+      expect(processor.cmap.version).toBe(format);
+      const own = codes.map((c) => processor.lookup(c));
+      fastCmapLookup(font as never);
+      expect(font._cmapProcessor).toBe(processor); // fontkit keeps one processor per font, so the patch stays
+      expect(processor.lookup).not.toBe(Object.getPrototypeOf(processor).lookup);
+      const fast = codes.map((c) => processor.lookup(c));
+      expect(fast.filter((g) => g > 0).length).toBeGreaterThan(10_000);
+      expect(fast).toEqual(own);
+    }
   });
 
   it('pdf-lib: the embedded font is compressed by the deflate we give it', async () => {
@@ -93,5 +113,69 @@ describe('the text a PDF glyph stands for', () => {
     const map = await toUnicode(await renderPdf(page('2018年10月1日〜2018年10月8日'), FONTS));
     expect(map.toLowerCase()).toContain('<301c>');
     expect(map.toLowerCase()).not.toContain('<ff5e>');
+  });
+});
+
+const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+
+needs(DEJAVU)('fontkit: a PDF font subset without decoding simple outlines', () => {
+  /** A fontkit of its own (its TTFSubset unpatched, whatever other tests in this worker did), required afresh. */
+  function freshFontkit(): typeof fontkit {
+    const require = createRequire(import.meta.url);
+    const path = require.resolve('@pdf-lib/fontkit');
+    const kept = require.cache[path];
+    delete require.cache[path];
+    try {
+      return require('@pdf-lib/fontkit');
+    } finally {
+      if (kept) require.cache[path] = kept;
+      else delete require.cache[path];
+    }
+  }
+  type Subset = { includeGlyph(id: number): number; encodeStream(): { on(e: string, f: (c: Buffer) => void): void } & NodeJS.ReadableStream };
+  const bytesOf = (subset: Subset) => new Promise<Buffer>((done) => {
+    const chunks: Buffer[] = [];
+    const stream = subset.encodeStream();
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    stream.on('end', () => done(Buffer.concat(chunks)));
+  });
+
+  it('writes the same bytes, composite glyphs (DejaVu\'s é, ñ) and empty ones (a space) included, decoding only the composites', async () => {
+    for (const [file, text] of [[DEJAVU, 'Aé ñǅ.'], ['fonts/ipaexm.ttf', '著作権 法67条（裁定）']]) {
+      const data = readFileSync(file.startsWith('/') ? file : new URL(file, ROOT));
+      const kit = freshFontkit();
+      const subsetOf = (font: ReturnType<typeof fontkit.create>) => {
+        const subset = font.createSubset() as unknown as Subset;
+        for (const ch of text) subset.includeGlyph(font.glyphForCodePoint(ch.codePointAt(0)!).id);
+        return subset;
+      };
+      const before = await bytesOf(subsetOf(kit.create(data)));
+      const font = kit.create(data);
+      subsetWithoutOutlines(font.createSubset());
+      const decoded: number[] = [];
+      const getGlyph = font.getGlyph.bind(font);
+      const counted = new WeakSet<object>();
+      font.getGlyph = (id, chars) => {
+        const glyph = getGlyph(id, chars) as unknown as { _decode(): unknown };
+        if (counted.has(glyph)) return glyph as never;
+        counted.add(glyph);
+        const decode = glyph._decode;
+        glyph._decode = function () {
+          decoded.push(id);
+          return decode.call(this);
+        };
+        return glyph as never;
+      };
+      const after = await bytesOf(subsetOf(font));
+      expect(after.equals(before), file).toBe(true);
+      const decodedBySubset = new Set(decoded);
+      // é, ñ and ǅ are composites in DejaVu Sans (their simple parts are taken undecoded); IPAex Mincho has none.
+      const composites = [...text].map((ch) => font.glyphForCodePoint(ch.codePointAt(0)!))
+        .filter((g) => (g as unknown as { _decode(): { numberOfContours: number } | null })._decode()?.numberOfContours! < 0).map((g) => g.id);
+      expect(composites.length, file).toBe(file === DEJAVU ? 3 : 0);
+      // Decoded: the composites, and any composite among their parts (ǅ's Ž); no simple glyph.
+      expect([...decodedBySubset].filter((id) => (getGlyph(id) as unknown as { _decode(): { numberOfContours: number } | null })._decode()!.numberOfContours >= 0), file).toEqual([]);
+      expect([...decodedBySubset], file).toEqual(expect.arrayContaining(composites));
+    }
   });
 });
