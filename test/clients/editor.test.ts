@@ -264,12 +264,7 @@ needs('/usr/bin/chromium', 'pdftotext', 'soffice')('the editor in Chromium, as a
     { form: 'ill-request', typed: [[['items', 0, 'title'], '試験図書館史'], [['library', 'name'], 'Example Test Library']] as [Path, string][],
       wrong: [['currently_borrowed'], 'eleven', /^[A-Za-z"]/] as [Path, string, RegExp], right: '2', printed: 'Example Test Library' },
   ])('fills a $form too: a mistake at its field in the form\'s language first, then printed', async ({ form, typed, wrong, right, printed }) => {
-    const { startPreview } = await import('../../src/app/preview/server.js');
-    const other = await startPreview(null, 0, () => {}, { folder: tempDir(`editor-${form}-`) });
-    const mainPage = page;
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    try {
-      await page.goto(other.url);
+    await inOwnEditor(null, tempDir(`editor-${form}-`), { width: 1400, height: 1000 }, async (other) => {
       await expect.poll(() => page.locator('#start-form option').count()).toBeGreaterThanOrEqual(8);
       await page.selectOption('#start-form', form);
       await page.click('#start button[type=submit]');
@@ -299,11 +294,7 @@ needs('/usr/bin/chromium', 'pdftotext', 'soffice')('the editor in Chromium, as a
       const text = squash(pdfText(pdf));
       for (const [, typedValue] of typed) expect(text).toContain(squash(typedValue));
       expect(text).toContain(squash(printed));
-    } finally {
-      await page.close();
-      page = mainPage;
-      await other.close();
-    }
+    });
   }, 60_000);
 
   /**
@@ -313,15 +304,7 @@ needs('/usr/bin/chromium', 'pdftotext', 'soffice')('the editor in Chromium, as a
    * arrives on cue. A case in error is used (nothing rendered: cheap).
    */
   it('shows a new mistake at its field while the papers of the last render are still loading', async () => {
-    const folder = tempDir('editor-slow-paper-');
-    const file = join(folder, 'deposit.yaml');
-    writeFileSync(file, readFileSync(join(FIXTURES, 'deposit-compensation.yaml'), 'utf8'));
-    const { startPreview } = await import('../../src/app/preview/server.js');
-    const other = await startPreview(file, 0, () => {}, { folder });
-    const mainPage = page;
-    page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-    try {
-      await page.goto(other.url);
+    await withDepositEditor('editor-slow-paper-', (text) => text, async () => {
       const rendered = () => page.evaluate(() => document.body.dataset.rendered);
       await expect.poll(rendered, { timeout: 20_000 }).toBeTruthy();
       const first = await rendered();
@@ -340,23 +323,11 @@ needs('/usr/bin/chromium', 'pdftotext', 'soffice')('the editor in Chromium, as a
       // A request the viewer gave up for a newer one is already over.
       for (const route of held.splice(0)) await route.continue().catch(() => {});
       await expect.poll(rendered, { timeout: 20_000 }).not.toBe(first);
-    } finally {
-      await page.close();
-      page = mainPage;
-      await other.close();
-    }
+    });
   });
 
   it('keeps what was typed over a late answer from before it, and saves it', async () => {
-    const folder = tempDir('editor-race-');
-    const file = join(folder, 'deposit.yaml');
-    writeFileSync(file, readFileSync(join(FIXTURES, 'deposit-compensation.yaml'), 'utf8').replace('price: 1800 ', "price: '千円'"));
-    const { startPreview } = await import('../../src/app/preview/server.js');
-    const other = await startPreview(file, 0, () => {}, { folder });
-    const mainPage = page;
-    page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-    try {
-      await page.goto(other.url);
+    await withDepositEditor('editor-race-', (text) => text.replace('price: 1800 ', "price: '千円'"), async (file) => {
       const name = control(['publisher', 'name']);
       const title = control(['publication', 'title']);
       // Its mistake at its field: the page has taken in the server's state (nothing is rendered, so no status says so).
@@ -403,10 +374,30 @@ needs('/usr/bin/chromium', 'pdftotext', 'soffice')('the editor in Chromium, as a
       await page.locator('#save').click();
       await expect.poll(() => readFileSync(file, 'utf8'), { timeout: 10_000 }).toContain('name: 第一');
       expect(readFileSync(file, 'utf8')).toContain('title: 港町の記録');
-    } finally {
-      await page.close();
-      page = mainPage;
-      await other.close();
-    }
+    });
   }, 40_000);
 });
+
+/** A preview of its own of `file` (null: none yet, started in `folder`), in a page of its own, for `body`; the suite's page is back after. */
+async function inOwnEditor(file: string | null, folder: string, viewport: { width: number; height: number }, body: (preview: Preview) => Promise<void>): Promise<void> {
+  const { startPreview } = await import('../../src/app/preview/server.js');
+  const other = await startPreview(file, 0, () => {}, { folder });
+  const mainPage = page;
+  page = await browser.newPage({ viewport });
+  try {
+    await page.goto(other.url);
+    await body(other);
+  } finally {
+    await page.close();
+    page = mainPage;
+    await other.close();
+  }
+}
+
+/** The deposit example, changed by `edit`, in an editor of its own. */
+async function withDepositEditor(prefix: string, edit: (text: string) => string, body: (file: string) => Promise<void>): Promise<void> {
+  const folder = tempDir(prefix);
+  const file = join(folder, 'deposit.yaml');
+  writeFileSync(file, edit(readFileSync(join(FIXTURES, 'deposit-compensation.yaml'), 'utf8')));
+  await inOwnEditor(file, folder, { width: 1000, height: 800 }, () => body(file));
+}
