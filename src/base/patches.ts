@@ -124,15 +124,21 @@ function format12(cmap: CmapProcessor['cmap']): (code: number) => number {
     glyph[i] = view.getUint32(at + 8);
   }
   return (code) => {
-    let min = 0, max = n - 1;
-    while (min <= max) {
-      const mid = (min + max) >> 1;
-      if (code < first[mid]) max = mid - 1;
-      else if (code > last[mid]) min = mid + 1;
-      else return glyph[mid] + (code - first[mid]);
-    }
-    return 0;
+    const i = rangeHolding(first, last, code);
+    return i < 0 ? 0 : glyph[i] + (code - first[i]);
   };
+}
+
+/** The index of the range (first[i]..last[i], sorted, apart) holding `code`, or -1: fontkit's binary search. */
+function rangeHolding(first: ArrayLike<number>, last: ArrayLike<number>, code: number): number {
+  let min = 0, max = first.length - 1;
+  while (min <= max) {
+    const mid = (min + max) >> 1;
+    if (code < first[mid]) max = mid - 1;
+    else if (code > last[mid]) min = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** Format 4: segments of the BMP, each mapped by a delta or through the glyph index array. */
@@ -146,18 +152,11 @@ function format4(cmap: CmapProcessor['cmap']): (code: number) => number {
   const delta = Int16Array.from(u16(cmap.idDelta, n));
   const indices = u16(cmap.glyphIndexArray, cmap.glyphIndexArray.length);
   return (code) => {
-    let min = 0, max = n - 1;
-    while (min <= max) {
-      const mid = (min + max) >> 1;
-      if (code < start[mid]) max = mid - 1;
-      else if (code > end[mid]) min = mid + 1;
-      else {
-        if (rangeOffset[mid] === 0) return (code + delta[mid]) & 0xffff;
-        const gid = indices[rangeOffset[mid] / 2 + (code - start[mid]) - (n - mid)] || 0;
-        return gid === 0 ? 0 : (gid + delta[mid]) & 0xffff;
-      }
-    }
-    return 0;
+    const i = rangeHolding(start, end, code);
+    if (i < 0) return 0;
+    if (rangeOffset[i] === 0) return (code + delta[i]) & 0xffff;
+    const gid = indices[rangeOffset[i] / 2 + (code - start[i]) - (n - i)] || 0;
+    return gid === 0 ? 0 : (gid + delta[i]) & 0xffff;
   };
 }
 
