@@ -159,6 +159,10 @@ async function showDocument() {
   paper.querySelector('#banner')?.remove();
   if (state.stale) paper.prepend(el('div', { id: 'banner' }, say('ケースにエラーがあります。最後に正しかったときの表示です。', 'The case has errors: this is its last good render.')));
   paper.classList.toggle('stale', state.stale);
+  // Nothing rendered yet because the case has errors: say so where the papers will be, not a blank pane.
+  if (!state.ok && !state.documents.length && state.form) paper.prepend(el('div', { id: 'banner' },
+    say('エラーを直すと、ここに書類が表示されます（左のエラーの一覧から、その項目へ移れます）。',
+      'Once the errors are fixed, the papers appear here (the list of errors on the left takes you to each field).')));
   const doc = state.documents.find((d) => d.name === selected && d.shown);
   const asked = ++documentsAsked;
   if (!doc) return void (viewer?.destroy(), viewer = null);

@@ -332,6 +332,8 @@ needs('/usr/bin/chromium', 'pdftotext', 'soffice')('the editor in Chromium, as a
       const title = control(['publication', 'title']);
       // Its mistake at its field: the page has taken in the server's state (nothing is rendered, so no status says so).
       await expect.poll(() => field(['publication', 'price']).locator('.yf-problem.error').count(), { timeout: 10_000 }).toBe(1);
+      // Nothing rendered yet: the papers' pane says why instead of staying blank.
+      expect(await page.locator('#paper #banner').textContent()).toMatch(/^エラーを直すと、ここに書類が表示されます.*Once the errors are fixed/);
       // Each request for the case is answered with the values of the moment it was asked, held till released.
       const held: { route: Route; answer: APIResponse }[] = [];
       let asked = 0;
