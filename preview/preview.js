@@ -130,7 +130,12 @@ function showMessages() {
   }), ...(state.settled ? [el('p', { class: 'settled' }, say(`${state.settled} 件の注意は確認済み`, `${state.settled} settled warning${state.settled === 1 ? '' : 's'}`))] : []));
 }
 
+/** The page's fixed controls (Japanese first in index.html), labelled in the form's language first like the rest. */
+const CONTROL_LABELS = [['#save', '保存', 'Save'], ['#downloads summary', 'ダウンロード', 'Download'], ['#download-all', 'すべて（zip）', 'All (zip)'],
+  ['#print', '印刷', 'Print'], ['#reload', 'ファイルの内容を読み込む', 'Reload the file'], ['#keep', '自分の変更で上書き保存', 'Keep mine and save']];
+
 function showToolbar() {
+  for (const [selector, ja, en] of CONTROL_LABELS) document.querySelector(selector).textContent = say(ja, en);
   $('file').textContent = state.file ? `${state.file}${state.dirty ? ' ●' : ''}` : '';
   $('save').disabled = !state.file || (!state.dirty && !editing());
   $('status').textContent = editing() ? say('入力中…', 'Editing…')

@@ -276,10 +276,13 @@ needs('/usr/bin/chromium', 'pdftotext', 'soffice')('the editor in Chromium, as a
       const message = field(path).locator('.yf-problem.error');
       await expect.poll(async () => (await message.count()) || `${await page.locator('#messages').textContent()} | ${await control(path).inputValue()}`, { timeout: 10_000 }).toBeGreaterThan(0);
       expect((await message.first().textContent())!.trim()).toMatch(language);
+      // The toolbar too: Save, Print… in the form's language first.
+      for (const control of ['#save', '#print', '#downloads summary']) expect(await page.locator(control).textContent(), control).toMatch(language);
       // The clerk reads the message, then corrects: the page has taken in the server's last state
       // first (two runs under the full suite's load failed here without it). A redraw between fill's
       // select-all and its typing does not append (the last test below shows it); an answer from before
-      // an edit did revert a field just left, now dropped (also below). The check of the field's value
+      // an edit did revert a field just left, now dropped, and a check's problems no longer wait for
+      // the last render's papers to load (both below). The check of the field's value
       // after the fill would show it if a correction were ever lost again.)
       const { version } = await (await fetch(new URL('/api/state', other.url), { headers: { 'X-Yoshiki-Token': other.token } })).json() as { version: number };
       await page.waitForFunction((v) => Number(document.body.dataset.version) >= v, version, { timeout: 20_000 });
