@@ -59,9 +59,9 @@ export function subsetWithoutOutlines(subset: object): void {
     if (font._variationProcessor || typeof font.loca?.offsets?.[gid + 1] !== 'number') return addGlyph.call(this, gid);
     const start = font.loca.offsets[gid];
     const empty = start === font.loca.offsets[gid + 1];
-    const table = font._getTableStream('glyf');
-    const contours = empty ? 0 : table.buffer.readInt16BE(table.pos + start);
-    if (contours < 0) return addGlyph.call(this, gid);
+    const contours = empty ? 0 : contoursOf(font, start);
+    // A composite glyph, or one whose outline lies past the table (a damaged font): fontkit's own way.
+    if (contours === undefined || contours < 0) return addGlyph.call(this, gid);
     const glyph = font.getGlyph(gid);
     const decode = Object.getOwnPropertyDescriptor(glyph, '_decode');
     glyph._decode = () => (empty ? null : { numberOfContours: contours });
@@ -74,6 +74,13 @@ export function subsetWithoutOutlines(subset: object): void {
   };
 }
 const patchedSubsets = new WeakSet<object>();
+
+/** A TrueType glyph's number of contours, its outline's first field (negative: composite), or undefined past the table's end. */
+function contoursOf(font: SubsetProto['font'], offset: number): number | undefined {
+  const table = font._getTableStream('glyf');
+  const at = table.pos + offset;
+  return at >= 0 && at + 2 <= table.buffer.length ? table.buffer.readInt16BE(at) : undefined;
+}
 interface SubsetProto {
   _addGlyph(gid: number): number;
   font: {
@@ -96,7 +103,13 @@ interface SubsetProto {
 export function fastCmapLookup(f: Font): Font {
   const processor = (f as unknown as { _cmapProcessor: CmapProcessor })._cmapProcessor;
   if (processor.encoding) return f;
-  const search = processor.cmap.version === 12 ? format12(processor.cmap) : processor.cmap.version === 4 ? format4(processor.cmap) : null;
+  let search: ((code: number) => number) | null;
+  try {
+    search = processor.cmap.version === 12 ? format12(processor.cmap) : processor.cmap.version === 4 ? format4(processor.cmap) : null;
+  } catch {
+    // A table reaching past the font's end (a damaged font): left to fontkit, which says so where it is used.
+    search = null;
+  }
   if (!search) return f;
   const lookup = processor.lookup.bind(processor);
   processor.lookup = (code, variationSelector) => (variationSelector ? lookup(code, variationSelector) : search(code));

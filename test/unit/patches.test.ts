@@ -56,6 +56,16 @@ describe('patches to library internals', () => {
     }
   });
 
+  it('fontkit: a cmap whose groups reach past the font\'s end is left to fontkit, not read', () => {
+    type Processor = { cmap: { groups: { base: number } }; lookup: unknown };
+    const groupsAt = (fontkit.create(FONT) as unknown as { _cmapProcessor: Processor })._cmapProcessor.cmap.groups.base;
+    const damaged = Buffer.from(FONT);
+    damaged.writeUInt32BE(0x0fffffff, groupsAt - 4); // nGroups, just before the groups
+    const font = fontkit.create(damaged) as unknown as { _cmapProcessor: Processor };
+    expect(() => fastCmapLookup(font as never)).not.toThrow();
+    expect(font._cmapProcessor.lookup).toBe(Object.getPrototypeOf(font._cmapProcessor).lookup);
+  });
+
   it('pdf-lib: the embedded font is compressed by the deflate we give it', async () => {
     const pdf = await PDFDocument.create();
     let calls = 0;
