@@ -63,17 +63,19 @@ export function subsetWithoutOutlines(subset: object): void {
     // A composite glyph, or one whose outline lies past the table (a damaged font): fontkit's own way.
     if (contours === undefined || contours < 0) return addGlyph.call(this, gid);
     const glyph = font.getGlyph(gid);
-    const decode = Object.getOwnPropertyDescriptor(glyph, '_decode');
-    glyph._decode = () => (empty ? null : { numberOfContours: contours });
+    // Put back by plain assignment (memoizeGlyphOutlines gives every glyph its own _decode): a
+    // delete or defineProperty here turned glyphs into slow dictionaries, 2 ms of a warm case.
+    const decode = glyph._decode;
+    glyph._decode = empty ? decodesToNull : () => ({ numberOfContours: contours });
     try {
       return addGlyph.call(this, gid);
     } finally {
-      if (decode) Object.defineProperty(glyph, '_decode', decode);
-      else delete (glyph as { _decode?: unknown })._decode;
+      glyph._decode = decode;
     }
   };
 }
 const patchedSubsets = new WeakSet<object>();
+const decodesToNull = () => null;
 
 /** A TrueType glyph's number of contours, its outline's first field (negative: composite), or undefined past the table's end. */
 function contoursOf(font: SubsetProto['font'], offset: number): number | undefined {
