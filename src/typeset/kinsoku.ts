@@ -94,7 +94,17 @@ function linebreakVersion(): string {
   return (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-for (const [c, f] of derived('kinsoku-flags', 'linebreak', linebreakVersion(), scanBmp)) {
+/** Flag pairs as scanBmp makes them: what is read from the cache is used only in that shape. */
+const isFlagPairs = (value: unknown): value is [number, number][] =>
+  Array.isArray(value) && value.length > 0 && value.every((p) => Array.isArray(p) && p.length === 2 && Number.isInteger(p[0])
+    && p[0] >= 0 && p[0] < 0x10000 && (p[1] === START || p[1] === END));
+
+// Keyed by what the flags are made from — linebreak's version and this module's own rules (the scan
+// and the JIS additions) — so an edit to either makes them anew (yoshiki's version alone does not
+// change when the rules do). A cached entry not shaped as flags is not used.
+const FLAG_SOURCE = `${linebreakVersion()}\n${JIS_NO_LINE_START}\n${scanBmp.toString()}`;
+const cachedPairs = derived('kinsoku-flags', 'linebreak', FLAG_SOURCE, scanBmp);
+for (const [c, f] of isFlagPairs(cachedPairs) ? cachedPairs : scanBmp()) {
   FLAGS[c] = f;
   (f === START ? startSet : endSet).add(String.fromCharCode(c));
 }

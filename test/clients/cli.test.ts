@@ -114,6 +114,26 @@ describe('bin/yoshiki.js in a process of its own', () => {
     expect([blocked.status, blocked.stdout, blocked.stderr]).toEqual([0, 'rebuilt', '']);
   });
 
+  it('keeps the 禁則 flags in the cache folder, and makes them anew from a cached entry not shaped as flags', () => {
+    const cache = tempDir('kinsoku-cache-');
+    const flags = () => spawnSync(process.execPath, ['--input-type=module', '-e',
+      `const k = await import(${JSON.stringify(new URL('../../dist/typeset/kinsoku.js', import.meta.url).href)});
+       process.stdout.write(JSON.stringify([k.NO_LINE_START.size, k.NO_LINE_END.size, k.NO_LINE_START.has('。'), k.NO_LINE_START.has('～'), k.NO_LINE_END.has('「')]));`],
+    { encoding: 'utf8', env: { ...process.env, YOSHIKI_CACHE: cache } });
+    const first = flags();
+    expect(first.stderr).toBe('');
+    const made = JSON.parse(first.stdout);
+    expect(made.slice(2)).toEqual([true, true, true]);
+    const [entry] = readdirSync(join(cache, 'derived')).map((f) => join(cache, 'derived', f))
+      .filter((f) => Array.isArray(JSON.parse(readFileSync(f, 'utf8')).value));
+    expect(JSON.parse(readFileSync(entry, 'utf8')).value.length).toBe(made[0] + made[1]);
+    // The entry's key kept, its value damaged: not used.
+    for (const value of ['flags', [[0x3002, 7]], []]) {
+      writeFileSync(entry, JSON.stringify({ ...JSON.parse(readFileSync(entry, 'utf8')), value }));
+      expect(JSON.parse(flags().stdout)).toEqual(made);
+    }
+  });
+
   it('renders a case with PDF attachments in its own process, as built (bundled after npm run build)', () => {
     // The bundle holds pdf-lib, which reading an attachment loads late: the first bundle read it wrong.
     const out = tempDir('cli-render-');
