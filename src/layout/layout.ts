@@ -220,10 +220,24 @@ function measureTable(t: Table, f: Frame): MeasuredTable {
   const widths = columnWidths(t, f.textWidth, size, (g) => f.fonts.advance(g));
   const xs: number[] = [];
   widths.reduce((x, w) => (xs.push(x), x + w), f.left);
-  const cellLines = (row: string[]) => row.map((cell, c) => f.wrap(cell ?? '', widths[c] - 2 * pad, size));
+  const wrapped = widths.map(() => new Map<string, string[]>());
+  const cellLines = (row: string[]) => row.map((cell, c) => wrapCell(wrapped[c], cell ?? '', (text) => f.wrap(text, widths[c] - 2 * pad, size)));
   const header = t.headerRow !== false ? cellLines(t.columns.map((c) => c.header)) : [];
   const headerH = header.length ? tallest(header) * lineH + 2 * pad : 0;
   return { kind: 'table', block: t, size, lineH, pad, xs, widths, header, headerH, rows: t.rows.map(cellLines) };
+}
+
+/**
+ * A cell's lines, broken once per column for each distinct text: a big table repeats its cells (a
+ * 10,000-work evidence table has one public-notice text in every row, and a hundred 照会 texts),
+ * and breaking them again was two thirds of its layout. The lines are the same for the same text,
+ * width and size (breakLines is a pure function of them); the arrays are shared between rows and
+ * never changed (arrange only reads and slices them).
+ */
+function wrapCell(column: Map<string, string[]>, text: string, wrap: (text: string) => string[]): string[] {
+  let lines = column.get(text);
+  if (lines === undefined) column.set(text, (lines = wrap(text)));
+  return lines;
 }
 
 const tallest = (cells: string[][]) => Math.max(1, ...cells.map((l) => l.length));
