@@ -189,17 +189,18 @@ export function eachGrapheme(text: string, fn: (grapheme: string) => void): void
 
 
 /**
- * The line breaker's arrays, kept for the process and grown as needed, each call taking a view of
- * the length it needs: a new typed array per table cell (four for a cell that wraps) put its bytes
- * outside V8's heap, for the collector to free — a 10,000-row table made a million of them. A
- * call's views are used only until it returns (nothing here is re-entered), and a view is filled
- * by whoever takes it.
+ * The line breaker's arrays, kept for the process and grown as needed: a new typed array per table
+ * cell (four for a cell that wraps) put its bytes outside V8's heap, for the collector to free — a
+ * 10,000-row table made a million of them. A call gets the whole array, at least `n` long, and
+ * reads only its first `n` entries (a view of that length was an object per array and cell, a
+ * twentieth of a first layout); it uses it only until it returns (nothing here is re-entered), and
+ * fills what it reads.
  */
 function scratchOf<T extends Float64Array | Int32Array | Uint8Array>(make: (n: number) => T): (n: number) => T {
   let buffer = make(1024);
   return (n) => {
     if (buffer.length < n) buffer = make(Math.max(n, 2 * buffer.length));
-    return buffer.subarray(0, n) as T;
+    return buffer;
   };
 }
 
@@ -257,7 +258,7 @@ function breakParagraph(text: string, maxWidth: number, measure: Measure, out: s
     return;
   }
   const { codes, offsets } = clusters(text, g);
-  const breakable = breakOpportunities(text, codes, offsets);
+  const breakable = breakOpportunities(text, codes, offsets, n);
   let forced: ForcedBreaks | undefined; // made for the first line that has no opportunity
 
   let start = 0;
@@ -272,7 +273,7 @@ function breakParagraph(text: string, maxWidth: number, measure: Measure, out: s
       if (width + w > maxWidth && i > start && !isSpace(codes[i])) {
         if (breakable[i]) end = i;
         else if (lastBreak > start) end = lastBreak;
-        else end = (forced ??= new ForcedBreaks(codes)).at(start, i);
+        else end = (forced ??= new ForcedBreaks(codes, n)).at(start, i);
         break;
       }
       width += w;
@@ -285,8 +286,9 @@ function breakParagraph(text: string, maxWidth: number, measure: Measure, out: s
 }
 
 /**
- * The text's grapheme clusters as codes (see codeOf), and where each starts in the text
- * (offsets[i]; offsets[n] is the text's length), so a line is one slice of it. `g`: the clusters,
+ * The text's n grapheme clusters as codes (see codeOf), and where each starts in the text
+ * (offsets[i]; offsets[n] is the text's length), so a line is one slice of it; the arrays are the
+ * scratch ones, longer than that. `g`: the clusters,
  * or undefined when each code unit is one (neverCombines).
  */
 function clusters(text: string, g: string[] | undefined): { codes: Int32Array; offsets: Int32Array } {
@@ -306,21 +308,21 @@ const trimEnd = (line: string) => (isSpace(line.charCodeAt(line.length - 1)) ? l
  * it, and a number keeps its unit ("30,240円", "3,000部") and stays whole: UAX #14 classes
  * full-width digits ID, so it would break 「２０２６－|０４－|０１」 after each separator.
  */
-function breakOpportunities(text: string, codes: Int32Array, offsets: Int32Array): Uint8Array {
-  const uax = scratch.uax(text.length + 1).fill(0);
+function breakOpportunities(text: string, codes: Int32Array, offsets: Int32Array, n: number): Uint8Array {
+  const uax = scratch.uax(text.length + 1).fill(0, 0, text.length + 1);
   const breaker = new LineBreaker(text);
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) uax[bk.position] = 1;
-  const breakable = scratch.breakable(codes.length);
+  const breakable = scratch.breakable(n);
   breakable[0] = 0;
   // The line's last character once trailing spaces are trimmed: 「 followed by a space still may not end a line.
   let lastVisible = isSpace(codes[0]) ? 0x20 : codes[0];
-  for (let i = 1; i < codes.length; i++) {
+  for (let i = 1; i < n; i++) {
     const c = codes[i];
     breakable[i] = uax[offsets[i]] && !noStart(c) && !noEnd(codes[i - 1]) && !noEnd(lastVisible) &&
       !(isDigit(codes[i - 1]) && !isSpace(c)) && !(isDigit(c) && isNumberSeparator(codes[i - 1]) && i > 1 && isDigit(codes[i - 2])) ? 1 : 0;
     if (!isSpace(c)) lastVisible = c;
   }
-  keepDatesWhole(text, offsets, breakable);
+  keepDatesWhole(text, offsets, breakable, n);
   return breakable;
 }
 
@@ -331,7 +333,7 @@ function breakOpportunities(text: string, codes: Int32Array, offsets: Int32Array
  */
 const JAPANESE_DATE = /(?:(?:明治|大正|昭和|平成|令和)(?:[0-9０-９]{1,2}|元)|[0-9０-９]{4})年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?|[0-9０-９]{1,2}月[0-9０-９]{1,2}日/g;
 
-function keepDatesWhole(text: string, offsets: Int32Array, breakable: Uint8Array): void {
+function keepDatesWhole(text: string, offsets: Int32Array, breakable: Uint8Array, n: number): void {
   if (!/[年月]/.test(text)) return;
   // Dates come in order, so one walk over the graphemes serves them all.
   let i = 1;
@@ -339,7 +341,7 @@ function keepDatesWhole(text: string, offsets: Int32Array, breakable: Uint8Array
     const from = m.index!;
     const to = from + m[0].length;
     // Grapheme i starts at offsets[i]; no break before any grapheme strictly inside the date.
-    for (; i < breakable.length && offsets[i] < to; i++, steps++) if (offsets[i] > from) breakable[i] = 0;
+    for (; i < n && offsets[i] < to; i++, steps++) if (offsets[i] > from) breakable[i] = 0;
   }
 }
 
@@ -355,7 +357,7 @@ function keepDatesWhole(text: string, offsets: Int32Array, breakable: Uint8Array
  * once for the paragraph, in linear passes, so no cut looks further than its own line.
  */
 class ForcedBreaks {
-  /** nextVisible[i]: the first cluster at or after i that is not a space or tab (g.length if none). */
+  /** nextVisible[i]: the first cluster at or after i that is not a space or tab (n if none). */
   private readonly nextVisible: Int32Array;
   /** previousVisible[i]: the last grapheme before i that is not a space (0 if none). */
   private readonly previousVisible: Int32Array;
@@ -364,8 +366,8 @@ class ForcedBreaks {
   /** alnumFrom[j]: a letter or digit in the code run starting at j. */
   private readonly alnumFrom: Uint8Array;
 
-  constructor(private readonly g: Int32Array) {
-    const n = g.length;
+  /** `g`: the paragraph's n clusters as codes (the scratch array: longer than n). */
+  constructor(private readonly g: Int32Array, private readonly n: number) {
     this.nextVisible = new Int32Array(n + 1);
     this.previousVisible = new Int32Array(n + 1);
     this.alnumBefore = new Uint8Array(n + 1);
@@ -399,7 +401,7 @@ class ForcedBreaks {
   /** Spaces at the cut are dropped from both lines, so the characters that end up at the line's end and start count. */
   private kinsokuAllows(i: number): boolean {
     const next = this.nextVisible[i];
-    return !(next < this.g.length && noStart(this.g[next])) && !noEnd(this.g[this.previousVisible[i]]);
+    return !(next < this.n && noStart(this.g[next])) && !noEnd(this.g[this.previousVisible[i]]);
   }
 
   /**
@@ -427,7 +429,7 @@ export function minContentWidth(text: string, measure: Measure): number {
     const g = splitGraphemes(paragraph);
     if (g.length === 0) continue;
     const { codes, offsets } = clusters(paragraph, g);
-    const breakable = breakOpportunities(paragraph, codes, offsets);
+    const breakable = breakOpportunities(paragraph, codes, offsets, g.length);
     let piece = 0; // width of the piece so far
     let visible = 0; // … up to its last character that is not a space
     for (let i = 0; i < g.length; i++) {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { breakLines, NO_LINE_END, NO_LINE_START, splitGraphemes } from '../../src/typeset/kinsoku.js';
 import { FONTS } from '../helpers.js';
 
@@ -70,5 +70,18 @@ describe('grapheme splitting', () => {
     const segmenter = new Intl.Segmenter('ja', { granularity: 'grapheme' });
     for (const text of ['著作権等管理事業法概論（昭和45年）、Google検索。', 'ｶﾞｷﾞ半角', '葛\u{E0100}城', '神\uFA19', 'e\u0301', 'a\r\nb', '👍🏽'])
       expect(splitGraphemes(text), text).toEqual(Array.from(segmenter.segment(text), (s) => s.segment));
+  });
+});
+
+describe('the line breaker\'s kept arrays', () => {
+  it('a paragraph breaks the same after a longer one left other characters past its end', async () => {
+    // A module of its own, whose arrays hold nothing yet (zeros past any paragraph's end).
+    vi.resetModules();
+    const fresh = await import('../../src/typeset/kinsoku.js');
+    const cases: [string, number][] = [['1234567890123 ', 5], ['「あいう」　', 2], ['令和8年11月2日から ', 4], ['ＡＢＣＤＥＦＧ', 3]];
+    const alone = cases.map(([text, ems]) => fresh.breakLines(text, ems * 10, measure));
+    // Closing brackets (no line start) and opening ones (no line end) now lie past each paragraph's end.
+    fresh.breakLines('」（'.repeat(500), 30, measure);
+    expect(cases.map(([text, ems]) => fresh.breakLines(text, ems * 10, measure))).toEqual(alone);
   });
 });
