@@ -13,7 +13,7 @@ import {
 } from '../model/document.js';
 import { STYLE } from '../model/style.js';
 import type { FontBook, FontChain } from '../typeset/fonts.js';
-import { breakLines, minContentWidth } from '../typeset/kinsoku.js';
+import { breakLines, minContentWidth, type Measure } from '../typeset/kinsoku.js';
 import { breakLinesBalanced } from '../typeset/last-line.js';
 
 export type DrawOp =
@@ -201,23 +201,32 @@ export function tableTextSize(t: Table, fontSize: number): number {
  * least what its widest unbreakable piece needs (a 「10000」 in the No. column, a date), taken from
  * the others in proportion to their shares.
  */
-export function columnWidths(t: Table, total: number, size: number, advance: (grapheme: string) => number): number[] {
+export function columnWidths(t: Table, total: number, size: number, advance: Measure): number[] {
   const shares = t.columns.map((c) => c.width * total);
   const pad = 2 * STYLE.table.padding;
-  const measure = (g: string) => advance(g) * size;
+  const measure: Measure = (g: string) => advance(g) * size;
+  const unit = advance.unit;
+  if (unit) measure.unit = (code) => unit(code) * size;
   // Half a point to spare: the line breaker compares sums of floating-point widths.
-  const needs = t.columns.map((c, i) => (c.fit ? Math.max(0, ...t.rows.map((r) => minContentWidth(r[i] ?? '', measure))) + pad + 0.5 : 0));
+  const needs = t.columns.map((c, i) => (c.fit ? widestPiece(t.rows, i, measure) + pad + 0.5 : 0));
   const extra = shares.reduce((sum, w, i) => sum + Math.max(0, needs[i] - w), 0);
   if (extra === 0) return shares;
   const givers = shares.reduce((sum, w, i) => sum + (t.columns[i].fit ? 0 : w), 0);
   return shares.map((w, i) => (t.columns[i].fit ? Math.max(w, needs[i]) : w - (extra * w) / givers));
 }
 
+/** The widest unbreakable piece of column i's cells: a loop, where spreading 100,000 rows' widths into Math.max overflows the stack. */
+function widestPiece(rows: string[][], i: number, measure: Measure): number {
+  let widest = 0;
+  for (const row of rows) widest = Math.max(widest, minContentWidth(row[i] ?? '', measure));
+  return widest;
+}
+
 function measureTable(t: Table, f: Frame): MeasuredTable {
   const size = tableTextSize(t, f.doc.fontSize);
   const lineH = size * STYLE.table.lineHeight;
   const pad = STYLE.table.padding;
-  const widths = columnWidths(t, f.textWidth, size, (g) => f.fonts.advance(g));
+  const widths = columnWidths(t, f.textWidth, size, f.fonts.measureAt(1));
   const xs: number[] = [];
   widths.reduce((x, w) => (xs.push(x), x + w), f.left);
   const wrapped = widths.map(() => new Map<string, string[]>());

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Font } from '@pdf-lib/fontkit';
 import { readBounded, UnusableFile } from '../base/bounded-file.js';
 import { fastCmapLookup, memoizeGlyphOutlines, subsetWithoutOutlines } from '../base/patches.js';
-import { eachGrapheme, type Measure } from './kinsoku.js';
+import { eachGrapheme, neverCombines, type Measure } from './kinsoku.js';
 
 const PRIMARY = fileURLToPath(new URL('../../fonts/ipaexm.ttf', import.meta.url));
 
@@ -260,7 +260,10 @@ export class FontChain {
 
   textWidth(text: string, size: number): number {
     let w = 0;
-    eachGrapheme(text, (g) => (w += this.advance(g)));
+    // By code unit where each is a grapheme, the same widths summed in the same order: no string
+    // and no callback per character (a table's right-aligned numbers and every page number).
+    if (neverCombines(text)) for (let i = 0; i < text.length; i++) w += this.advanceOfUnit(text.charCodeAt(i));
+    else eachGrapheme(text, (g) => (w += this.advance(g)));
     return w * size;
   }
 

@@ -426,18 +426,22 @@ class ForcedBreaks {
 export function minContentWidth(text: string, measure: Measure): number {
   let widest = 0;
   for (const paragraph of text.split('\n')) {
-    const g = splitGraphemes(paragraph);
-    if (g.length === 0) continue;
+    // Measured per code unit where each is a grapheme (see Measure): a table's fit column is
+    // thousands of numbers, and an array of one-character strings for each was most of its cost.
+    const unit = measure.unit && neverCombines(paragraph) ? measure.unit : undefined;
+    const g = unit ? undefined : splitGraphemes(paragraph);
+    const n = g ? g.length : paragraph.length;
+    if (n === 0) continue;
     const { codes, offsets } = clusters(paragraph, g);
-    const breakable = breakOpportunities(paragraph, codes, offsets, g.length);
+    const breakable = breakOpportunities(paragraph, codes, offsets, n);
     let piece = 0; // width of the piece so far
     let visible = 0; // … up to its last character that is not a space
-    for (let i = 0; i < g.length; i++) {
+    for (let i = 0; i < n; i++) {
       if (breakable[i]) {
         if (visible > widest) widest = visible;
         piece = visible = 0;
       }
-      piece += measure(g[i]);
+      piece += unit ? unit(codes[i]) : measure(g![i]);
       if (!isSpace(codes[i])) visible = piece;
     }
     if (visible > widest) widest = visible;
