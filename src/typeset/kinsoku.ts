@@ -417,6 +417,21 @@ class ForcedBreaks {
 }
 
 /**
+ * Letters and digits only (a No. 「10000」, a code): UAX #14 offers no break inside them (LB23,
+ * LB25, LB28) and 禁則 adds none, so the text is one piece, as wide as its characters. A table's fit
+ * column is thousands of such numbers, and a line breaker run for each was a tenth of a first
+ * 10,000-work layout.
+ */
+const ONE_PIECE = /^[0-9A-Za-z]+$/;
+
+/** The width of text each of whose code units is a grapheme, summed in order as the line breaker sums. */
+function widthOfUnits(text: string, unit: (code: number) => number): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) width += unit(text.charCodeAt(i));
+  return width;
+}
+
+/**
  * The width of the widest piece of `text` no line break may cut (a word, a number, a date, a code,
  * a character with the punctuation 禁則 keeps beside it, such as 「う。」): the narrowest a table
  * column can be without breakLines cutting anything inside. Pieces are what lies between the break
@@ -426,6 +441,10 @@ class ForcedBreaks {
 export function minContentWidth(text: string, measure: Measure): number {
   let widest = 0;
   for (const paragraph of text.split('\n')) {
+    if (measure.unit && ONE_PIECE.test(paragraph)) {
+      widest = Math.max(widest, widthOfUnits(paragraph, measure.unit));
+      continue;
+    }
     // Measured per code unit where each is a grapheme (see Measure): a table's fit column is
     // thousands of numbers, and an array of one-character strings for each was most of its cost.
     const unit = measure.unit && neverCombines(paragraph) ? measure.unit : undefined;

@@ -151,6 +151,16 @@ describe('minContentWidth', () => {
     expect(minContentWidth('', measure)).toBe(0);
   });
 
+  it('letters and digits measured by code unit are one piece, as the general path finds (no line breaker run for them)', () => {
+    const byUnit = Object.assign((g: string) => measure(g), { unit: (code: number) => measure(String.fromCharCode(code)) });
+    const alnum = fc.stringMatching(/^[0-9A-Za-z]{1,24}$/);
+    fc.assert(fc.property(alnum, fc.constantFrom('', '\n', ' ', '-', '年'), alnum, (a, between, b) => {
+      const text = a + between + b;
+      expect(minContentWidth(text, byUnit), text).toBe(minContentWidth(text, measure));
+    }), { numRuns: 300, seed: 14 });
+    expect(minContentWidth('ISBN9784000000000', byUnit)).toBe(width('ISBN9784000000000'));
+  });
+
   it('trailing spaces do not count (a wrapped line drops them)', () => {
     expect(minContentWidth('ab   cd', measure)).toBe(1);
     expect(minContentWidth('あ　い', measure)).toBe(1);
