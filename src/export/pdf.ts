@@ -13,6 +13,7 @@ import { layoutDocument, type PagePlan } from '../layout/layout.js';
 import { blankIfNoContents } from './pdf-pages.js';
 import { PdfBytes, pdfNumber } from './pdf-bytes.js';
 import { WrittenPage } from './pdf-objects.js';
+import { deflaterFor } from './deflate-thread.js';
 import { FIXED_DATE } from './zip.js';
 
 export async function renderPdf(doc: DocumentModel, fonts: FontBook): Promise<Uint8Array> {
@@ -50,6 +51,7 @@ export async function writePdfDocument(pages: PagePlan[], title: string, book: F
   const pageText = new PdfBytes();
   const images = new Map<Image, PDFImage>();
   const sourcePages = new SourcePages(pdf);
+  const deflater = deflaterFor(pages.length);
   const pageTree = pdf.catalog.Pages();
   const treeRef = pdf.catalog.get(PDFName.of('Pages')) as PDFRef;
   for (const plan of pages) {
@@ -80,10 +82,13 @@ export async function writePdfDocument(pages: PagePlan[], title: string, book: F
       name(op.image, 0, img.ref as PDFRef, 'Im');
     }
     pageContent(content.clear(), pageText.clear(), plan, fontNames, encoders, (key, index = 0) => xObjects.get(key)!.get(index)!, sourcePages);
-    // Node's native zlib, not pdf-lib's JavaScript deflate: a 400-page table compresses in a tenth of the time.
-    const stream = pdf.context.stream(deflateSync(content.bytes()), { Filter: PDFName.of('FlateDecode') });
-    page.contents = pdf.context.register(stream);
+    // Node's native zlib, not pdf-lib's JavaScript deflate: a 400-page table compresses in a tenth of
+    // the time; a long document's on a thread of its own. The contents keep the number they would
+    // have if registered now.
+    const contents = (page.contents = pdf.context.nextRef());
+    deflater.deflate(content.bytes(), (deflated) => pdf.context.assign(contents, pdf.context.stream(deflated, { Filter: PDFName.of('FlateDecode') })));
   }
+  await deflater.finished();
   // objectsPerTick: pdf-lib otherwise yields to a timer every 50 objects, a millisecond each time.
   // addDefaultPage: pdf-lib counts only its own page objects, and would add a blank page.
   return { bytes: await pdf.save({ useObjectStreams: true, objectsPerTick: Infinity, addDefaultPage: false }), document: pdf };
