@@ -18,6 +18,7 @@ import { formatsOf, isPaper, OUTPUT_FORMATS, type Bundle, type DocumentModel, ty
 import type { FontChain, Typeface } from '../typeset/fonts.js';
 import { defaultSession, type Session } from './session.js';
 import { addDays, eraDate, todayIso } from '../base/format.js';
+import { mayExtendCluster } from '../base/clusters.js';
 import { writeFilesAtomically } from './write.js';
 import { missingAgencyForms } from './agency-forms.js';
 import type { Named } from './official.js';
@@ -395,7 +396,7 @@ function overlongText(value: string, path: FieldPath): Problem | undefined {
       `This value is too long (${value.length.toLocaleString('en')} characters; the limit is ${MAX_FIELD_CHARACTERS.toLocaleString('en')}).`,
       { ja: '別のものが貼り付けられていないか確かめ、要点に絞ってください。', en: 'Check that nothing else was pasted in, and keep to the point.' });
   // Only marks, joiners, emoji modifiers and Hangul jamo extend a cluster: most values skip the segmenter.
-  if (!/[\p{M}\p{Emoji_Modifier}\u200d\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u.test(value)) return undefined;
+  if (!mayExtendCluster(value)) return undefined;
   for (const { segment, index } of clusters.segment(value)) {
     const codePoints = [...segment].length;
     if (codePoints > MAX_CLUSTER_CODE_POINTS)
