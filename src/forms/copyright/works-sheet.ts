@@ -122,8 +122,9 @@ export function worksFromSheet(table: WorksSheet, subject: string): SheetWorks {
     at(records[MAX_WORKS].line, 1, m.text('copyright-works-too-many', { limit: MAX_WORKS.toLocaleString('en') }));
   if (problems.some((p) => p.severity === 'error')) return { works, text: { works: text }, problems, spot };
 
+  const columns = workColumns(keys);
   for (const record of records) {
-    const raw = rowToRaw(keys, record);
+    const raw = rowToRaw(columns, record);
     text.push({ ...raw });
     const cell = (key: string | undefined) => ({ line: record.line, column: columnOf(key) });
     const work = cellsToWork(raw);
@@ -157,20 +158,30 @@ export function worksFromSheet(table: WorksSheet, subject: string): SheetWorks {
 const fieldOf = (path: (string | number)[]) =>
   path.filter((k): k is string => typeof k === 'string' && k !== 'evidence' && k !== 'compensation').pop();
 
+/** A column a work is read from: its cell's index, its key, and where in the work it goes. */
+type WorkColumn = { c: number; key: ColumnKey; into: 'work' | 'evidence' | 'compensation' };
+
+/** The columns read into a work, worked out once per list rather than once per row and cell. */
+function workColumns(keys: (ColumnKey | undefined)[]): WorkColumn[] {
+  return keys.flatMap((key, c) => (!key || key === 'number' ? []
+    : [{ c, key, into: (EVIDENCE_KEYS as readonly string[]).includes(key) ? 'evidence' as const
+      : (COMPENSATION_KEYS as readonly string[]).includes(key) ? 'compensation' as const : 'work' as const }]));
+}
+
 /** A row's cells by the YAML shape of a work: evidence and compensation columns gathered under their keys. */
-function rowToRaw(keys: (ColumnKey | undefined)[], record: SheetRow): Record<string, unknown> {
+function rowToRaw(columns: WorkColumn[], record: SheetRow): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
-  const evidence: Record<string, string> = {};
-  const compensation: Record<string, string> = {};
-  keys.forEach((key, c) => {
+  let evidence: Record<string, string> | undefined;
+  let compensation: Record<string, string> | undefined;
+  for (const { c, key, into } of columns) {
     const cell = (record.cells[c] ?? '').trim();
-    if (!key || key === 'number' || cell === '') return;
-    if ((EVIDENCE_KEYS as readonly string[]).includes(key)) evidence[key] = cell;
-    else if ((COMPENSATION_KEYS as readonly string[]).includes(key)) compensation[key] = cell;
+    if (cell === '') continue;
+    if (into === 'evidence') (evidence ??= {})[key] = cell;
+    else if (into === 'compensation') (compensation ??= {})[key] = cell;
     else raw[key] = cell;
-  });
-  if (Object.keys(evidence).length) raw.evidence = evidence;
-  if (Object.keys(compensation).length) raw.compensation = compensation;
+  }
+  if (evidence) raw.evidence = evidence;
+  if (compensation) raw.compensation = compensation;
   return raw;
 }
 
