@@ -14,11 +14,19 @@ export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'cp932';
 
 type Decoded = { text: string; encoding: CsvEncoding } | { problem: { ja: string; en: string }; line?: number };
 
+/**
+ * The bytes as a Buffer, without a copy: a file is read into a plain Uint8Array, whose own
+ * includes() and indexOf() go byte by byte in JavaScript — 10 and 8 ms over 10,000 works' 6 MB,
+ * where Buffer's search takes under 1.
+ */
+export const bufferOf = (bytes: Uint8Array): Buffer =>
+  (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+
 /** UTF-8 when the bytes are valid UTF-8 (a BOM says so outright), otherwise CP932. */
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))
     return { problem: { ja: 'UTF-16（「Unicode テキスト」）の CSV は読めません。', en: 'UTF-16 ("Unicode text") files are not read.' } };
-  if (bytes.includes(0))
+  if (bufferOf(bytes).includes(0))
     return { problem: { ja: 'テキストの CSV ではありません（バイナリファイルか、Excel のブックそのものです）。', en: 'This is not a text CSV (a binary file, or an Excel workbook itself).' } };
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = utf8(bytes.subarray(3));
@@ -26,7 +34,7 @@ export function decode(bytes: Uint8Array): Decoded {
   }
   const text = utf8(bytes);
   if (text !== null) return { text, encoding: 'utf-8' };
-  const sjis = iconv.decode(Buffer.from(bytes), 'cp932');
+  const sjis = iconv.decode(bufferOf(bytes), 'cp932');
   const bad = sjis.indexOf('\uFFFD');
   if (bad >= 0)
     return {

@@ -10,7 +10,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { Bilingual } from '../base/problem.js';
-import { decode, MAX_CSV_BYTES, type CsvEncoding } from './csv.js';
+import { bufferOf, decode, MAX_CSV_BYTES, type CsvEncoding } from './csv.js';
 import { readNamedFile, type FolderOf } from './named-file.js';
 import { openWorkbook, readSheet, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, WorkbookError, type WorkbookPackage } from '../export/xlsx-package.js';
 import type { SheetLayout } from '../model/document.js';
@@ -122,7 +122,7 @@ function withoutStackTraces<T>(run: () => T): T {
 export function csvRecordSpans(bytes: Uint8Array): CsvSpans {
   const decoded = decode(bytes);
   if ('problem' in decoded) return { ok: false, problem: decoded.problem, line: decoded.line };
-  return handSpans(bytes, decoded) ?? csvParseSpans(bytes, decoded);
+  return handSpans(bufferOf(bytes), decoded) ?? csvParseSpans(bytes, decoded);
 }
 
 /** The records as csv-parse splits them (csvRecordSpans; exported so a test can hold the two ways side by side). */

@@ -44,8 +44,13 @@ describe('UTF-8 read from a CSV', () => {
     }), { numRuns: 1000 });
   });
 
-  it('decodes a subarray by its own bytes', () => {
-    const all = Buffer.from('xx題号,著者\n');
-    expect(decode(all.subarray(2))).toEqual({ text: '題号,著者\n', encoding: 'utf-8' });
+  it('decodes a view by its own bytes, as a Buffer or a plain Uint8Array (as a file is read)', () => {
+    const view = (b: Buffer, from: number, to: number) => new Uint8Array(b.buffer, b.byteOffset + from, to - from);
+    const utf = Buffer.from('\0x題号,著者\n\0');
+    expect(decode(utf.subarray(2, utf.length - 1))).toEqual({ text: '題号,著者\n', encoding: 'utf-8' });
+    expect(decode(view(utf, 2, utf.length - 1))).toEqual({ text: '題号,著者\n', encoding: 'utf-8' });
+    expect(decode(view(utf, 0, 4))).toHaveProperty('problem.en', 'This is not a text CSV (a binary file, or an Excel workbook itself).');
+    const sjis = Buffer.concat([Buffer.from([0]), Buffer.from([0x91, 0xe8, 0x8d, 0x86, 0x0a]), Buffer.from([0])]);
+    expect(decode(view(sjis, 1, sjis.length - 1))).toEqual({ text: '題号\n', encoding: 'cp932' });
   });
 });
