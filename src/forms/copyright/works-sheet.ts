@@ -125,7 +125,7 @@ export function worksFromSheet(table: WorksSheet, subject: string): SheetWorks {
   const columns = workColumns(keys);
   for (const record of records) {
     const raw = rowToRaw(columns, record);
-    text.push({ ...raw });
+    text.push(raw);
     const cell = (key: string | undefined) => ({ line: record.line, column: columnOf(key) });
     const work = cellsToWork(raw);
     const read = normalise(workSchema, work);
@@ -202,23 +202,31 @@ function unusedColumns(headings: string[], keys: (ColumnKey | undefined)[]): { c
   return { column: unused[0].c + 1, warning: m.warning('copyright-csv-columns-unused', [], { columns: list, guesses }) };
 }
 
-/** Spreadsheet cells to the shape of a YAML work: 不明 and 無し become the statuses, a list of attachments is split. */
+/** A title or author cell that says there is none, or that it is not known: the status it stands for. */
+const TITLE_STATUSES = new Map<string, 'unknown' | 'none'>([
+  ...['不明', '題号不明', '作品名不明', '名称不明'].map((w) => [w, 'unknown'] as const),
+  ...['無し', 'なし', '題号無し', '作品名無し', '名称無し'].map((w) => [w, 'none'] as const),
+]);
+const AUTHOR_STATUSES = new Map<string, 'unknown' | 'none'>([['不明', 'unknown'], ['表示がない', 'none']]);
+
+/**
+ * Spreadsheet cells to the shape of a YAML work: 不明 and 無し become the statuses, a list of
+ * attachments is split. A row with none of these is the work as it is, not a copy.
+ */
 function cellsToWork(raw: Record<string, unknown>) {
+  const title = typeof raw.title === 'string' ? TITLE_STATUSES.get(raw.title) : undefined;
+  const author = typeof raw.author === 'string' ? AUTHOR_STATUSES.get(raw.author) : undefined;
+  const attachments = typeof raw.attachments === 'string' ? raw.attachments : undefined;
+  if (!title && !author && attachments === undefined) return raw;
   const work: Record<string, unknown> = { ...raw };
-  if (typeof raw.title === 'string' && ['不明', '題号不明', '作品名不明', '名称不明'].includes(raw.title)) {
+  if (title) {
     delete work.title;
-    work.title_status = 'unknown';
-  } else if (typeof raw.title === 'string' && ['無し', 'なし', '題号無し', '作品名無し', '名称無し'].includes(raw.title)) {
-    delete work.title;
-    work.title_status = 'none';
+    work.title_status = title;
   }
-  if (raw.author === '不明') {
+  if (author) {
     delete work.author;
-    work.author_status = 'unknown';
-  } else if (raw.author === '表示がない') {
-    delete work.author;
-    work.author_status = 'none';
+    work.author_status = author;
   }
-  if (typeof raw.attachments === 'string') work.attachments = raw.attachments.split(/[;；\n]/).map((s) => s.trim()).filter(Boolean);
+  if (attachments !== undefined) work.attachments = attachments.split(/[;；\n]/).map((s) => s.trim()).filter(Boolean);
   return work;
 }
