@@ -1,13 +1,14 @@
 /**
- * Joins PDFs we wrote into one (a ruling's submission.pdf): every page copied as it is, with its
- * fonts and pictures, in the order given. pdf-lib copies each page with what it refers to; the same
- * font subset in two parts stays two subsets (each part was made on its own), which costs some
- * kilobytes and keeps every part's text exactly as it was.
+ * Joins PDFs we wrote into one (a ruling's submission.pdf): every page carried as it is, with its
+ * fonts and pictures, in the order given. Each part's objects are written once more under new
+ * numbers (carryPages), not copied into pdf-lib's objects first; the same font subset in two parts
+ * stays two subsets (each part was made on its own), which costs some kilobytes and keeps every
+ * part's text exactly as it was.
  */
 import { deflateSync } from 'node:zlib';
-import { ParseSpeeds, PDFDocument, PDFObjectStream } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument, PDFName, PDFObjectStream, PDFPageLeaf, type PDFRef } from 'pdf-lib';
 import { useNativeDeflate } from '../base/patches.js';
-import { pageTreeEnd } from './pdf.js';
+import { carryPages, WrittenPage } from './pdf-objects.js';
 import { FIXED_DATE } from './zip.js';
 
 /** A part: a PDF's bytes, or the document yoshiki just saved them from (writePdfDocument), copied from without parsing. */
@@ -16,11 +17,16 @@ export type PdfPart = Uint8Array | PDFDocument;
 export async function joinPdfs(parts: PdfPart[], title: string): Promise<{ bytes: Uint8Array; pages: number }> {
   const joined = await PDFDocument.create({ updateMetadata: false });
   useNativeDeflate(joined, deflateSync, PDFObjectStream);
-  const pageTree = pageTreeEnd(joined);
+  const pageTree = joined.catalog.Pages();
+  const treeRef = joined.catalog.get(PDFName.of('Pages')) as PDFRef;
+  let pages = 0;
   for (const given of parts) {
     // parseSpeed: pdf-lib otherwise waits for a timer every 100 objects it parses.
     const part = given instanceof PDFDocument ? given : await PDFDocument.load(given, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-    for (const page of await joined.copyPages(part, part.getPageIndices())) pageTree.append(page.node, page.ref);
+    for (const ref of carryPages(part.context, pageRefs(part), joined.context, treeRef)) {
+      pageTree.pushLeafNode(ref);
+      pages++;
+    }
   }
   joined.setTitle(title);
   joined.setProducer('yoshiki');
@@ -28,6 +34,19 @@ export async function joinPdfs(parts: PdfPart[], title: string): Promise<{ bytes
   joined.setCreationDate(FIXED_DATE);
   joined.setModificationDate(FIXED_DATE);
   joined.setLanguage('ja-JP');
-  const bytes = await joined.save({ useObjectStreams: true, objectsPerTick: Infinity });
-  return { bytes, pages: joined.getPageCount() };
+  // addDefaultPage: pdf-lib counts only its own page objects, and would add a blank page.
+  const bytes = await joined.save({ useObjectStreams: true, objectsPerTick: Infinity, addDefaultPage: false });
+  return { bytes, pages };
+}
+
+/**
+ * The pages' references, in order: the page tree's leaves as getPages finds them, without making
+ * pdf-lib's page objects (yoshiki's own pages are WrittenPages, not pdf-lib's page dictionaries).
+ */
+function pageRefs(doc: PDFDocument): PDFRef[] {
+  const refs: PDFRef[] = [];
+  doc.catalog.Pages().traverse((node, ref) => {
+    if (node instanceof PDFPageLeaf || node instanceof WrittenPage) refs.push(ref);
+  });
+  return refs;
 }

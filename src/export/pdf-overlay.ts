@@ -16,7 +16,8 @@ import type { DrawOp } from '../layout/layout.js';
 import type { OverlayPlan } from '../layout/fit.js';
 import { shownToPage, type OfficialForm } from '../model/official-form.js';
 import type { FontBook } from '../typeset/fonts.js';
-import { glyphEncoder, pdfNumber as n } from './pdf.js';
+import { glyphEncoder } from './pdf.js';
+import { pdfNumber as n } from './pdf-bytes.js';
 import { annotationPages, lastCrossReference, widgetsOf } from './pdf-form.js';
 
 export interface OverlayOptions {

@@ -5,12 +5,15 @@
  */
 import { deflateSync } from 'node:zlib';
 import { includeGlyph, useNativeDeflate } from '../base/patches.js';
-import { ParseSpeeds, PDFDocument, PDFName, PDFObjectStream, PDFPageLeaf, type PDFEmbeddedPage, type PDFFont, type PDFImage, type PDFRef } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument, PDFName, PDFObjectStream, type PDFEmbeddedPage, type PDFFont, type PDFImage, type PDFRef } from 'pdf-lib';
 import { visibleBox, type DocumentModel, type Image, type PdfPages } from '../model/document.js';
 import { eachGrapheme, neverCombines } from '../typeset/kinsoku.js';
 import type { FontBook, Typeface } from '../typeset/fonts.js';
 import { layoutDocument, type PagePlan } from '../layout/layout.js';
 import { blankIfNoContents } from './pdf-pages.js';
+import { PdfBytes, pdfNumber } from './pdf-bytes.js';
+import { WrittenPage } from './pdf-objects.js';
+import { deflaterFor } from './deflate-thread.js';
 import { FIXED_DATE } from './zip.js';
 
 export async function renderPdf(doc: DocumentModel, fonts: FontBook): Promise<Uint8Array> {
@@ -44,21 +47,29 @@ export async function writePdfDocument(pages: PagePlan[], title: string, book: F
   pdf.setModificationDate(FIXED_DATE);
   pdf.setLanguage('ja-JP');
   const encoders = new Map([...embedded].map(([face, font]) => [face, glyphIds(font, faces[face])]));
-  const content = new ContentBytes();
-  const pageText = new ContentBytes();
+  const content = new PdfBytes();
+  const pageText = new PdfBytes();
   const images = new Map<Image, PDFImage>();
   const sourcePages = new SourcePages(pdf);
-  const pageTree = pageTreeEnd(pdf);
+  const deflater = deflaterFor(pages.length);
+  const pageTree = pdf.catalog.Pages();
+  const treeRef = pdf.catalog.get(PDFName.of('Pages')) as PDFRef;
   for (const plan of pages) {
-    const page = { node: pageTree.add(plan.width, plan.height) };
-    const fontNames = new Map([...embedded].map(([face, font]) => [face, page.node.newFontDictionary('F', font.ref).asString()]));
+    // Registered where pdf-lib's addPage registers a page, so every object keeps its number.
+    const ref = pdf.context.nextRef();
+    const page = new WrittenPage(pdf.context, treeRef, plan.width, plan.height);
+    pdf.context.assign(ref, page);
+    // Pushed at the end of the one /Pages node, without addPage's walk over the pages already
+    // there (it made a 2,500-page table quadratic: 2.9 s of 19 s at 50,000 works).
+    pageTree.pushLeafNode(ref);
+    const fontNames = new Map([...embedded].map(([face, font]) => [face, page.font(font.ref)]));
     // Each picture is embedded once, however many pages show it, and named in the page's resources;
     // so is each page of a PDF the user gave (a form XObject: its text and drawings stay as they were).
     const xObjects = new Map<Image | PdfPages, Map<number, string>>();
     const name = (key: Image | PdfPages, index: number, ref: PDFRef, prefix: string) => {
       const names = xObjects.get(key) ?? new Map<number, string>();
       xObjects.set(key, names);
-      if (!names.has(index)) names.set(index, page.node.newXObject(prefix, ref).asString());
+      if (!names.has(index)) names.set(index, page.xObject(prefix, ref));
     };
     for (const op of plan.ops) {
       if (op.op === 'pdfPage') name(op.source, op.index, (await sourcePages.get(op.source, op.index)).ref, 'Pg');
@@ -71,37 +82,16 @@ export async function writePdfDocument(pages: PagePlan[], title: string, book: F
       name(op.image, 0, img.ref as PDFRef, 'Im');
     }
     pageContent(content.clear(), pageText.clear(), plan, fontNames, encoders, (key, index = 0) => xObjects.get(key)!.get(index)!, sourcePages);
-    // Node's native zlib, not pdf-lib's JavaScript deflate: a 400-page table compresses in a tenth of the time.
-    const stream = pdf.context.stream(deflateSync(content.bytes()), { Filter: PDFName.of('FlateDecode') });
-    page.node.addContentStream(pdf.context.register(stream));
+    // Node's native zlib, not pdf-lib's JavaScript deflate: a 400-page table compresses in a tenth of
+    // the time; a long document's on a thread of its own. The contents keep the number they would
+    // have if registered now.
+    const contents = (page.contents = pdf.context.nextRef());
+    deflater.deflate(content.bytes(), (deflated) => pdf.context.assign(contents, pdf.context.stream(deflated, { Filter: PDFName.of('FlateDecode') })));
   }
+  await deflater.finished();
   // objectsPerTick: pdf-lib otherwise yields to a timer every 50 objects, a millisecond each time.
-  return { bytes: await pdf.save({ useObjectStreams: true, objectsPerTick: Infinity }), document: pdf };
-}
-
-/**
- * Puts pages at the end of the document's page tree as pdf-lib's addPage does (the same page
- * dictionary, the same tree: one /Pages node holding every page), without its walk over the pages
- * already there to find the end: that walk made a 2,500-page table quadratic (addPage was 2.9 s of
- * 19 s at 50,000 works). pdf-lib's PDFPage objects are not made: nothing here needs them, and the
- * document counts its pages from the tree when asked.
- */
-export function pageTreeEnd(pdf: PDFDocument): { add(width: number, height: number): PDFPageLeaf; append(leaf: PDFPageLeaf, ref: PDFRef): void } {
-  const tree = pdf.catalog.Pages();
-  const treeRef = pdf.catalog.get(PDFName.of('Pages')) as PDFRef;
-  const append = (leaf: PDFPageLeaf, ref: PDFRef) => {
-    leaf.setParent(treeRef);
-    tree.pushLeafNode(ref);
-  };
-  return {
-    append,
-    add: (width, height) => {
-      const leaf = PDFPageLeaf.withContextAndParent(pdf.context, treeRef);
-      leaf.set(PDFName.of('MediaBox'), pdf.context.obj([0, 0, width, height]));
-      tree.pushLeafNode(pdf.context.register(leaf));
-      return leaf;
-    },
-  };
+  // addDefaultPage: pdf-lib counts only its own page objects, and would add a blank page.
+  return { bytes: await pdf.save({ useObjectStreams: true, objectsPerTick: Infinity, addDefaultPage: false }), document: pdf };
 }
 
 /**
@@ -147,114 +137,6 @@ export function glyphEncoder(font: PDFFont, face: Typeface): (text: string) => s
   };
 }
 
-/**
- * A page's content stream as it is written, in a buffer kept for the whole document: the text of
- * a 10,000-row table made as strings (a piece per character, joined) cost more than laying it out.
- */
-class ContentBytes {
-  private buffer = Buffer.allocUnsafe(1 << 16);
-  private length = 0;
-
-  clear(): this {
-    this.length = 0;
-    return this;
-  }
-
-  bytes(): Uint8Array {
-    return this.buffer.subarray(0, this.length);
-  }
-
-  append(bytes: Uint8Array): void {
-    this.room(bytes.length);
-    this.buffer.set(bytes, this.length);
-    this.length += bytes.length;
-  }
-
-  /** Operators and numbers: ASCII (copied by hand: Buffer.write costs more than the copy for a few bytes). */
-  ascii(s: string): void {
-    this.room(s.length);
-    for (let i = 0; i < s.length; i++) this.buffer[this.length++] = s.charCodeAt(i);
-  }
-
-  /** One ASCII character, by its code. */
-  char(c: number): void {
-    this.room(1);
-    this.buffer[this.length++] = c;
-  }
-
-  /**
-   * A whole number of hundredths as a decimal number, as JavaScript writes v / 100 (12.3, -0.05,
-   * 7): the same bytes without turning a fraction into a string, twice for each line of text.
-   */
-  hundredths(v: number): void {
-    this.room(24);
-    if (v < 0) {
-      this.buffer[this.length++] = 0x2d;
-      v = -v;
-    }
-    const whole = Math.floor(v / 100);
-    const cents = v - whole * 100;
-    this.digits(whole);
-    if (cents === 0) return;
-    this.buffer[this.length++] = 0x2e;
-    this.buffer[this.length++] = 0x30 + Math.floor(cents / 10);
-    if (cents % 10) this.buffer[this.length++] = 0x30 + (cents % 10);
-  }
-
-  /**
-   * A number as pdfNumber writes it, to a hundredth: the rules of a
-   * 10,000-row table are as many numbers as its text's positions, and making each a string first
-   * cost more than writing it.
-   */
-  number(x: number): void {
-    const v = Math.round(x * 100);
-    // Beyond 2^53 (never a position on a page) JavaScript would write an exponent: its own string then.
-    if (Number.isSafeInteger(v)) this.hundredths(v);
-    else this.ascii(pdfNumber(x));
-  }
-
-  /** A space, then a number (see number). */
-  spaced(x: number): void {
-    this.char(0x20);
-    this.number(x);
-  }
-
-  /** A whole number ≥ 0 as String() writes it (a safe integer: no exponent). */
-  private digits(v: number): void {
-    if (v >= 10) this.digits(Math.floor(v / 10));
-    this.buffer[this.length++] = 0x30 + (v % 10);
-  }
-
-  /**
-   * A glyph code as two bytes of a literal string (…), Identity-H: half of what a hex string <…>
-   * takes. A byte that is a parenthesis or a backslash is escaped, as is a line end (a reader
-   * would read CR as LF).
-   */
-  glyph(id: number): void {
-    this.room(4);
-    this.glyphByte(id >> 8);
-    this.glyphByte(id & 0xff);
-  }
-
-  private glyphByte(b: number): void {
-    if (b === 0x28 || b === 0x29 || b === 0x5c) this.buffer[this.length++] = 0x5c;
-    else if (b === 0x0d || b === 0x0a) {
-      this.buffer[this.length++] = 0x5c;
-      b = b === 0x0d ? 0x72 : 0x6e; // \r, \n
-    }
-    this.buffer[this.length++] = b;
-  }
-
-  private room(n: number): void {
-    if (this.length + n <= this.buffer.length) return;
-    const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + n));
-    this.buffer.copy(larger, 0, 0, this.length);
-    this.buffer = larger;
-  }
-}
-
-/** A number as a content stream writes it: to a hundredth of a point, which no printer resolves. */
-export const pdfNumber = (x: number) => (Math.round(x * 100) / 100).toString();
 const n = pdfNumber;
 const n6 = (x: number) => (Math.round(x * 1e6) / 1e6).toString();
 
@@ -303,7 +185,7 @@ class SourcePages {
 }
 
 /** A rule's width, starting its line of the stream: "\n0.5 w". */
-function lineWidth(out: ContentBytes, width: number): void {
+function lineWidth(out: PdfBytes, width: number): void {
   out.char(0x0a);
   out.number(width);
   out.ascii(' w');
@@ -321,7 +203,7 @@ type XObjectName = (key: Image | PdfPages, index?: number) => string;
  * changes nothing seen; a picture or a page of the user's PDF ends the text object, so what is read
  * before it (its caption) stays before it in the stream, as readers and copying take the text.
  */
-function pageContent(out: ContentBytes, text: ContentBytes, plan: PagePlan, fontNames: Map<number, string>, encoders: Map<number, GlyphIds>, xObject: XObjectName, sources: SourcePages): void {
+function pageContent(out: PdfBytes, text: PdfBytes, plan: PagePlan, fontNames: Map<number, string>, encoders: Map<number, GlyphIds>, xObject: XObjectName, sources: SourcePages): void {
   out.ascii('0 g 0 G');
   let face = -1;
   let size = -1;
