@@ -10,7 +10,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { Bilingual } from '../base/problem.js';
-import { decode, MAX_CSV_BYTES, type CsvEncoding } from './csv.js';
+import { bufferOf, decode, MAX_CSV_BYTES, type CsvEncoding } from './csv.js';
 import { readNamedFile, type FolderOf } from './named-file.js';
 import { openWorkbook, readSheet, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, WorkbookError, type WorkbookPackage } from '../export/xlsx-package.js';
 import type { SheetLayout } from '../model/document.js';
@@ -122,7 +122,7 @@ function withoutStackTraces<T>(run: () => T): T {
 export function csvRecordSpans(bytes: Uint8Array): CsvSpans {
   const decoded = decode(bytes);
   if ('problem' in decoded) return { ok: false, problem: decoded.problem, line: decoded.line };
-  return handSpans(bytes, decoded) ?? csvParseSpans(bytes, decoded);
+  return handSpans(bufferOf(bytes), decoded) ?? csvParseSpans(bytes, decoded);
 }
 
 /** The records as csv-parse splits them (csvRecordSpans; exported so a test can hold the two ways side by side). */
@@ -179,7 +179,7 @@ export function handSpans(bytes: Uint8Array, decoded: { text: string; encoding: 
   const records: CsvSpan[] = [];
   let offset = encoding === 'utf-8-bom' ? 3 : 0;
   let line = 1;
-  const split: Split = { text, i: 0, lineEnd: '' };
+  const split: Split = { text, i: 0, lineEnd: '', next: [-1, -1, -1, -1] };
   while (split.i < text.length) {
     const record = handRecord(split);
     if (!record) return undefined;
@@ -194,8 +194,31 @@ export function handSpans(bytes: Uint8Array, decoded: { text: string; encoding: 
   return offset === bytes.length ? { ok: true, encoding, records } : undefined;
 }
 
-/** Where the hand split is in the text, and the records' line end once the first has shown it. */
-type Split = { text: string; i: number; lineEnd: '' | '\r\n' | '\n' };
+/**
+ * Where the hand split is in the text, the records' line end once the first has shown it, and where
+ * the next comma, CR, LF and quotation mark are (STOPS; the text's length for none), each found
+ * again only once passed.
+ */
+type Split = { text: string; i: number; lineEnd: '' | '\r\n' | '\n'; next: number[] };
+
+const STOPS = [',', '\r', '\n', '"'];
+
+/**
+ * Where the unquoted cell at `i` stops: the first comma, CR, LF or quotation mark from `i` on (the
+ * text's length for none). Found by indexOf, which searches natively: a loop over every character
+ * of 10,000 works' 2.3 million took 13 ms a check.
+ */
+function stopAfter(split: Split, i: number): number {
+  let stop = split.text.length;
+  for (let k = 0; k < STOPS.length; k++) {
+    if (split.next[k] < i) {
+      const at = split.text.indexOf(STOPS[k], i);
+      split.next[k] = at < 0 ? split.text.length : at;
+    }
+    if (split.next[k] < stop) stop = split.next[k];
+  }
+  return stop;
+}
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -221,8 +244,8 @@ function handRecord(split: Split): { cells: string[]; lineFeeds: number; lines: 
       [lineFeeds, lines] = [lineFeeds + breaks.lineFeeds, lines + breaks.lines];
     } else {
       const from = i;
-      for (let c = text.charCodeAt(i); i < text.length && c !== COMMA && c !== CR && c !== LF; c = text.charCodeAt(++i))
-        if (c === QUOTE) return undefined;
+      i = stopAfter(split, i);
+      if (text.charCodeAt(i) === QUOTE) return undefined;
       cell = text.slice(from, i);
     }
     cells.push(cell);

@@ -49,6 +49,14 @@ describe('a CSV split by hand', () => {
     expect(read.ok && read.encoding).toBe('cp932');
   });
 
+  it('a plain Uint8Array inside a larger buffer (as a file is read): the same spans as a Buffer of its bytes', () => {
+    const text = Buffer.from('題号,著者\r\n髙橋の記,"①,\n②"\r\nx,y');
+    const inside = Buffer.concat([Buffer.from('\n\n'), text, Buffer.from('\n\n')]);
+    const view = new Uint8Array(inside.buffer, inside.byteOffset + 2, text.length);
+    expect(csvRecordSpans(view)).toEqual(csvRecordSpans(Buffer.from(text)));
+    expect(csvRecordSpans(view)).toEqual(csvParseSpans(Buffer.from(text)));
+  });
+
   it('gives what csv-parse gives for any text made of cells, quotes, commas and line ends', () => {
     const pieces = ['a', '題', ' ', ',', '"', '""', '\n', '\r\n', '\r', ',"', '",'];
     let byHand = 0;

@@ -207,6 +207,22 @@ describe('due diligence (相当な努力)', () => {
     expect(names).toContain('アイ・シー・エージェンシー');
     expect(names).not.toContain('NexTone');
   });
+  it('warns about a body once per field, asked in the case or in a work\'s evidence, in the order of the works', () => {
+    const dd = { directories: [{ title: 'x' }], expert_bodies: [{}], public_notice: notice, management_bodies: [{ name: '株式会社NexTone' }] };
+    const works = [
+      { category: 'music', evidence: { management_bodies: 'JASRACに照会した。' } },
+      { category: 'music' },
+      { category: 'music', evidence: { management_bodies: '日本音楽著作権協会とアイ・シー・エージェンシーに照会した。' } },
+      { category: 'language' },
+    ];
+    const warned = checkDiligence(works, dd, 'work', '2018-11-20').flatMap((p) =>
+      (p.code === 'diligence-bodies-not-asked' ? [`${p.path.join('.')}: ${p.params.bodies.map((b) => b.name).join('、')}`] : []));
+    expect(warned).toHaveLength(3);
+    expect(warned[0]).toMatch(/^works\.0: .*アイ・シー・エージェンシー/);
+    expect(warned[0]).not.toMatch(/JASRAC|NexTone/);
+    expect(warned[1]).toBe('works.1: 一般社団法人日本音楽著作権協会（JASRAC）');
+    expect(warned[2]).toMatch(/^works\.3: /);
+  });
 });
 
 describe('due diligence: dates, the notice\'s span, step ② (seed 004 第3の2)', () => {

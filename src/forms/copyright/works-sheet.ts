@@ -122,9 +122,10 @@ export function worksFromSheet(table: WorksSheet, subject: string): SheetWorks {
     at(records[MAX_WORKS].line, 1, m.text('copyright-works-too-many', { limit: MAX_WORKS.toLocaleString('en') }));
   if (problems.some((p) => p.severity === 'error')) return { works, text: { works: text }, problems, spot };
 
+  const columns = workColumns(keys);
   for (const record of records) {
-    const raw = rowToRaw(keys, record);
-    text.push({ ...raw });
+    const raw = rowToRaw(columns, record);
+    text.push(raw);
     const cell = (key: string | undefined) => ({ line: record.line, column: columnOf(key) });
     const work = cellsToWork(raw);
     const read = normalise(workSchema, work);
@@ -157,20 +158,30 @@ export function worksFromSheet(table: WorksSheet, subject: string): SheetWorks {
 const fieldOf = (path: (string | number)[]) =>
   path.filter((k): k is string => typeof k === 'string' && k !== 'evidence' && k !== 'compensation').pop();
 
+/** A column a work is read from: its cell's index, its key, and where in the work it goes. */
+type WorkColumn = { c: number; key: ColumnKey; into: 'work' | 'evidence' | 'compensation' };
+
+/** The columns read into a work, worked out once per list rather than once per row and cell. */
+function workColumns(keys: (ColumnKey | undefined)[]): WorkColumn[] {
+  return keys.flatMap((key, c) => (!key || key === 'number' ? []
+    : [{ c, key, into: (EVIDENCE_KEYS as readonly string[]).includes(key) ? 'evidence' as const
+      : (COMPENSATION_KEYS as readonly string[]).includes(key) ? 'compensation' as const : 'work' as const }]));
+}
+
 /** A row's cells by the YAML shape of a work: evidence and compensation columns gathered under their keys. */
-function rowToRaw(keys: (ColumnKey | undefined)[], record: SheetRow): Record<string, unknown> {
+function rowToRaw(columns: WorkColumn[], record: SheetRow): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
-  const evidence: Record<string, string> = {};
-  const compensation: Record<string, string> = {};
-  keys.forEach((key, c) => {
+  let evidence: Record<string, string> | undefined;
+  let compensation: Record<string, string> | undefined;
+  for (const { c, key, into } of columns) {
     const cell = (record.cells[c] ?? '').trim();
-    if (!key || key === 'number' || cell === '') return;
-    if ((EVIDENCE_KEYS as readonly string[]).includes(key)) evidence[key] = cell;
-    else if ((COMPENSATION_KEYS as readonly string[]).includes(key)) compensation[key] = cell;
+    if (cell === '') continue;
+    if (into === 'evidence') (evidence ??= {})[key] = cell;
+    else if (into === 'compensation') (compensation ??= {})[key] = cell;
     else raw[key] = cell;
-  });
-  if (Object.keys(evidence).length) raw.evidence = evidence;
-  if (Object.keys(compensation).length) raw.compensation = compensation;
+  }
+  if (evidence) raw.evidence = evidence;
+  if (compensation) raw.compensation = compensation;
   return raw;
 }
 
@@ -191,23 +202,31 @@ function unusedColumns(headings: string[], keys: (ColumnKey | undefined)[]): { c
   return { column: unused[0].c + 1, warning: m.warning('copyright-csv-columns-unused', [], { columns: list, guesses }) };
 }
 
-/** Spreadsheet cells to the shape of a YAML work: 不明 and 無し become the statuses, a list of attachments is split. */
+/** A title or author cell that says there is none, or that it is not known: the status it stands for. */
+const TITLE_STATUSES = new Map<string, 'unknown' | 'none'>([
+  ...['不明', '題号不明', '作品名不明', '名称不明'].map((w) => [w, 'unknown'] as const),
+  ...['無し', 'なし', '題号無し', '作品名無し', '名称無し'].map((w) => [w, 'none'] as const),
+]);
+const AUTHOR_STATUSES = new Map<string, 'unknown' | 'none'>([['不明', 'unknown'], ['表示がない', 'none']]);
+
+/**
+ * Spreadsheet cells to the shape of a YAML work: 不明 and 無し become the statuses, a list of
+ * attachments is split. A row with none of these is the work as it is, not a copy.
+ */
 function cellsToWork(raw: Record<string, unknown>) {
+  const title = typeof raw.title === 'string' ? TITLE_STATUSES.get(raw.title) : undefined;
+  const author = typeof raw.author === 'string' ? AUTHOR_STATUSES.get(raw.author) : undefined;
+  const attachments = typeof raw.attachments === 'string' ? raw.attachments : undefined;
+  if (!title && !author && attachments === undefined) return raw;
   const work: Record<string, unknown> = { ...raw };
-  if (typeof raw.title === 'string' && ['不明', '題号不明', '作品名不明', '名称不明'].includes(raw.title)) {
+  if (title) {
     delete work.title;
-    work.title_status = 'unknown';
-  } else if (typeof raw.title === 'string' && ['無し', 'なし', '題号無し', '作品名無し', '名称無し'].includes(raw.title)) {
-    delete work.title;
-    work.title_status = 'none';
+    work.title_status = title;
   }
-  if (raw.author === '不明') {
+  if (author) {
     delete work.author;
-    work.author_status = 'unknown';
-  } else if (raw.author === '表示がない') {
-    delete work.author;
-    work.author_status = 'none';
+    work.author_status = author;
   }
-  if (typeof raw.attachments === 'string') work.attachments = raw.attachments.split(/[;；\n]/).map((s) => s.trim()).filter(Boolean);
+  if (attachments !== undefined) work.attachments = attachments.split(/[;；\n]/).map((s) => s.trim()).filter(Boolean);
   return work;
 }
