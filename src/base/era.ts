@@ -1,8 +1,8 @@
 /**
  * The Japanese eras (元号) since the Gregorian calendar: what a clerk writes as 令和8年12月1日 or
- * R8.12.1, read back to a day. Printing goes through Intl's Japanese calendar (format.ts, eraDate);
- * this table holds the same first days as that calendar (test/unit/typed-input.test.ts compares
- * them at every change of era), so a date read here prints back as it was written.
+ * R8.12.1, read back to a day, and printed (format.ts, eraDate). The table holds the same first
+ * days as Intl's Japanese calendar (test/unit/typed-input.test.ts compares them at every change of
+ * era, and the printed dates day by day), so a date read here prints back as it was written.
  */
 
 export interface Era {

@@ -1,4 +1,5 @@
 /** Number and date formatting for Japanese paperwork. */
+import { ERAS } from './era.js';
 
 /** 181440 → "181,440" (grouping as on the forms). */
 export function groupDigits(n: number | bigint | string): string {
@@ -10,27 +11,28 @@ export function groupDigits(n: number | bigint | string): string {
 /** 181440 → "181,440円". */
 export const yen = (n: number | bigint | string) => `${groupDigits(n)}円`;
 
-// Made on first use: ICU's Japanese calendar costs 17 ms of CPU to set up, which a command that
-// prints no date (`yoshiki forms`, `--help`, a case with an error) need not pay.
+// Made on first use, for a date before 明治 only: ICU's Japanese calendar costs 17–24 ms of CPU to
+// set up, a fortieth of a 2,000-work table and of a one-case render.
 let eraFormat: Intl.DateTimeFormat | undefined;
 
-/**
- * Dates already written, by ISO date: an evidence table writes each work's inquiry dates, and
- * ICU's format took 2 % of a 2,000-work table for dates that repeat (a clerk sends a batch of
- * inquiries on one day). Emptied when it grows past a few thousand dates, so it stays small.
- */
-const eraDates = new Map<string, string>();
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** ISO date → 令和8年12月1日 (the long style prints 元年 for a first year). */
+/**
+ * ISO date → 令和8年12月1日, 平成元年1月8日: Intl's Japanese calendar in its long style, written from
+ * the eras' first days (era.ts, with their sources) for a real day since 明治 — the same text, a
+ * test compares every day around each change of era and a spread of days between. Earlier days,
+ * and a day that is not real, go to Intl itself (which refuses the latter).
+ */
 export function eraDate(iso: string): string {
-  let text = eraDates.get(iso);
-  if (text === undefined) {
-    eraFormat ??= new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { dateStyle: 'long', timeZone: 'UTC' });
-    text = eraFormat.format(new Date(`${iso}T00:00:00Z`));
-    if (eraDates.size >= 4096) eraDates.clear();
-    eraDates.set(iso, text);
-  }
-  return text;
+  const day = ISO_DAY.exec(iso);
+  if (day && isRealDate(iso))
+    for (let i = ERAS.length - 1; i >= 0; i--) {
+      if (iso < ERAS[i].from) continue;
+      const year = Number(day[1]) - Number(ERAS[i].from.slice(0, 4)) + 1;
+      return `${ERAS[i].name}${year === 1 ? '元' : year}年${Number(day[2])}月${Number(day[3])}日`;
+    }
+  eraFormat ??= new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { dateStyle: 'long', timeZone: 'UTC' });
+  return eraFormat.format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** A date left blank to be written by hand, in the era of today's paperwork. */

@@ -18,9 +18,20 @@ import { checkCase, type CaseResult } from '../../src/pipeline/pipeline.js';
 import { FIXTURES, tempDir } from '../helpers.js';
 
 describe('the eras', () => {
-  it.each(ERAS.map((e) => [e.name, e.from]))('%s starts on %s, where Intl\'s Japanese calendar (which prints dates) starts it', (name, from) => {
-    expect(eraDate(from)).toMatch(new RegExp(`^${name}元年`));
-    expect(eraDate(addDays(from, -1))).not.toMatch(new RegExp(`^${name}`));
+  const intl = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { dateStyle: 'long', timeZone: 'UTC' });
+  const byIntl = (iso: string) => intl.format(new Date(`${iso}T00:00:00Z`));
+
+  it.each(ERAS.map((e) => [e.name, e.from]))('%s starts on %s, where Intl\'s Japanese calendar starts it', (name, from) => {
+    expect(byIntl(from)).toMatch(new RegExp(`^${name}元年`));
+    expect(byIntl(addDays(from, -1))).not.toMatch(new RegExp(`^${name}`));
+  });
+
+  it('a date is printed as Intl\'s Japanese calendar prints it: each day within 400 of a change of era, every 11th day since 明治, days before it', () => {
+    // 2026-02-30 is no day: checking refuses it before anything prints it; Intl rolls it over.
+    const days = new Set(['1868-10-22', '1700-01-01', '2026-12-01', '2026-02-30']);
+    for (const era of ERAS) for (let d = -400; d <= 400; d++) days.add(addDays(era.from, d));
+    for (let iso = ERAS[0].from; iso < '2100-01-01'; iso = addDays(iso, 11)) days.add(iso);
+    for (const iso of days) expect(eraDate(iso), iso).toBe(byIntl(iso));
   });
 });
 
