@@ -13,6 +13,7 @@ import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatsOf, MM } from '../src/model/document.js';
+import type { PagePlan } from '../src/layout/layout.js';
 import { checkCase, renderCase, type CheckOptions } from '../src/pipeline/pipeline.js';
 import { NO_LINE_END, NO_LINE_START } from '../src/typeset/kinsoku.js';
 import { FontBook } from '../src/typeset/fonts.js';
@@ -28,6 +29,10 @@ export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 
 /** The tests' fonts: IPAex Mincho parsed once per test worker, for layout and exporters called directly. */
 export const FONTS = new FontBook();
+
+/** A page's text operations with their position and size in points (the layout keeps them in whole hundredths of a point). */
+export const textsInPoints = (page: PagePlan) =>
+  page.ops.flatMap((o) => (o.op === 'text' ? [{ ...o, x: o.x / 100, y: o.y / 100, size: o.size / 100 }] : []));
 /** The 未管理著作物裁定 example, its papers, and its keys that are codes, dates and file names (not text printed as written). */
 export const UNMANAGED_FIXTURE = 'unmanaged-ruling-two-contacts';
 export const UNMANAGED_PAPERS = ['application', 'evidence', 'cover-letter', 'power-of-attorney'];

@@ -74,22 +74,10 @@ export class PdfBytes {
     if (cents % 10) this.buffer[this.length++] = 0x30 + (cents % 10);
   }
 
-  /**
-   * A number as pdfNumber writes it, to a hundredth: the rules of a
-   * 10,000-row table are as many numbers as its text's positions, and making each a string first
-   * cost more than writing it.
-   */
-  number(x: number): void {
-    const v = Math.round(x * 100);
-    // Beyond 2^53 (never a position on a page) JavaScript would write an exponent: its own string then.
-    if (Number.isSafeInteger(v)) this.hundredths(v);
-    else this.ascii(pdfNumber(x));
-  }
-
-  /** A space, then a number (see number). */
-  spaced(x: number): void {
+  /** A space, then a whole number of hundredths (see hundredths): a rule's coordinate, as the layout gives it. */
+  spaced(v: number): void {
     this.char(0x20);
-    this.number(x);
+    this.hundredths(v);
   }
 
   /** A whole number ≥ 0 as String() writes it (a safe integer: no exponent). */

@@ -12,8 +12,7 @@ import {
   PDFRef, PDFStream, PDFTrailerDict, type PDFWidgetAnnotation, type PDFContext, type PDFFont, type PDFObject, type PDFPageLeaf,
 } from 'pdf-lib';
 import { useNativeDeflate } from '../base/patches.js';
-import type { DrawOp } from '../layout/layout.js';
-import type { OverlayPlan } from '../layout/fit.js';
+import type { OverlayPlan, OverlayText } from '../layout/fit.js';
 import { shownToPage, type OfficialForm } from '../model/official-form.js';
 import type { FontBook } from '../typeset/fonts.js';
 import { glyphEncoder } from './pdf.js';
@@ -88,8 +87,7 @@ function crossReference(bytes: Uint8Array) {
 const fingerprint = (obj: PDFObject) => (obj instanceof PDFStream ? `stream ${obj.dict.toString()}` : obj.toString());
 const fingerprints = (ctx: PDFContext) => new Map(ctx.enumerateIndirectObjects().map(([ref, obj]) => [ref.toString(), fingerprint(obj)]));
 
-function textOp(op: DrawOp, fontNames: Map<number, PDFName>, encoders: Map<number, (t: string) => string>): string {
-  if (op.op !== 'text') return '';
+function textOp(op: OverlayText, fontNames: Map<number, PDFName>, encoders: Map<number, (t: string) => string>): string {
   const face = op.font ?? 0;
   return `BT ${fontNames.get(face)!.asString()} ${n(op.size)} Tf 1 0 0 1 ${n(op.x)} ${n(op.y)} Tm <${encoders.get(face)!(op.text)}> Tj ET`;
 }

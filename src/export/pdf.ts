@@ -9,7 +9,7 @@ import { ParseSpeeds, PDFDocument, PDFName, PDFObjectStream, type PDFEmbeddedPag
 import { visibleBox, type DocumentModel, type Image, type PdfPages } from '../model/document.js';
 import { eachGrapheme, neverCombines } from '../typeset/kinsoku.js';
 import type { FontBook, Typeface } from '../typeset/fonts.js';
-import { layoutDocument, type PagePlan } from '../layout/layout.js';
+import { layoutDocument, type Hundredths, type PagePlan } from '../layout/layout.js';
 import { blankIfNoContents } from './pdf-pages.js';
 import { PdfBytes, pdfNumber } from './pdf-bytes.js';
 import { WrittenPage } from './pdf-objects.js';
@@ -185,9 +185,9 @@ class SourcePages {
 }
 
 /** A rule's width, starting its line of the stream: "\n0.5 w". */
-function lineWidth(out: PdfBytes, width: number): void {
+function lineWidth(out: PdfBytes, width: Hundredths): void {
   out.char(0x0a);
-  out.number(width);
+  out.hundredths(width);
   out.ascii(' w');
 }
 
@@ -197,8 +197,8 @@ type XObjectName = (key: Image | PdfPages, index?: number) => string;
  * A page's content stream. The page's text goes in one text object, each line placed relative to
  * the one before (Td) and the font set only when it changes: a line costs "dx dy Td (…) Tj" instead
  * of a text object of its own with an absolute matrix (a table's stream is a third smaller, and
- * deflates faster). Positions are kept in hundredths of a point, so every line lands where an
- * absolute position would put it. Rules and frames (no path may be drawn inside a text object) are
+ * deflates faster). Positions are the layout's, in whole hundredths of a point, so every line lands
+ * where an absolute position would put it. Rules and frames (no path may be drawn inside a text object) are
  * drawn before the text that precedes them in the layout — text never lies under a rule, so this
  * changes nothing seen; a picture or a page of the user's PDF ends the text object, so what is read
  * before it (its caption) stays before it in the stream, as readers and copying take the text.
@@ -221,10 +221,14 @@ function pageContent(out: PdfBytes, text: PdfBytes, plan: PagePlan, fontNames: M
     switch (op.op) {
       case 'text': {
         const f = op.font ?? 0;
-        if (f !== face || op.size !== size) text.ascii(`\n${fontNames.get(f)} ${n(op.size)} Tf`);
+        if (f !== face || op.size !== size) {
+          text.ascii(`\n${fontNames.get(f)} `);
+          text.hundredths(op.size);
+          text.ascii(' Tf');
+        }
         [face, size] = [f, op.size];
-        const tx = Math.round(op.x * 100);
-        const ty = Math.round(op.y * 100);
+        const tx = op.x;
+        const ty = op.y;
         text.char(0x0a);
         text.hundredths(tx - x);
         text.char(0x20);

@@ -8,10 +8,15 @@ import { STYLE } from '../model/style.js';
 import type { FieldValues, OfficialForm, Placement, Rect } from '../model/official-form.js';
 import type { FontChain } from '../typeset/fonts.js';
 import { breakLines, splitGraphemes, type Measure } from '../typeset/kinsoku.js';
-import type { DrawOp } from './layout.js';
 
 /** A line of a fitted value: its text and where its baseline starts (points, the shown page). */
 export interface FittedLine { text: string; x: number; y: number }
+
+/**
+ * A run of text on an official form, in points (not the layout's hundredths: a form's few values are
+ * written with their own text matrix). `font`: the face of the chain that draws it (0 when absent).
+ */
+export interface OverlayText { op: 'text'; x: number; y: number; size: number; text: string; font?: number }
 
 export type Fit =
   | { ok: true; size: number; lines: FittedLine[] }
@@ -79,7 +84,7 @@ export interface Overflow { placement: Placement; text: string; fit: Extract<Fit
 /** What goes on the official form's pages: each page's text, and the boxes (outlined in the preview). */
 export interface OverlayPlan {
   /** Text operations per 0-based page, in the page's shown coordinates. */
-  pages: Map<number, DrawOp[]>;
+  pages: Map<number, OverlayText[]>;
   /** Every placement's box, by page, with the value's name: drawn only when outlines are asked for. */
   boxes: { page: number; box: Rect; label: string }[];
   overflows: Overflow[];
@@ -117,8 +122,8 @@ export function layoutOverlay(form: OfficialForm, values: FieldValues, chain: Fo
 }
 
 /** A line as text operations, one per run of the face that draws it (a character IPAex lacks comes from the next font). */
-function textOps(line: FittedLine, size: number, chain: FontChain): DrawOp[] {
-  const ops: DrawOp[] = [];
+function textOps(line: FittedLine, size: number, chain: FontChain): OverlayText[] {
+  const ops: OverlayText[] = [];
   let x = line.x;
   for (const run of chain.runs(line.text)) {
     ops.push(run.face ? { op: 'text', x, y: line.y, size, text: run.text, font: run.face } : { op: 'text', x, y: line.y, size, text: run.text });

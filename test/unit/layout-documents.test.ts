@@ -9,9 +9,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { layoutDocument, type DrawOp, type PagePlan } from '../../src/layout/layout.js';
+import { layoutDocument, type PagePlan } from '../../src/layout/layout.js';
 import { MM, type Block, type DocumentModel, type Table } from '../../src/model/document.js';
-import { FONTS } from '../helpers.js';
+import { FONTS, textsInPoints } from '../helpers.js';
 
 const pick = (chars: string) => fc.constantFrom(...Array.from(chars));
 const JAPANESE = 'あいうえおかきくけこさしすせそたちつてとなにぬねのはまみむめもやゆよらりるれろわをんっゃゅょー著作権者不明裁定申請書国立国会図書館納本代償金文化庁長官、。「」（）・';
@@ -61,8 +61,7 @@ const documentOf = (blocks: Block[], fontSize: number): DocumentModel => ({
   page: { size: 'A4', orientation: 'portrait', marginsMm: [MARGIN, MARGIN, MARGIN, MARGIN] }, blocks,
 });
 
-type TextOp = Extract<DrawOp, { op: 'text' }>;
-const textOps = (pages: PagePlan[]) => pages.map((p) => p.ops.filter((o): o is TextOp => o.op === 'text'));
+const textOps = (pages: PagePlan[]) => pages.map(textsInPoints);
 const MARKER = /^(H\d+|P\d+|T\d+r\d+c\d+)/;
 const squash = (s: string) => s.replace(/\s/g, '');
 const sorted = (s: string) => Array.from(squash(s)).sort().join('');

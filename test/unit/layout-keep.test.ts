@@ -6,10 +6,10 @@
  * before it wraps a line.
  */
 import { describe, expect, it } from 'vitest';
-import { layoutDocument, type DrawOp, type PagePlan } from '../../src/layout/layout.js';
+import { layoutDocument, type PagePlan } from '../../src/layout/layout.js';
 import type { Block, DocumentModel, Table } from '../../src/model/document.js';
 import { MM } from '../../src/model/document.js';
-import { FONTS } from '../helpers.js';
+import { FONTS, textsInPoints } from '../helpers.js';
 
 /** A4 portrait, 20 mm margins, 10 pt text on 15 pt lines: 48 body lines to a page (728.5 pt / 15). */
 const LINES_PER_PAGE = 48;
@@ -19,8 +19,7 @@ const doc = (blocks: Block[], marginsMm: [number, number, number, number] = [20,
 const para = (text: string, extra: Partial<Block> = {}): Block => ({ kind: 'paragraph', text, ...extra } as Block);
 const fillers = (n: number) => Array.from({ length: n }, (_, i) => para(`埋め草${i + 1}`));
 
-type TextOp = Extract<DrawOp, { op: 'text' }>;
-const texts = (page: PagePlan) => page.ops.filter((o): o is TextOp => o.op === 'text');
+const texts = textsInPoints;
 /** The page (0-based) whose text contains `needle`; -1 when none does. */
 const pageOf = (pages: PagePlan[], needle: string) => pages.findIndex((p) => texts(p).some((t) => t.text.includes(needle)));
 

@@ -12,7 +12,7 @@ import { MM } from '../../src/model/document.js';
 import { layoutDocument } from '../../src/layout/layout.js';
 import { NO_LINE_END, NO_LINE_START, splitGraphemes } from '../../src/typeset/kinsoku.js';
 import { box, documentOf, text } from '../layout-text.js';
-import { FONTS } from '../helpers.js';
+import { FONTS, textsInPoints } from '../helpers.js';
 
 const withoutSpace = (s: string) => s.replace(/\s/gu, '');
 
@@ -22,7 +22,7 @@ describe('layout properties', () => {
       const doc = documentOf(t, widthMm, size);
       const left = ((210 - widthMm) / 2) * MM;
       const right = left + widthMm * MM;
-      const lines = layoutDocument(doc, FONTS).flatMap((p) => p.ops).filter((op) => op.op === 'text');
+      const lines = layoutDocument(doc, FONTS).flatMap(textsInPoints);
       for (const line of lines) {
         expect(line.x).toBeGreaterThanOrEqual(left - 0.01);
         expect(line.x + FONTS.chain().textWidth(line.text, line.size), `"${line.text}" at ${widthMm} mm`).toBeLessThanOrEqual(right + 0.01);
