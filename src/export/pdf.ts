@@ -12,7 +12,7 @@ import type { FontBook, Typeface } from '../typeset/fonts.js';
 import { layoutDocument, type Hundredths, type PagePlan } from '../layout/layout.js';
 import { blankIfNoContents } from './pdf-pages.js';
 import { PdfBytes, pdfNumber } from './pdf-bytes.js';
-import { WrittenPage } from './pdf-objects.js';
+import { contentStream, WrittenPage } from './pdf-objects.js';
 import { deflaterFor } from './deflate-thread.js';
 import { FIXED_DATE } from './zip.js';
 
@@ -86,7 +86,7 @@ export async function writePdfDocument(pages: PagePlan[], title: string, book: F
     // the time; a long document's on a thread of its own. The contents keep the number they would
     // have if registered now.
     const contents = (page.contents = pdf.context.nextRef());
-    deflater.deflate(content.bytes(), (deflated) => pdf.context.assign(contents, pdf.context.stream(deflated, { Filter: PDFName.of('FlateDecode') })));
+    deflater.deflate(content.bytes(), (deflated) => pdf.context.assign(contents, contentStream(pdf.context, deflated)));
   }
   await deflater.finished();
   // objectsPerTick: pdf-lib otherwise yields to a timer every 50 objects, a millisecond each time.

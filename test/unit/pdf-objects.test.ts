@@ -4,10 +4,11 @@
  * it uses, renumbered, each reference resolving — read back by pdf-lib's own parser.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFPageLeaf, PDFRef, StandardFonts, type PDFObject } from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { joinPdfs } from '../../src/export/pdf-join.js';
 import { writePdfDocument } from '../../src/export/pdf.js';
-import { WrittenPage } from '../../src/export/pdf-objects.js';
+import { contentStream, WrittenPage } from '../../src/export/pdf-objects.js';
 import { layoutDocument } from '../../src/layout/layout.js';
 import type { DocumentModel } from '../../src/model/document.js';
 import { FONTS } from '../helpers.js';
@@ -26,6 +27,19 @@ describe('a page written ahead', () => {
     page.contents = contents;
     expect(page.toString()).toBe(leaf.toString());
     expect(page.refs()).toEqual([font, picture, contents]);
+  });
+
+  it('its contents are, byte for byte, the stream pdf-lib writes for the same deflated bytes', async () => {
+    const { context } = await PDFDocument.create();
+    const deflated = deflateSync('0 g 0 G\nBT\n/F-1 10.5 Tf\n56.69 785.2 Td (\x00\x05) Tj\nET');
+    const bytesOf = (o: PDFObject) => {
+      const out = new Uint8Array(o.sizeInBytes());
+      expect(o.copyBytesInto(out, 0)).toBe(out.length);
+      return Buffer.from(out).toString('latin1');
+    };
+    const ours = contentStream(context, deflated);
+    expect(bytesOf(ours)).toBe(bytesOf(context.stream(deflated, { Filter: PDFName.of('FlateDecode') })));
+    expect(ours.toString()).toBe(bytesOf(ours));
   });
 });
 
