@@ -13,11 +13,19 @@ import { layoutDocument, type Hundredths, type PagePlan } from '../layout/layout
 import { blankIfNoContents } from './pdf-pages.js';
 import { PdfBytes, pdfNumber } from './pdf-bytes.js';
 import { contentStream, WrittenPage } from './pdf-objects.js';
-import { deflaterFor } from './deflate-thread.js';
+import { deflaterFor, startDeflateThreadFor } from './deflate-thread.js';
 import { FIXED_DATE } from './zip.js';
 
 export async function renderPdf(doc: DocumentModel, fonts: FontBook): Promise<Uint8Array> {
-  return writePdf(layoutDocument(doc, fonts), doc.title, fonts, doc.fonts);
+  return writePdf(layoutForPdf(doc, fonts), doc.title, fonts, doc.fonts);
+}
+
+/** The document laid out; for a long one, the deflating thread started meanwhile (deflate-thread.ts). */
+export function layoutForPdf(doc: DocumentModel, fonts: FontBook): PagePlan[] {
+  let rows = 0;
+  for (const block of doc.blocks) if (block.kind === 'table') rows += block.rows.length;
+  startDeflateThreadFor(rows);
+  return layoutDocument(doc, fonts);
 }
 
 /** `fonts`: the document's fallback font files, as the layout measured with them. */

@@ -19,9 +19,9 @@ const bytesOnly = (render: (doc: DocumentModel, fonts: FontBook) => Promise<Uint
 /** Renderers load on first use: a PDF-only run never parses the DOCX library. */
 const RENDERERS: Record<OutputFormat, () => Promise<Renderer>> = {
   pdf: async () => {
-    const [{ writePdfDocument }, { layoutDocument }] = await Promise.all([import('../export/pdf.js'), import('../layout/layout.js')]);
+    const { writePdfDocument, layoutForPdf } = await import('../export/pdf.js');
     return async (doc, fonts) => {
-      const pages = layoutDocument(doc, fonts);
+      const pages = layoutForPdf(doc, fonts);
       return { ...await writePdfDocument(pages, doc.title, fonts, doc.fonts), pages: pages.length };
     };
   },

@@ -4,7 +4,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DEFLATE_THREAD_PAGES, deflaterFor, stopDeflateThread } from '../../src/export/deflate-thread.js';
+import { DEFLATE_THREAD_PAGES, deflaterFor, deflateThreadRunning, LONG_DOCUMENT_ROWS, startDeflateThreadFor, stopDeflateThread } from '../../src/export/deflate-thread.js';
 
 /** Page contents of varied lengths (one longer than a whole chunk), written into one reused buffer as the PDF writer does. */
 function deflateAll(pages: number): { given: Uint8Array[]; got: (Uint8Array | undefined)[]; deflater: ReturnType<typeof deflaterFor> } {
@@ -47,5 +47,14 @@ describe('page contents deflated on a thread', () => {
     const again = deflateAll(DEFLATE_THREAD_PAGES);
     await again.deflater.finished();
     expect(again.got.filter(Boolean)).toHaveLength(DEFLATE_THREAD_PAGES);
+  });
+
+  it('a long table starts the thread before it is laid out; a short one does not', async () => {
+    await stopDeflateThread();
+    startDeflateThreadFor(LONG_DOCUMENT_ROWS - 1, true);
+    expect(deflateThreadRunning()).toBe(false);
+    startDeflateThreadFor(LONG_DOCUMENT_ROWS, true);
+    expect(deflateThreadRunning()).toBe(true);
+    await stopDeflateThread();
   });
 });
