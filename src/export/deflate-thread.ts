@@ -20,7 +20,9 @@ const CHUNK_BYTES = 256 * 1024;
 const SCRIPT = `
 const { parentPort } = require('node:worker_threads');
 const { deflateSync } = require('node:zlib');
-parentPort.on('message', ({ id, bytes, ends }) => {
+parentPort.on('message', ({ id, bytes, ends, claim }) => {
+  // 0: not begun; 1: this thread's; 2: taken back by the main thread, which deflates it itself.
+  if (Atomics.compareExchange(claim, 0, 0, 1) !== 0) return;
   const parts = [];
   let start = 0;
   for (const end of ends) {
@@ -78,7 +80,10 @@ export function startDeflateThreadFor(rows: number, mayStart = isMainThread): vo
 /** Whether the process's deflating thread is running (for tests and diagnostics). */
 export const deflateThreadRunning = (): boolean => shared?.running() ?? false;
 
-interface Chunk { id: number; raw: Uint8Array; ends: number[]; done: ((deflated: Uint8Array) => void)[] }
+/** Pages sent together; `claim` (shared with the thread) says who deflates them: see SCRIPT. */
+interface Chunk { id: number; raw: Uint8Array; ends: number[]; done: ((deflated: Uint8Array) => void)[]; claim: Int32Array }
+
+const newClaim = () => new Int32Array(new SharedArrayBuffer(4));
 
 /** Pages gathered into chunks, each sent when full and deflated page by page on the thread. */
 class ChunkedDeflater implements Deflater {
@@ -87,6 +92,7 @@ class ChunkedDeflater implements Deflater {
   private ends: number[] = [];
   private done: ((deflated: Uint8Array) => void)[] = [];
   private readonly sent: Promise<void>[] = [];
+  private readonly chunks: Chunk[] = [];
 
   constructor(private readonly thread: DeflateThread) {}
 
@@ -103,13 +109,21 @@ class ChunkedDeflater implements Deflater {
     if (this.length >= CHUNK_BYTES) this.send();
   }
 
+  /**
+   * The last pages are deflated here, and so are the chunks the thread has not begun, latest
+   * first, while it works through the earlier ones: this thread would otherwise only wait for it
+   * (21 ms at the end of a 2,000-work table, up to 90 at 10,000).
+   */
   finished(): Promise<void> {
-    if (this.ends.length) this.send();
+    if (this.ends.length) deflateHere({ id: -1, raw: this.buffer.subarray(0, this.length), ends: this.ends, done: this.done, claim: newClaim() });
+    this.thread.takeBack(this.chunks);
     return Promise.all(this.sent).then(() => undefined);
   }
 
   private send(): void {
-    this.sent.push(this.thread.deflate(this.buffer.slice(0, this.length), this.ends, this.done));
+    const chunk = this.thread.chunk(this.buffer.slice(0, this.length), this.ends, this.done);
+    this.chunks.push(chunk);
+    this.sent.push(this.thread.deflate(chunk));
     this.length = 0;
     this.ends = [];
     this.done = [];
@@ -128,8 +142,11 @@ class DeflateThread {
   private nextId = 0;
   private readonly waiting = new Map<number, { chunk: Chunk; resolve: () => void }>();
 
-  deflate(raw: Uint8Array, ends: number[], done: Chunk['done']): Promise<void> {
-    const chunk: Chunk = { id: this.nextId++, raw, ends, done };
+  chunk(raw: Uint8Array, ends: number[], done: Chunk['done']): Chunk {
+    return { id: this.nextId++, raw, ends, done, claim: newClaim() };
+  }
+
+  deflate(chunk: Chunk): Promise<void> {
     return new Promise((resolve) => {
       const worker = this.started();
       if (!worker) {
@@ -139,8 +156,24 @@ class DeflateThread {
       this.waiting.set(chunk.id, { chunk, resolve });
       worker.ref();
       // Copied, not moved: if the thread stops, the chunk is deflated here from its raw bytes.
-      worker.postMessage({ id: chunk.id, bytes: raw, ends });
+      worker.postMessage({ id: chunk.id, bytes: chunk.raw, ends: chunk.ends, claim: chunk.claim });
     });
+  }
+
+  /**
+   * Deflates here the chunks the thread has not begun, latest first; it takes them in order, so
+   * once one is its own, so are all before it.
+   */
+  takeBack(chunks: Chunk[]): void {
+    for (let i = chunks.length - 1; i >= 0; i--) {
+      const entry = this.waiting.get(chunks[i].id);
+      if (!entry) continue;
+      if (Atomics.compareExchange(chunks[i].claim, 0, 0, 2) !== 0) break;
+      this.waiting.delete(chunks[i].id);
+      deflateHere(chunks[i]);
+      entry.resolve();
+    }
+    if (this.waiting.size === 0) this.worker?.unref();
   }
 
   start(): void {
