@@ -116,6 +116,7 @@ class ChunkedDeflater implements Deflater {
    */
   finished(): Promise<void> {
     if (this.ends.length) deflateHere({ id: -1, raw: this.buffer.subarray(0, this.length), ends: this.ends, done: this.done, claim: newClaim() });
+    [this.length, this.ends, this.done] = [0, [], []];
     this.thread.takeBack(this.chunks);
     return Promise.all(this.sent).then(() => undefined);
   }
@@ -124,9 +125,7 @@ class ChunkedDeflater implements Deflater {
     const chunk = this.thread.chunk(this.buffer.slice(0, this.length), this.ends, this.done);
     this.chunks.push(chunk);
     this.sent.push(this.thread.deflate(chunk));
-    this.length = 0;
-    this.ends = [];
-    this.done = [];
+    [this.length, this.ends, this.done] = [0, [], []];
   }
 }
 

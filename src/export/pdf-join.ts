@@ -34,9 +34,10 @@ export async function joinPdfs(parts: PdfPart[], title: string): Promise<{ bytes
   joined.setCreationDate(FIXED_DATE);
   joined.setModificationDate(FIXED_DATE);
   joined.setLanguage('ja-JP');
-  // addDefaultPage: pdf-lib counts only its own page objects, and would add a blank page.
-  const bytes = await joined.save({ useObjectStreams: true, objectsPerTick: Infinity, addDefaultPage: false });
-  return { bytes, pages };
+  // addDefaultPage: pdf-lib counts only its own page objects, and would add a blank page to pages
+  // carried; nothing carried still gets its one blank page.
+  const bytes = await joined.save({ useObjectStreams: true, objectsPerTick: Infinity, addDefaultPage: pages === 0 });
+  return { bytes, pages: pages || joined.getPageCount() };
 }
 
 /**

@@ -98,8 +98,9 @@ export async function writePdfDocument(pages: PagePlan[], title: string, book: F
   }
   await deflater.finished();
   // objectsPerTick: pdf-lib otherwise yields to a timer every 50 objects, a millisecond each time.
-  // addDefaultPage: pdf-lib counts only its own page objects, and would add a blank page.
-  return { bytes: await pdf.save({ useObjectStreams: true, objectsPerTick: Infinity, addDefaultPage: false }), document: pdf };
+  // addDefaultPage: pdf-lib counts only its own page objects, and would add a blank page to a
+  // document of written pages; it still gives a document of none its one blank page.
+  return { bytes: await pdf.save({ useObjectStreams: true, objectsPerTick: Infinity, addDefaultPage: pages.length === 0 }), document: pdf };
 }
 
 /**

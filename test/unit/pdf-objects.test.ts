@@ -97,4 +97,10 @@ describe('joining parts into one PDF', () => {
     const drawing = (i: number) => (doc.context.lookup(pages[i].node.Contents()!.get(0)) as unknown as { contents: Uint8Array }).contents;
     expect(drawing(pages.length - 1)).toEqual(drawing(own.getPageCount() - 1));
   });
+
+  it('nothing to join still gives a PDF of one blank page, as before', async () => {
+    const joined = await joinPdfs([], 'empty');
+    expect(joined.pages).toBe(1);
+    expect((await PDFDocument.load(joined.bytes)).getPageCount()).toBe(1);
+  });
 });
