@@ -6,9 +6,9 @@
  * part's text exactly as it was.
  */
 import { deflateSync } from 'node:zlib';
-import { ParseSpeeds, PDFDocument, PDFName, PDFObjectStream, PDFPageLeaf, type PDFRef } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument, PDFObjectStream, PDFPageLeaf, type PDFRef } from 'pdf-lib';
 import { useNativeDeflate } from '../base/patches.js';
-import { carryPages, WrittenPage } from './pdf-objects.js';
+import { carryPages, pageTreeOf, WrittenPage } from './pdf-objects.js';
 import { FIXED_DATE } from './zip.js';
 
 /** A part: a PDF's bytes, or the document yoshiki just saved them from (writePdfDocument), copied from without parsing. */
@@ -17,8 +17,7 @@ export type PdfPart = Uint8Array | PDFDocument;
 export async function joinPdfs(parts: PdfPart[], title: string): Promise<{ bytes: Uint8Array; pages: number }> {
   const joined = await PDFDocument.create({ updateMetadata: false });
   useNativeDeflate(joined, deflateSync, PDFObjectStream);
-  const pageTree = joined.catalog.Pages();
-  const treeRef = joined.catalog.get(PDFName.of('Pages')) as PDFRef;
+  const { tree: pageTree, ref: treeRef } = pageTreeOf(joined);
   let pages = 0;
   for (const given of parts) {
     // parseSpeed: pdf-lib otherwise waits for a timer every 100 objects it parses.

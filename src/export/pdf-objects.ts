@@ -7,19 +7,42 @@
  * - the objects a part's pages use, renumbered into a submission (carryPages): pdf-lib copied each
  *   part's objects into new objects and wrote them again (0.25 s to bind the 10,000-work table).
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFObject, PDFPageLeaf, PDFRef, PDFStream, type PDFContext } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFObject, PDFPageLeaf, PDFRef, PDFStream, type PDFContext, type PDFDocument, type PDFPageTree } from 'pdf-lib';
 import { PdfBytes } from './pdf-bytes.js';
 
 /** A reference's object in the file being written. */
 type Renumber = (ref: PDFRef) => PDFRef;
 const asIs: Renumber = (ref) => ref;
 
+/** An object that is its bytes, as pdf-lib's save measures, copies and prints it. */
+abstract class BytesObject extends PDFObject {
+  protected abstract bytes(): Uint8Array;
+
+  sizeInBytes(): number {
+    return this.bytes().length;
+  }
+
+  copyBytesInto(buffer: Uint8Array, offset: number): number {
+    const bytes = this.bytes();
+    buffer.set(bytes, offset);
+    return bytes.length;
+  }
+
+  toString(): string {
+    return Buffer.from(this.bytes()).toString('latin1');
+  }
+
+  clone(): this {
+    return this;
+  }
+}
+
 /**
  * A page's dictionary as pdf-lib writes a page made by addPage with fonts, XObjects and a content
  * stream added — the same bytes, its entries in the same order (Type, Parent, Resources, MediaBox,
  * Annots, Contents) — without pdf-lib's objects for it.
  */
-export class WrittenPage extends PDFObject {
+export class WrittenPage extends BytesObject {
   private readonly fonts: [PDFName, PDFRef][] = [];
   private readonly xObjects: [PDFName, PDFRef][] = [];
   contents?: PDFRef;
@@ -65,26 +88,8 @@ export class WrittenPage extends PDFObject {
     out.ascii('>>');
   }
 
-  sizeInBytes(): number {
-    return this.bytes().length;
-  }
-
-  copyBytesInto(buffer: Uint8Array, offset: number): number {
-    const bytes = this.bytes();
-    buffer.set(bytes, offset);
-    return bytes.length;
-  }
-
-  toString(): string {
-    return Buffer.from(this.bytes()).toString('latin1');
-  }
-
-  clone(): WrittenPage {
-    return this;
-  }
-
   /** Written once, when pdf-lib first asks (the save measures, then copies). */
-  private bytes(): Uint8Array {
+  protected bytes(): Uint8Array {
     if (!this.written) {
       const out = new PdfBytes(512);
       this.writeTo(out, asIs);
@@ -104,26 +109,13 @@ export class WrittenPage extends PDFObject {
 }
 
 /** An object already written (a part's dictionary, renumbered). */
-class WrittenObject extends PDFObject {
-  constructor(private readonly bytes: Uint8Array) {
+class WrittenObject extends BytesObject {
+  constructor(private readonly written: Uint8Array) {
     super();
   }
 
-  sizeInBytes(): number {
-    return this.bytes.length;
-  }
-
-  copyBytesInto(buffer: Uint8Array, offset: number): number {
-    buffer.set(this.bytes, offset);
-    return this.bytes.length;
-  }
-
-  toString(): string {
-    return Buffer.from(this.bytes).toString('latin1');
-  }
-
-  clone(): WrittenObject {
-    return this;
+  protected bytes(): Uint8Array {
+    return this.written;
   }
 }
 
@@ -232,6 +224,11 @@ export function carryPages(from: PDFContext, pages: PDFRef[], to: PDFContext, pa
     to.assign(renumber(ref), new WrittenObject(out.copy()));
   }
   return pages.map(renumber);
+}
+
+/** A document's one page tree and its reference: pages written ahead or carried are pushed at its end. */
+export function pageTreeOf(doc: PDFDocument): { tree: PDFPageTree; ref: PDFRef } {
+  return { tree: doc.catalog.Pages(), ref: doc.catalog.get(PDFName.of('Pages')) as PDFRef };
 }
 
 /** What a page inherits from its page tree, written into the page when it is carried. */

@@ -5,14 +5,14 @@
  */
 import { deflateSync } from 'node:zlib';
 import { includeGlyph, useNativeDeflate } from '../base/patches.js';
-import { ParseSpeeds, PDFDocument, PDFName, PDFObjectStream, type PDFEmbeddedPage, type PDFFont, type PDFImage, type PDFRef } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument, PDFObjectStream, type PDFEmbeddedPage, type PDFFont, type PDFImage, type PDFRef } from 'pdf-lib';
 import { visibleBox, type DocumentModel, type Image, type PdfPages } from '../model/document.js';
 import { eachGrapheme, neverCombines } from '../typeset/kinsoku.js';
 import type { FontBook, Typeface } from '../typeset/fonts.js';
 import { layoutDocument, type Hundredths, type PagePlan } from '../layout/layout.js';
 import { blankIfNoContents } from './pdf-pages.js';
 import { PdfBytes, pdfNumber } from './pdf-bytes.js';
-import { contentStream, WrittenPage } from './pdf-objects.js';
+import { contentStream, pageTreeOf, WrittenPage } from './pdf-objects.js';
 import { deflaterFor, startDeflateThreadFor } from './deflate-thread.js';
 import { FIXED_DATE } from './zip.js';
 
@@ -60,8 +60,7 @@ export async function writePdfDocument(pages: PagePlan[], title: string, book: F
   const images = new Map<Image, PDFImage>();
   const sourcePages = new SourcePages(pdf);
   const deflater = deflaterFor(pages.length);
-  const pageTree = pdf.catalog.Pages();
-  const treeRef = pdf.catalog.get(PDFName.of('Pages')) as PDFRef;
+  const { tree: pageTree, ref: treeRef } = pageTreeOf(pdf);
   for (const plan of pages) {
     // Registered where pdf-lib's addPage registers a page, so every object keeps its number.
     const ref = pdf.context.nextRef();
